@@ -1,0 +1,65 @@
+//! Parsing cost beside its baselines, measured in the same run.
+//!
+//! One group per fixture; in each, the typed parse is measured beside
+//! `serde_json::from_slice::<serde_json::Value>` (what a user would write instead) and
+//! `serde_json::from_slice::<serde::de::IgnoredAny>` (the cost of validating the JSON
+//! alone), on the same bytes. Ratios between the lines of a group are the figures that
+//! count; absolute times depend on the machine.
+//!
+//! ```text
+//! cargo bench --bench parse
+//! ```
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use provider_payloads::nxcloud::{Callback, Receipt, Reply};
+
+fn fixtures(provider: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(provider);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the fixtures folder")
+        .map(|entry| entry.expect("a readable folder").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect()
+}
+
+fn nxcloud(c: &mut Criterion) {
+    for (name, body) in fixtures("nxcloud") {
+        let mut group = c.benchmark_group(format!("nxcloud/{name}"));
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        if name.starts_with("receipt") {
+            group.bench_function("typed", |b| {
+                b.iter(|| Receipt::from_json(black_box(&body)).unwrap())
+            });
+        } else {
+            group.bench_function("typed", |b| {
+                b.iter(|| Reply::from_json(black_box(&body)).unwrap())
+            });
+        }
+        group.bench_function("typed_with_kind_detection", |b| {
+            b.iter(|| Callback::from_json(black_box(&body)).unwrap())
+        });
+        group.bench_function("serde_json_value", |b| {
+            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&body)).unwrap())
+        });
+        group.bench_function("ignored_any", |b| {
+            b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).unwrap())
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, nxcloud);
+criterion_main!(benches);

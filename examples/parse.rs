@@ -1,0 +1,199 @@
+//! Parse a provider payload from a file or standard input and print it.
+//!
+//! ```text
+//! cargo run --example parse                                   # every bundled fixture
+//! cargo run --example parse -- --provider nxcloud FILE        # the typed value
+//! cargo run --example parse -- --provider nxcloud --wire FILE # back in the wire format
+//! cargo run --example parse -- --provider nxcloud -           # from standard input
+//! ```
+//!
+//! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
+//! and 2 on wrong usage.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use provider_payloads::{Error, ListUnrecognized, Provider, Unrecognized, nxcloud};
+
+const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire] [FILE|-]
+
+With FILE (or - for standard input), parse it and print the typed value; with --wire,
+print it written back in the provider's format instead. With no FILE, parse every
+bundled fixture and list them. --provider is required with FILE until detection across
+providers exists.";
+
+/// What the command line asked for.
+struct Args {
+    provider: Option<Provider>,
+    wire: bool,
+    input: Option<String>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut parsed = Args {
+        provider: None,
+        wire: false,
+        input: None,
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--provider" => {
+                let name = args.next().ok_or("--provider needs a name")?;
+                parsed.provider = Some(name.parse().map_err(|e| format!("{e}"))?);
+            }
+            "--wire" => parsed.wire = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            input if parsed.input.is_none() => parsed.input = Some(input.to_owned()),
+            extra => return Err(format!("one input at a time; `{extra}` is one too many")),
+        }
+    }
+    Ok(parsed)
+}
+
+/// A body read as one provider's payload.
+struct Parsed {
+    kind: &'static str,
+    debug: String,
+    wire: Vec<u8>,
+    unrecognized: Vec<Unrecognized>,
+}
+
+fn parse(provider: Provider, body: &[u8]) -> Result<Parsed, Error> {
+    match provider {
+        Provider::NxCloud => {
+            let callback = nxcloud::Callback::from_json(body)?;
+            Ok(Parsed {
+                kind: callback.kind(),
+                debug: format!("{callback:#?}"),
+                wire: callback.to_json()?,
+                unrecognized: callback.unrecognized(),
+            })
+        }
+        _ => Err(Error::Shape {
+            provider,
+            expected: "a provider this crate implements yet (nxcloud)",
+            found: format!("a {provider} payload"),
+        }),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(problem) => {
+            if !problem.is_empty() {
+                eprintln!("parse: {problem}\n");
+            }
+            eprintln!("{USAGE}");
+            return if problem.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
+        }
+    };
+    match (&args.input, args.provider) {
+        (None, _) => list_fixtures(),
+        (Some(_), None) => {
+            eprintln!("parse: name the provider with --provider\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        (Some(input), Some(provider)) => parse_one(input, provider, args.wire),
+    }
+}
+
+fn parse_one(input: &str, provider: Provider, wire: bool) -> ExitCode {
+    let body = match read_input(input) {
+        Ok(body) => body,
+        Err(err) => {
+            eprintln!("parse: cannot read {input}: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match parse(provider, &body) {
+        Ok(parsed) if wire => {
+            println!("{}", String::from_utf8_lossy(&parsed.wire));
+            ExitCode::SUCCESS
+        }
+        Ok(parsed) => {
+            println!("{provider} {}\n{}", parsed.kind, parsed.debug);
+            for finding in &parsed.unrecognized {
+                eprintln!("note: {finding}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(input: &str) -> std::io::Result<Vec<u8>> {
+    if input == "-" {
+        let mut body = Vec::new();
+        std::io::stdin().read_to_end(&mut body)?;
+        Ok(body)
+    } else {
+        std::fs::read(input)
+    }
+}
+
+/// Parses every valid fixture bundled with the crate and prints a line for each.
+fn list_fixtures() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut failed = 0_usize;
+    let mut count = 0_usize;
+    for provider in Provider::ALL {
+        for path in fixture_files(&root.join(provider.as_str())) {
+            count += 1;
+            let shown = path
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap_or(&path);
+            let outcome = std::fs::read(&path)
+                .map_err(|err| err.to_string())
+                .and_then(|body| parse(provider, &body).map_err(|err| err.to_string()));
+            match outcome {
+                Ok(parsed) => println!(
+                    "{:<45} {provider:<8} {:<8} ok",
+                    shown.display(),
+                    parsed.kind
+                ),
+                Err(err) => {
+                    failed += 1;
+                    println!(
+                        "{:<45} {provider:<8} {:<8} FAILED: {err}",
+                        shown.display(),
+                        "?"
+                    );
+                }
+            }
+        }
+    }
+    println!("{count} fixtures, {} ok, {failed} failed", count - failed);
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The payload files directly in a provider's fixture folder, sorted.
+fn fixture_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "json" || ext == "query")
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,138 @@
+//! The one error type of the crate.
+
+use crate::{Provider, Unrecognized};
+
+/// Why a payload could not be read or written.
+///
+/// Every error names the provider and the payload kind it was read as; errors about JSON
+/// give the path of the field (`message.fileName`) and the line and column. No error
+/// quotes the body itself, so nothing secret in it ends up in a log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The body was empty or held only white space.
+    #[error("{provider} {payload}: the body is empty")]
+    Empty {
+        /// The provider the body was read for.
+        provider: Provider,
+        /// The payload kind it was read as.
+        payload: &'static str,
+    },
+
+    /// The body is not JSON, or its JSON is broken (cut short, not UTF-8, trailing text).
+    #[error("{provider} {payload}: the body is not valid JSON{}: {reason} (line {line}, column {column})", at(.path))]
+    NotJson {
+        /// The provider the body was read for.
+        provider: Provider,
+        /// The payload kind it was read as.
+        payload: &'static str,
+        /// The field being read when the JSON broke; empty at the top level.
+        path: String,
+        /// What was wrong.
+        reason: String,
+        /// The line of the body where it was found, from 1.
+        line: usize,
+        /// The column where it was found, from 1.
+        column: usize,
+    },
+
+    /// The body is JSON, but a field is missing or does not hold what the provider's
+    /// document says it holds.
+    #[error("{provider} {payload}: {}{reason} (line {line}, column {column})", field(.path))]
+    Field {
+        /// The provider the body was read for.
+        provider: Provider,
+        /// The payload kind it was read as.
+        payload: &'static str,
+        /// The path of the field, in wire names (`message.text`); empty for the body
+        /// itself, as when a field is missing from it.
+        path: String,
+        /// What was expected and what was found.
+        reason: String,
+        /// The line of the body where it was found, from 1.
+        line: usize,
+        /// The column where it was found, from 1.
+        column: usize,
+    },
+
+    /// The body is JSON but none of the payload kinds it could be.
+    #[error("{provider}: the body is not {expected}; it is {found}")]
+    Shape {
+        /// The provider the body was read for.
+        provider: Provider,
+        /// The kinds it could have been, with the keys that tell them apart.
+        expected: &'static str,
+        /// What the body looked like.
+        found: String,
+    },
+
+    /// A strict parse met fields or values that the provider's document does not list.
+    #[error("{provider} {payload}: the body has what the provider's document does not list: {}", list(.found))]
+    Unrecognized {
+        /// The provider the body was read for.
+        provider: Provider,
+        /// The payload kind it was read as.
+        payload: &'static str,
+        /// Everything that was not recognized.
+        found: Vec<Unrecognized>,
+    },
+
+    /// A value could not be written back to the wire format.
+    #[error("{provider} {payload}: could not be written: {reason}")]
+    Write {
+        /// The provider of the payload.
+        provider: Provider,
+        /// The payload kind.
+        payload: &'static str,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// The provider the body was read for.
+    pub fn provider(&self) -> Provider {
+        match self {
+            Error::Empty { provider, .. }
+            | Error::NotJson { provider, .. }
+            | Error::Field { provider, .. }
+            | Error::Shape { provider, .. }
+            | Error::Unrecognized { provider, .. }
+            | Error::Write { provider, .. } => *provider,
+        }
+    }
+
+    /// The path of the failing field in wire names, when the error is about one field.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::NotJson { path, .. } | Error::Field { path, .. } if !path.is_empty() => {
+                Some(path)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn at(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{path}`")
+    }
+}
+
+fn field(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("`{path}`: ")
+    }
+}
+
+fn list(found: &[Unrecognized]) -> String {
+    found
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}

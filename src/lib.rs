@@ -1,0 +1,81 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+//!
+//! # Crate layout
+//!
+//! One module per provider holds that provider's whole surface:
+//!
+//! - [`nxcloud`]: NXCloud Viber receipts and replies.
+//!
+//! Across all of them, payloads keep what they do not recognize ([`UnknownFields`],
+//! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
+
+use std::fmt;
+use std::str::FromStr;
+
+mod error;
+pub mod nxcloud;
+mod unrecognized;
+mod wire;
+
+pub use error::Error;
+pub use unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+pub use wire::object::UnknownFields;
+
+/// A provider whose payloads this crate reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Provider {
+    /// NXCloud, Viber callbacks ([`nxcloud`]).
+    NxCloud,
+    /// eSMS.vn, delivery callbacks (coming).
+    Esms,
+    /// Wappin, the WhatsApp Business API (coming).
+    Wappin,
+    /// Viva Wallet, payment webhooks (coming).
+    Viva,
+}
+
+impl Provider {
+    /// Every provider.
+    pub const ALL: [Provider; 4] = [
+        Provider::NxCloud,
+        Provider::Esms,
+        Provider::Wappin,
+        Provider::Viva,
+    ];
+
+    /// The provider's short name: `nxcloud`, `esms`, `wappin` or `viva`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Provider::NxCloud => "nxcloud",
+            Provider::Esms => "esms",
+            Provider::Wappin => "wappin",
+            Provider::Viva => "viva",
+        }
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of [`Provider::from_str`]: the name is none of the providers'.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown provider `{0}`: expected nxcloud, esms, wappin or viva")]
+pub struct UnknownProvider(pub String);
+
+impl FromStr for Provider {
+    type Err = UnknownProvider;
+
+    /// Parses a provider's short name, as [`Provider::as_str`] writes it.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Provider::ALL
+            .into_iter()
+            .find(|provider| provider.as_str() == name)
+            .ok_or_else(|| UnknownProvider(name.to_owned()))
+    }
+}

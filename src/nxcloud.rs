@@ -1,0 +1,422 @@
+//! NXCloud Viber callbacks: the "Message Callback Service".
+//!
+//! NXCloud "push\[es\] Viber-related information to the provided webhook URL" as a JSON
+//! `POST`, to one of two URLs:
+//!
+//! | URL | body | type |
+//! | --- | --- | --- |
+//! | `dr_webhook` | the status of a sent message: failed, delivered, seen or expired | [`Receipt`] |
+//! | `message_webhook` | a user's reply to a sent message: text or media | [`Reply`] |
+//!
+//! [`Callback::from_json`] takes either body and tells them apart by their keys; use
+//! [`Receipt::from_json`] or [`Reply::from_json`] when the URL already says which it is.
+//! Answer with HTTP 200.
+//!
+//! **Authenticity.** NXCloud signs nothing and documents no token or source addresses
+//! for its callbacks: anyone who knows the URL can post to it. Keep the URL secret (a
+//! random path segment) and treat a receipt as a claim, checked against the request ids
+//! you sent.
+//!
+//! ```
+//! use provider_payloads::nxcloud::{Callback, ReceiptStatus, ReplyMessage, StatusCode};
+//!
+//! let body = br#"{
+//!     "status": "seen",
+//!     "requestId": "f6a7d49946094857ae02812969a83056",
+//!     "code": 11002,
+//!     "message": "Viber message has seen",
+//!     "sendTime": "2023-07-13 15:12:11"
+//! }"#;
+//! match Callback::from_json(body)? {
+//!     Callback::Receipt(receipt) => {
+//!         assert_eq!(receipt.status, ReceiptStatus::Seen);
+//!         assert_eq!(receipt.code, StatusCode::ViberMessageSeen);
+//!         assert_eq!(receipt.code.solution(), Some("Message has been read"));
+//!     }
+//!     Callback::Reply(reply) => match reply.message {
+//!         ReplyMessage::Text(text) => println!("{} wrote {}", reply.phone, text.text),
+//!         ReplyMessage::Media(media) => println!("{} sent {}", reply.phone, media.media),
+//!         _ => println!("{} sent something new", reply.phone),
+//!     },
+//!     _ => {}
+//! }
+//! # Ok::<(), provider_payloads::Error>(())
+//! ```
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+use crate::wire::enums::{code_enum, string_enum};
+use crate::wire::json::{self, json_payload};
+use crate::wire::object::wire_object;
+use crate::wire::peek::{self, Peeked};
+use crate::{Error, Provider};
+
+string_enum! {
+    /// "Receipt status": what became of a sent Viber message.
+    pub enum ReceiptStatus {
+        /// The message could not be sent.
+        Failed = "failed",
+        /// The message reached the user's device.
+        Delivered = "delivered",
+        /// The user saw (read) the message.
+        Seen = "seen",
+        /// The message expired before it was delivered.
+        Expired = "expired",
+    }
+}
+
+code_enum! {
+    /// "Status code": the outcome NXCloud reports with a receipt, from the document's
+    /// "Status Code Description" table. [`message`](Self::message) and
+    /// [`solution`](Self::solution) give the table's text.
+    pub enum StatusCode {
+        /// "Customer does not exist / Status is unavailable".
+        CustomerUnavailable = 1100,
+        /// "Insufficient balance".
+        InsufficientBalance = 1102,
+        /// "Request parameter error".
+        RequestParameterError = 9000,
+        /// "System business error".
+        SystemBusinessError = 9001,
+        /// "Phone number error".
+        PhoneNumberError = 9002,
+        /// "Customer APP does not exist / Status is unavailable".
+        CustomerAppUnavailable = 9003,
+        /// "Customer APP does not have quotation".
+        CustomerAppWithoutQuotation = 9004,
+        /// "Missing customer APP routes".
+        CustomerAppRoutesMissing = 9005,
+        /// "Unknown error".
+        UnknownError = 9999,
+        /// "Viber send error".
+        ViberSendError = 11000,
+        /// "Viber message has delivered".
+        ViberMessageDelivered = 11001,
+        /// "Viber message has seen".
+        ViberMessageSeen = 11002,
+        /// "Viber message has expired".
+        ViberMessageExpired = 11003,
+    }
+}
+
+impl StatusCode {
+    /// The document's "message" for this code; `None` for a code it does not list.
+    pub fn message(&self) -> Option<&'static str> {
+        self.table_row().map(|(message, _)| message)
+    }
+
+    /// The document's "Solution" for this code; `None` for a code it does not list.
+    pub fn solution(&self) -> Option<&'static str> {
+        self.table_row().map(|(_, solution)| solution)
+    }
+
+    /// The row of the "Status Code Description" table: message and solution.
+    fn table_row(&self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Self::CustomerUnavailable => (
+                "Customer does not exist / Status is unavailable",
+                "Account status exception, contact the business personnel to handle the account issue",
+            ),
+            Self::InsufficientBalance => (
+                "Insufficient balance",
+                "Insufficient account balance, please contact the business personnel to recharge",
+            ),
+            Self::RequestParameterError => (
+                "Request parameter error",
+                "Missing parameters, please check the required parameters",
+            ),
+            Self::SystemBusinessError => (
+                "System business error",
+                "System business error, please contact the technical personnel to troubleshoot the issue",
+            ),
+            Self::PhoneNumberError => (
+                "Phone number error",
+                "Invalid phone number, please check the correctness of the number",
+            ),
+            Self::CustomerAppUnavailable => (
+                "Customer APP does not exist / Status is unavailable",
+                "Application status exception, contact the business personnel to handle the creation/disabling of the cloud platform application",
+            ),
+            Self::CustomerAppWithoutQuotation => (
+                "Customer APP does not have quotation",
+                "Application quotation missing, contact the business personnel to handle the application quotation issue",
+            ),
+            Self::CustomerAppRoutesMissing => (
+                "Missing customer APP routes",
+                "Application routes missing, please contact the technical personnel to investigate the routes",
+            ),
+            Self::UnknownError => (
+                "Unknown error",
+                "Please contact the technical personnel to troubleshoot the issue",
+            ),
+            Self::ViberSendError => (
+                "Viber send error",
+                "Viber official send failure error message",
+            ),
+            Self::ViberMessageDelivered => {
+                ("Viber message has delivered", "Message has been delivered")
+            }
+            Self::ViberMessageSeen => ("Viber message has seen", "Message has been read"),
+            Self::ViberMessageExpired => ("Viber message has expired", "Message has expired"),
+            Self::Other(_) => return None,
+        })
+    }
+}
+
+wire_object! {
+    /// A message receipt: "after sending a Viber message, receive a callback for the
+    /// message status", posted to the `dr_webhook` URL.
+    pub struct Receipt {
+        /// "Receipt status".
+        #[serde(rename = "status")]
+        pub status: ReceiptStatus,
+        /// "Message send request identifier": the id NXCloud gave the send request.
+        #[serde(rename = "requestId")]
+        pub request_id: String,
+        /// "Status code".
+        #[serde(rename = "code")]
+        pub code: StatusCode,
+        /// "Status code information", as sent (the table's text is
+        /// [`StatusCode::message`]).
+        #[serde(rename = "message")]
+        pub message: String,
+        /// "Sending time", as NXCloud wrote it: a local time with no time zone.
+        #[serde(rename = "sendTime", with = "crate::wire::time::date_time_seconds")]
+        pub send_time: NaiveDateTime,
+    }
+}
+json_payload!(Receipt, Provider::NxCloud, "receipt");
+
+wire_object! {
+    /// A message reply: "the content of user replies to the client's message", posted to
+    /// the `message_webhook` URL.
+    pub struct Reply {
+        /// "Viber user number with country code".
+        #[serde(rename = "phone")]
+        pub phone: String,
+        /// "Client application appkey".
+        #[serde(rename = "appkey")]
+        pub appkey: String,
+        /// "Message reply corresponding to the client's message request identifier": the
+        /// request id of the message this replies to.
+        #[serde(rename = "traceRequestId")]
+        pub trace_request_id: String,
+        /// "Message body content".
+        #[serde(rename = "message")]
+        pub message: ReplyMessage,
+        /// "Sending time", as NXCloud wrote it: a local time with no time zone.
+        #[serde(rename = "sendTime", with = "crate::wire::time::date_time_seconds")]
+        pub send_time: NaiveDateTime,
+    }
+}
+json_payload!(Reply, Provider::NxCloud, "reply");
+
+/// The body of a reply: text, or media with its file name.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ReplyMessage {
+    /// A text message: the object has `text` alone.
+    Text(TextMessage),
+    /// A media message: the object has `media`, and `fileName` beside it.
+    Media(MediaMessage),
+    /// Neither of those: no content, a kind of message the document does not describe,
+    /// or text and media together. Kept whole, and listed as unrecognized.
+    Other(OtherMessage),
+}
+
+wire_object! {
+    /// A text reply.
+    pub struct TextMessage {
+        /// "Text message".
+        #[serde(rename = "text")]
+        pub text: String,
+    }
+}
+
+wire_object! {
+    /// A media reply.
+    pub struct MediaMessage {
+        /// "Media message content": where to fetch the media. Kept as sent: the
+        /// document's own sample is `https:media-link`, which is not a valid URL.
+        #[serde(rename = "media")]
+        pub media: String,
+        /// "Media name".
+        #[serde(rename = "fileName", default)]
+        pub file_name: Option<String>,
+    }
+}
+
+wire_object! {
+    /// A reply body that is neither plain text nor media, with whatever of the documented
+    /// fields it has.
+    pub struct OtherMessage {
+        /// "Text message".
+        #[serde(rename = "text", default)]
+        pub text: Option<String>,
+        /// "Media message content".
+        #[serde(rename = "media", default)]
+        pub media: Option<String>,
+        /// "Media name".
+        #[serde(rename = "fileName", default)]
+        pub file_name: Option<String>,
+    }
+}
+
+impl OtherMessage {
+    /// Whether the field `name` was in the object at all, even as `null`.
+    fn has(&self, name: &str, value: &Option<String>) -> bool {
+        value.is_some() || self.wire.held_nothing(name)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReplyMessage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let body = OtherMessage::deserialize(deserializer)?;
+        let has_text = body.has("text", &body.text);
+        let has_media = body.has("media", &body.media);
+        let has_file_name = body.has("fileName", &body.file_name);
+        Ok(match body {
+            OtherMessage {
+                text: Some(text),
+                wire,
+                ..
+            } if !has_media && !has_file_name => ReplyMessage::Text(TextMessage { text, wire }),
+            OtherMessage {
+                media: Some(media),
+                file_name,
+                wire,
+                ..
+            } if !has_text => ReplyMessage::Media(MediaMessage {
+                media,
+                file_name,
+                wire,
+            }),
+            other => ReplyMessage::Other(other),
+        })
+    }
+}
+
+impl Serialize for ReplyMessage {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ReplyMessage::Text(text) => text.serialize(serializer),
+            ReplyMessage::Media(media) => media.serialize(serializer),
+            ReplyMessage::Other(other) => other.serialize(serializer),
+        }
+    }
+}
+
+impl ListUnrecognized for ReplyMessage {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        match self {
+            ReplyMessage::Text(text) => text.list_unrecognized(at, found),
+            ReplyMessage::Media(media) => media.list_unrecognized(at, found),
+            ReplyMessage::Other(other) => found.push(Unrecognized::new(
+                at,
+                UnrecognizedKind::Value {
+                    value: serde_json::to_string(other).unwrap_or_default(),
+                },
+            )),
+        }
+    }
+}
+
+/// Either NXCloud callback, told apart by its keys.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Callback {
+    /// A message receipt (`dr_webhook`).
+    Receipt(Receipt),
+    /// A message reply (`message_webhook`).
+    Reply(Reply),
+}
+
+/// What the keys of a callback say it is.
+const CALLBACK_KINDS: &str = "an NXCloud receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`)";
+
+impl Callback {
+    /// Reads a receipt or a reply from the raw request body.
+    ///
+    /// The first top-level key that only one of them has decides (`status`, `requestId`
+    /// or `code` for a receipt; `phone`, `appkey` or `traceRequestId` for a reply); the
+    /// body is then read once, as that kind. A body with none of those keys is an
+    /// [`Error::Shape`] that says what it looked like.
+    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        Self::read(body, Receipt::from_json, Reply::from_json)
+    }
+
+    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
+    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
+        Self::read(body, Receipt::from_json_strict, Reply::from_json_strict)
+    }
+
+    fn read(
+        body: &[u8],
+        receipt: fn(&[u8]) -> Result<Receipt, Error>,
+        reply: fn(&[u8]) -> Result<Reply, Error>,
+    ) -> Result<Self, Error> {
+        #[derive(Clone, Copy)]
+        enum Kind {
+            Receipt,
+            Reply,
+        }
+        const PAYLOAD: &str = "callback";
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Err(Error::Empty {
+                provider: Provider::NxCloud,
+                payload: PAYLOAD,
+            });
+        }
+        let peeked = peek::peek_kind(body, |key| match key {
+            "status" | "requestId" | "code" => Some(Kind::Receipt),
+            "phone" | "appkey" | "traceRequestId" => Some(Kind::Reply),
+            _ => None,
+        })
+        .map_err(|err| json::json_error(err, String::new(), body, Provider::NxCloud, PAYLOAD))?;
+        match peeked {
+            Peeked::Kind(Kind::Receipt) => receipt(body).map(Callback::Receipt),
+            Peeked::Kind(Kind::Reply) => reply(body).map(Callback::Reply),
+            Peeked::Undecided(found) => Err(Error::Shape {
+                provider: Provider::NxCloud,
+                expected: CALLBACK_KINDS,
+                found,
+            }),
+        }
+    }
+
+    /// Writes the callback back as NXCloud sent it.
+    pub fn to_json(&self) -> Result<Vec<u8>, Error> {
+        match self {
+            Callback::Receipt(receipt) => receipt.to_json(),
+            Callback::Reply(reply) => reply.to_json(),
+        }
+    }
+
+    /// The payload kind: `"receipt"` or `"reply"`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Callback::Receipt(_) => Receipt::KIND,
+            Callback::Reply(_) => Reply::KIND,
+        }
+    }
+}
+
+impl Serialize for Callback {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Callback::Receipt(receipt) => receipt.serialize(serializer),
+            Callback::Reply(reply) => reply.serialize(serializer),
+        }
+    }
+}
+
+impl ListUnrecognized for Callback {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        match self {
+            Callback::Receipt(receipt) => receipt.list_unrecognized(at, found),
+            Callback::Reply(reply) => reply.list_unrecognized(at, found),
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Listing what a payload carried that its provider's document does not: fields it does
+//! not name and values it does not list. Users watch this for drift in what a provider
+//! sends; a strict parse turns any of it into an error.
+
+use std::fmt;
+
+use chrono::NaiveDateTime;
+
+/// One thing a payload carried that the provider's document does not list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Unrecognized {
+    /// Where it was, as wire names joined by dots: `message.location`.
+    pub path: String,
+    /// What it was.
+    pub kind: UnrecognizedKind,
+}
+
+/// What kind of thing was not recognized.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnrecognizedKind {
+    /// A field the document does not name, with its raw JSON value.
+    Field {
+        /// The field's value, as raw JSON text.
+        raw: String,
+    },
+    /// A value the document does not list, for a field it does name (a status, a code).
+    Value {
+        /// The value as the provider wrote it.
+        value: String,
+    },
+}
+
+impl Unrecognized {
+    pub(crate) fn new(at: &FieldPath<'_>, kind: UnrecognizedKind) -> Self {
+        Unrecognized {
+            path: at.to_string(),
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for Unrecognized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            UnrecognizedKind::Field { raw } => write!(f, "unknown field `{}` = {raw}", self.path),
+            UnrecognizedKind::Value { value } => {
+                write!(f, "undocumented value `{value}` at `{}`", self.path)
+            }
+        }
+    }
+}
+
+/// The path of a field inside a payload, built as the payload is walked.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldPath<'a> {
+    parent: Option<&'a FieldPath<'a>>,
+    name: &'a str,
+}
+
+impl<'a> FieldPath<'a> {
+    /// The payload itself.
+    pub const ROOT: FieldPath<'static> = FieldPath {
+        parent: None,
+        name: "",
+    };
+
+    /// The field `name` inside this one.
+    pub fn field(&'a self, name: &'a str) -> FieldPath<'a> {
+        FieldPath {
+            parent: Some(self),
+            name,
+        }
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.parent {
+            Some(parent) if parent.parent.is_some() => write!(f, "{parent}.{}", self.name),
+            _ => f.write_str(self.name),
+        }
+    }
+}
+
+/// A payload, or a part of one, that can list what it did not recognize.
+pub trait ListUnrecognized {
+    /// Adds what this value did not recognize, found at `at`, to `found`.
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>);
+
+    /// Everything this payload carried that its provider's document does not list: unknown
+    /// fields and undocumented values, in the order of the payload. Empty for a payload
+    /// that matches the document.
+    fn unrecognized(&self) -> Vec<Unrecognized> {
+        let mut found = Vec::new();
+        self.list_unrecognized(&FieldPath::ROOT, &mut found);
+        found
+    }
+}
+
+impl<T: ListUnrecognized> ListUnrecognized for Option<T> {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        if let Some(value) = self {
+            value.list_unrecognized(at, found);
+        }
+    }
+}
+
+/// Types whose every value is documented.
+macro_rules! always_recognized {
+    ($($ty:ty),*) => {
+        $(impl ListUnrecognized for $ty {
+            fn list_unrecognized(&self, _: &FieldPath<'_>, _: &mut Vec<Unrecognized>) {}
+        })*
+    };
+}
+
+always_recognized!(String, NaiveDateTime, bool, i64, u64);

@@ -1,0 +1,291 @@
+//! Closed sets of values that stay open: every documented value is a variant, and any
+//! other value is kept in `Other` and written back unchanged (DESIGN.md convention 2).
+//!
+//! [`string_enum!`] is for values the provider writes as strings (NXCloud's receipt
+//! `status`: `"failed"`, `"seen"`); [`code_enum!`] for integer codes (NXCloud's `code`:
+//! `11000`), which are also read from a string of digits. `FromStr` and `Display` agree
+//! with serde on every value, the unknown ones included.
+
+/// Declares an enum of string values with an `Other(String)` variant.
+macro_rules! string_enum {
+    (
+        $(#[doc = $doc:expr])*
+        pub enum $name:ident {
+            $(
+                $(#[doc = $variant_doc:expr])*
+                $variant:ident = $wire:literal,
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $variant_doc])*
+                #[doc = concat!("\n\nOn the wire: `\"", $wire, "\"`.")]
+                $variant,
+            )*
+            /// A value the provider's document does not list, kept exactly as sent.
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as the provider writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::Other(value) => value,
+                }
+            }
+
+            /// Whether the provider's document lists this value.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+
+            fn from_wire(value: &str) -> Option<Self> {
+                match value {
+                    $($wire => Some(Self::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self::from_wire(value).unwrap_or_else(|| Self::Other(value.to_owned()))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self::from_wire(&value).unwrap_or(Self::Other(value))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ValueVisitor;
+                impl serde::de::Visitor<'_> for ValueVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a string: ", $("`", $wire, "`, ",)* "or another"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
+                        Ok($name::from(value))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<$name, E> {
+                        Ok($name::from(value))
+                    }
+                }
+                deserializer.deserialize_str(ValueVisitor)
+            }
+        }
+
+        impl $crate::ListUnrecognized for $name {
+            fn list_unrecognized(
+                &self,
+                at: &$crate::FieldPath<'_>,
+                found: &mut Vec<$crate::Unrecognized>,
+            ) {
+                if let Self::Other(value) = self {
+                    found.push($crate::Unrecognized::new(
+                        at,
+                        $crate::UnrecognizedKind::Value { value: value.clone() },
+                    ));
+                }
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+/// Declares an enum of integer codes with an `Other(i64)` variant. A code is read from a
+/// JSON integer or from a string of digits (written back as it came, see `shape`).
+macro_rules! code_enum {
+    (
+        $(#[doc = $doc:expr])*
+        pub enum $name:ident {
+            $(
+                $(#[doc = $variant_doc:expr])*
+                $variant:ident = $code:literal,
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $variant_doc])*
+                #[doc = concat!("\n\nOn the wire: `", $code, "`.")]
+                $variant,
+            )*
+            /// A code the provider's document does not list, kept exactly as sent.
+            Other(i64),
+        }
+
+        impl $name {
+            /// Every code the provider's document lists, in its order.
+            pub const DOCUMENTED: &'static [$name] = &[$(Self::$variant,)*];
+
+            /// The code as the provider writes it.
+            pub fn code(&self) -> i64 {
+                match self {
+                    $(Self::$variant => $code,)*
+                    Self::Other(code) => *code,
+                }
+            }
+
+            /// The variant for `code`; `Other` when the document does not list it.
+            pub fn from_code(code: i64) -> Self {
+                match code {
+                    $($code => Self::$variant,)*
+                    other => Self::Other(other),
+                }
+            }
+
+            /// Whether the provider's document lists this code.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(code: i64) -> Self {
+                Self::from_code(code)
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(code: $name) -> i64 {
+                code.code()
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+
+            /// Parses the code's digits, as serde does when the code comes in a string.
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                text.parse().map(Self::from_code)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(&self.code(), f)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::wire::number::deserialize_code(deserializer, stringify!($name))
+                    .map(Self::from_code)
+            }
+        }
+
+        impl $crate::ListUnrecognized for $name {
+            fn list_unrecognized(
+                &self,
+                at: &$crate::FieldPath<'_>,
+                found: &mut Vec<$crate::Unrecognized>,
+            ) {
+                if let Self::Other(code) = self {
+                    found.push($crate::Unrecognized::new(
+                        at,
+                        $crate::UnrecognizedKind::Value { value: code.to_string() },
+                    ));
+                }
+            }
+        }
+    };
+}
+pub(crate) use code_enum;
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    string_enum! {
+        /// Colours.
+        pub enum Colour {
+            /// Red.
+            Red = "red",
+            /// Blue.
+            Blue = "blue",
+        }
+    }
+
+    code_enum! {
+        /// Codes.
+        pub enum Code {
+            /// Fine.
+            Fine = 200,
+            /// Broken.
+            Broken = 9000,
+        }
+    }
+
+    #[test]
+    fn string_values_agree_between_serde_from_str_and_display() {
+        for text in ["red", "blue", "Red", "green", ""] {
+            let parsed: Colour = serde_json::from_str(&format!("{text:?}")).unwrap();
+            assert_eq!(parsed, Colour::from_str(text).unwrap());
+            assert_eq!(parsed.to_string(), text);
+            assert_eq!(serde_json::to_string(&parsed).unwrap(), format!("{text:?}"));
+        }
+        assert_eq!(Colour::from("green"), Colour::Other("green".into()));
+        assert!(!Colour::from("green").is_documented());
+        assert!(Colour::Red.is_documented());
+    }
+
+    #[test]
+    fn codes_agree_between_serde_from_str_and_display() {
+        for code in [200_i64, 9000, 0, -1, 123_456_789_012] {
+            let from_number: Code = serde_json::from_str(&code.to_string()).unwrap();
+            let from_string: Code = serde_json::from_str(&format!("\"{code}\"")).unwrap();
+            assert_eq!(from_number, from_string);
+            assert_eq!(from_number, Code::from_str(&code.to_string()).unwrap());
+            assert_eq!(from_number.to_string(), code.to_string());
+            assert_eq!(from_number.code(), code);
+        }
+        assert_eq!(Code::from_code(9000), Code::Broken);
+        assert_eq!(Code::DOCUMENTED, [Code::Fine, Code::Broken]);
+    }
+
+    #[test]
+    fn a_code_that_is_no_integer_is_an_error_that_says_so() {
+        for bad in ["1.5", "\"12a\"", "true", "18446744073709551615", "{}"] {
+            let err = serde_json::from_str::<Code>(bad).unwrap_err().to_string();
+            assert!(err.contains("Code"), "{bad}: {err}");
+        }
+    }
+}

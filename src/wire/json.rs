@@ -1,0 +1,156 @@
+//! Reading a JSON body into a payload type, with errors that name the field, and writing
+//! it back.
+//!
+//! The body is read once, straight into the typed value; [`serde_path_to_error`] follows
+//! the path of wire names so that an error can say which field failed.
+
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+
+use crate::{Error, ListUnrecognized, Provider};
+
+/// Reads `body` as a `T`: the `from_json` of every JSON payload.
+pub(crate) fn from_json<'de, T: Deserialize<'de>>(
+    body: &'de [u8],
+    provider: Provider,
+    payload: &'static str,
+) -> Result<T, Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty { provider, payload });
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        json_error(err.into_inner(), path, body, provider, payload)
+    })?;
+    deserializer
+        .end()
+        .map_err(|err| json_error(err, String::new(), body, provider, payload))?;
+    Ok(value)
+}
+
+/// Reads `body` as a `T` and refuses anything the provider's document does not list.
+pub(crate) fn from_json_strict<'de, T: Deserialize<'de> + ListUnrecognized>(
+    body: &'de [u8],
+    provider: Provider,
+    payload: &'static str,
+) -> Result<T, Error> {
+    let value: T = from_json(body, provider, payload)?;
+    let found = value.unrecognized();
+    if found.is_empty() {
+        Ok(value)
+    } else {
+        Err(Error::Unrecognized {
+            provider,
+            payload,
+            found,
+        })
+    }
+}
+
+/// Writes `value` as compact JSON: the `to_json` of every JSON payload.
+pub(crate) fn to_json<T: Serialize>(
+    value: &T,
+    provider: Provider,
+    payload: &'static str,
+) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(value).map_err(|err| Error::Write {
+        provider,
+        payload,
+        reason: err.to_string(),
+    })
+}
+
+/// Turns a `serde_json` error into the crate's, with the field path and a plain reason.
+pub(crate) fn json_error(
+    err: serde_json::Error,
+    path: String,
+    body: &[u8],
+    provider: Provider,
+    payload: &'static str,
+) -> Error {
+    let (line, column) = (err.line(), err.column());
+    let message = err.to_string();
+    let message = message
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&message)
+        .to_owned();
+    // serde_path_to_error writes "." for the top level.
+    let path = if path == "." { String::new() } else { path };
+    match err.classify() {
+        Category::Data => Error::Field {
+            provider,
+            payload,
+            path,
+            reason: message,
+            line,
+            column,
+        },
+        category @ (Category::Syntax | Category::Eof | Category::Io) => {
+            let reason = if let Err(utf8) = std::str::from_utf8(body) {
+                format!(
+                    "the body is not UTF-8 (byte {} starts an invalid sequence)",
+                    utf8.valid_up_to()
+                )
+            } else if category == Category::Eof {
+                format!("the body ends before its JSON is complete ({message})")
+            } else if body.trim_ascii_start().starts_with(b"<") {
+                format!("{message}; the body looks like an HTML or XML page")
+            } else if looks_like_a_query(body) {
+                format!("{message}; the body looks like a query string or form (key=value&...)")
+            } else {
+                message
+            };
+            Error::NotJson {
+                provider,
+                payload,
+                path,
+                reason,
+                line,
+                column,
+            }
+        }
+    }
+}
+
+/// Whether a body that is not JSON looks like `key=value&key=value`, as a form post or
+/// an eSMS callback's query string does.
+fn looks_like_a_query(body: &[u8]) -> bool {
+    let body = body.trim_ascii();
+    body.first().is_some_and(u8::is_ascii_alphabetic)
+        && body.contains(&b'=')
+        && !body.iter().any(|b| b.is_ascii_whitespace())
+}
+
+/// Gives a JSON payload type its `from_json`, `from_json_strict` and `to_json`.
+macro_rules! json_payload {
+    ($name:ident, $provider:expr, $payload:literal) => {
+        impl $name {
+            /// The payload kind's name, as errors give it.
+            pub const KIND: &'static str = $payload;
+
+            #[doc = concat!("Reads a ", $payload, " from the raw request body.")]
+            ///
+            /// Fields and values the provider's document does not list are kept (see
+            /// [`ListUnrecognized`](crate::ListUnrecognized)); the error names the field
+            /// that does not hold what the document says.
+            pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
+                $crate::wire::json::from_json(body, $provider, $payload)
+            }
+
+            #[doc = concat!("Reads a ", $payload, " and refuses any field or value the provider's")]
+            /// document does not list, with an [`Error::Unrecognized`](crate::Error::Unrecognized)
+            /// that lists them.
+            pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
+                $crate::wire::json::from_json_strict(body, $provider, $payload)
+            }
+
+            /// Writes the payload back as the provider sent it: the same fields, unknown
+            /// ones included, as compact JSON.
+            pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
+                $crate::wire::json::to_json(self, $provider, $payload)
+            }
+        }
+    };
+}
+pub(crate) use json_payload;

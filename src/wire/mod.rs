@@ -1,0 +1,19 @@
+//! Helpers for the ways providers write their payloads, each in one place (DESIGN.md
+//! convention 5). A type uses them through serde attributes; each helper's doc names the
+//! sample that needs it.
+//!
+//! - [`object`]: unknown fields kept and written back, with [`shape`] for `null`, `""` and
+//!   numbers in strings.
+//! - [`enums`]: closed sets of values that keep any undocumented value.
+//! - [`number`]: integer codes as numbers or strings of digits.
+//! - [`time`]: provider time formats.
+//! - [`json`]: reading a body with the path of a failing field, and writing it back.
+//! - [`peek`]: telling payload kinds apart by their first keys.
+
+pub(crate) mod enums;
+pub(crate) mod json;
+pub(crate) mod number;
+pub(crate) mod object;
+pub(crate) mod peek;
+pub(crate) mod shape;
+pub(crate) mod time;

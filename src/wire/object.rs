@@ -1,0 +1,639 @@
+//! Keeping what a JSON object carries besides its typed fields.
+//!
+//! Every payload object is declared with [`wire_object!`]. The macro writes the public
+//! struct (plain typed fields) and a private mirror of it that derives serde's
+//! `Deserialize` and `Serialize` through `#[serde(remote = ...)]`, so the field attributes
+//! (`rename`, `alias`, `with`, `default`) are serde's own. The public impls wrap the
+//! mirror's in two adapters:
+//!
+//! - [`Capture`] hands the derived code only the keys it names; every other key is kept
+//!   with its raw JSON text in [`UnknownFields`], in the order it came, without building a
+//!   `serde_json::Value`. Each known value passes through [`shape`]'s probe, which notes the
+//!   few ways of writing it that the typed value cannot show (`null`, `""`, a number in a
+//!   string).
+//! - [`Emit`] writes the derived fields back as a map, replays those notes, and appends
+//!   the unknown fields, so `parse -> serialize` gives the payload back.
+//!
+//! A field is therefore written back as it came: absent stays absent, `null` stays
+//! `null`, `""` stays `""`, and `"826"` stays a string.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_json::value::RawValue;
+
+use super::shape::{self, Shape, Shapes};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+
+/// The fields of a JSON object that its type does not name, in the order they came, each
+/// kept as its raw JSON text (exact: numbers keep every digit, nothing is re-encoded).
+///
+/// They are written back unchanged when the payload is serialized.
+#[derive(Clone, Default)]
+pub struct UnknownFields(Vec<(String, Box<RawValue>)>);
+
+impl UnknownFields {
+    /// How many unknown fields there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the object had no field beyond the documented ones.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The unknown fields, name and raw JSON value, in the order they came.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawValue)> {
+        self.0.iter().map(|(name, value)| (name.as_str(), &**value))
+    }
+
+    /// The raw JSON value of the unknown field `name`, if the object had one.
+    pub fn get(&self, name: &str) -> Option<&RawValue> {
+        self.iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value)
+    }
+
+    fn push(&mut self, name: String, value: Box<RawValue>) {
+        self.0.push((name, value));
+    }
+}
+
+impl PartialEq for UnknownFields {
+    /// Equal when the same names hold the same raw JSON text, in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|((a, x), (b, y))| a == b && x.get() == y.get())
+    }
+}
+
+impl fmt::Debug for UnknownFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Raw<'a>(&'a str);
+        impl fmt::Debug for Raw<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.0)
+            }
+        }
+        f.debug_map()
+            .entries(self.iter().map(|(name, value)| (name, Raw(value.get()))))
+            .finish()
+    }
+}
+
+/// What a payload object keeps from the wire besides its typed fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Wire {
+    pub(crate) unknown: UnknownFields,
+    pub(crate) shapes: Shapes,
+}
+
+impl Wire {
+    /// Whether the field `name` was in the object as `null` or `""`, which its typed
+    /// value (`None`) does not tell from absent.
+    pub(crate) fn held_nothing(&self, name: &str) -> bool {
+        matches!(self.shapes.get(name), Some(Shape::Null | Shape::Empty))
+    }
+
+    pub(crate) fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        self.unknown.list_unrecognized(at, found);
+    }
+}
+
+/// Declares a payload object: a public struct of typed fields that keeps its unknown
+/// fields and the way each field was written, and writes both back.
+///
+/// Every field names its wire spelling first, as `#[serde(rename = "wireName", ...)]`;
+/// other serde field attributes may follow in the same `serde(...)`. Doc comments come
+/// before the `serde` attribute.
+macro_rules! wire_object {
+    (
+        $(#[doc = $doc:expr])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $field_doc:expr])*
+                #[serde(rename = $wire:literal $(, $($field_serde:tt)*)?)]
+                pub $field:ident : $ty:ty,
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[doc = $field_doc])*
+                pub $field: $ty,
+            )*
+            wire: $crate::wire::object::Wire,
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let mut s = f.debug_struct(stringify!($name));
+                $(s.field(stringify!($field), &self.$field);)*
+                s.field("unknown_fields", &self.wire.unknown);
+                if !self.wire.shapes.is_empty() {
+                    s.field("written_as", &self.wire.shapes);
+                }
+                s.finish()
+            }
+        }
+
+        impl $name {
+            /// The fields the provider sent that its document does not name, kept as raw
+            /// JSON and written back on serialization.
+            pub fn unknown_fields(&self) -> &$crate::UnknownFields {
+                &self.wire.unknown
+            }
+        }
+
+        const _: () = {
+            type Remote = $name;
+
+            #[derive(serde::Deserialize, serde::Serialize)]
+            #[serde(remote = "Remote")]
+            struct Mirror {
+                $(
+                    #[serde(rename = $wire $(, $($field_serde)*)?)]
+                    $field: $ty,
+                )*
+                #[serde(skip)]
+                wire: $crate::wire::object::Wire,
+            }
+
+            impl<'de> serde::Deserialize<'de> for $name {
+                fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+                where
+                    D: serde::Deserializer<'de>,
+                {
+                    let (mut value, wire) =
+                        $crate::wire::object::deserialize(deserializer, |d| Mirror::deserialize(d))?;
+                    value.wire = wire;
+                    Ok(value)
+                }
+            }
+
+            impl serde::Serialize for $name {
+                fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+                where
+                    S: serde::Serializer,
+                {
+                    $crate::wire::object::serialize(&self.wire, serializer, |emit| {
+                        Mirror::serialize(self, emit)
+                    })
+                }
+            }
+
+            impl $crate::ListUnrecognized for $name {
+                fn list_unrecognized(
+                    &self,
+                    at: &$crate::FieldPath<'_>,
+                    found: &mut Vec<$crate::Unrecognized>,
+                ) {
+                    $(
+                        $crate::ListUnrecognized::list_unrecognized(&self.$field, &at.field($wire), found);
+                    )*
+                    self.wire.list_unrecognized(at, found);
+                }
+            }
+        };
+    };
+}
+pub(crate) use wire_object;
+
+/// Runs a derived `Deserialize` through [`Capture`] and returns its value with what the
+/// wire carried besides it.
+pub(crate) fn deserialize<'de, D, T>(
+    deserializer: D,
+    derived: impl FnOnce(Capture<'_, D>) -> Result<T, D::Error>,
+) -> Result<(T, Wire), D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let mut wire = Wire::default();
+    let value = derived(Capture {
+        inner: deserializer,
+        wire: &mut wire,
+    })?;
+    Ok((value, wire))
+}
+
+/// Runs a derived `Serialize` through [`Emit`], which writes `wire` back beside it.
+pub(crate) fn serialize<S: Serializer>(
+    wire: &Wire,
+    serializer: S,
+    derived: impl FnOnce(Emit<'_, S>) -> Result<S::Ok, S::Error>,
+) -> Result<S::Ok, S::Error> {
+    derived(Emit {
+        inner: serializer,
+        wire,
+    })
+}
+
+/// A deserializer for a derived struct that keeps the keys the struct does not name.
+pub(crate) struct Capture<'w, D> {
+    inner: D,
+    wire: &'w mut Wire,
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Capture<'_, D> {
+    type Error = D::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        // A map only: serde's derive would also take an array of values by position,
+        // which no provider sends and which could not be written back as it came.
+        self.inner.deserialize_map(ObjectVisitor {
+            visitor,
+            fields,
+            wire: self.wire,
+        })
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_any(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+struct ObjectVisitor<'w, V> {
+    visitor: V,
+    fields: &'static [&'static str],
+    wire: &'w mut Wire,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Not the derived text, which names the private mirror type.
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(KnownFields {
+            map,
+            fields: self.fields,
+            wire: self.wire,
+            current: "",
+        })
+    }
+}
+
+/// The entries of an object with the unknown ones taken out and kept.
+struct KnownFields<'w, A> {
+    map: A,
+    fields: &'static [&'static str],
+    wire: &'w mut Wire,
+    current: &'static str,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        while let Some(Key(key)) = self.map.next_key()? {
+            if let Some(&field) = self.fields.iter().find(|field| **field == key) {
+                self.current = field;
+                return seed
+                    .deserialize(BorrowedStrDeserializer::new(field))
+                    .map(Some);
+            }
+            let value: Box<RawValue> = self.map.next_value()?;
+            self.wire.unknown.push(key.into_owned(), value);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        self.map.next_value_seed(shape::Recorded::new(
+            seed,
+            self.current,
+            &mut self.wire.shapes,
+        ))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+/// An object key, borrowed from the input when it has no escapes.
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// A serializer for a derived struct that writes it as a map, with each field as it came
+/// and the unknown fields after them.
+pub(crate) struct Emit<'w, S> {
+    inner: S,
+    wire: &'w Wire,
+}
+
+/// The error [`Emit`] gives when a derived impl asks it for anything but a struct, which
+/// [`wire_object!`] never does.
+fn not_a_struct<E: ser::Error>() -> E {
+    E::custom("a payload object serializes as a struct")
+}
+
+macro_rules! reject_non_struct {
+    ($($method:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
+        $(fn $method(self, $(_: $ty),*) -> Result<$ret, S::Error> {
+            Err(not_a_struct())
+        })*
+    };
+}
+
+impl<'w, S: Serializer> Serializer for Emit<'w, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = Impossible<S::Ok, S::Error>;
+    type SerializeTuple = Impossible<S::Ok, S::Error>;
+    type SerializeTupleStruct = Impossible<S::Ok, S::Error>;
+    type SerializeTupleVariant = Impossible<S::Ok, S::Error>;
+    type SerializeMap = Impossible<S::Ok, S::Error>;
+    type SerializeStruct = EmitFields<'w, S::SerializeMap>;
+    type SerializeStructVariant = Impossible<S::Ok, S::Error>;
+
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        Ok(EmitFields {
+            map: self.inner.serialize_map(None)?,
+            wire: self.wire,
+        })
+    }
+
+    reject_non_struct! {
+        serialize_bool(v: bool) -> S::Ok;
+        serialize_i8(v: i8) -> S::Ok;
+        serialize_i16(v: i16) -> S::Ok;
+        serialize_i32(v: i32) -> S::Ok;
+        serialize_i64(v: i64) -> S::Ok;
+        serialize_u8(v: u8) -> S::Ok;
+        serialize_u16(v: u16) -> S::Ok;
+        serialize_u32(v: u32) -> S::Ok;
+        serialize_u64(v: u64) -> S::Ok;
+        serialize_f32(v: f32) -> S::Ok;
+        serialize_f64(v: f64) -> S::Ok;
+        serialize_char(v: char) -> S::Ok;
+        serialize_str(v: &str) -> S::Ok;
+        serialize_bytes(v: &[u8]) -> S::Ok;
+        serialize_none() -> S::Ok;
+        serialize_unit() -> S::Ok;
+        serialize_unit_struct(name: &'static str) -> S::Ok;
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
+        serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(len: usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<S::Ok, S::Error> {
+        Err(not_a_struct())
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<S::Ok, S::Error> {
+        Err(not_a_struct())
+    }
+}
+
+/// The fields of an [`Emit`] struct, written as map entries.
+pub(crate) struct EmitFields<'w, M> {
+    map: M,
+    wire: &'w Wire,
+}
+
+impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
+    type Ok = M::Ok;
+    type Error = M::Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        shape::write_field(&mut self.map, key, value, self.wire.shapes.get(key))
+    }
+
+    fn end(mut self) -> Result<M::Ok, M::Error> {
+        for (name, value) in self.wire.unknown.iter() {
+            self.map.serialize_entry(name, value)?;
+        }
+        self.map.end()
+    }
+}
+
+impl ListUnrecognized for UnknownFields {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        for (name, value) in self.iter() {
+            found.push(Unrecognized::new(
+                &at.field(name),
+                UnrecognizedKind::Field {
+                    raw: value.get().to_owned(),
+                },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shape;
+    use crate::wire::enums::code_enum;
+
+    code_enum! {
+        /// A test code.
+        pub enum Count {
+            /// One.
+            One = 1,
+        }
+    }
+
+    /// Reads `""` as `None`, as eSMS's empty values mean absent.
+    mod empty_as_none {
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<String>, D::Error> {
+            Ok(Option::<String>::deserialize(d)?.filter(|text| !text.is_empty()))
+        }
+
+        pub(super) fn serialize<S: Serializer>(
+            value: &Option<String>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            value.serialize(s)
+        }
+    }
+
+    wire_object! {
+        /// A test object.
+        pub struct Sample {
+            /// A string.
+            #[serde(rename = "name")]
+            pub name: String,
+            /// A count that may come in a string.
+            #[serde(rename = "count", default)]
+            pub count: Option<Count>,
+            /// Optional text.
+            #[serde(rename = "note", default, with = "empty_as_none")]
+            pub note: Option<String>,
+            /// Spelt two ways.
+            #[serde(rename = "environment", alias = "environtment", default)]
+            pub environment: Option<String>,
+        }
+    }
+
+    fn round_trip(json: &str) -> (Sample, String) {
+        let sample: Sample = serde_json::from_str(json).unwrap();
+        let back = serde_json::to_string(&sample).unwrap();
+        (sample, back)
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_raw_in_order_and_written_back() {
+        let (sample, back) = round_trip(
+            r#"{"zeta":{"deep":[1,2.50,{"x":null}]},"name":"a","big":123456789012345678901234567890,"alpha":"é"}"#,
+        );
+        let names: Vec<_> = sample.unknown_fields().iter().map(|(k, _)| k).collect();
+        assert_eq!(names, ["zeta", "big", "alpha"]);
+        assert_eq!(
+            sample.unknown_fields().get("big").unwrap().get(),
+            "123456789012345678901234567890"
+        );
+        assert_eq!(
+            back,
+            r#"{"name":"a","zeta":{"deep":[1,2.50,{"x":null}]},"big":123456789012345678901234567890,"alpha":"é"}"#
+        );
+    }
+
+    #[test]
+    fn absent_null_empty_and_quoted_are_written_as_they_came() {
+        let cases = [
+            (r#"{"name":"a"}"#, r#"{"name":"a"}"#),
+            (
+                r#"{"name":"a","count":null,"note":null}"#,
+                r#"{"name":"a","count":null,"note":null}"#,
+            ),
+            (r#"{"name":"a","note":""}"#, r#"{"name":"a","note":""}"#),
+            (
+                r#"{"name":"a","count":"826"}"#,
+                r#"{"name":"a","count":"826"}"#,
+            ),
+            (r#"{"name":"a","count":826}"#, r#"{"name":"a","count":826}"#),
+        ];
+        for (input, expected) in cases {
+            let (_, back) = round_trip(input);
+            assert_eq!(back, expected, "for {input}");
+        }
+    }
+
+    #[test]
+    fn the_typed_value_does_not_show_how_it_was_written() {
+        let (quoted, _) = round_trip(r#"{"name":"a","count":"826","note":""}"#);
+        let (plain, _) = round_trip(r#"{"name":"a","count":826}"#);
+        assert_eq!(quoted.count, Some(Count::Other(826)));
+        assert_eq!(quoted.note, None);
+        assert_eq!(quoted.wire.shapes.get("count"), Some(Shape::Quoted));
+        assert_eq!(quoted.wire.shapes.get("note"), Some(Shape::Empty));
+        assert_eq!(plain.wire.shapes.get("count"), None);
+        assert!(quoted.wire.held_nothing("note"));
+        assert!(!quoted.wire.held_nothing("count"));
+        assert!(!plain.wire.held_nothing("note"));
+    }
+
+    #[test]
+    fn an_alias_is_read_and_the_primary_spelling_written() {
+        let (sample, back) = round_trip(r#"{"name":"a","environtment":"prod"}"#);
+        assert_eq!(sample.environment.as_deref(), Some("prod"));
+        assert!(sample.unknown_fields().is_empty());
+        assert_eq!(back, r#"{"name":"a","environment":"prod"}"#);
+    }
+
+    #[test]
+    fn escaped_keys_are_matched_and_kept() {
+        let (sample, back) = round_trip(r#"{"n\u0061me":"a","x\"y":1}"#);
+        assert_eq!(sample.name, "a");
+        assert_eq!(back, r#"{"name":"a","x\"y":1}"#);
+    }
+
+    #[test]
+    fn an_array_is_not_taken_for_an_object() {
+        let err = serde_json::from_str::<Sample>(r#"["a"]"#).unwrap_err();
+        assert!(err.to_string().contains("invalid type: sequence"), "{err}");
+    }
+
+    #[test]
+    fn a_duplicate_known_field_is_an_error() {
+        let err = serde_json::from_str::<Sample>(r#"{"name":"a","name":"b"}"#).unwrap_err();
+        assert!(err.to_string().contains("duplicate field `name`"), "{err}");
+    }
+
+    #[test]
+    fn values_from_a_serde_json_value_work_too() {
+        let value = serde_json::json!({"name": "a", "extra": {"k": [1]}, "count": "7"});
+        let sample: Sample = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(sample.count, Some(Count::Other(7)));
+        assert_eq!(serde_json::to_value(&sample).unwrap(), value);
+    }
+}

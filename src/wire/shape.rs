@@ -1,0 +1,423 @@
+//! Noting how a field was written where its typed value cannot show it, and writing it
+//! that way again.
+//!
+//! Three ways of writing a field are invisible in its typed value and are noted:
+//! `null` and `""` (both read as `None`; Viva sends many nullable fields as `null`), and
+//! a number written as a string (Viva's `"CurrencyCode": "826"`, read as a number). A
+//! field written plainly is not noted, so an ordinary payload allocates nothing here.
+//!
+//! [`Probe`] wraps the deserializer of each known field's value and sees which visit the
+//! value makes; [`write_field`] replays the note when the field is serialized.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, Impossible, Serialize, SerializeMap, Serializer};
+
+/// A way of writing a field that its typed value does not show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `null`.
+    Null,
+    /// `""`.
+    Empty,
+    /// A number inside a string: `"826"`.
+    Quoted,
+}
+
+/// The noted shapes of an object's fields, by wire name; fields written plainly are absent.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub(crate) struct Shapes(Vec<(&'static str, Shape)>);
+
+impl fmt::Debug for Shapes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, v)| (k, v)))
+            .finish()
+    }
+}
+
+impl Shapes {
+    /// Whether every field was written plainly.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How the field `name` was written, if that was one of the noted ways.
+    pub(crate) fn get(&self, name: &str) -> Option<Shape> {
+        self.0
+            .iter()
+            .find(|(field, _)| *field == name)
+            .map(|(_, shape)| *shape)
+    }
+
+    fn note(&mut self, field: &'static str, shape: Shape) {
+        self.0.push((field, shape));
+    }
+}
+
+/// The seed of one known field's value, which notes its shape while it deserializes.
+pub(crate) struct Recorded<'w, S> {
+    seed: S,
+    note: Note<'w>,
+}
+
+impl<'w, S> Recorded<'w, S> {
+    pub(crate) fn new(seed: S, field: &'static str, shapes: &'w mut Shapes) -> Self {
+        Recorded {
+            seed,
+            note: Note { field, shapes },
+        }
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Recorded<'_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.seed.deserialize(Probe {
+            inner: deserializer,
+            note: self.note,
+        })
+    }
+}
+
+/// Where a field's shape is noted.
+struct Note<'w> {
+    field: &'static str,
+    shapes: &'w mut Shapes,
+}
+
+/// A deserializer that passes everything through and watches which visit the value makes.
+struct Probe<'w, D> {
+    inner: D,
+    note: Note<'w>,
+}
+
+macro_rules! probe_methods {
+    ($($method:ident($($arg:ident: $ty:ty),*) wants $wants:ident;)*) => {
+        $(fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.inner.$method($($arg,)* Recorder { visitor, note: self.note, wants: Wants::$wants })
+        })*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
+    type Error = D::Error;
+
+    probe_methods! {
+        deserialize_any() wants Anything;
+        deserialize_bool() wants Anything;
+        deserialize_i8() wants Anything;
+        deserialize_i16() wants Anything;
+        deserialize_i32() wants Anything;
+        deserialize_i64() wants Anything;
+        deserialize_i128() wants Anything;
+        deserialize_u8() wants Anything;
+        deserialize_u16() wants Anything;
+        deserialize_u32() wants Anything;
+        deserialize_u64() wants Anything;
+        deserialize_u128() wants Anything;
+        deserialize_f32() wants Anything;
+        deserialize_f64() wants Anything;
+        deserialize_char() wants Text;
+        deserialize_str() wants Text;
+        deserialize_string() wants Text;
+        deserialize_bytes() wants Text;
+        deserialize_byte_buf() wants Text;
+        deserialize_option() wants Anything;
+        deserialize_unit() wants Anything;
+        deserialize_unit_struct(name: &'static str) wants Anything;
+        deserialize_newtype_struct(name: &'static str) wants Anything;
+        deserialize_seq() wants Anything;
+        deserialize_tuple(len: usize) wants Anything;
+        deserialize_tuple_struct(name: &'static str, len: usize) wants Anything;
+        deserialize_map() wants Anything;
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]) wants Anything;
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]) wants Text;
+        deserialize_identifier() wants Text;
+        deserialize_ignored_any() wants Anything;
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+/// What the field's type asked the deserializer for: a string is no news when it asked
+/// for text, and a number written as a string when it asked for anything else.
+#[derive(Clone, Copy)]
+enum Wants {
+    Text,
+    Anything,
+}
+
+struct Recorder<'w, V> {
+    visitor: V,
+    note: Note<'w>,
+    wants: Wants,
+}
+
+impl<V> Recorder<'_, V> {
+    fn saw_text(&mut self, text: &str) {
+        if text.is_empty() {
+            self.note.shapes.note(self.note.field, Shape::Empty);
+        } else if let Wants::Anything = self.wants {
+            self.note.shapes.note(self.note.field, Shape::Quoted);
+        }
+    }
+}
+
+macro_rules! pass_through {
+    ($($method:ident($ty:ty);)*) => {
+        $(fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+            self.visitor.$method(v)
+        })*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    pass_through! {
+        visit_bool(bool);
+        visit_i8(i8);
+        visit_i16(i16);
+        visit_i32(i32);
+        visit_i64(i64);
+        visit_i128(i128);
+        visit_u8(u8);
+        visit_u16(u16);
+        visit_u32(u32);
+        visit_u64(u64);
+        visit_u128(u128);
+        visit_f32(f32);
+        visit_f64(f64);
+        visit_char(char);
+        visit_bytes(&[u8]);
+        visit_borrowed_bytes(&'de [u8]);
+        visit_byte_buf(Vec<u8>);
+    }
+
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<V::Value, E> {
+        self.saw_text(v);
+        self.visitor.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<V::Value, E> {
+        self.saw_text(v);
+        self.visitor.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(mut self, v: String) -> Result<V::Value, E> {
+        self.saw_text(&v);
+        self.visitor.visit_string(v)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.note.shapes.note(self.note.field, Shape::Null);
+        self.visitor.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.note.shapes.note(self.note.field, Shape::Null);
+        self.visitor.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.visitor.visit_some(Probe {
+            inner: deserializer,
+            note: self.note,
+        })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
+        self.visitor.visit_newtype_struct(Probe {
+            inner: deserializer,
+            note: self.note,
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(map)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_enum(data)
+    }
+}
+
+/// Writes one field of an object as it came: a `None` that was `null` or `""` as such
+/// (one that was absent not at all), a number that came in a string in a string.
+pub(crate) fn write_field<M, T>(
+    map: &mut M,
+    key: &'static str,
+    value: &T,
+    shape: Option<Shape>,
+) -> Result<(), M::Error>
+where
+    M: SerializeMap,
+    T: ?Sized + Serialize,
+{
+    match (value.serialize(Peek::default()), shape) {
+        (Ok(Peeked::None), Some(Shape::Null)) => map.serialize_entry(key, &()),
+        (Ok(Peeked::None), Some(Shape::Empty)) => map.serialize_entry(key, ""),
+        (Ok(Peeked::None), _) => Ok(()),
+        (_, Some(Shape::Quoted)) => match value.serialize(Peek { number_text: true }) {
+            Ok(Peeked::Number(text)) => map.serialize_entry(key, &text),
+            _ => map.serialize_entry(key, value),
+        },
+        _ => map.serialize_entry(key, value),
+    }
+}
+
+/// What [`Peek`] saw of a value.
+enum Peeked {
+    None,
+    Number(String),
+    Other,
+}
+
+/// A serializer that only tells whether a value is `None`, or (when asked) the text of a
+/// number; it stops at the first call, so it costs next to nothing.
+#[derive(Default)]
+struct Peek {
+    number_text: bool,
+}
+
+impl Peek {
+    fn number(self, text: impl fmt::Display) -> Result<Peeked, Unpeekable> {
+        Ok(if self.number_text {
+            Peeked::Number(text.to_string())
+        } else {
+            Peeked::Other
+        })
+    }
+}
+
+/// What [`Peek`] answers for a compound value, which is neither `None` nor a number.
+#[derive(Debug)]
+struct Unpeekable;
+
+impl fmt::Display for Unpeekable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("neither None nor a number")
+    }
+}
+
+impl std::error::Error for Unpeekable {}
+
+impl ser::Error for Unpeekable {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Unpeekable
+    }
+}
+
+macro_rules! peek_numbers {
+    ($($method:ident($ty:ty);)*) => {
+        $(fn $method(self, v: $ty) -> Result<Peeked, Unpeekable> {
+            self.number(v)
+        })*
+    };
+}
+
+macro_rules! peek_others {
+    ($($method:ident($($ty:ty),*) -> $ret:ty;)*) => {
+        $(fn $method(self, $(_: $ty),*) -> Result<$ret, Unpeekable> {
+            Err(Unpeekable)
+        })*
+    };
+}
+
+impl Serializer for Peek {
+    type Ok = Peeked;
+    type Error = Unpeekable;
+    type SerializeSeq = Impossible<Peeked, Unpeekable>;
+    type SerializeTuple = Impossible<Peeked, Unpeekable>;
+    type SerializeTupleStruct = Impossible<Peeked, Unpeekable>;
+    type SerializeTupleVariant = Impossible<Peeked, Unpeekable>;
+    type SerializeMap = Impossible<Peeked, Unpeekable>;
+    type SerializeStruct = Impossible<Peeked, Unpeekable>;
+    type SerializeStructVariant = Impossible<Peeked, Unpeekable>;
+
+    fn serialize_none(self) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::None)
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Peeked, Unpeekable> {
+        value.serialize(self)
+    }
+
+    peek_numbers! {
+        serialize_i8(i8);
+        serialize_i16(i16);
+        serialize_i32(i32);
+        serialize_i64(i64);
+        serialize_i128(i128);
+        serialize_u8(u8);
+        serialize_u16(u16);
+        serialize_u32(u32);
+        serialize_u64(u64);
+        serialize_u128(u128);
+        serialize_f32(f32);
+        serialize_f64(f64);
+    }
+
+    fn serialize_bool(self, _: bool) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::Other)
+    }
+
+    fn serialize_char(self, _: char) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::Other)
+    }
+
+    fn serialize_str(self, _: &str) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::Other)
+    }
+
+    fn serialize_unit(self) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::Other)
+    }
+
+    peek_others! {
+        serialize_bytes(&[u8]) -> Peeked;
+        serialize_unit_struct(&'static str) -> Peeked;
+        serialize_unit_variant(&'static str, u32, &'static str) -> Peeked;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Peeked, Unpeekable> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Peeked, Unpeekable> {
+        Err(Unpeekable)
+    }
+}

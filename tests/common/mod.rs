@@ -1,0 +1,89 @@
+//! What the fixture, real-world and command-line tests share: reading a body as a payload
+//! of the provider whose folder it is in, and comparing JSON.
+
+#![allow(dead_code)] // each test file uses part of this
+
+use std::path::{Path, PathBuf};
+
+use provider_payloads::{Error, ListUnrecognized, Unrecognized, nxcloud};
+
+/// A body read as its provider's payload.
+pub struct Parsed {
+    pub kind: &'static str,
+    pub debug: String,
+    pub wire: Vec<u8>,
+    pub unrecognized: Vec<Unrecognized>,
+}
+
+/// Reads `body` as a payload of `provider` (a folder name under `fixtures/`).
+pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
+    match provider {
+        "nxcloud" => {
+            let callback = nxcloud::Callback::from_json(body)?;
+            Ok(Parsed {
+                kind: callback.kind(),
+                debug: format!("{callback:#?}"),
+                wire: callback.to_json()?,
+                unrecognized: callback.unrecognized(),
+            })
+        }
+        other => {
+            panic!("no parser for the folder `{other}`: add its provider to tests/common/mod.rs")
+        }
+    }
+}
+
+/// The provider folder a fixture is in: `fixtures/nxcloud/invalid/x.json` is `nxcloud`.
+pub fn provider_of(path: &Path) -> String {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let relative = path.strip_prefix(&fixtures).unwrap_or(path);
+    relative
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .expect("a fixture lies in a provider folder")
+        .to_owned()
+}
+
+/// A fixture's snapshot name: its path under `fixtures/`, with `__` for each `/`, so that
+/// two providers' files of the same name never share a snapshot.
+pub fn snapshot_name(path: &Path) -> String {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let relative = path.strip_prefix(&fixtures).unwrap_or(path);
+    relative
+        .with_extension("")
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect::<Vec<_>>()
+        .join("__")
+}
+
+/// Asserts that `written` is the same JSON as `original` (key order and spacing aside).
+pub fn assert_same_json(original: &[u8], written: &[u8], what: &Path) {
+    let original: serde_json::Value = serde_json::from_slice(original)
+        .unwrap_or_else(|e| panic!("{}: the original is not JSON: {e}", what.display()));
+    let written: serde_json::Value = serde_json::from_slice(written).unwrap_or_else(|e| {
+        panic!(
+            "{}: written back, it is not JSON: {e}: {}",
+            what.display(),
+            String::from_utf8_lossy(written)
+        )
+    });
+    assert_eq!(
+        written,
+        original,
+        "{}: written back differs",
+        what.display()
+    );
+}
+
+/// The files directly in `dir` with the extension `ext`, sorted.
+pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a readable folder").path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,54 @@
+//! The fixture-driven tests: every file under `fixtures/` is a case. A valid file must
+//! parse, match its reviewed snapshot, and write back as the same JSON; a file under an
+//! `invalid/` folder must be refused, with a snapshotted message that says why.
+//!
+//! Adding a fixture adds a case; `cargo insta review` accepts its new snapshot.
+
+mod common;
+
+use std::fmt::Write as _;
+
+#[test]
+fn valid_fixture_parses_matches_its_snapshot_and_writes_back() {
+    insta::glob!("../fixtures", "*/*.json", |path| {
+        let provider = common::provider_of(path);
+        let body = std::fs::read(path).unwrap();
+        let parsed = common::parse(&provider, &body)
+            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        common::assert_same_json(&body, &parsed.wire, path);
+
+        let mut report = format!("{provider} {}\n", parsed.kind);
+        for finding in &parsed.unrecognized {
+            writeln!(report, "unrecognized: {finding}").unwrap();
+        }
+        writeln!(report, "\n{}", parsed.debug).unwrap();
+        insta::with_settings!({ snapshot_suffix => common::snapshot_name(path) }, {
+            insta::assert_snapshot!(report);
+        });
+    });
+}
+
+#[test]
+fn invalid_fixture_is_refused_with_a_message() {
+    insta::glob!("../fixtures", "*/invalid/*.json", |path| {
+        let provider = common::provider_of(path);
+        let body = std::fs::read(path).unwrap();
+        let err = match common::parse(&provider, &body) {
+            Ok(parsed) => panic!(
+                "{}: parsed as {}, expected an error",
+                path.display(),
+                parsed.kind
+            ),
+            Err(err) => err,
+        };
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&provider),
+            "{}: the message does not name the provider: {message}",
+            path.display()
+        );
+        insta::with_settings!({ snapshot_suffix => common::snapshot_name(path) }, {
+            insta::assert_snapshot!(message);
+        });
+    });
+}
