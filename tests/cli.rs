@@ -1,0 +1,164 @@
+//! The command line (`examples/parse.rs`) as a user runs it: exit codes, output, and the
+//! payload written back whole. `cargo test` builds the example before these run.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parse_example() -> PathBuf {
+    // tests run from target/<profile>/deps; examples are built into target/<profile>/examples
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let example = profile_dir
+        .join("examples")
+        .join(format!("parse{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        example.is_file(),
+        "{} is missing: run `cargo test` (which builds the examples) or `cargo build --example parse`",
+        example.display()
+    );
+    example
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(parse_example())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn fixtures(provider: &str) -> Vec<PathBuf> {
+    common::files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(provider),
+        "json",
+    )
+}
+
+fn invalid_fixtures(provider: &str) -> Vec<PathBuf> {
+    common::files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(provider)
+            .join("invalid"),
+        "json",
+    )
+}
+
+#[test]
+fn with_no_arguments_it_lists_every_bundled_fixture_as_ok() {
+    let out = run(&[]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let expected = fixtures("nxcloud");
+    for path in &expected {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let line = stdout
+            .lines()
+            .find(|line| line.contains(name))
+            .unwrap_or_else(|| panic!("{name} is not listed:\n{stdout}"));
+        assert!(line.ends_with(" ok"), "{line}");
+        assert!(line.contains(" nxcloud "), "{line}");
+    }
+    assert!(
+        stdout.contains(&format!("{0} fixtures, {0} ok, 0 failed", expected.len())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn wire_prints_each_fixture_back_as_the_same_json() {
+    for path in fixtures("nxcloud") {
+        let out = run(&["--provider", "nxcloud", "--wire", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", path.display());
+        common::assert_same_json(&std::fs::read(&path).unwrap(), &out.stdout, &path);
+    }
+}
+
+#[test]
+fn an_undocumented_status_code_and_fields_parse_and_come_back_whole() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/nxcloud/receipt_undocumented_status_code_and_fields.json");
+    let out = run(&["--provider", "nxcloud", "--wire", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    common::assert_same_json(&std::fs::read(&path).unwrap(), &out.stdout, &path);
+    // The raw text of the 30-digit number survives too, which JSON equality cannot show.
+    let written = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        written.contains("123456789012345678901234567890"),
+        "{written}"
+    );
+
+    let out = run(&["--provider", "nxcloud", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("status: Other(\n"), "{stdout}");
+    assert!(stdout.contains("\"clicked\""), "{stdout}");
+    assert!(stdout.contains("code: Other(\n"), "{stdout}");
+    let notes = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "undocumented value `clicked` at `status`",
+        "undocumented value `11009` at `code`",
+        "unknown field `cost`",
+        "unknown field `retry` = null",
+    ] {
+        assert!(notes.contains(expected), "missing {expected:?} in {notes}");
+    }
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let body = std::fs::read(&fixtures("nxcloud")[0]).unwrap();
+    let mut child = Command::new(parse_example())
+        .args(["--provider", "nxcloud", "--wire", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&body).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    common::assert_same_json(&body, &out.stdout, Path::new("stdin"));
+}
+
+#[test]
+fn every_invalid_fixture_exits_1_with_the_error_and_no_panic() {
+    let files = invalid_fixtures("nxcloud");
+    assert!(files.len() >= 20, "{} invalid fixtures", files.len());
+    for path in files {
+        let out = run(&["--provider", "nxcloud", path.to_str().unwrap()]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+        assert!(
+            stderr.starts_with("nxcloud"),
+            "{}: {stderr}",
+            path.display()
+        );
+        assert!(!stderr.contains("panicked"), "{}: {stderr}", path.display());
+        assert!(out.stdout.is_empty(), "{}", path.display());
+    }
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    for args in [
+        &["--provider"][..],
+        &["--provider", "smoke-signals", "x.json"],
+        &["--frobnicate"],
+        &["fixtures/nxcloud/receipt_seen.json"],
+        &["--provider", "nxcloud", "no/such/file.json"],
+        &["--provider", "nxcloud", "a.json", "b.json"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8(out.stderr).unwrap().contains("parse"),
+            "{args:?}"
+        );
+    }
+}
