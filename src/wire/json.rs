@@ -1,8 +1,9 @@
 //! Reading a JSON body into a payload type, with errors that name the field, and writing
 //! it back.
 //!
-//! The body is read once, straight into the typed value; [`serde_path_to_error`] follows
-//! the path of wire names so that an error can say which field failed.
+//! The body is read once, straight into the typed value. When that fails, it is read a
+//! second time under [`serde_path_to_error`], which follows the path of wire names so
+//! that the error can say which field failed; a body that parses never pays for that.
 
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
@@ -18,15 +19,32 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { provider, payload });
     }
+    // The body is read without following the path: the path costs an allocation per
+    // key, and only an error needs it. An error reads the body again to find it.
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        json_error(err.into_inner(), path, body, provider, payload)
-    })?;
-    deserializer
-        .end()
-        .map_err(|err| json_error(err, String::new(), body, provider, payload))?;
-    Ok(value)
+    match T::deserialize(&mut deserializer).and_then(|value| deserializer.end().map(|()| value)) {
+        Ok(value) => Ok(value),
+        Err(err) => Err(error_with_path::<T>(err, body, provider, payload)),
+    }
+}
+
+/// The error of reading `body` as a `T`, with the path of the field it failed at.
+fn error_with_path<'de, T: Deserialize<'de>>(
+    err: serde_json::Error,
+    body: &'de [u8],
+    provider: Provider,
+    payload: &'static str,
+) -> Error {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(tracked) => {
+            let path = tracked.path().to_string();
+            json_error(tracked.into_inner(), path, body, provider, payload)
+        }
+        // Parsing is deterministic, so this is the trailing-text error of `end`, which
+        // has no path.
+        Ok(_) => json_error(err, String::new(), body, provider, payload),
+    }
 }
 
 /// Reads `body` as a `T` and refuses anything the provider's document does not list.
