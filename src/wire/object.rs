@@ -31,7 +31,8 @@ use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, Unrecognize
 /// The fields of a JSON object that its type does not name, in the order they came, each
 /// kept as its raw JSON text (exact: numbers keep every digit, nothing is re-encoded).
 ///
-/// They are written back unchanged when the payload is serialized.
+/// They are written back unchanged when the payload is serialized to JSON. (Serialized to
+/// another format, each is `serde_json`'s raw-value struct.)
 #[derive(Clone, Default)]
 pub struct UnknownFields(Vec<(String, Box<RawValue>)>);
 
