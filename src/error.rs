@@ -55,6 +55,20 @@ pub enum Error {
         column: usize,
     },
 
+    /// A query-string parameter is missing, or does not hold what the provider's
+    /// document says it holds (eSMS callbacks).
+    #[error("{provider} {payload}: `{key}`: {reason}")]
+    Parameter {
+        /// The provider the query was read for.
+        provider: Provider,
+        /// The payload kind it was read as.
+        payload: &'static str,
+        /// The parameter's key, as it came.
+        key: String,
+        /// What was wrong.
+        reason: String,
+    },
+
     /// The body is JSON but none of the payload kinds it could be.
     #[error("{provider}: the body is not {expected}; it is {found}")]
     Shape {
@@ -96,15 +110,18 @@ impl Error {
             Error::Empty { provider, .. }
             | Error::NotJson { provider, .. }
             | Error::Field { provider, .. }
+            | Error::Parameter { provider, .. }
             | Error::Shape { provider, .. }
             | Error::Unrecognized { provider, .. }
             | Error::Write { provider, .. } => *provider,
         }
     }
 
-    /// The path of the failing field in wire names, when the error is about one field.
+    /// The path of the failing field in wire names (for a query, the parameter's key),
+    /// when the error is about one field.
     pub fn path(&self) -> Option<&str> {
         match self {
+            Error::Parameter { key, .. } => Some(key),
             Error::NotJson { path, .. } | Error::Field { path, .. } if !path.is_empty() => {
                 Some(path)
             }

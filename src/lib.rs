@@ -7,6 +7,7 @@
 //! One module per provider holds that provider's whole surface:
 //!
 //! - [`nxcloud`]: NXCloud Viber receipts and replies.
+//! - [`esms`]: eSMS.vn delivery callbacks (a GET query string).
 //!
 //! Across all of them, payloads keep what they do not recognize ([`UnknownFields`],
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
@@ -15,6 +16,7 @@ use std::fmt;
 use std::str::FromStr;
 
 mod error;
+pub mod esms;
 pub mod nxcloud;
 mod unrecognized;
 mod wire;
@@ -29,7 +31,7 @@ pub use wire::object::UnknownFields;
 pub enum Provider {
     /// NXCloud, Viber callbacks ([`nxcloud`]).
     NxCloud,
-    /// eSMS.vn, delivery callbacks (coming).
+    /// eSMS.vn, delivery callbacks ([`esms`]).
     Esms,
     /// Wappin, the WhatsApp Business API (coming).
     Wappin,

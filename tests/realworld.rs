@@ -32,7 +32,7 @@ fn check(provider: &str, ext: &str) {
         let body = std::fs::read(path).unwrap();
         let parsed = common::parse(provider, &body)
             .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-        common::assert_same_json(&body, &parsed.wire, path);
+        common::assert_same_payload(provider, &body, &parsed.wire, path);
         for finding in &parsed.unrecognized {
             eprintln!("{}: {finding}", path.display());
         }
@@ -59,4 +59,30 @@ fn check(provider: &str, ext: &str) {
 #[test]
 fn real_world_nxcloud_payloads_parse_and_write_back_loss_free() {
     check("nxcloud", "json");
+}
+
+#[test]
+fn real_world_esms_callbacks_parse_and_write_back_loss_free() {
+    check("esms", "query");
+}
+
+#[test]
+fn real_world_esms_edge_cases_give_a_value_or_a_clear_error() {
+    // The edge case is a JSON response of eSMS's pull API, not a GET callback.
+    let Some(dir) = realworld("esms") else {
+        return;
+    };
+    let edge = common::files(&dir.join("edge"), "json");
+    assert!(!edge.is_empty());
+    for path in edge {
+        let body = std::fs::read(&path).unwrap();
+        let err = common::parse("esms", &body)
+            .err()
+            .unwrap_or_else(|| panic!("{}: a JSON body read as a callback", path.display()));
+        assert!(
+            err.to_string().contains("a JSON body"),
+            "{}: {err}",
+            path.display()
+        );
+    }
 }

@@ -9,11 +9,13 @@
 //! - [`time`]: provider time formats.
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`peek`]: telling payload kinds apart by their first keys.
+//! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
 
 pub(crate) mod enums;
 pub(crate) mod json;
 pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod peek;
+pub(crate) mod query;
 pub(crate) mod shape;
 pub(crate) mod time;

@@ -1,8 +1,9 @@
 //! The time formats providers write.
 //!
-//! NXCloud's `sendTime` is `"2023-07-13 15:12:11"`: a date and a time to the second with
-//! no time zone, so it is read as a [`NaiveDateTime`] and no zone is invented. It is read
-//! by hand rather than with chrono's format parser: the format is fixed, and this way a
+//! NXCloud's `sendTime` is `"2023-07-13 15:12:11"`, and eSMS ends a Zalo `error_info`
+//! with `____24/04/2024 16:58:01`: dates and times to the second with no time zone, so
+//! they are read as [`NaiveDateTime`] and no zone is invented. They are read by hand
+//! rather than with chrono's format parser: each format is fixed, and this way a
 //! timestamp costs a few comparisons, not a walk over a format string.
 
 use std::fmt;
@@ -11,48 +12,45 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::ser::Serializer;
 
-/// Reads `YYYY-MM-DD HH:MM:SS`: exactly that, with a real date and time (no 31 February,
-/// no hour 24, no leap second).
+/// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`): exactly that, with a real date
+/// and time (no 31 February, no hour 24, no leap second).
 pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
-    let &[
-        y1,
-        y2,
-        y3,
-        y4,
-        b'-',
-        mo1,
-        mo2,
-        b'-',
-        d1,
-        d2,
-        b' ',
-        h1,
-        h2,
-        b':',
-        mi1,
-        mi2,
-        b':',
-        s1,
-        s2,
-    ] = text.as_bytes()
-    else {
-        return None;
-    };
-    let year = number(&[y1, y2, y3, y4])?;
-    let date = NaiveDate::from_ymd_opt(
-        i32::try_from(year).ok()?,
-        number(&[mo1, mo2])?,
-        number(&[d1, d2])?,
-    )?;
-    date.and_hms_opt(number(&[h1, h2])?, number(&[mi1, mi2])?, number(&[s1, s2])?)
+    parse_layout(text, b"YYYY-MM-DD hh:mm:ss")
 }
 
-/// The value of a few ASCII digits; `None` if any byte is not a digit.
-fn number(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0_u32, |acc, &byte| {
-        byte.is_ascii_digit()
-            .then(|| acc * 10 + u32::from(byte - b'0'))
-    })
+/// Reads `DD/MM/YYYY HH:MM:SS` (eSMS's `error_info` time), with a real date and time.
+pub(crate) fn parse_day_month_year_seconds(text: &str) -> Option<NaiveDateTime> {
+    parse_layout(text, b"DD/MM/YYYY hh:mm:ss")
+}
+
+/// Reads `text` laid out as `layout`, in which `Y`, `M`, `D`, `h`, `m` and `s` each
+/// stand for one ASCII digit of the year, month, day, hour, minute and second, and any
+/// other byte stands for itself.
+fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
+    let text = text.as_bytes();
+    if text.len() != layout.len() {
+        return None;
+    }
+    // year, month, day, hour, minute, second
+    let mut parts = [0_u32; 6];
+    for (&byte, &slot) in text.iter().zip(layout) {
+        let index = match slot {
+            b'Y' => 0,
+            b'M' => 1,
+            b'D' => 2,
+            b'h' => 3,
+            b'm' => 4,
+            b's' => 5,
+            literal if literal == byte => continue,
+            _ => return None,
+        };
+        let digit = char::from(byte).to_digit(10)?;
+        let part = parts.get_mut(index)?;
+        *part = part.checked_mul(10)?.checked_add(digit)?;
+    }
+    let [year, month, day, hour, minute, second] = parts;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
+        .and_hms_opt(hour, minute, second)
 }
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`.
@@ -143,6 +141,24 @@ mod tests {
             // chrono accepts `:60` as a leap second; the providers never send one.
             let chrono = chrono.filter(|t| t.second() < 60 && t.nanosecond() < 1_000_000_000);
             assert_eq!(parse_date_time_seconds(text), chrono, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_esms_error_info_time() {
+        assert_eq!(
+            parse_day_month_year_seconds("24/04/2024 16:58:01"),
+            NaiveDate::from_ymd_opt(2024, 4, 24)
+                .unwrap()
+                .and_hms_opt(16, 58, 1)
+        );
+        for bad in [
+            "31/02/2024 16:58:01",
+            "24/04/2024%2016:58:01",
+            "2024-04-24 16:58:01",
+            "24/4/2024 16:58:01",
+        ] {
+            assert_eq!(parse_day_month_year_seconds(bad), None, "{bad}");
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use provider_payloads::{Error, ListUnrecognized, Unrecognized, nxcloud};
+use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud};
 
 /// A body read as its provider's payload.
 pub struct Parsed {
@@ -24,6 +24,21 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
                 kind: callback.kind(),
                 debug: format!("{callback:#?}"),
                 wire: callback.to_json()?,
+                unrecognized: callback.unrecognized(),
+            })
+        }
+        "esms" => {
+            let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
+                provider: provider_payloads::Provider::Esms,
+                payload: "callback",
+                key: String::new(),
+                reason: "the file is not UTF-8".to_owned(),
+            })?;
+            let callback = esms::Callback::from_query(text)?;
+            Ok(Parsed {
+                kind: "callback",
+                debug: format!("{callback:#?}"),
+                wire: callback.to_query().into_bytes(),
                 unrecognized: callback.unrecognized(),
             })
         }
@@ -56,6 +71,33 @@ pub fn snapshot_name(path: &Path) -> String {
         .filter_map(|c| c.as_os_str().to_str())
         .collect::<Vec<_>>()
         .join("__")
+}
+
+/// Asserts that `written` is the same payload as `original`: for eSMS the same keys and
+/// decoded values in the same order, for the others the same JSON.
+pub fn assert_same_payload(provider: &str, original: &[u8], written: &[u8], what: &Path) {
+    if provider == "esms" {
+        assert_same_query(original, written, what);
+    } else {
+        assert_same_json(original, written, what);
+    }
+}
+
+/// Asserts that two query strings hold the same keys and decoded values, in order, as
+/// `serde_urlencoded` (not the crate) decodes them.
+pub fn assert_same_query(original: &[u8], written: &[u8], what: &Path) {
+    let pairs = |query: &[u8]| {
+        let query = std::str::from_utf8(query).unwrap().trim();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+            .unwrap_or_else(|e| panic!("{}: not a query: {e}: {query}", what.display()))
+    };
+    assert_eq!(
+        pairs(written),
+        pairs(original),
+        "{}: written back differs",
+        what.display()
+    );
 }
 
 /// Asserts that `written` is the same JSON as `original` (key order and spacing aside).

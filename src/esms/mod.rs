@@ -1,0 +1,540 @@
+//! eSMS.vn delivery callbacks: "When the actual status of the message is available,
+//! eSMS will callback the status to the customer's hook via HTTP GET."
+//!
+//! The whole callback is the query string of that `GET`, for SMS, Zalo (ZNS), Viber and
+//! consulting / transaction messages alike. Hand [`Callback::from_url`] the request's URL
+//! (absolute, or the path and query a web framework gives), or [`Callback::from_query`]
+//! the query alone. Answer with HTTP 200: "the callback will be retried a maximum of 5
+//! times" while the URL times out.
+//!
+//! Every value arrives as a string; this module gives counts as integers, `TotalPrice`
+//! as an exact decimal, the codes as enums that keep any undocumented value, empty
+//! values as `None`, and `error_info` decoded ([`ErrorInfo`]). Keys match whatever their
+//! letter case: the document's table writes `Totalprice`, its samples `TotalPrice`.
+//! [`Callback::to_query`] writes the same keys, in the same order and spelling, with the
+//! same decoded values; unknown and repeated keys included.
+//!
+//! **Authenticity.** eSMS signs nothing and documents no token or source addresses: keep
+//! the callback URL secret and check `SMSID` against the messages you sent.
+//!
+//! ```
+//! use provider_payloads::esms::{Callback, SendStatus, Telco, TypeId};
+//!
+//! let url = "https://example.com/esms/callback?SMSID=849fe08c19294b02857cf91687021a50250\
+//!            &SendFailed=0&SendStatus=5&SendSuccess=1&TotalPrice=470.0000&TotalReceiver=1\
+//!            &TotalSent=1&RequestId=&TypeId=23&telcoid=2&phonenumber=0901888484";
+//! let callback = Callback::from_url(url)?;
+//! assert_eq!(callback.send_status, SendStatus::SentSuccessfully);
+//! assert_eq!(callback.type_id, Some(TypeId::Viber));
+//! assert_eq!(callback.telco, Some(Telco::Mobi));
+//! assert_eq!(callback.total_price.unwrap().to_string(), "470.0000");
+//! assert_eq!(callback.request_id, None); // `RequestId=`: empty means absent
+//! # Ok::<(), provider_payloads::Error>(())
+//! ```
+
+mod error_info;
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
+
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+use crate::wire::enums::code_enum;
+use crate::wire::query;
+use crate::{Error, Provider};
+
+code_enum! {
+    /// `SendStatus`: "Messages status".
+    pub enum SendStatus {
+        /// "Pending approval."
+        PendingApproval = 1,
+        /// "Waiting to send."
+        WaitingToSend = 2,
+        /// "Reject."
+        Rejected = 4,
+        /// "Sent Successfully."
+        SentSuccessfully = 5,
+        /// "Sent to the telco, waiting for the report."
+        SentToTelco = 7,
+    }
+}
+
+code_enum! {
+    /// `TypeId`: "Type of messages". The table lists 1, 2, 23, 24 and 25; the samples
+    /// add 26 and 27, which are variants here too.
+    pub enum TypeId {
+        /// "Promo."
+        Promo = 1,
+        /// "Customer care / OTP."
+        CustomerCare = 2,
+        /// "Viber."
+        Viber = 23,
+        /// "ZNS OTP."
+        ZnsOtp = 24,
+        /// "Customer care ZNS messages."
+        ZnsCustomerCare = 25,
+        /// Not in the table: the samples "for Consulting Messages", "for Transaction
+        /// Messages" and "for user information request form" send 26.
+        ZaloConsultingOrTransaction = 26,
+        /// Not in the table: the sample "for ZNS Journey" sends 27.
+        ZnsJourney = 27,
+    }
+}
+
+code_enum! {
+    /// `telcoid`: "Network", the recipient's mobile operator.
+    pub enum Telco {
+        /// "Viettel".
+        Viettel = 1,
+        /// "Mobi" (MobiFone).
+        Mobi = 2,
+        /// "Vina" (VinaPhone).
+        Vina = 3,
+        /// "Vietnammobile".
+        Vietnamobile = 4,
+        /// "Gtel".
+        Gtel = 5,
+        /// "Itel".
+        Itel = 6,
+        /// "Reddi".
+        Reddi = 7,
+    }
+}
+
+/// A delivery callback: the query string eSMS sends to the customer's URL.
+#[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
+pub struct Callback {
+    /// `SMSID`: "ID of the messages", as eSMS wrote it (not always a UUID).
+    pub sms_id: String,
+    /// `SendStatus`: "Messages status".
+    pub send_status: SendStatus,
+    /// `SendSuccess`: "Number of the success messages".
+    pub send_success: Option<u64>,
+    /// `SendFailed`: "Number of failed messages".
+    pub send_failed: Option<u64>,
+    /// `TotalPrice` (`Totalprice` in the table): "Total price", exact as sent
+    /// (`0.0000` keeps its four decimals).
+    pub total_price: Option<Decimal>,
+    /// `TotalReceiver`: "Total number of recipients".
+    pub total_receiver: Option<u64>,
+    /// `TotalSent`: "Total of the messages sent".
+    pub total_sent: Option<u64>,
+    /// `RequestId`: "Your requestid", the id you gave the send request.
+    pub request_id: Option<String>,
+    /// `TypeId`: "Type of messages".
+    pub type_id: Option<TypeId>,
+    /// `telcoid`: "Network".
+    pub telco: Option<Telco>,
+    /// `phonenumber`: the "Receiver"; for Zalo, it may be a Zalo user id.
+    pub phone_number: Option<String>,
+    /// `partnerids`: "Zalo msgid (Zalo messages only)".
+    pub partner_ids: Option<String>,
+    /// `error_info`: "Zalo error info (Zalo message only)", decoded.
+    pub error_info: Option<ErrorInfo>,
+    /// `oaid`: "OA ID (Zalo message only)", the Zalo Official Account.
+    pub oa_id: Option<String>,
+    /// `tempid`: "ZNS TemplateID (Zalo message only)".
+    pub temp_id: Option<String>,
+    /// `switchsmsid`: in the customer-care sample (empty there); not in the table.
+    pub switch_sms_id: Option<String>,
+    wire: QueryWire,
+}
+
+/// The keys of a callback, each with the spelling of the document's samples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    SmsId,
+    SendFailed,
+    SendStatus,
+    SendSuccess,
+    TotalPrice,
+    TotalReceiver,
+    TotalSent,
+    RequestId,
+    TypeId,
+    TelcoId,
+    PhoneNumber,
+    PartnerIds,
+    ErrorInfo,
+    OaId,
+    TempId,
+    SwitchSmsId,
+}
+
+impl Key {
+    const ALL: [Key; 16] = [
+        Key::SmsId,
+        Key::SendFailed,
+        Key::SendStatus,
+        Key::SendSuccess,
+        Key::TotalPrice,
+        Key::TotalReceiver,
+        Key::TotalSent,
+        Key::RequestId,
+        Key::TypeId,
+        Key::TelcoId,
+        Key::PhoneNumber,
+        Key::PartnerIds,
+        Key::ErrorInfo,
+        Key::OaId,
+        Key::TempId,
+        Key::SwitchSmsId,
+    ];
+
+    fn wire(self) -> &'static str {
+        match self {
+            Key::SmsId => "SMSID",
+            Key::SendFailed => "SendFailed",
+            Key::SendStatus => "SendStatus",
+            Key::SendSuccess => "SendSuccess",
+            Key::TotalPrice => "TotalPrice",
+            Key::TotalReceiver => "TotalReceiver",
+            Key::TotalSent => "TotalSent",
+            Key::RequestId => "RequestId",
+            Key::TypeId => "TypeId",
+            Key::TelcoId => "telcoid",
+            Key::PhoneNumber => "phonenumber",
+            Key::PartnerIds => "partnerids",
+            Key::ErrorInfo => "error_info",
+            Key::OaId => "oaid",
+            Key::TempId => "tempid",
+            Key::SwitchSmsId => "switchsmsid",
+        }
+    }
+
+    /// The key spelt `name`, whatever its letter case.
+    fn find(name: &str) -> Option<Key> {
+        Key::ALL
+            .into_iter()
+            .find(|key| key.wire().eq_ignore_ascii_case(name))
+    }
+}
+
+/// What a callback keeps from the query besides its typed values, to write it back.
+#[derive(Clone, Default, PartialEq)]
+struct QueryWire {
+    /// Every pair, in the order it came.
+    order: Vec<Slot>,
+    /// Known keys that came spelt otherwise than in the samples (`Totalprice`).
+    spellings: Vec<(Key, String)>,
+    /// Keys the document does not name, and repeats of known keys, decoded.
+    unknown: Vec<(String, String)>,
+}
+
+impl QueryWire {
+    /// How `key` was spelt in the query.
+    fn spelling(&self, key: Key) -> &str {
+        self.spellings
+            .iter()
+            .find(|(spelt, _)| *spelt == key)
+            .map_or(key.wire(), |(_, spelling)| spelling.as_str())
+    }
+}
+
+impl std::fmt::Debug for QueryWire {
+    /// The keys in the order they came, as one line, and the unknown pairs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let keys: Vec<&str> = self
+            .order
+            .iter()
+            .map(|slot| match *slot {
+                Slot::Known(key) => self.spelling(key),
+                Slot::Unknown(index) => self.unknown.get(index).map_or("?", |(key, _)| key),
+            })
+            .collect();
+        f.debug_struct("QueryWire")
+            .field("keys", &keys.join("&"))
+            .field("unknown", &self.unknown)
+            .finish()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Slot {
+    Known(Key),
+    Unknown(usize),
+}
+
+/// The payload kind's name, as errors give it.
+const KIND: &str = "callback";
+
+fn parameter_error(key: &str, reason: impl Into<String>) -> Error {
+    Error::Parameter {
+        provider: Provider::Esms,
+        payload: KIND,
+        key: key.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+impl Callback {
+    /// The payload kind's name, as errors give it.
+    pub const KIND: &'static str = KIND;
+
+    /// Reads a callback from the request's URL: absolute
+    /// (`https://example.com/hook?SMSID=...`) or the path and query a web framework gives
+    /// (`/hook?SMSID=...`). A `#fragment` is ignored.
+    pub fn from_url(url: &str) -> Result<Self, Error> {
+        let url = url.trim();
+        let url = url.split_once('#').map_or(url, |(url, _)| url);
+        match url.split_once('?') {
+            Some((_, query)) => Self::from_query(query),
+            None => Err(Error::Shape {
+                provider: Provider::Esms,
+                expected: "a URL with the callback in its query string (`...?SMSID=...`)",
+                found: "a URL with no query string".to_owned(),
+            }),
+        }
+    }
+
+    /// Reads a callback from its query string, with or without the leading `?`; white
+    /// space around it (a file's final newline) is ignored.
+    pub fn from_query(query: &str) -> Result<Self, Error> {
+        let query = query.trim();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        if query.is_empty() {
+            return Err(Error::Empty {
+                provider: Provider::Esms,
+                payload: KIND,
+            });
+        }
+        if query.starts_with(['{', '[']) {
+            return Err(Error::Shape {
+                provider: Provider::Esms,
+                expected: "an eSMS callback query string (`SMSID=...&SendStatus=...`), which eSMS sends with a GET",
+                found: "a JSON body".to_owned(),
+            });
+        }
+        Builder::default().read(query)
+    }
+
+    /// Like [`from_query`](Self::from_query), refusing any key or value the document
+    /// does not list.
+    pub fn from_query_strict(query: &str) -> Result<Self, Error> {
+        let callback = Self::from_query(query)?;
+        let found = callback.unrecognized();
+        if found.is_empty() {
+            Ok(callback)
+        } else {
+            Err(Error::Unrecognized {
+                provider: Provider::Esms,
+                payload: KIND,
+                found,
+            })
+        }
+    }
+
+    /// Writes the callback back as a query string (no leading `?`): the keys in the
+    /// order and spelling they came, with the same decoded values, percent-encoded.
+    pub fn to_query(&self) -> String {
+        let mut query = String::new();
+        for slot in &self.wire.order {
+            let (key, value) = match *slot {
+                Slot::Known(key) => (self.wire.spelling(key), self.value(key)),
+                Slot::Unknown(index) => match self.wire.unknown.get(index) {
+                    Some((key, value)) => (key.as_str(), Cow::Borrowed(value.as_str())),
+                    None => continue,
+                },
+            };
+            if !query.is_empty() {
+                query.push('&');
+            }
+            // Writing to a String cannot fail.
+            let _ = write!(query, "{}={}", query::encode(key), query::encode(&value));
+        }
+        query
+    }
+
+    /// The parameters the document does not name, and repeats of known ones, decoded,
+    /// in the order they came.
+    pub fn unknown_parameters(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.wire
+            .unknown
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str()))
+    }
+
+    /// The decoded value of `key`, as it is written back; empty for `None`.
+    fn value(&self, key: Key) -> Cow<'_, str> {
+        fn text(value: &Option<String>) -> Cow<'_, str> {
+            Cow::Borrowed(value.as_deref().unwrap_or_default())
+        }
+        fn shown(value: Option<impl ToString>) -> Cow<'static, str> {
+            value.map_or(Cow::Borrowed(""), |value| Cow::Owned(value.to_string()))
+        }
+        match key {
+            Key::SmsId => Cow::Borrowed(&self.sms_id),
+            Key::SendStatus => Cow::Owned(self.send_status.to_string()),
+            Key::SendFailed => shown(self.send_failed),
+            Key::SendSuccess => shown(self.send_success),
+            Key::TotalPrice => shown(self.total_price),
+            Key::TotalReceiver => shown(self.total_receiver),
+            Key::TotalSent => shown(self.total_sent),
+            Key::RequestId => text(&self.request_id),
+            Key::TypeId => shown(self.type_id),
+            Key::TelcoId => shown(self.telco),
+            Key::PhoneNumber => text(&self.phone_number),
+            Key::PartnerIds => text(&self.partner_ids),
+            Key::ErrorInfo => Cow::Borrowed(self.error_info.as_ref().map_or("", ErrorInfo::raw)),
+            Key::OaId => text(&self.oa_id),
+            Key::TempId => text(&self.temp_id),
+            Key::SwitchSmsId => text(&self.switch_sms_id),
+        }
+    }
+}
+
+impl ListUnrecognized for Callback {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        self.send_status
+            .list_unrecognized(&at.field(Key::SendStatus.wire()), found);
+        self.type_id
+            .list_unrecognized(&at.field(Key::TypeId.wire()), found);
+        self.telco
+            .list_unrecognized(&at.field(Key::TelcoId.wire()), found);
+        self.error_info
+            .list_unrecognized(&at.field(Key::ErrorInfo.wire()), found);
+        for (key, value) in &self.wire.unknown {
+            found.push(Unrecognized::new(
+                &at.field(key),
+                UnrecognizedKind::Field { raw: value.clone() },
+            ));
+        }
+    }
+}
+
+/// A callback being read, key by key.
+#[derive(Default)]
+struct Builder {
+    sms_id: Option<String>,
+    send_status: Option<SendStatus>,
+    send_success: Option<u64>,
+    send_failed: Option<u64>,
+    total_price: Option<Decimal>,
+    total_receiver: Option<u64>,
+    total_sent: Option<u64>,
+    request_id: Option<String>,
+    type_id: Option<TypeId>,
+    telco: Option<Telco>,
+    phone_number: Option<String>,
+    partner_ids: Option<String>,
+    error_info: Option<ErrorInfo>,
+    oa_id: Option<String>,
+    temp_id: Option<String>,
+    switch_sms_id: Option<String>,
+    wire: QueryWire,
+}
+
+impl Builder {
+    fn read(mut self, query: &str) -> Result<Callback, Error> {
+        for (raw_key, raw_value) in query::raw_pairs(query) {
+            let name = query::decode(raw_key)
+                .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
+            let value =
+                query::decode(raw_value).map_err(|err| parameter_error(&name, err.to_string()))?;
+            match Key::find(&name) {
+                Some(key) if !self.wire.order.contains(&Slot::Known(key)) => {
+                    self.set(key, &value)
+                        .map_err(|reason| parameter_error(&name, reason))?;
+                    if name != key.wire() {
+                        self.wire.spellings.push((key, name.into_owned()));
+                    }
+                    self.wire.order.push(Slot::Known(key));
+                }
+                // Unknown, or a repeat: kept in order, and listed as unrecognized.
+                _ => {
+                    self.wire.order.push(Slot::Unknown(self.wire.unknown.len()));
+                    self.wire
+                        .unknown
+                        .push((name.into_owned(), value.into_owned()));
+                }
+            }
+        }
+        let sms_id = self.sms_id.ok_or_else(|| {
+            parameter_error(
+                Key::SmsId.wire(),
+                "missing or empty; it is the message's ID",
+            )
+        })?;
+        let send_status = self.send_status.ok_or_else(|| {
+            parameter_error(
+                Key::SendStatus.wire(),
+                "missing or empty; it is the message's status",
+            )
+        })?;
+        Ok(Callback {
+            sms_id,
+            send_status,
+            send_success: self.send_success,
+            send_failed: self.send_failed,
+            total_price: self.total_price,
+            total_receiver: self.total_receiver,
+            total_sent: self.total_sent,
+            request_id: self.request_id,
+            type_id: self.type_id,
+            telco: self.telco,
+            phone_number: self.phone_number,
+            partner_ids: self.partner_ids,
+            error_info: self.error_info,
+            oa_id: self.oa_id,
+            temp_id: self.temp_id,
+            switch_sms_id: self.switch_sms_id,
+            wire: self.wire,
+        })
+    }
+
+    /// Reads the value of `key`; an empty value is `None`.
+    fn set(&mut self, key: Key, value: &str) -> Result<(), String> {
+        if value.is_empty() {
+            return Ok(());
+        }
+        match key {
+            Key::SmsId => self.sms_id = Some(value.to_owned()),
+            Key::SendStatus => self.send_status = Some(code(value)?),
+            Key::SendFailed => self.send_failed = Some(count(value)?),
+            Key::SendSuccess => self.send_success = Some(count(value)?),
+            Key::TotalPrice => self.total_price = Some(price(value)?),
+            Key::TotalReceiver => self.total_receiver = Some(count(value)?),
+            Key::TotalSent => self.total_sent = Some(count(value)?),
+            Key::RequestId => self.request_id = Some(value.to_owned()),
+            Key::TypeId => self.type_id = Some(code(value)?),
+            Key::TelcoId => self.telco = Some(code(value)?),
+            Key::PhoneNumber => self.phone_number = Some(value.to_owned()),
+            Key::PartnerIds => self.partner_ids = Some(value.to_owned()),
+            Key::ErrorInfo => {
+                self.error_info = ErrorInfo::read(value).map_err(|p| p.to_string())?
+            }
+            Key::OaId => self.oa_id = Some(value.to_owned()),
+            Key::TempId => self.temp_id = Some(value.to_owned()),
+            Key::SwitchSmsId => self.switch_sms_id = Some(value.to_owned()),
+        }
+        Ok(())
+    }
+}
+
+/// A count: digits only (no sign, no decimals), as eSMS writes it.
+fn count(value: &str) -> Result<u64, String> {
+    if value.bytes().all(|b| b.is_ascii_digit()) {
+        value
+            .parse()
+            .map_err(|_| format!("`{value}` is too large for a count"))
+    } else {
+        Err(format!("expected a count (digits), found `{value}`"))
+    }
+}
+
+/// An integer code (`SendStatus`, `TypeId`, `telcoid`).
+fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
+    value
+        .parse()
+        .map_err(|_| format!("expected an integer code, found `{value}`"))
+}
+
+/// A price, exact: `696987.0000` keeps its scale.
+fn price(value: &str) -> Result<Decimal, String> {
+    Decimal::from_str_exact(value)
+        .map_err(|err| format!("expected a decimal price, found `{value}` ({err})"))
+}

@@ -1,0 +1,146 @@
+//! Query strings: eSMS calls the customer's URL with an HTTP `GET` and puts the whole
+//! callback in the query string (`SMSID=...&SendStatus=5&...&error_info=%22%7B...`).
+//!
+//! Reading is strict where `percent-encoding`'s decoder is lenient, so it is done here: a
+//! `%` not followed by two hex digits is an error rather than text kept as it is, and a
+//! value that does not decode to UTF-8 is an error rather than replacement characters.
+//! `+` is a space, as in every form-encoded query. Values that need no decoding are
+//! borrowed. Writing uses `percent-encoding`.
+//!
+//! The older eSMS document's sample sends `error_info` with raw spaces, quotes and
+//! braces (`error_info="{\"error\":-114,...}"`): not a valid URL, but readable, so raw
+//! characters other than `&` and `=` are taken as they are.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// Why a query value could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum DecodeError {
+    /// A `%` at this byte offset is not followed by two hex digits.
+    BadEscape(usize),
+    /// The decoded bytes are not UTF-8.
+    NotUtf8,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::BadEscape(at) => write!(
+                f,
+                "malformed percent escape at byte {at} (`%` must be followed by two hex digits)"
+            ),
+            DecodeError::NotUtf8 => f.write_str("the percent-decoded value is not UTF-8"),
+        }
+    }
+}
+
+/// The `key=value` pairs of a query, raw (still encoded), in order; empty pairs (`&&`)
+/// are skipped, and a pair with no `=` has an empty value.
+pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+}
+
+/// Decodes one key or value: `+` is a space, `%XX` a byte.
+pub(crate) fn decode(raw: &str) -> Result<Cow<'_, str>, DecodeError> {
+    if !raw.contains(['%', '+']) {
+        return Ok(Cow::Borrowed(raw));
+    }
+    decode_bytes(raw, true).map(Cow::Owned)
+}
+
+/// Decodes one layer of percent-encoding inside a value that was already taken out of
+/// the query (eSMS encodes `error_info` twice): `%XX` only, `+` kept.
+pub(crate) fn decode_layer(text: &str) -> Result<String, DecodeError> {
+    decode_bytes(text, false)
+}
+
+fn decode_bytes(raw: &str, plus_is_space: bool) -> Result<String, DecodeError> {
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut rest = raw.as_bytes().iter().enumerate();
+    while let Some((at, &byte)) = rest.next() {
+        bytes.push(match byte {
+            b'%' => {
+                let high = rest.next().and_then(|(_, b)| hex_value(*b));
+                let low = rest.next().and_then(|(_, b)| hex_value(*b));
+                match (high, low) {
+                    (Some(high), Some(low)) => high << 4 | low,
+                    _ => return Err(DecodeError::BadEscape(at)),
+                }
+            }
+            b'+' if plus_is_space => b' ',
+            other => other,
+        });
+    }
+    String::from_utf8(bytes).map_err(|_| DecodeError::NotUtf8)
+}
+
+fn hex_value(byte: u8) -> Option<u8> {
+    // A hex digit is at most 15, so the narrowing never loses anything.
+    char::from(byte)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// What is written encoded: everything but ASCII letters, digits and `-._~`.
+const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Writes `value` percent-encoded for a query (a space as `%20`, never `+`).
+pub(crate) fn encode(value: &str) -> impl fmt::Display + '_ {
+    utf8_percent_encode(value, ENCODED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_split_on_the_first_equals_sign_and_skip_empty_pairs() {
+        let pairs: Vec<_> = raw_pairs("a=1&&b=&c&d=x=y&").collect();
+        assert_eq!(pairs, [("a", "1"), ("b", ""), ("c", ""), ("d", "x=y")]);
+    }
+
+    #[test]
+    fn decoding_is_borrowed_when_nothing_is_encoded() {
+        assert!(matches!(
+            decode("0901888484"),
+            Ok(Cow::Borrowed("0901888484"))
+        ));
+        assert_eq!(decode("a+b%20c").unwrap(), "a b c");
+        assert_eq!(decode("%22%7B%5C%22").unwrap(), "\"{\\\"");
+        assert_eq!(decode("%C3%A9").unwrap(), "é");
+    }
+
+    #[test]
+    fn malformed_escapes_and_bad_utf8_are_errors() {
+        assert_eq!(decode("ab%2"), Err(DecodeError::BadEscape(2)));
+        assert_eq!(decode("%zz"), Err(DecodeError::BadEscape(0)));
+        assert_eq!(decode("x%"), Err(DecodeError::BadEscape(1)));
+        assert_eq!(decode("%FF"), Err(DecodeError::NotUtf8));
+        assert_eq!(decode_layer("%2"), Err(DecodeError::BadEscape(0)));
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        for value in [
+            "",
+            "a b+c",
+            "{\"error\":-114}",
+            "24/04/2024 16:58:01",
+            "é&=%?#",
+        ] {
+            let encoded = encode(value).to_string();
+            assert!(!encoded.contains(['&', '=', ' ', '+', '#']), "{encoded}");
+            assert_eq!(decode(&encoded).unwrap(), value);
+        }
+    }
+}
