@@ -5,6 +5,7 @@
 //! cargo run --example parse -- --provider nxcloud FILE        # the typed value
 //! cargo run --example parse -- --provider nxcloud --wire FILE # back in the wire format
 //! cargo run --example parse -- --provider nxcloud -           # from standard input
+//! cargo run --example parse -- --provider esms 'SMSID=...&SendStatus=5'  # a URL or query
 //! ```
 //!
 //! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
@@ -14,12 +15,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use provider_payloads::{Error, ListUnrecognized, Provider, Unrecognized, nxcloud};
+use provider_payloads::{Error, ListUnrecognized, Provider, Unrecognized, esms, nxcloud};
 
 const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire] [FILE|-]
 
 With FILE (or - for standard input), parse it and print the typed value; with --wire,
-print it written back in the provider's format instead. With no FILE, parse every
+print it written back in the provider's format instead. For esms, FILE may also be the
+callback's URL or query string itself. With no FILE, parse every
 bundled fixture and list them. --provider is required with FILE until detection across
 providers exists.";
 
@@ -71,9 +73,29 @@ fn parse(provider: Provider, body: &[u8]) -> Result<Parsed, Error> {
                 unrecognized: callback.unrecognized(),
             })
         }
+        Provider::Esms => {
+            let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
+                provider,
+                payload: esms::Callback::KIND,
+                key: String::new(),
+                reason: "the input is not UTF-8 text".to_owned(),
+            })?;
+            // A URL (absolute, or a path and query) or the query alone.
+            let callback = if text.contains("://") || text.trim_start().starts_with('/') {
+                esms::Callback::from_url(text)?
+            } else {
+                esms::Callback::from_query(text)?
+            };
+            Ok(Parsed {
+                kind: esms::Callback::KIND,
+                debug: format!("{callback:#?}"),
+                wire: callback.to_query().into_bytes(),
+                unrecognized: callback.unrecognized(),
+            })
+        }
         _ => Err(Error::Shape {
             provider,
-            expected: "a provider this crate implements yet (nxcloud)",
+            expected: "a provider this crate implements yet (nxcloud, esms)",
             found: format!("a {provider} payload"),
         }),
     }
@@ -105,7 +127,7 @@ fn main() -> ExitCode {
 }
 
 fn parse_one(input: &str, provider: Provider, wire: bool) -> ExitCode {
-    let body = match read_input(input) {
+    let body = match read_input(input, provider) {
         Ok(body) => body,
         Err(err) => {
             eprintln!("parse: cannot read {input}: {err}");
@@ -131,8 +153,12 @@ fn parse_one(input: &str, provider: Provider, wire: bool) -> ExitCode {
     }
 }
 
-fn read_input(input: &str) -> std::io::Result<Vec<u8>> {
-    if input == "-" {
+fn read_input(input: &str, provider: Provider) -> std::io::Result<Vec<u8>> {
+    let is_file = Path::new(input).is_file();
+    if provider == Provider::Esms && !is_file && input.contains('=') {
+        // The callback's URL or query string, given on the command line.
+        Ok(input.as_bytes().to_vec())
+    } else if input == "-" {
         let mut body = Vec::new();
         std::io::stdin().read_to_end(&mut body)?;
         Ok(body)

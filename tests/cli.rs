@@ -30,21 +30,23 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn fixtures(provider: &str) -> Vec<PathBuf> {
+    let ext = if provider == "esms" { "query" } else { "json" };
     common::files(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures")
             .join(provider),
-        "json",
+        ext,
     )
 }
 
 fn invalid_fixtures(provider: &str) -> Vec<PathBuf> {
+    let ext = if provider == "esms" { "query" } else { "json" };
     common::files(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures")
             .join(provider)
             .join("invalid"),
-        "json",
+        ext,
     )
 }
 
@@ -53,15 +55,18 @@ fn with_no_arguments_it_lists_every_bundled_fixture_as_ok() {
     let out = run(&[]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stdout}");
-    let expected = fixtures("nxcloud");
-    for path in &expected {
-        let name = path.file_name().unwrap().to_str().unwrap();
-        let line = stdout
-            .lines()
-            .find(|line| line.contains(name))
-            .unwrap_or_else(|| panic!("{name} is not listed:\n{stdout}"));
-        assert!(line.ends_with(" ok"), "{line}");
-        assert!(line.contains(" nxcloud "), "{line}");
+    let mut expected = Vec::new();
+    for provider in ["nxcloud", "esms"] {
+        for path in fixtures(provider) {
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let line = stdout
+                .lines()
+                .find(|line| line.contains(&name))
+                .unwrap_or_else(|| panic!("{name} is not listed:\n{stdout}"));
+            assert!(line.ends_with(" ok"), "{line}");
+            assert!(line.contains(&format!(" {provider} ")), "{line}");
+            expected.push(name);
+        }
     }
     assert!(
         stdout.contains(&format!("{0} fixtures, {0} ok, 0 failed", expected.len())),
@@ -70,12 +75,40 @@ fn with_no_arguments_it_lists_every_bundled_fixture_as_ok() {
 }
 
 #[test]
-fn wire_prints_each_fixture_back_as_the_same_json() {
-    for path in fixtures("nxcloud") {
-        let out = run(&["--provider", "nxcloud", "--wire", path.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(0), "{}", path.display());
-        common::assert_same_json(&std::fs::read(&path).unwrap(), &out.stdout, &path);
+fn wire_prints_each_fixture_back_as_the_same_payload() {
+    for provider in ["nxcloud", "esms"] {
+        for path in fixtures(provider) {
+            let out = run(&["--provider", provider, "--wire", path.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(0), "{}", path.display());
+            let original = std::fs::read(&path).unwrap();
+            common::assert_same_payload(provider, &original, &out.stdout, &path);
+        }
     }
+}
+
+#[test]
+fn esms_takes_a_url_a_query_or_a_file_holding_either() {
+    let path = &fixtures("esms")[0];
+    let query = std::fs::read_to_string(path).unwrap().trim().to_owned();
+    let url_file = std::env::temp_dir().join(format!(
+        "provider-payloads-cli-url-{}.txt",
+        std::process::id()
+    ));
+    std::fs::write(&url_file, format!("https://example.com/esms?{query}\n")).unwrap();
+    let expected = run(&["--provider", "esms", path.to_str().unwrap()]).stdout;
+    assert!(!expected.is_empty());
+    for input in [
+        query.clone(),
+        format!("?{query}"),
+        format!("https://example.com/esms/callback?{query}"),
+        format!("/esms/callback?{query}"),
+        url_file.to_str().unwrap().to_owned(),
+    ] {
+        let out = run(&["--provider", "esms", &input]);
+        assert_eq!(out.status.code(), Some(0), "{input}");
+        assert_eq!(out.stdout, expected, "{input}");
+    }
+    std::fs::remove_file(url_file).unwrap();
 }
 
 #[test]
@@ -128,19 +161,21 @@ fn standard_input_is_read_with_a_dash() {
 
 #[test]
 fn every_invalid_fixture_exits_1_with_the_error_and_no_panic() {
-    let files = invalid_fixtures("nxcloud");
-    assert!(files.len() >= 20, "{} invalid fixtures", files.len());
-    for path in files {
-        let out = run(&["--provider", "nxcloud", path.to_str().unwrap()]);
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+    for provider in ["nxcloud", "esms"] {
+        let files = invalid_fixtures(provider);
         assert!(
-            stderr.starts_with("nxcloud"),
-            "{}: {stderr}",
-            path.display()
+            files.len() >= 15,
+            "{provider}: {} invalid fixtures",
+            files.len()
         );
-        assert!(!stderr.contains("panicked"), "{}: {stderr}", path.display());
-        assert!(out.stdout.is_empty(), "{}", path.display());
+        for path in files {
+            let out = run(&["--provider", provider, path.to_str().unwrap()]);
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+            assert!(stderr.starts_with(provider), "{}: {stderr}", path.display());
+            assert!(!stderr.contains("panicked"), "{}: {stderr}", path.display());
+            assert!(out.stdout.is_empty(), "{}", path.display());
+        }
     }
 }
 
