@@ -3,7 +3,9 @@
 //! One group per fixture; in each, the typed parse is measured beside
 //! `serde_json::from_slice::<serde_json::Value>` (what a user would write instead) and
 //! `serde_json::from_slice::<serde::de::IgnoredAny>` (the cost of validating the JSON
-//! alone), on the same bytes. Ratios between the lines of a group are the figures that
+//! alone), on the same bytes. For eSMS query strings, the baseline is
+//! `serde_urlencoded::from_str::<Vec<(String, String)>>`, and the typed parse includes
+//! decoding `error_info`. Ratios between the lines of a group are the figures that
 //! count; absolute times depend on the machine.
 //!
 //! ```text
@@ -14,16 +16,17 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use provider_payloads::esms;
 use provider_payloads::nxcloud::{Callback, Receipt, Reply};
 
-fn fixtures(provider: &str) -> Vec<(String, Vec<u8>)> {
+fn fixtures(provider: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
         .join(provider);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("the fixtures folder")
         .map(|entry| entry.expect("a readable folder").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .filter(|path| path.extension().is_some_and(|e| e == ext))
         .collect();
     files.sort();
     files
@@ -36,7 +39,7 @@ fn fixtures(provider: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 fn nxcloud(c: &mut Criterion) {
-    for (name, body) in fixtures("nxcloud") {
+    for (name, body) in fixtures("nxcloud", "json") {
         let mut group = c.benchmark_group(format!("nxcloud/{name}"));
         group.throughput(Throughput::Bytes(body.len() as u64));
         if name.starts_with("receipt") {
@@ -61,5 +64,23 @@ fn nxcloud(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, nxcloud);
+fn esms(c: &mut Criterion) {
+    for (name, body) in fixtures("esms", "query") {
+        let query = String::from_utf8(body).unwrap();
+        let query = query.trim();
+        let mut group = c.benchmark_group(format!("esms/{name}"));
+        group.throughput(Throughput::Bytes(query.len() as u64));
+        group.bench_function("typed", |b| {
+            b.iter(|| esms::Callback::from_query(black_box(query)).unwrap())
+        });
+        group.bench_function("serde_urlencoded_pairs", |b| {
+            b.iter(|| {
+                serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(query)).unwrap()
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, nxcloud, esms);
 criterion_main!(benches);
