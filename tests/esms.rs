@@ -276,3 +276,16 @@ fn errors_name_the_key_and_the_problem() {
     let err = Callback::from_query(&format!("{VIBER}&error_info=%7B%22error")).unwrap_err();
     assert_eq!(err.path(), Some("error_info"));
 }
+
+#[test]
+fn many_repeated_and_unknown_keys_are_all_kept_in_one_pass() {
+    // 200 000 pairs: telling a repeat must not scan the pairs before it.
+    let mut query = VIBER.to_owned();
+    for i in 0..100_000 {
+        query.push_str(&format!("&SendStatus=4&k{i}=v"));
+    }
+    let callback = Callback::from_query(&query).unwrap();
+    assert_eq!(callback.send_status, SendStatus::SentSuccessfully);
+    assert_eq!(callback.unknown_parameters().len(), 200_000);
+    assert_eq!(callback.to_query(), query);
+}

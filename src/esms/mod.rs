@@ -426,6 +426,22 @@ struct Builder {
     temp_id: Option<String>,
     switch_sms_id: Option<String>,
     wire: QueryWire,
+    seen: SeenKeys,
+}
+
+/// The known keys read so far: a bit each, so that telling a repeat costs the same for
+/// the thousandth pair as for the first.
+#[derive(Default)]
+struct SeenKeys(u32);
+
+impl SeenKeys {
+    /// Marks `key` as read; `false` if it was already.
+    fn insert(&mut self, key: Key) -> bool {
+        let bit = 1_u32 << (key as u32);
+        let new = self.0 & bit == 0;
+        self.0 |= bit;
+        new
+    }
 }
 
 impl Builder {
@@ -436,7 +452,7 @@ impl Builder {
             let value =
                 query::decode(raw_value).map_err(|err| parameter_error(&name, err.to_string()))?;
             match Key::find(&name) {
-                Some(key) if !self.wire.order.contains(&Slot::Known(key)) => {
+                Some(key) if self.seen.insert(key) => {
                     self.set(key, &value)
                         .map_err(|reason| parameter_error(&name, reason))?;
                     if name != key.wire() {
