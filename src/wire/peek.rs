@@ -113,7 +113,7 @@ impl<'de, F: Fn(&str) -> Option<K>, K> Visitor<'de> for PeekVisitor<'_, F, K> {
             n if n > named.len() => format!(
                 "an object with the keys {} and {} more",
                 named.join(", "),
-                n - named.len()
+                n.saturating_sub(named.len())
             ),
             _ => format!("an object with the keys {}", named.join(", ")),
         };
