@@ -152,8 +152,12 @@ impl ListUnrecognized for ErrorInfo {
 
 /// Undoes the layers of `raw` until the Zalo JSON shows, splitting off a trailing time.
 fn decode(raw: &str) -> Result<(Option<ZaloResult>, Option<NaiveDateTime>), Problem> {
-    let mut text = Cow::Borrowed(raw);
-    let mut time = None;
+    // In the samples the time is split off before any decoding, so the JSON part stays
+    // borrowed; only a time hidden under a layer of encoding needs a copy.
+    let (mut text, mut time) = match split_time(raw) {
+        Some((json, when)) => (Cow::Borrowed(json), Some(when)),
+        None => (Cow::Borrowed(raw), None),
+    };
     for _ in 0..MAX_LAYERS {
         if time.is_none() {
             if let Some((json, when)) = split_time(&text) {
