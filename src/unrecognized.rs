@@ -6,6 +6,8 @@ use std::fmt;
 
 use chrono::NaiveDateTime;
 
+use crate::{Error, Provider};
+
 /// One thing a payload carried that the provider's document does not list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -96,6 +98,25 @@ pub trait ListUnrecognized {
         let mut found = Vec::new();
         self.list_unrecognized(&FieldPath::ROOT, &mut found);
         found
+    }
+}
+
+/// What a strict parse does after the lenient one: gives `value` back, or an
+/// [`Error::Unrecognized`] listing what it carried that the provider's document does not.
+pub(crate) fn refuse_unrecognized<T: ListUnrecognized>(
+    value: T,
+    provider: Provider,
+    payload: &'static str,
+) -> Result<T, Error> {
+    let found = value.unrecognized();
+    if found.is_empty() {
+        Ok(value)
+    } else {
+        Err(Error::Unrecognized {
+            provider,
+            payload,
+            found,
+        })
     }
 }
 

@@ -45,8 +45,13 @@ fn check(provider: &str, ext: &str) {
     };
     for path in &edge_files {
         let body = std::fs::read(path).unwrap();
+        // A value, or an error that says whose payload it could not read.
         if let Err(err) = common::parse(provider, &body) {
-            assert!(!err.to_string().is_empty());
+            assert!(
+                err.to_string().starts_with(provider),
+                "{}: {err}",
+                path.display()
+            );
         }
     }
     eprintln!(

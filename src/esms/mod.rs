@@ -41,7 +41,9 @@ use rust_decimal::Decimal;
 
 pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
 
-use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+use crate::unrecognized::{
+    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
+};
 use crate::wire::enums::code_enum;
 use crate::wire::query;
 use crate::{Error, Provider};
@@ -315,17 +317,7 @@ impl Callback {
     /// Like [`from_query`](Self::from_query), refusing any key or value the document
     /// does not list.
     pub fn from_query_strict(query: &str) -> Result<Self, Error> {
-        let callback = Self::from_query(query)?;
-        let found = callback.unrecognized();
-        if found.is_empty() {
-            Ok(callback)
-        } else {
-            Err(Error::Unrecognized {
-                provider: Provider::Esms,
-                payload: KIND,
-                found,
-            })
-        }
+        refuse_unrecognized(Self::from_query(query)?, Provider::Esms, KIND)
     }
 
     /// Writes the callback back as a query string (no leading `?`): the keys in the

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 
+use crate::unrecognized::refuse_unrecognized;
 use crate::{Error, ListUnrecognized, Provider};
 
 /// Reads `body` as a `T`: the `from_json` of every JSON payload.
@@ -53,17 +54,7 @@ pub(crate) fn from_json_strict<'de, T: Deserialize<'de> + ListUnrecognized>(
     provider: Provider,
     payload: &'static str,
 ) -> Result<T, Error> {
-    let value: T = from_json(body, provider, payload)?;
-    let found = value.unrecognized();
-    if found.is_empty() {
-        Ok(value)
-    } else {
-        Err(Error::Unrecognized {
-            provider,
-            payload,
-            found,
-        })
-    }
+    refuse_unrecognized(from_json(body, provider, payload)?, provider, payload)
 }
 
 /// Writes `value` as compact JSON: the `to_json` of every JSON payload.
