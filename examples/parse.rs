@@ -15,7 +15,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use provider_payloads::{Error, ListUnrecognized, Provider, Unrecognized, esms, nxcloud};
+use provider_payloads::{Error, ListUnrecognized, Provider, Unrecognized, esms, nxcloud, wappin};
 
 const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire] [FILE|-]
 
@@ -93,9 +93,19 @@ fn parse(provider: Provider, body: &[u8]) -> Result<Parsed, Error> {
                 unrecognized: callback.unrecognized(),
             })
         }
+        Provider::Wappin => {
+            // Any Wappin body: a callback, a request or a response, told apart by its keys.
+            let payload = wappin::Payload::from_json(body)?;
+            Ok(Parsed {
+                kind: payload.kind(),
+                debug: format!("{payload:#?}"),
+                wire: payload.to_json()?,
+                unrecognized: payload.unrecognized(),
+            })
+        }
         _ => Err(Error::Shape {
             provider,
-            expected: "a provider this crate implements yet (nxcloud, esms)",
+            expected: "a provider this crate implements yet (nxcloud, esms, wappin)",
             found: format!("a {provider} payload"),
         }),
     }
@@ -183,14 +193,14 @@ fn list_fixtures() -> ExitCode {
                 .and_then(|body| parse(provider, &body).map_err(|err| err.to_string()));
             match outcome {
                 Ok(parsed) => println!(
-                    "{:<45} {provider:<8} {:<8} ok",
+                    "{:<45} {provider:<8} {:<24} ok",
                     shown.display(),
                     parsed.kind
                 ),
                 Err(err) => {
                     failed += 1;
                     println!(
-                        "{:<45} {provider:<8} {:<8} FAILED: {err}",
+                        "{:<45} {provider:<8} {:<24} FAILED: {err}",
                         shown.display(),
                         "?"
                     );

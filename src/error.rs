@@ -20,7 +20,7 @@ pub enum Error {
     },
 
     /// The body is not JSON, or its JSON is broken (cut short, not UTF-8, trailing text).
-    #[error("{provider} {payload}: the body is not valid JSON{}: {reason} (line {line}, column {column})", at(.path))]
+    #[error("{provider} {payload}: the body is not valid JSON{}: {reason}{}", at(.path), position(*.line, *.column))]
     NotJson {
         /// The provider the body was read for.
         provider: Provider,
@@ -38,7 +38,7 @@ pub enum Error {
 
     /// The body is JSON, but a field is missing or does not hold what the provider's
     /// document says it holds.
-    #[error("{provider} {payload}: {}{reason} (line {line}, column {column})", field(.path))]
+    #[error("{provider} {payload}: {}{reason}{}", field(.path), position(*.line, *.column))]
     Field {
         /// The provider the body was read for.
         provider: Provider,
@@ -49,7 +49,8 @@ pub enum Error {
         path: String,
         /// What was expected and what was found.
         reason: String,
-        /// The line of the body where it was found, from 1.
+        /// The line of the body where it was found, from 1; 0 when the error has no
+        /// place (a rule about the object as a whole, checked after reading it).
         line: usize,
         /// The column where it was found, from 1.
         column: usize,
@@ -135,6 +136,14 @@ fn at(path: &str) -> String {
         String::new()
     } else {
         format!(" at `{path}`")
+    }
+}
+
+fn position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" (line {line}, column {column})")
     }
 }
 

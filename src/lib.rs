@@ -21,6 +21,7 @@
 //!
 //! - [`nxcloud`]: NXCloud Viber receipts and replies.
 //! - [`esms`]: eSMS.vn delivery callbacks (a GET query string).
+//! - [`wappin`]: the Wappin WhatsApp API: callbacks, requests, responses, status tables.
 //!
 //! Across all of them, payloads keep what they do not recognize ([`UnknownFields`],
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
@@ -32,11 +33,13 @@ mod error;
 pub mod esms;
 pub mod nxcloud;
 mod unrecognized;
+pub mod wappin;
 mod wire;
 
 pub use error::Error;
 pub use unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 pub use wire::object::UnknownFields;
+pub use wire::raw::RawJson;
 
 /// A provider whose payloads this crate reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,7 +49,7 @@ pub enum Provider {
     NxCloud,
     /// eSMS.vn, delivery callbacks ([`esms`]).
     Esms,
-    /// Wappin, the WhatsApp Business API (coming).
+    /// Wappin, the WhatsApp Business API ([`wappin`]).
     Wappin,
     /// Viva Wallet, payment webhooks (coming).
     Viva,

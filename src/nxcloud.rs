@@ -48,9 +48,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::json::{self, json_payload};
+use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
-use crate::wire::peek::{self, Peeked};
+use crate::wire::peek;
 use crate::{Error, Provider};
 
 string_enum! {
@@ -362,27 +362,20 @@ impl Callback {
             Receipt,
             Reply,
         }
-        const PAYLOAD: &str = "callback";
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return Err(Error::Empty {
-                provider: Provider::NxCloud,
-                payload: PAYLOAD,
-            });
-        }
-        let peeked = peek::peek_kind(body, |key| match key {
-            "status" | "requestId" | "code" => Some(Kind::Receipt),
-            "phone" | "appkey" | "traceRequestId" => Some(Kind::Reply),
-            _ => None,
-        })
-        .map_err(|err| json::json_error(err, String::new(), body, Provider::NxCloud, PAYLOAD))?;
-        match peeked {
-            Peeked::Kind(Kind::Receipt) => receipt(body).map(Callback::Receipt),
-            Peeked::Kind(Kind::Reply) => reply(body).map(Callback::Reply),
-            Peeked::Undecided(found) => Err(Error::Shape {
-                provider: Provider::NxCloud,
-                expected: CALLBACK_KINDS,
-                found,
+        let kind = peek::detect(
+            body,
+            peek::ByKey(|key: &str| match key {
+                "status" | "requestId" | "code" => Some(Kind::Receipt),
+                "phone" | "appkey" | "traceRequestId" => Some(Kind::Reply),
+                _ => None,
             }),
+            Provider::NxCloud,
+            "callback",
+            CALLBACK_KINDS,
+        )?;
+        match kind {
+            Kind::Receipt => receipt(body).map(Callback::Receipt),
+            Kind::Reply => reply(body).map(Callback::Reply),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::{Error, Provider};
 
@@ -137,4 +137,4 @@ macro_rules! always_recognized {
     };
 }
 
-always_recognized!(String, NaiveDateTime, bool, i64, u64);
+always_recognized!(String, NaiveDateTime, DateTime<Utc>, bool, i64, u64);

@@ -72,6 +72,11 @@ fn real_world_esms_callbacks_parse_and_write_back_loss_free() {
 }
 
 #[test]
+fn real_world_wappin_payloads_parse_and_write_back_loss_free() {
+    check("wappin", "json");
+}
+
+#[test]
 fn real_world_esms_edge_cases_give_a_value_or_a_clear_error() {
     // The edge case is a JSON response of eSMS's pull API, not a GET callback.
     let Some(dir) = realworld("esms") else {

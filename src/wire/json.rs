@@ -84,8 +84,13 @@ pub(crate) fn json_error(
         .strip_suffix(&format!(" at line {line} column {column}"))
         .unwrap_or(&message)
         .to_owned();
-    // serde_path_to_error writes "." for the top level.
-    let path = if path == "." { String::new() } else { path };
+    // serde_path_to_error writes "." for the top level and "?" where it does not know the
+    // key (a trailing comma in an object).
+    let path = if path == "." || path == "?" {
+        String::new()
+    } else {
+        path
+    };
     match err.classify() {
         Category::Data => Error::Field {
             provider,

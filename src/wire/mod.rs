@@ -10,6 +10,7 @@
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`peek`]: telling payload kinds apart by their first keys.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
+//! - [`raw`]: JSON no document specifies, kept as its text (Wappin's inquiry `data`).
 
 pub(crate) mod enums;
 pub(crate) mod json;
@@ -17,5 +18,6 @@ pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod peek;
 pub(crate) mod query;
+pub(crate) mod raw;
 pub(crate) mod shape;
 pub(crate) mod time;

@@ -2,40 +2,80 @@
 //!
 //! NXCloud posts receipts and replies as JSON objects with no field that names the kind:
 //! a receipt has `status`, `requestId` and `code`, a reply `phone`, `appkey` and
-//! `traceRequestId`. The peek reads the top-level keys in order, skipping their values
-//! without building them, and stops at the first key that decides; the body is then
-//! parsed once, as the kind it decided.
+//! `traceRequestId`. Wappin's payloads share most of their keys (`client_id`, `status`,
+//! `message_id`) and are told apart by the set of keys, and the token response by the
+//! `access_token` inside its `data`. The peek reads the top-level keys in order, skipping
+//! their values without building them, and stops at the first key that decides, or
+//! decides from all the keys at the end of the object; the body is then parsed once, as
+//! the kind it decided.
 
 use std::fmt;
 
 use serde::Deserializer as _;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::object::Key;
+use crate::{Error, Provider};
 
 /// At most this many keys are named when no key decides.
 const KEYS_NAMED: usize = 8;
 
 /// What the peek found.
 pub(crate) enum Peeked<K> {
-    /// A key decided the kind.
+    /// The keys decided the kind.
     Kind(K),
-    /// No key decided; what the body looked like, for the error.
+    /// They did not; what the body looked like, for the error.
     Undecided(String),
+}
+
+/// How a payload family tells its kinds apart from the top-level keys of a body.
+pub(crate) trait Decide {
+    /// The kinds it tells apart.
+    type Kind;
+
+    /// Whether deciding on `key` needs its value. Keys that do not are looked at before
+    /// their value is read (with an empty value), so that a broken value after a key that
+    /// decides is reported by the typed parse, with its path.
+    fn wants_value(&self, _key: &str) -> bool {
+        false
+    }
+
+    /// Looks at one top-level key, and its raw JSON value when it
+    /// [wants](Self::wants_value) it; `Some` when that decides.
+    fn key(&mut self, key: &str, value: &[u8]) -> Option<Self::Kind>;
+
+    /// After the last key: decides from all the keys seen, or `None`.
+    fn end(&mut self) -> Option<Self::Kind>;
+}
+
+/// Decides on the first key that names a kind, and never from the keys together.
+pub(crate) struct ByKey<F>(pub(crate) F);
+
+impl<K, F: Fn(&str) -> Option<K>> Decide for ByKey<F> {
+    type Kind = K;
+
+    fn key(&mut self, key: &str, _: &[u8]) -> Option<K> {
+        (self.0)(key)
+    }
+
+    fn end(&mut self) -> Option<K> {
+        None
+    }
 }
 
 /// Reads the top-level keys of `body` until `decide` names a kind.
 ///
-/// A JSON syntax error met before any key decides is returned as it is.
-pub(crate) fn peek_kind<K>(
+/// A JSON syntax error met before the keys decide is returned as it is.
+pub(crate) fn peek_kind<D: Decide>(
     body: &[u8],
-    decide: impl Fn(&str) -> Option<K>,
-) -> Result<Peeked<K>, serde_json::Error> {
-    if let Some(kind) = scan_keys(body, &decide) {
+    mut decide: D,
+) -> Result<Peeked<D::Kind>, serde_json::Error> {
+    if let Some(kind) = scan_keys(body, &mut decide) {
         return Ok(Peeked::Kind(kind));
     }
-    // Anything the scan does not expect (an escaped key, broken JSON, no deciding key)
-    // is read by serde, which gives the exact error or says what the body is.
+    // Anything the scan does not expect (an escaped key, broken JSON, no decision) is read
+    // again by serde from the start, which gives the exact error or says what the body is.
     let mut outcome = None;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let result = deserializer.deserialize_any(PeekVisitor {
@@ -49,36 +89,90 @@ pub(crate) fn peek_kind<K>(
     }
 }
 
-/// The fast path: reads `{"key": value, ...}` byte by byte up to the first key that
-/// decides, skipping each value with `serde_json` without building it. Gives up (`None`)
-/// at anything else, so that stopping early never costs an error value.
-fn scan_keys<K>(body: &[u8], decide: &impl Fn(&str) -> Option<K>) -> Option<K> {
-    let mut rest = body.trim_ascii_start().strip_prefix(b"{")?;
+/// Tells which kind of `provider`'s payloads `body` is, or says why it cannot: an empty
+/// body, broken JSON, or a shape none of `expected` has.
+pub(crate) fn detect<D: Decide>(
+    body: &[u8],
+    decide: D,
+    provider: Provider,
+    payload: &'static str,
+    expected: &'static str,
+) -> Result<D::Kind, Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty { provider, payload });
+    }
+    match peek_kind(body, decide)
+        .map_err(|err| super::json::json_error(err, String::new(), body, provider, payload))?
+    {
+        Peeked::Kind(kind) => Ok(kind),
+        Peeked::Undecided(found) => Err(Error::Shape {
+            provider,
+            expected,
+            found,
+        }),
+    }
+}
+
+/// Whether `value` is a JSON object with the top-level key `key` (Wappin's token `data`
+/// holds `access_token`). A value the scan cannot read plainly counts as without it.
+pub(crate) fn object_has_key(value: &[u8], key: &str) -> bool {
+    scan_keys(
+        value,
+        &mut ByKey(|found: &str| (found == key).then_some(())),
+    )
+    .is_some()
+}
+
+/// The fast path: reads `{"key": value, ...}` byte by byte until the keys decide,
+/// skipping each value with `serde_json` without building it. Gives up (`None`) at
+/// anything else, so that stopping early never costs an error value.
+fn scan_keys<D: Decide>(body: &[u8], decide: &mut D) -> Option<D::Kind> {
+    let mut rest = body
+        .trim_ascii_start()
+        .strip_prefix(b"{")?
+        .trim_ascii_start();
+    if rest.starts_with(b"}") {
+        return decide.end();
+    }
     loop {
-        rest = rest.trim_ascii_start().strip_prefix(b"\"")?;
+        rest = rest.strip_prefix(b"\"")?;
         let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
         let (key, after) = rest.split_at_checked(end)?;
         // An escaped key is left to serde, which decodes it.
         let after = after.strip_prefix(b"\"")?;
-        if let Some(kind) = decide(std::str::from_utf8(key).ok()?) {
-            return Some(kind);
+        let key = std::str::from_utf8(key).ok()?;
+        let wants_value = decide.wants_value(key);
+        if !wants_value {
+            if let Some(kind) = decide.key(key, b"") {
+                return Some(kind);
+            }
         }
         let value = after.trim_ascii_start().strip_prefix(b":")?;
         let mut values = serde_json::Deserializer::from_slice(value).into_iter::<IgnoredAny>();
         values.next()?.ok()?;
-        rest = value
-            .get(values.byte_offset()..)?
-            .trim_ascii_start()
-            .strip_prefix(b",")?;
+        let (value, after) = value.split_at_checked(values.byte_offset())?;
+        if wants_value {
+            if let Some(kind) = decide.key(key, value.trim_ascii_start()) {
+                return Some(kind);
+            }
+        }
+        let after = after.trim_ascii_start();
+        if let Some(after) = after.strip_prefix(b",") {
+            rest = after.trim_ascii_start();
+        } else {
+            // The object ends here; what follows it is left to the typed parse.
+            after.strip_prefix(b"}")?;
+            return decide.end();
+        }
     }
 }
 
-struct PeekVisitor<'a, F, K> {
-    decide: F,
-    outcome: &'a mut Option<Peeked<K>>,
+struct PeekVisitor<'a, D: Decide> {
+    decide: D,
+    outcome: &'a mut Option<Peeked<D::Kind>>,
 }
 
-impl<F, K> PeekVisitor<'_, F, K> {
+impl<D: Decide> PeekVisitor<'_, D> {
     /// Records a body that is not an object and stops reading.
     fn not_an_object<E: de::Error>(self, what: &str) -> Result<(), E> {
         *self.outcome = Some(Peeked::Undecided(what.to_owned()));
@@ -86,18 +180,28 @@ impl<F, K> PeekVisitor<'_, F, K> {
     }
 }
 
-impl<'de, F: Fn(&str) -> Option<K>, K> Visitor<'de> for PeekVisitor<'_, F, K> {
+impl<'de, D: Decide> Visitor<'de> for PeekVisitor<'_, D> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         let mut named: Vec<String> = Vec::new();
         let mut count = 0_usize;
         while let Some(Key(key)) = map.next_key()? {
-            if let Some(kind) = (self.decide)(&key) {
+            let decided = if self.decide.wants_value(&key) {
+                let value: &RawValue = map.next_value()?;
+                self.decide.key(&key, value.get().as_bytes())
+            } else {
+                let decided = self.decide.key(&key, b"");
+                if decided.is_none() {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                decided
+            };
+            if let Some(kind) = decided {
                 *self.outcome = Some(Peeked::Kind(kind));
                 // Stop here: the rest of the body is read once, by the typed parse.
                 return Err(de::Error::custom("peek done"));
@@ -106,7 +210,10 @@ impl<'de, F: Fn(&str) -> Option<K>, K> Visitor<'de> for PeekVisitor<'_, F, K> {
             if named.len() < KEYS_NAMED {
                 named.push(format!("`{key}`"));
             }
-            map.next_value::<IgnoredAny>()?;
+        }
+        if let Some(kind) = self.decide.end() {
+            *self.outcome = Some(Peeked::Kind(kind));
+            return Ok(());
         }
         let found = match count {
             0 => "an empty object".to_owned(),
@@ -163,7 +270,7 @@ mod tests {
     }
 
     fn kind(body: &str) -> Option<&'static str> {
-        match peek_kind(body.as_bytes(), decide) {
+        match peek_kind(body.as_bytes(), ByKey(decide)) {
             Ok(Peeked::Kind(kind)) => Some(kind),
             _ => None,
         }
@@ -177,7 +284,10 @@ mod tests {
             "{\n\t\"n\": 12345678901234567890123,\r\n\"status\": 1}",
             r#"{"a":[],"b":{},"c":"","status":0}"#,
         ] {
-            assert!(scan_keys(body.as_bytes(), &decide).is_some(), "{body}");
+            assert!(
+                scan_keys(body.as_bytes(), &mut ByKey(decide)).is_some(),
+                "{body}"
+            );
             assert!(kind(body).is_some(), "{body}");
         }
     }
@@ -186,7 +296,7 @@ mod tests {
     fn the_scan_gives_up_and_serde_decides_or_explains() {
         // An escaped key: serde decodes it.
         let escaped = r#"{"st\u0061tus":"seen"}"#;
-        assert!(scan_keys(escaped.as_bytes(), &decide).is_none());
+        assert!(scan_keys(escaped.as_bytes(), &mut ByKey(decide)).is_none());
         assert_eq!(kind(escaped), Some("receipt"));
 
         for (body, found) in [
@@ -196,7 +306,7 @@ mod tests {
             ("null", "null"),
             ("\"x\"", "a string"),
         ] {
-            match peek_kind(body.as_bytes(), decide) {
+            match peek_kind(body.as_bytes(), ByKey(decide)) {
                 Ok(Peeked::Undecided(what)) => assert_eq!(what, found),
                 _ => panic!("{body}: expected undecided"),
             }
@@ -208,7 +318,64 @@ mod tests {
             "nul",
             r#"{"a" 1, "status":2}"#,
         ] {
-            assert!(peek_kind(broken.as_bytes(), decide).is_err(), "{broken}");
+            assert!(
+                peek_kind(broken.as_bytes(), ByKey(decide)).is_err(),
+                "{broken}"
+            );
         }
+    }
+
+    /// Decides `"ack"` for an object whose only key is `status`, from all its keys.
+    #[derive(Default)]
+    struct OnlyStatus {
+        status: bool,
+        others: bool,
+    }
+
+    impl Decide for OnlyStatus {
+        type Kind = &'static str;
+
+        fn key(&mut self, key: &str, _: &[u8]) -> Option<&'static str> {
+            match key {
+                "status" => self.status = true,
+                _ => self.others = true,
+            }
+            None
+        }
+
+        fn end(&mut self) -> Option<&'static str> {
+            (self.status && !self.others).then_some("ack")
+        }
+    }
+
+    #[test]
+    fn the_keys_together_decide_at_the_end_of_the_object() {
+        for (body, expected) in [
+            (r#"{"status":"000"}"#, Some("ack")),
+            (" { \"status\" : \"000\" } trailing", Some("ack")),
+            (r#"{"st\u0061tus":"000"}"#, Some("ack")),
+            (r#"{"status":"000","message":"x"}"#, None),
+            ("{}", None),
+        ] {
+            let found = match peek_kind(body.as_bytes(), OnlyStatus::default()) {
+                Ok(Peeked::Kind(kind)) => Some(kind),
+                _ => None,
+            };
+            assert_eq!(found, expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_nested_object_is_searched_for_a_key() {
+        assert!(object_has_key(
+            br#"{"a":1,"access_token":"x"}"#,
+            "access_token"
+        ));
+        assert!(!object_has_key(
+            br#"{"a":{"access_token":"x"}}"#,
+            "access_token"
+        ));
+        assert!(!object_has_key(b"null", "access_token"));
+        assert!(!object_has_key(br#"["access_token"]"#, "access_token"));
     }
 }

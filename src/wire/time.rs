@@ -1,14 +1,16 @@
 //! The time formats providers write.
 //!
-//! NXCloud's `sendTime` is `"2023-07-13 15:12:11"`, and eSMS ends a Zalo `error_info`
-//! with `____24/04/2024 16:58:01`: dates and times to the second with no time zone, so
-//! they are read as [`NaiveDateTime`] and no zone is invented. They are read by hand
+//! NXCloud's `sendTime` and Wappin's `expired_datetime` are `"2023-07-13 15:12:11"`, and
+//! eSMS ends a Zalo `error_info` with `____24/04/2024 16:58:01`: dates and times to the
+//! second with no time zone, so they are read as [`NaiveDateTime`] and no zone is
+//! invented. Wappin's callback `timestamp` is unix seconds in a string (`"1557915512"`),
+//! read as a UTC [`DateTime`]. They are read by hand
 //! rather than with chrono's format parser: each format is fixed, and this way a
 //! timestamp costs a few comparisons, not a walk over a format string.
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::ser::Serializer;
 
@@ -72,7 +74,8 @@ impl fmt::Display for DateTimeSeconds<'_> {
     }
 }
 
-/// Serde `with` helper for a `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`).
+/// Serde `with` helper for a `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`,
+/// Wappin `expired_datetime`).
 pub(crate) mod date_time_seconds {
     use super::*;
 
@@ -102,6 +105,102 @@ pub(crate) mod date_time_seconds {
         }
 
         deserializer.deserialize_str(TimeVisitor)
+    }
+}
+
+/// Reads unix seconds written as plain decimal digits, as Wappin's callback `timestamp`
+/// (`"1557915512"`): no sign, no leading zero, no fraction, within chrono's range. Only
+/// such text is taken, so writing the seconds back gives the same text.
+pub(crate) fn parse_unix_seconds(text: &str) -> Option<DateTime<Utc>> {
+    let canonical = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    if !canonical {
+        return None;
+    }
+    DateTime::from_timestamp(text.parse().ok()?, 0)
+}
+
+/// Serde `with` helper for unix seconds (Wappin's callback `timestamp`).
+///
+/// The seconds are read from a string of digits, as the document's samples send them, or
+/// from a JSON integer, and are written as a number; the object they belong to notes that
+/// they came in a string and writes them back so (see `shape`).
+pub(crate) mod unix_seconds {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &DateTime<Utc>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(value.timestamp())
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        struct SecondsVisitor;
+
+        impl Visitor<'_> for SecondsVisitor {
+            type Value = DateTime<Utc>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("unix seconds like `\"1557915512\"`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime<Utc>, E> {
+                parse_unix_seconds(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime<Utc>, E> {
+                i64::try_from(v)
+                    .ok()
+                    .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
+                    .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(v), &self))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime<Utc>, E> {
+                DateTime::from_timestamp(v, 0)
+                    .ok_or_else(|| E::invalid_value(Unexpected::Signed(v), &self))
+            }
+        }
+
+        deserializer.deserialize_any(SecondsVisitor)
+    }
+}
+
+/// [`unix_seconds`] for an optional field: absent or `null` is `None`.
+pub(crate) mod unix_seconds_option {
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    /// One time, through [`unix_seconds`].
+    struct Seconds(DateTime<Utc>);
+
+    impl Serialize for Seconds {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            unix_seconds::serialize(&self.0, serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Seconds {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            unix_seconds::deserialize(deserializer).map(Seconds)
+        }
+    }
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<DateTime<Utc>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.map(Seconds).serialize(serializer)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        Ok(Option::<Seconds>::deserialize(deserializer)?.map(|Seconds(time)| time))
     }
 }
 
@@ -176,6 +275,28 @@ mod tests {
             "2023/07/13 15:12:11",
         ] {
             assert_eq!(parse_date_time_seconds(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_wappin_callback_timestamp_and_nothing_looser() {
+        assert_eq!(
+            parse_unix_seconds("1557915512").map(|t| t.to_rfc3339()),
+            Some("2019-05-15T10:18:32+00:00".to_owned())
+        );
+        assert_eq!(parse_unix_seconds("0"), DateTime::from_timestamp(0, 0));
+        for bad in [
+            "",
+            "01557915512",
+            "+1557915512",
+            "-1",
+            "1557915512.0",
+            " 1557915512",
+            "1e9",
+            "99999999999999999999",
+            "9223372036854775807",
+        ] {
+            assert_eq!(parse_unix_seconds(bad), None, "{bad}");
         }
     }
 }

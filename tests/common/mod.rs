@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud};
+use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, wappin};
 
 /// A body read as its provider's payload.
 pub struct Parsed {
@@ -40,6 +40,15 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
                 debug: format!("{callback:#?}"),
                 wire: callback.to_query().into_bytes(),
                 unrecognized: callback.unrecognized(),
+            })
+        }
+        "wappin" => {
+            let payload = wappin::Payload::from_json(body)?;
+            Ok(Parsed {
+                kind: payload.kind(),
+                debug: format!("{payload:#?}"),
+                wire: payload.to_json()?,
+                unrecognized: payload.unrecognized(),
             })
         }
         other => {

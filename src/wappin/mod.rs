@@ -1,0 +1,281 @@
+//! Wappin, the WhatsApp Business API of PT. Solusi Pembayaran Elektronik (Indonesia):
+//! the callback it posts to clients, the API requests clients send, the API's answers and
+//! each endpoint's status table.
+//!
+//! | what | type |
+//! | --- | --- |
+//! | the callback Wappin posts to the client's URL | [`Callback`] (status or message), answered with [`Acknowledgement`] |
+//! | "API GET Token" | [`GetToken`] (the Basic header), answered with [`TokenResponse`] |
+//! | "API Send Notification" (HSM, with or without SMS) | [`SendHsm`], answered with [`Response`] |
+//! | "API Send Message" (Text, Media) | [`SendText`], [`SendMedia`], answered with [`Response`] |
+//! | "API Inquiry", "API Number Checker" | [`Inquiry`], [`NumberChecker`], answered with [`Response`] |
+//! | the status tables | [`Endpoint::statuses`], [`Endpoint::status`] |
+//!
+//! Status codes come as strings (`"200"`), and ids keep their leading zeros (`"0009"`).
+//! [`Payload::from_json`] tells any of these bodies apart by its keys.
+//!
+//! **Authenticity.** Wappin signs nothing. Its callback carries `Authorization: Bearer
+//! <token>` and the token endpoint restricts callers by IP address; compare the callback's
+//! bearer token with your own before you trust the body.
+//!
+//! ```
+//! use provider_payloads::wappin::{
+//!     Endpoint, GetToken, MessageStatus, Params, Response, SendHsm, Status, TokenResponse,
+//! };
+//!
+//! // Get a token, then send a notification with it.
+//! let token_request = GetToken::new("9", "89cb782a0a2fb41238330738ca8002ef6a7f3b2b");
+//! let _header = token_request.authorization(); // "Basic OTo4OWNi..."
+//! let answer = TokenResponse::from_json(br#"{"status":"200","message":"Success",
+//!     "data":{"access_token":"d498","expired_datetime":"2019-07-20 16:21:51","token_type":"access_token"}}"#)?;
+//! let token = answer.data.unwrap().access_token;
+//! assert_eq!(format!("{token:?}"), "AccessToken(<redacted>)");
+//!
+//! let params: Params = ["Anniv Grace", "2018-10-10 19:26:36"].into_iter().collect();
+//! let send = SendHsm::new("0003", "14", "templ_uat_2", "6289600010002", params);
+//! let _body = send.to_json()?; // POST it to send.endpoint().path() with token.authorization()
+//!
+//! let answer = Response::from_json(br#"{"message_id":"5d366a8d54dce","status":"200","message":"Success","data":null}"#)?;
+//! assert!(answer.status.is_success());
+//! assert_eq!(answer.status_row(send.endpoint()).map(|row| row.status), Some(Status::Success));
+//! # Ok::<(), provider_payloads::Error>(())
+//! ```
+
+mod callback;
+mod request;
+mod response;
+mod status;
+
+use serde::{Serialize, Serializer};
+
+pub use callback::{
+    Acknowledgement, Callback, CallbackType, MessageCallback, MessageStatus, OtherCallback,
+    StatusCallback,
+};
+pub use request::{
+    Channel, GetToken, Inquiry, MediaType, NumberChecker, Params, SendHsm, SendMedia, SendText,
+};
+pub use response::{AccessToken, Response, Token, TokenResponse};
+pub use status::{Endpoint, HOST, Status, StatusCode, StatusRow};
+
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
+use crate::wire::peek::{self, Decide};
+use crate::{Error, Provider};
+
+/// Any Wappin body, told apart by its keys: what [`Payload::from_json`] returns.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Payload {
+    /// A callback Wappin posted.
+    Callback(Callback),
+    /// A client's answer to a callback.
+    Acknowledgement(Acknowledgement),
+    /// A Send Notification request.
+    SendHsm(SendHsm),
+    /// A Send Message (Text) request.
+    SendText(SendText),
+    /// A Send Message (Media) request.
+    SendMedia(SendMedia),
+    /// An Inquiry request.
+    Inquiry(Inquiry),
+    /// A Number Checker request.
+    NumberChecker(NumberChecker),
+    /// The Get Token answer, with its token.
+    TokenResponse(TokenResponse),
+    /// Any other API answer (or a Get Token answer without a token: it has this shape).
+    Response(Response),
+}
+
+/// The shapes [`Payload::from_json`] knows, for its error.
+const PAYLOAD_KINDS: &str = "a Wappin callback (`callback_type`, `client_name`, `sender_number`, ...), \
+request (`type` and `params`, `message_content`, `media_type`, `phone_number`, or `message_id` alone), \
+response (`status` with `message`) or acknowledgement (`status` alone)";
+
+/// The kinds [`Payload::from_json`] tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Callback,
+    Acknowledgement,
+    SendHsm,
+    SendText,
+    SendMedia,
+    Inquiry,
+    NumberChecker,
+    TokenResponse,
+    Response,
+}
+
+/// What the top-level keys of a body have shown so far. A key that only one kind has
+/// decides at once; the others decide together at the end of the object.
+#[derive(Default)]
+struct Keys {
+    status: bool,
+    message: bool,
+    message_id: bool,
+    data: bool,
+    message_content: bool,
+    request: bool,
+}
+
+impl Decide for Keys {
+    type Kind = Kind;
+
+    fn wants_value(&self, key: &str) -> bool {
+        key == "data"
+    }
+
+    fn key(&mut self, key: &str, value: &[u8]) -> Option<Kind> {
+        match key {
+            "callback_type" | "client_name" | "project_name" | "sender_number"
+            | "status_messages" | "status_message" | "environment" | "environtment"
+            | "timestamp" => return Some(Kind::Callback),
+            "type" | "params" | "channel" | "content" | "params_sms" => {
+                return Some(Kind::SendHsm);
+            }
+            "media_type" | "media" | "caption" => return Some(Kind::SendMedia),
+            "phone_number" => return Some(Kind::NumberChecker),
+            "data" if peek::object_has_key(value, "access_token") => {
+                return Some(Kind::TokenResponse);
+            }
+            "data" => self.data = true,
+            "status" => self.status = true,
+            "message" => self.message = true,
+            "message_id" => self.message_id = true,
+            "message_content" => self.message_content = true,
+            "client_id" | "project_id" | "recipient_number" => self.request = true,
+            _ => {}
+        }
+        None
+    }
+
+    fn end(&mut self) -> Option<Kind> {
+        let answer = self.message || self.message_id || self.data;
+        match self {
+            Keys {
+                message_content: true,
+                status: false,
+                ..
+            } => Some(Kind::SendText),
+            Keys {
+                status: true,
+                message_content: false,
+                request: false,
+                ..
+            } if answer => Some(Kind::Response),
+            Keys {
+                status: true,
+                message_content: false,
+                request: false,
+                ..
+            } => Some(Kind::Acknowledgement),
+            Keys {
+                message_id: true,
+                status: false,
+                message: false,
+                data: false,
+                message_content: false,
+                request: false,
+            } => Some(Kind::Inquiry),
+            _ => None,
+        }
+    }
+}
+
+impl Payload {
+    /// Reads any Wappin body and tells which it is by its keys.
+    ///
+    /// A key that one kind alone has decides (`callback_type`, `client_name`, ... for a
+    /// callback; `type` or `params` for Send Notification; `media_type` for Send Media;
+    /// `phone_number` for Number Checker; a `data` object with `access_token` for the
+    /// token answer). Otherwise the keys together decide: `message_content` without
+    /// `status` is Send Text, `status` with `message`, `message_id` or `data` an answer,
+    /// `status` alone an acknowledgement, `message_id` alone an Inquiry. Any other body is
+    /// an [`Error::Shape`] that lists its keys. The body is then read once, as that kind.
+    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        Self::read(body, false)
+    }
+
+    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
+    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
+        Self::read(body, true)
+    }
+
+    fn read(body: &[u8], strict: bool) -> Result<Self, Error> {
+        let kind = peek::detect(
+            body,
+            Keys::default(),
+            Provider::Wappin,
+            "payload",
+            PAYLOAD_KINDS,
+        )?;
+        macro_rules! read {
+            ($variant:ident, $ty:ty) => {
+                if strict {
+                    <$ty>::from_json_strict(body).map(Payload::$variant)
+                } else {
+                    <$ty>::from_json(body).map(Payload::$variant)
+                }
+            };
+        }
+        match kind {
+            Kind::Callback => read!(Callback, Callback),
+            Kind::Acknowledgement => read!(Acknowledgement, Acknowledgement),
+            Kind::SendHsm => read!(SendHsm, SendHsm),
+            Kind::SendText => read!(SendText, SendText),
+            Kind::SendMedia => read!(SendMedia, SendMedia),
+            Kind::Inquiry => read!(Inquiry, Inquiry),
+            Kind::NumberChecker => read!(NumberChecker, NumberChecker),
+            Kind::TokenResponse => read!(TokenResponse, TokenResponse),
+            Kind::Response => read!(Response, Response),
+        }
+    }
+
+    /// Writes the payload back as it came.
+    pub fn to_json(&self) -> Result<Vec<u8>, Error> {
+        crate::wire::json::to_json(self, Provider::Wappin, self.kind())
+    }
+
+    /// The payload kind: `"callback"`, `"send HSM request"`, `"token response"`, ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Payload::Callback(_) => Callback::KIND,
+            Payload::Acknowledgement(_) => Acknowledgement::KIND,
+            Payload::SendHsm(_) => SendHsm::KIND,
+            Payload::SendText(_) => SendText::KIND,
+            Payload::SendMedia(_) => SendMedia::KIND,
+            Payload::Inquiry(_) => Inquiry::KIND,
+            Payload::NumberChecker(_) => NumberChecker::KIND,
+            Payload::TokenResponse(_) => TokenResponse::KIND,
+            Payload::Response(_) => Response::KIND,
+        }
+    }
+}
+
+/// Runs `$e` on the payload inside whichever variant `$payload` is.
+macro_rules! on_inner {
+    ($payload:expr, $x:ident => $e:expr) => {
+        match $payload {
+            Payload::Callback($x) => $e,
+            Payload::Acknowledgement($x) => $e,
+            Payload::SendHsm($x) => $e,
+            Payload::SendText($x) => $e,
+            Payload::SendMedia($x) => $e,
+            Payload::Inquiry($x) => $e,
+            Payload::NumberChecker($x) => $e,
+            Payload::TokenResponse($x) => $e,
+            Payload::Response($x) => $e,
+        }
+    };
+}
+
+impl Serialize for Payload {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        on_inner!(self, x => x.serialize(serializer))
+    }
+}
+
+impl ListUnrecognized for Payload {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        on_inner!(self, x => x.list_unrecognized(at, found))
+    }
+}
