@@ -1,6 +1,6 @@
 //! Parsing cost beside its baselines, measured in the same run.
 //!
-//! One group per fixture; in each, the typed parse is measured beside
+//! One group per fixture (for Wappin, the callbacks and the token response); in each, the typed parse is measured beside
 //! `serde_json::from_slice::<serde_json::Value>` (what a user would write instead) and
 //! `serde_json::from_slice::<serde::de::IgnoredAny>` (the cost of validating the JSON
 //! alone), on the same bytes. For eSMS query strings, the baseline is
@@ -16,8 +16,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use provider_payloads::esms;
 use provider_payloads::nxcloud::{Callback, Receipt, Reply};
+use provider_payloads::{esms, wappin};
 
 fn fixtures(provider: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,6 +38,19 @@ fn fixtures(provider: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// The untyped baselines, on the same bytes as the typed parse beside them.
+fn json_baselines(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    body: &[u8],
+) {
+    group.bench_function("serde_json_value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap())
+    });
+    group.bench_function("ignored_any", |b| {
+        b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(body)).unwrap())
+    });
+}
+
 fn nxcloud(c: &mut Criterion) {
     for (name, body) in fixtures("nxcloud", "json") {
         let mut group = c.benchmark_group(format!("nxcloud/{name}"));
@@ -54,12 +67,35 @@ fn nxcloud(c: &mut Criterion) {
         group.bench_function("typed_with_kind_detection", |b| {
             b.iter(|| Callback::from_json(black_box(&body)).unwrap())
         });
-        group.bench_function("serde_json_value", |b| {
-            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&body)).unwrap())
+        json_baselines(&mut group, &body);
+        group.finish();
+    }
+}
+
+/// The Wappin callbacks (and the client's answer) and the token response: what a
+/// client's service reads most.
+fn wappin(c: &mut Criterion) {
+    for (name, body) in fixtures("wappin", "json") {
+        if !(name.starts_with("callback") || name == "token_response") {
+            continue;
+        }
+        let mut group = c.benchmark_group(format!("wappin/{name}"));
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        match name.as_str() {
+            "token_response" => group.bench_function("typed", |b| {
+                b.iter(|| wappin::TokenResponse::from_json(black_box(&body)).unwrap())
+            }),
+            "callback_acknowledgement" => group.bench_function("typed", |b| {
+                b.iter(|| wappin::Acknowledgement::from_json(black_box(&body)).unwrap())
+            }),
+            _ => group.bench_function("typed", |b| {
+                b.iter(|| wappin::Callback::from_json(black_box(&body)).unwrap())
+            }),
+        };
+        group.bench_function("typed_with_kind_detection", |b| {
+            b.iter(|| wappin::Payload::from_json(black_box(&body)).unwrap())
         });
-        group.bench_function("ignored_any", |b| {
-            b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).unwrap())
-        });
+        json_baselines(&mut group, &body);
         group.finish();
     }
 }
@@ -82,5 +118,5 @@ fn esms(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, nxcloud, esms);
+criterion_group!(benches, nxcloud, esms, wappin);
 criterion_main!(benches);

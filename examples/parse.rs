@@ -6,6 +6,7 @@
 //! cargo run --example parse -- --provider nxcloud --wire FILE # back in the wire format
 //! cargo run --example parse -- --provider nxcloud -           # from standard input
 //! cargo run --example parse -- --provider esms 'SMSID=...&SendStatus=5'  # a URL or query
+//! cargo run --example parse -- --provider wappin FILE         # kind told from its keys
 //! ```
 //!
 //! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
@@ -21,7 +22,8 @@ const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire]
 
 With FILE (or - for standard input), parse it and print the typed value; with --wire,
 print it written back in the provider's format instead. For esms, FILE may also be the
-callback's URL or query string itself. With no FILE, parse every
+callback's URL or query string itself. For wappin, the kind of body (callback,
+request, response, acknowledgement) is told from its keys. With no FILE, parse every
 bundled fixture and list them. --provider is required with FILE until detection across
 providers exists.";
 

@@ -143,6 +143,24 @@ fn an_undocumented_status_code_and_fields_parse_and_come_back_whole() {
 }
 
 #[test]
+fn a_wappin_callback_in_the_tables_spelling_comes_back_in_the_samples() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/wappin/callback_status_table_spelling.json");
+    let out = run(&["--provider", "wappin", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("wappin callback\n"), "{stdout}");
+    assert!(stdout.contains("status: Read,"), "{stdout}");
+
+    let out = run(&["--provider", "wappin", "--wire", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let written: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(written["status_messages"], "read");
+    assert_eq!(written["environment"], "PRODUCTION");
+    assert!(written.get("status_message").is_none() && written.get("environtment").is_none());
+}
+
+#[test]
 fn standard_input_is_read_with_a_dash() {
     use std::io::Write;
     use std::process::Stdio;

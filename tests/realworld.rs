@@ -96,3 +96,26 @@ fn real_world_esms_edge_cases_give_a_value_or_a_clear_error() {
         );
     }
 }
+
+#[test]
+fn real_world_wappin_edge_cases_are_refused_naming_their_shape() {
+    // The edge cases are answers of Wappin's later v2 API ({meta, users|messages|errors}),
+    // which the document does not describe: each is a shape error that names its keys.
+    let Some(dir) = realworld("wappin") else {
+        return;
+    };
+    let edge = common::files(&dir.join("edge"), "json");
+    assert!(!edge.is_empty());
+    for path in edge {
+        let body = std::fs::read(&path).unwrap();
+        let err = common::parse("wappin", &body)
+            .err()
+            .unwrap_or_else(|| panic!("{}: a v2 body read as v1", path.display()));
+        assert!(
+            matches!(err, provider_payloads::Error::Shape { .. })
+                && err.to_string().contains("an object with the keys `meta`"),
+            "{}: {err}",
+            path.display()
+        );
+    }
+}

@@ -41,8 +41,9 @@ pub(crate) trait Decide {
         false
     }
 
-    /// Looks at one top-level key, and its raw JSON value when it
-    /// [wants](Self::wants_value) it; `Some` when that decides.
+    /// Looks at one top-level key and, when it [wants](Self::wants_value) it, its raw JSON
+    /// value (or the body from the value on: read no further than needed); `Some` when
+    /// that decides.
     fn key(&mut self, key: &str, value: &[u8]) -> Option<Self::Kind>;
 
     /// After the last key: decides from all the keys seen, or `None`.
@@ -141,21 +142,17 @@ fn scan_keys<D: Decide>(body: &[u8], decide: &mut D) -> Option<D::Kind> {
         // An escaped key is left to serde, which decodes it.
         let after = after.strip_prefix(b"\"")?;
         let key = std::str::from_utf8(key).ok()?;
-        let wants_value = decide.wants_value(key);
-        if !wants_value {
-            if let Some(kind) = decide.key(key, b"") {
-                return Some(kind);
-            }
+        let value = after
+            .trim_ascii_start()
+            .strip_prefix(b":")?
+            .trim_ascii_start();
+        // A key that wants its value is shown the body from the value on: it reads only
+        // as far as it needs (the token's `data` decides at its first key).
+        let shown: &[u8] = if decide.wants_value(key) { value } else { b"" };
+        if let Some(kind) = decide.key(key, shown) {
+            return Some(kind);
         }
-        let value = after.trim_ascii_start().strip_prefix(b":")?;
-        let mut values = serde_json::Deserializer::from_slice(value).into_iter::<IgnoredAny>();
-        values.next()?.ok()?;
-        let (value, after) = value.split_at_checked(values.byte_offset())?;
-        if wants_value {
-            if let Some(kind) = decide.key(key, value.trim_ascii_start()) {
-                return Some(kind);
-            }
-        }
+        let after = value.get(value_len(value)?..)?;
         let after = after.trim_ascii_start();
         if let Some(after) = after.strip_prefix(b",") {
             rest = after.trim_ascii_start();
@@ -165,6 +162,24 @@ fn scan_keys<D: Decide>(body: &[u8], decide: &mut D) -> Option<D::Kind> {
             return decide.end();
         }
     }
+}
+
+/// The length of the JSON value at the start of `value`. A string, the most common value,
+/// is skipped by looking for its closing quote; anything else is read by `serde_json`
+/// without being built. The typed parse validates it all afterwards.
+fn value_len(value: &[u8]) -> Option<usize> {
+    if let Some(string) = value.strip_prefix(b"\"") {
+        let mut escaped = false;
+        let end = string.iter().position(|&b| {
+            let closes = b == b'"' && !escaped;
+            escaped = b == b'\\' && !escaped;
+            closes
+        })?;
+        return end.checked_add(2);
+    }
+    let mut values = serde_json::Deserializer::from_slice(value).into_iter::<IgnoredAny>();
+    values.next()?.ok()?;
+    Some(values.byte_offset())
 }
 
 struct PeekVisitor<'a, D: Decide> {
@@ -377,5 +392,23 @@ mod tests {
         ));
         assert!(!object_has_key(b"null", "access_token"));
         assert!(!object_has_key(br#"["access_token"]"#, "access_token"));
+    }
+
+    #[test]
+    fn a_value_is_measured_to_its_end_escapes_and_all() {
+        for (value, len) in [
+            (r#""plain","#, Some(7)),
+            (r#""a\"b" }"#, Some(6)),
+            (r#""a\\\\" }"#, Some(7)),
+            (r#""\\\"" , "#, Some(6)),
+            (r#""""#, Some(2)),
+            (r#"{"a":[1,"}"]},"#, Some(13)),
+            ("-12.5e3 ,", Some(7)),
+            ("null}", Some(4)),
+            (r#""open"#, None),
+            ("nul", None),
+        ] {
+            assert_eq!(value_len(value.as_bytes()), len, "{value}");
+        }
     }
 }
