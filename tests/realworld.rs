@@ -76,46 +76,35 @@ fn real_world_wappin_payloads_parse_and_write_back_loss_free() {
     check("wappin", "json");
 }
 
-#[test]
-fn real_world_esms_edge_cases_give_a_value_or_a_clear_error() {
-    // The edge case is a JSON response of eSMS's pull API, not a GET callback.
-    let Some(dir) = realworld("esms") else {
+/// Asserts that every `.json` file under `<provider>/edge/` is refused with an error for
+/// which `expected` holds.
+fn edge_cases_are_refused(provider: &str, expected: impl Fn(&provider_payloads::Error) -> bool) {
+    let Some(dir) = realworld(provider) else {
         return;
     };
     let edge = common::files(&dir.join("edge"), "json");
     assert!(!edge.is_empty());
     for path in edge {
         let body = std::fs::read(&path).unwrap();
-        let err = common::parse("esms", &body)
+        let err = common::parse(provider, &body)
             .err()
-            .unwrap_or_else(|| panic!("{}: a JSON body read as a callback", path.display()));
-        assert!(
-            err.to_string().contains("a JSON body"),
-            "{}: {err}",
-            path.display()
-        );
+            .unwrap_or_else(|| panic!("{}: an edge case read as a payload", path.display()));
+        assert!(expected(&err), "{}: {err}", path.display());
     }
+}
+
+#[test]
+fn real_world_esms_edge_cases_give_a_value_or_a_clear_error() {
+    // The edge case is a JSON response of eSMS's pull API, not a GET callback.
+    edge_cases_are_refused("esms", |err| err.to_string().contains("a JSON body"));
 }
 
 #[test]
 fn real_world_wappin_edge_cases_are_refused_naming_their_shape() {
     // The edge cases are answers of Wappin's later v2 API ({meta, users|messages|errors}),
     // which the document does not describe: each is a shape error that names its keys.
-    let Some(dir) = realworld("wappin") else {
-        return;
-    };
-    let edge = common::files(&dir.join("edge"), "json");
-    assert!(!edge.is_empty());
-    for path in edge {
-        let body = std::fs::read(&path).unwrap();
-        let err = common::parse("wappin", &body)
-            .err()
-            .unwrap_or_else(|| panic!("{}: a v2 body read as v1", path.display()));
-        assert!(
-            matches!(err, provider_payloads::Error::Shape { .. })
-                && err.to_string().contains("an object with the keys `meta`"),
-            "{}: {err}",
-            path.display()
-        );
-    }
+    edge_cases_are_refused("wappin", |err| {
+        matches!(err, provider_payloads::Error::Shape { .. })
+            && err.to_string().contains("an object with the keys `meta`")
+    });
 }
