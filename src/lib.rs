@@ -22,6 +22,8 @@
 //! - [`nxcloud`]: NXCloud Viber receipts and replies.
 //! - [`esms`]: eSMS.vn delivery callbacks (a GET query string).
 //! - [`wappin`]: the Wappin WhatsApp API: callbacks, requests, responses, status tables.
+//! - [`viva`]: Viva Wallet webhooks (in progress: event and transaction types, times,
+//!   source addresses, retry policy, URL verification).
 //!
 //! Across all of them, payloads keep what they do not recognize ([`UnknownFields`],
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
@@ -33,6 +35,7 @@ mod error;
 pub mod esms;
 pub mod nxcloud;
 mod unrecognized;
+pub mod viva;
 pub mod wappin;
 mod wire;
 
@@ -51,7 +54,7 @@ pub enum Provider {
     Esms,
     /// Wappin, the WhatsApp Business API ([`wappin`]).
     Wappin,
-    /// Viva Wallet, payment webhooks (coming).
+    /// Viva Wallet, payment webhooks ([`viva`], in progress).
     Viva,
 }
 

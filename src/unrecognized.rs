@@ -5,6 +5,7 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use rust_decimal::Decimal;
 
 use crate::{Error, Provider};
 
@@ -137,4 +138,12 @@ macro_rules! always_recognized {
     };
 }
 
-always_recognized!(String, NaiveDateTime, DateTime<Utc>, bool, i64, u64);
+always_recognized!(
+    String,
+    NaiveDateTime,
+    DateTime<Utc>,
+    Decimal,
+    bool,
+    i64,
+    u64
+);

@@ -4,15 +4,61 @@
 //!
 //! - [`object`]: unknown fields kept and written back, with [`shape`] for `null`, `""` and
 //!   numbers in strings.
+//! - [`decimal`]: money as exact decimals from the digits of a JSON number (Viva).
 //! - [`enums`]: closed sets of values that keep any undocumented value.
 //! - [`number`]: integer codes as numbers or strings of digits.
 //! - [`time`]: provider time formats.
+//! - [`iso_time`]: ISO 8601 times kept as written, offset or not (Viva).
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`peek`]: telling payload kinds apart by their first keys.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
 //! - [`raw`]: JSON no document specifies, kept as its text (Wappin's inquiry `data`).
 
+/// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
+/// `with` module `$inner` for `$ty`: absent or `null` is `None`.
+macro_rules! option_with {
+    ($(#[doc = $doc:expr])* $name:ident, $ty:ty, $inner:ident) => {
+        $(#[doc = $doc])*
+        pub(crate) mod $name {
+            use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+            use super::*;
+
+            /// One value, through the inner module.
+            struct Through($ty);
+
+            impl Serialize for Through {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    $inner::serialize(&self.0, serializer)
+                }
+            }
+
+            impl<'de> Deserialize<'de> for Through {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    $inner::deserialize(deserializer).map(Through)
+                }
+            }
+
+            pub(crate) fn serialize<S: Serializer>(
+                value: &Option<$ty>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                value.map(Through).serialize(serializer)
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<$ty>, D::Error> {
+                Ok(Option::<Through>::deserialize(deserializer)?.map(|Through(value)| value))
+            }
+        }
+    };
+}
+pub(crate) use option_with;
+
+pub(crate) mod decimal;
 pub(crate) mod enums;
+pub(crate) mod iso_time;
 pub(crate) mod json;
 pub(crate) mod number;
 pub(crate) mod object;

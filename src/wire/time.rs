@@ -28,7 +28,7 @@ pub(crate) fn parse_day_month_year_seconds(text: &str) -> Option<NaiveDateTime> 
 /// Reads `text` laid out as `layout`, in which `Y`, `M`, `D`, `h`, `m` and `s` each
 /// stand for one ASCII digit of the year, month, day, hour, minute and second, and any
 /// other byte stands for itself.
-fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
+pub(crate) fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
     let text = text.as_bytes();
     if text.len() != layout.len() {
         return None;
@@ -169,40 +169,12 @@ pub(crate) mod unix_seconds {
     }
 }
 
-/// [`unix_seconds`] for an optional field: absent or `null` is `None`.
-pub(crate) mod unix_seconds_option {
-    use serde::{Deserialize, Serialize};
-
-    use super::*;
-
-    /// One time, through [`unix_seconds`].
-    struct Seconds(DateTime<Utc>);
-
-    impl Serialize for Seconds {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            unix_seconds::serialize(&self.0, serializer)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Seconds {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            unix_seconds::deserialize(deserializer).map(Seconds)
-        }
-    }
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<DateTime<Utc>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        value.map(Seconds).serialize(serializer)
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<DateTime<Utc>>, D::Error> {
-        Ok(Option::<Seconds>::deserialize(deserializer)?.map(|Seconds(time)| time))
-    }
-}
+super::option_with!(
+    /// [`unix_seconds`] for an optional field: absent or `null` is `None`.
+    unix_seconds_option,
+    DateTime<Utc>,
+    unix_seconds
+);
 
 #[cfg(test)]
 mod tests {
