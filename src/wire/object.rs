@@ -94,6 +94,8 @@ impl fmt::Debug for UnknownFields {
 pub(crate) struct Wire {
     pub(crate) unknown: UnknownFields,
     pub(crate) shapes: Shapes,
+    /// The fields read under another spelling that the type keeps: (wire name, spelling).
+    pub(crate) spellings: Vec<(&'static str, &'static str)>,
 }
 
 impl Wire {
@@ -114,6 +116,11 @@ impl Wire {
 /// Every field names its wire spelling first, as `#[serde(rename = "wireName", ...)]`;
 /// other serde field attributes may follow in the same `serde(...)`. Doc comments come
 /// before the `serde` attribute.
+///
+/// A field spelt another way too is read under both with serde's `alias`, and written
+/// under its `rename` (Wappin writes its examples' spelling). To write it back under the
+/// spelling it came in instead, list the pair after the struct:
+/// `keep_spellings { "created" = "created " }` (Viva's documents and its service differ).
 macro_rules! wire_object {
     (
         $(#[doc = $doc:expr])*
@@ -124,6 +131,7 @@ macro_rules! wire_object {
                 pub $field:ident : $ty:ty,
             )*
         }
+        $(keep_spellings { $($primary:literal = $alias:literal),* $(,)? })?
     ) => {
         $(#[doc = $doc])*
         #[derive(Clone, PartialEq)]
@@ -144,6 +152,9 @@ macro_rules! wire_object {
                 if !self.wire.shapes.is_empty() {
                     s.field("written_as", &self.wire.shapes);
                 }
+                if !self.wire.spellings.is_empty() {
+                    s.field("spelt_as", &self.wire.spellings);
+                }
                 s.finish()
             }
         }
@@ -158,6 +169,9 @@ macro_rules! wire_object {
 
         const _: () = {
             type Remote = $name;
+
+            /// The other spellings written back as they came: (wire name, spelling).
+            const SPELLINGS: &[(&str, &str)] = &[$($(($primary, $alias)),*)?];
 
             #[derive(serde::Deserialize, serde::Serialize)]
             #[serde(remote = "Remote")]
@@ -175,8 +189,11 @@ macro_rules! wire_object {
                 where
                     D: serde::Deserializer<'de>,
                 {
-                    let (mut value, wire) =
-                        $crate::wire::object::deserialize(deserializer, |d| Mirror::deserialize(d))?;
+                    let (mut value, wire) = $crate::wire::object::deserialize(
+                        deserializer,
+                        SPELLINGS,
+                        |d| Mirror::deserialize(d),
+                    )?;
                     value.wire = wire;
                     Ok(value)
                 }
@@ -214,6 +231,7 @@ pub(crate) use wire_object;
 /// wire carried besides it.
 pub(crate) fn deserialize<'de, D, T>(
     deserializer: D,
+    spellings: &'static [(&'static str, &'static str)],
     derived: impl FnOnce(Capture<'_, D>) -> Result<T, D::Error>,
 ) -> Result<(T, Wire), D::Error>
 where
@@ -223,6 +241,7 @@ where
     let value = derived(Capture {
         inner: deserializer,
         wire: &mut wire,
+        spellings,
     })?;
     Ok((value, wire))
 }
@@ -243,6 +262,7 @@ pub(crate) fn serialize<S: Serializer>(
 pub(crate) struct Capture<'w, D> {
     inner: D,
     wire: &'w mut Wire,
+    spellings: &'static [(&'static str, &'static str)],
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Capture<'_, D> {
@@ -260,6 +280,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Capture<'_, D> {
             visitor,
             fields,
             wire: self.wire,
+            spellings: self.spellings,
         })
     }
 
@@ -278,6 +299,7 @@ struct ObjectVisitor<'w, V> {
     visitor: V,
     fields: &'static [&'static str],
     wire: &'w mut Wire,
+    spellings: &'static [(&'static str, &'static str)],
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
@@ -293,6 +315,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
             map,
             fields: self.fields,
             wire: self.wire,
+            spellings: self.spellings,
             current: "",
         })
     }
@@ -303,6 +326,8 @@ struct KnownFields<'w, A> {
     map: A,
     fields: &'static [&'static str],
     wire: &'w mut Wire,
+    spellings: &'static [(&'static str, &'static str)],
+    /// The wire name of the field whose value comes next, for its shape.
     current: &'static str,
 }
 
@@ -316,6 +341,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
         while let Some(Key(key)) = self.map.next_key()? {
             if let Some(&field) = self.fields.iter().find(|field| **field == key) {
                 self.current = field;
+                if let Some(&(primary, spelling)) = self
+                    .spellings
+                    .iter()
+                    .find(|(_, spelling)| *spelling == field)
+                {
+                    self.wire.spellings.push((primary, spelling));
+                    self.current = primary;
+                }
                 return seed
                     .deserialize(BorrowedStrDeserializer::new(field))
                     .map(Some);
@@ -472,7 +505,14 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
-        shape::write_field(&mut self.map, key, value, self.wire.shapes.get(key))
+        let shape = self.wire.shapes.get(key);
+        let key = self
+            .wire
+            .spellings
+            .iter()
+            .find(|(primary, _)| *primary == key)
+            .map_or(key, |(_, spelling)| *spelling);
+        shape::write_field(&mut self.map, key, value, shape)
     }
 
     fn end(mut self) -> Result<M::Ok, M::Error> {
@@ -609,6 +649,43 @@ mod tests {
         assert_eq!(sample.environment.as_deref(), Some("prod"));
         assert!(sample.unknown_fields().is_empty());
         assert_eq!(back, r#"{"name":"a","environment":"prod"}"#);
+    }
+
+    wire_object! {
+        /// Fields spelt two ways, each written back as it came.
+        pub struct Kept {
+            /// Spelt with a trailing space in a document.
+            #[serde(rename = "created", alias = "created ", default)]
+            pub created: Option<String>,
+            /// Spelt by its type in a document.
+            #[serde(rename = "payload", alias = "string", default)]
+            pub payload: Option<String>,
+        }
+        keep_spellings { "created" = "created ", "payload" = "string" }
+    }
+
+    #[test]
+    fn a_kept_spelling_is_written_back_as_it_came_null_included() {
+        for json in [
+            r#"{"created ":"x","string":null}"#,
+            r#"{"created":"x","payload":"p"}"#,
+            r#"{"created":"","string":"p"}"#,
+            r#"{"payload":null}"#,
+        ] {
+            let kept: Kept = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&kept).unwrap(), json);
+        }
+        let document: Kept = serde_json::from_str(r#"{"created ":"x","string":"p"}"#).unwrap();
+        let service: Kept = serde_json::from_str(r#"{"created":"x","payload":"p"}"#).unwrap();
+        assert_eq!(
+            (document.created.as_deref(), document.payload.as_deref()),
+            (Some("x"), Some("p"))
+        );
+        assert_eq!(
+            (&document.created, &document.payload),
+            (&service.created, &service.payload)
+        );
+        assert!(document.unknown_fields().is_empty());
     }
 
     #[test]
