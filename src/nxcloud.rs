@@ -46,7 +46,9 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+use crate::unrecognized::{
+    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
+};
 use crate::wire::enums::{code_enum, string_enum};
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
@@ -344,19 +346,6 @@ impl Callback {
     /// body is then read once, as that kind. A body with none of those keys is an
     /// [`Error::Shape`] that says what it looked like.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        Self::read(body, Receipt::from_json, Reply::from_json)
-    }
-
-    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
-    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
-        Self::read(body, Receipt::from_json_strict, Reply::from_json_strict)
-    }
-
-    fn read(
-        body: &[u8],
-        receipt: fn(&[u8]) -> Result<Receipt, Error>,
-        reply: fn(&[u8]) -> Result<Reply, Error>,
-    ) -> Result<Self, Error> {
         #[derive(Clone, Copy)]
         enum Kind {
             Receipt,
@@ -374,9 +363,16 @@ impl Callback {
             CALLBACK_KINDS,
         )?;
         match kind {
-            Kind::Receipt => receipt(body).map(Callback::Receipt),
-            Kind::Reply => reply(body).map(Callback::Reply),
+            Kind::Receipt => Receipt::from_json(body).map(Callback::Receipt),
+            Kind::Reply => Reply::from_json(body).map(Callback::Reply),
         }
+    }
+
+    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
+    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
+        let callback = Self::from_json(body)?;
+        let kind = callback.kind();
+        refuse_unrecognized(callback, Provider::NxCloud, kind)
     }
 
     /// Writes the callback back as NXCloud sent it.

@@ -266,6 +266,17 @@ fn a_price_keeps_every_decimal_it_was_sent_with() {
 }
 
 #[test]
+fn a_price_that_would_not_come_back_the_same_is_refused() {
+    // rust_decimal alone reads these, as 1000, 5, 0.5 and 470: written back, the value
+    // would differ from what eSMS sent.
+    for price in ["1_000", "%2B5", ".5", "470."] {
+        let query = VIBER.replace("TotalPrice=470.0000", &format!("TotalPrice={price}"));
+        let err = Callback::from_query(&query).unwrap_err();
+        assert_eq!(err.path(), Some("TotalPrice"), "{price}");
+    }
+}
+
+#[test]
 fn errors_name_the_key_and_the_problem() {
     let err = Callback::from_query(&VIBER.replace("TotalSent=1", "TotalSent=lots")).unwrap_err();
     assert_eq!(err.path(), Some("TotalSent"));

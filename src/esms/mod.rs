@@ -45,7 +45,7 @@ use crate::unrecognized::{
     FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
 };
 use crate::wire::enums::code_enum;
-use crate::wire::query;
+use crate::wire::{decimal, query};
 use crate::{Error, Provider};
 
 code_enum! {
@@ -543,6 +543,7 @@ fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
 
 /// A price, exact: `696987.0000` keeps its scale.
 fn price(value: &str) -> Result<Decimal, String> {
-    Decimal::from_str_exact(value)
-        .map_err(|err| format!("expected a decimal price, found `{value}` ({err})"))
+    decimal::parse_number(value).ok_or_else(|| {
+        format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
+    })
 }

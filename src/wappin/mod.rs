@@ -58,7 +58,7 @@ pub use request::{
 pub use response::{AccessToken, Response, Token, TokenResponse};
 pub use status::{Endpoint, HOST, Status, StatusCode, StatusRow};
 
-use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, refuse_unrecognized};
 use crate::wire::peek::{self, Decide};
 use crate::{Error, Provider};
 
@@ -149,34 +149,24 @@ impl Decide for Keys {
     }
 
     fn end(&mut self) -> Option<Kind> {
-        let answer = self.message || self.message_id || self.data;
-        match self {
-            Keys {
-                message_content: true,
-                status: false,
-                ..
-            } => Some(Kind::SendText),
-            Keys {
-                status: true,
-                message_content: false,
-                request: false,
-                ..
-            } if answer => Some(Kind::Response),
-            Keys {
-                status: true,
-                message_content: false,
-                request: false,
-                ..
-            } => Some(Kind::Acknowledgement),
-            Keys {
-                message_id: true,
-                status: false,
-                message: false,
-                data: false,
-                message_content: false,
-                request: false,
-            } => Some(Kind::Inquiry),
-            _ => None,
+        let Keys {
+            status,
+            message,
+            message_id,
+            data,
+            message_content,
+            request,
+        } = *self;
+        if message_content {
+            (!status).then_some(Kind::SendText)
+        } else if status {
+            match (request, message || message_id || data) {
+                (true, _) => None,
+                (false, true) => Some(Kind::Response),
+                (false, false) => Some(Kind::Acknowledgement),
+            }
+        } else {
+            (message_id && !message && !data && !request).then_some(Kind::Inquiry)
         }
     }
 }
@@ -192,15 +182,6 @@ impl Payload {
     /// `status` alone an acknowledgement, `message_id` alone an Inquiry. Any other body is
     /// an [`Error::Shape`] that lists its keys. The body is then read once, as that kind.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        Self::read(body, false)
-    }
-
-    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
-    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
-        Self::read(body, true)
-    }
-
-    fn read(body: &[u8], strict: bool) -> Result<Self, Error> {
         let kind = peek::detect(
             body,
             Keys::default(),
@@ -208,26 +189,24 @@ impl Payload {
             "payload",
             PAYLOAD_KINDS,
         )?;
-        macro_rules! read {
-            ($variant:ident, $ty:ty) => {
-                if strict {
-                    <$ty>::from_json_strict(body).map(Payload::$variant)
-                } else {
-                    <$ty>::from_json(body).map(Payload::$variant)
-                }
-            };
-        }
         match kind {
-            Kind::Callback => read!(Callback, Callback),
-            Kind::Acknowledgement => read!(Acknowledgement, Acknowledgement),
-            Kind::SendHsm => read!(SendHsm, SendHsm),
-            Kind::SendText => read!(SendText, SendText),
-            Kind::SendMedia => read!(SendMedia, SendMedia),
-            Kind::Inquiry => read!(Inquiry, Inquiry),
-            Kind::NumberChecker => read!(NumberChecker, NumberChecker),
-            Kind::TokenResponse => read!(TokenResponse, TokenResponse),
-            Kind::Response => read!(Response, Response),
+            Kind::Callback => Callback::from_json(body).map(Payload::Callback),
+            Kind::Acknowledgement => Acknowledgement::from_json(body).map(Payload::Acknowledgement),
+            Kind::SendHsm => SendHsm::from_json(body).map(Payload::SendHsm),
+            Kind::SendText => SendText::from_json(body).map(Payload::SendText),
+            Kind::SendMedia => SendMedia::from_json(body).map(Payload::SendMedia),
+            Kind::Inquiry => Inquiry::from_json(body).map(Payload::Inquiry),
+            Kind::NumberChecker => NumberChecker::from_json(body).map(Payload::NumberChecker),
+            Kind::TokenResponse => TokenResponse::from_json(body).map(Payload::TokenResponse),
+            Kind::Response => Response::from_json(body).map(Payload::Response),
         }
+    }
+
+    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
+    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
+        let payload = Self::from_json(body)?;
+        let kind = payload.kind();
+        refuse_unrecognized(payload, Provider::Wappin, kind)
     }
 
     /// Writes the payload back as it came.

@@ -1,5 +1,6 @@
-//! Money as exact decimals, read from the digits of a JSON number.
+//! Money as exact decimals, read from the digits that were sent.
 //!
+//! eSMS sends `TotalPrice=470.0000` in its query string; [`parse_number`] reads it.
 //! Viva sends amounts as JSON numbers with decimals (`"Amount": 100.50`, `"TotalFee":
 //! -0.50`, `"Interchange": 0.00105`). `serde_json` turns a number into an `f64` before a
 //! type sees it, which would lose both exactness and the written scale (`100.50` would
@@ -22,7 +23,10 @@ impl de::Expected for Expected {
     }
 }
 
-/// Reads the decimal number `text`, exactly: its digits and its scale.
+/// Reads the decimal number `text`, exactly: its digits and its scale. Only an optional
+/// `-`, digits and one point with digits on both sides are taken, so that writing the
+/// value back gives the same text (`rust_decimal` alone would also take `1_000`, `+5`
+/// and `.5`, and write them back as `1000`, `5` and `0.5`).
 pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let plain = !digits.is_empty()
@@ -44,8 +48,9 @@ pub(crate) mod number {
     ) -> Result<Decimal, D::Error> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         let text = raw.get();
-        if text.starts_with('"') {
-            return Err(de::Error::invalid_type(Unexpected::Str(text), &Expected));
+        if let Some(string) = text.strip_prefix('"') {
+            let string = string.strip_suffix('"').unwrap_or(string);
+            return Err(de::Error::invalid_type(Unexpected::Str(string), &Expected));
         }
         parse_number(text)
             .ok_or_else(|| de::Error::invalid_value(Unexpected::Other(text), &Expected))
@@ -102,6 +107,14 @@ mod tests {
         }
         let absent: Amounts = serde_json::from_str(r#"{"amount":1,"fee":null}"#).unwrap();
         assert_eq!(absent.fee, None);
+    }
+
+    #[test]
+    fn text_that_would_not_come_back_the_same_is_refused() {
+        for text in ["1_000", "+5", ".5", "5.", "-", "", "1.2.3", "- 5"] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
+        assert_eq!(parse_number("-0.50"), Some(Decimal::new(-50, 2)));
     }
 
     #[test]

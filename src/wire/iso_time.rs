@@ -10,10 +10,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
-use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::time::parse_layout;
+use super::time::{DateTimeSeconds, deserialize_text, parse_layout};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 
 /// How the offset was written.
@@ -157,7 +157,7 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
 impl fmt::Display for Timestamp {
     /// Writes the time as it was read: the same decimals, the same offset spelling.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S"))?;
+        DateTimeSeconds(&self.local, 'T').fmt(f)?;
         if self.decimals > 0 {
             let digits = self
                 .local
@@ -188,22 +188,11 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TimestampVisitor;
-
-        impl Visitor<'_> for TimestampVisitor {
-            type Value = Timestamp;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date and time like `2014-06-18T14:20:30.45+03:00`")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
-                v.parse()
-                    .map_err(|_| E::invalid_value(Unexpected::Str(v), &self))
-            }
-        }
-
-        deserializer.deserialize_str(TimestampVisitor)
+        deserialize_text(
+            deserializer,
+            "a date and time like `2014-06-18T14:20:30.45+03:00`",
+            |text| text.parse().ok(),
+        )
     }
 }
 

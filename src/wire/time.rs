@@ -55,23 +55,55 @@ pub(crate) fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
         .and_hms_opt(hour, minute, second)
 }
 
-/// Writes a time as `YYYY-MM-DD HH:MM:SS`.
-struct DateTimeSeconds<'a>(&'a NaiveDateTime);
+/// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another separator between the date
+/// and the time (`T` for ISO 8601).
+pub(crate) struct DateTimeSeconds<'a>(pub(crate) &'a NaiveDateTime, pub(crate) char);
 
 impl fmt::Display for DateTimeSeconds<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.0;
         write!(
             f,
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            "{:04}-{:02}-{:02}{}{:02}:{:02}:{:02}",
             t.year(),
             t.month(),
             t.day(),
+            self.1,
             t.hour(),
             t.minute(),
             t.second()
         )
     }
+}
+
+/// Reads a string with `parse`, or says it expected `expecting`: the `Deserialize` of
+/// every time written as text.
+pub(crate) fn deserialize_text<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct TextVisitor<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Option<T>,
+    }
+
+    impl<T> Visitor<'_> for TextVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.parse)(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+        }
+    }
+
+    deserializer.deserialize_str(TextVisitor { expecting, parse })
 }
 
 /// Serde `with` helper for a `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`,
@@ -83,28 +115,17 @@ pub(crate) mod date_time_seconds {
         value: &NaiveDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&DateTimeSeconds(value))
+        serializer.collect_str(&DateTimeSeconds(value, ' '))
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<NaiveDateTime, D::Error> {
-        struct TimeVisitor;
-
-        impl Visitor<'_> for TimeVisitor {
-            type Value = NaiveDateTime;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date and time like `2023-07-13 15:12:11`")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDateTime, E> {
-                parse_date_time_seconds(v)
-                    .ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
-            }
-        }
-
-        deserializer.deserialize_str(TimeVisitor)
+        deserialize_text(
+            deserializer,
+            "a date and time like `2023-07-13 15:12:11`",
+            parse_date_time_seconds,
+        )
     }
 }
 
@@ -190,7 +211,10 @@ mod tests {
                 .and_hms_opt(15, 12, 11)
                 .unwrap()
         );
-        assert_eq!(DateTimeSeconds(&time).to_string(), "2023-07-13 15:12:11");
+        assert_eq!(
+            DateTimeSeconds(&time, ' ').to_string(),
+            "2023-07-13 15:12:11"
+        );
     }
 
     #[test]
