@@ -7,6 +7,7 @@
 //! cargo run --example parse -- --provider nxcloud -           # from standard input
 //! cargo run --example parse -- --provider esms 'SMSID=...&SendStatus=5'  # a URL or query
 //! cargo run --example parse -- --provider wappin FILE         # kind told from its keys
+//! cargo run --example parse -- --provider viva FILE           # message, by EventTypeId
 //! ```
 //!
 //! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
@@ -16,14 +17,20 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use provider_payloads::{Error, ListUnrecognized, Provider, Unrecognized, esms, nxcloud, wappin};
+use std::fmt::Debug;
+
+use provider_payloads::{
+    Error, ListUnrecognized, Provider, Unrecognized, esms, nxcloud, viva, wappin,
+};
 
 const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire] [FILE|-]
 
 With FILE (or - for standard input), parse it and print the typed value; with --wire,
 print it written back in the provider's format instead. For esms, FILE may also be the
 callback's URL or query string itself. For wappin, the kind of body (callback,
-request, response, acknowledgement) is told from its keys. With no FILE, parse every
+request, response, acknowledgement) is told from its keys; for viva (webhook message,
+URL verification, messages API answer) from its shape, and a message's data from its
+EventTypeId. With no FILE, parse every
 bundled fixture and list them. --provider is required with FILE until detection across
 providers exists.";
 
@@ -64,16 +71,21 @@ struct Parsed {
     unrecognized: Vec<Unrecognized>,
 }
 
+/// What is shown of a payload: its kind, its value, its wire form and its findings.
+fn describe<P: Debug + ListUnrecognized>(kind: &'static str, payload: &P, wire: Vec<u8>) -> Parsed {
+    Parsed {
+        kind,
+        debug: format!("{payload:#?}"),
+        wire,
+        unrecognized: payload.unrecognized(),
+    }
+}
+
 fn parse(provider: Provider, body: &[u8]) -> Result<Parsed, Error> {
     match provider {
         Provider::NxCloud => {
             let callback = nxcloud::Callback::from_json(body)?;
-            Ok(Parsed {
-                kind: callback.kind(),
-                debug: format!("{callback:#?}"),
-                wire: callback.to_json()?,
-                unrecognized: callback.unrecognized(),
-            })
+            Ok(describe(callback.kind(), &callback, callback.to_json()?))
         }
         Provider::Esms => {
             let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
@@ -88,26 +100,25 @@ fn parse(provider: Provider, body: &[u8]) -> Result<Parsed, Error> {
             } else {
                 esms::Callback::from_query(text)?
             };
-            Ok(Parsed {
-                kind: esms::Callback::KIND,
-                debug: format!("{callback:#?}"),
-                wire: callback.to_query().into_bytes(),
-                unrecognized: callback.unrecognized(),
-            })
+            Ok(describe(
+                esms::Callback::KIND,
+                &callback,
+                callback.to_query().into_bytes(),
+            ))
         }
         Provider::Wappin => {
             // Any Wappin body: a callback, a request or a response, told apart by its keys.
             let payload = wappin::Payload::from_json(body)?;
-            Ok(Parsed {
-                kind: payload.kind(),
-                debug: format!("{payload:#?}"),
-                wire: payload.to_json()?,
-                unrecognized: payload.unrecognized(),
-            })
+            Ok(describe(payload.kind(), &payload, payload.to_json()?))
+        }
+        Provider::Viva => {
+            // Any Viva body: a webhook message, a verification or a messages-API answer.
+            let payload = viva::Payload::from_json(body)?;
+            Ok(describe(payload.kind(), &payload, payload.to_json()?))
         }
         _ => Err(Error::Shape {
             provider,
-            expected: "a provider this crate implements yet (nxcloud, esms, wappin)",
+            expected: "a provider this example knows (nxcloud, esms, wappin, viva)",
             found: format!("a {provider} payload"),
         }),
     }
@@ -195,15 +206,17 @@ fn list_fixtures() -> ExitCode {
                 .and_then(|body| parse(provider, &body).map_err(|err| err.to_string()));
             match outcome {
                 Ok(parsed) => println!(
-                    "{:<45} {provider:<8} {:<24} ok",
+                    "{:<64} {:<8} {:<24} ok",
                     shown.display(),
+                    provider.as_str(),
                     parsed.kind
                 ),
                 Err(err) => {
                     failed += 1;
                     println!(
-                        "{:<45} {provider:<8} {:<24} FAILED: {err}",
+                        "{:<64} {:<8} {:<24} FAILED: {err}",
                         shown.display(),
+                        provider.as_str(),
                         "?"
                     );
                 }

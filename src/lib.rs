@@ -54,7 +54,7 @@ pub enum Provider {
     Esms,
     /// Wappin, the WhatsApp Business API ([`wappin`]).
     Wappin,
-    /// Viva Wallet, payment webhooks ([`viva`], in progress).
+    /// Viva Wallet, payment webhooks ([`viva`]).
     Viva,
 }
 

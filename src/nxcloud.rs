@@ -46,11 +46,9 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::unrecognized::{
-    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
-};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::json::json_payload;
+use crate::wire::json::{json_payload, json_payload_enum};
 use crate::wire::object::wire_object;
 use crate::wire::peek;
 use crate::{Error, Provider};
@@ -367,45 +365,11 @@ impl Callback {
             Kind::Reply => Reply::from_json(body).map(Callback::Reply),
         }
     }
-
-    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
-    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
-        let callback = Self::from_json(body)?;
-        let kind = callback.kind();
-        refuse_unrecognized(callback, Provider::NxCloud, kind)
-    }
-
-    /// Writes the callback back as NXCloud sent it.
-    pub fn to_json(&self) -> Result<Vec<u8>, Error> {
-        match self {
-            Callback::Receipt(receipt) => receipt.to_json(),
-            Callback::Reply(reply) => reply.to_json(),
-        }
-    }
-
-    /// The payload kind: `"receipt"` or `"reply"`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Callback::Receipt(_) => Receipt::KIND,
-            Callback::Reply(_) => Reply::KIND,
-        }
-    }
 }
 
-impl Serialize for Callback {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Callback::Receipt(receipt) => receipt.serialize(serializer),
-            Callback::Reply(reply) => reply.serialize(serializer),
-        }
-    }
-}
-
-impl ListUnrecognized for Callback {
-    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
-        match self {
-            Callback::Receipt(receipt) => receipt.list_unrecognized(at, found),
-            Callback::Reply(reply) => reply.list_unrecognized(at, found),
-        }
-    }
-}
+json_payload_enum!(
+    Callback,
+    Provider::NxCloud,
+    "`\"receipt\"` or `\"reply\"`",
+    [Receipt, Reply]
+);

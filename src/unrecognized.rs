@@ -81,6 +81,8 @@ impl<'a> FieldPath<'a> {
 impl fmt::Display for FieldPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.parent {
+            // An element of an array is written as serde_path_to_error writes it: `a[0]`.
+            Some(parent) if self.name.starts_with('[') => write!(f, "{parent}{}", self.name),
             Some(parent) if parent.parent.is_some() => write!(f, "{parent}.{}", self.name),
             _ => f.write_str(self.name),
         }
@@ -129,6 +131,16 @@ impl<T: ListUnrecognized> ListUnrecognized for Option<T> {
     }
 }
 
+impl<T: ListUnrecognized> ListUnrecognized for Vec<T> {
+    /// What each element does not recognize, at `at[index]`.
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        for (index, item) in self.iter().enumerate() {
+            let index = format!("[{index}]");
+            item.list_unrecognized(&at.field(&index), found);
+        }
+    }
+}
+
 /// Types whose every value is documented.
 macro_rules! always_recognized {
     ($($ty:ty),*) => {
@@ -145,5 +157,6 @@ always_recognized!(
     Decimal,
     bool,
     i64,
+    u16,
     u64
 );

@@ -56,7 +56,7 @@ fn with_no_arguments_it_lists_every_bundled_fixture_as_ok() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let mut expected = Vec::new();
-    for provider in ["nxcloud", "esms", "wappin"] {
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
         for path in fixtures(provider) {
             let name = path.file_name().unwrap().to_str().unwrap().to_owned();
             let line = stdout
@@ -76,7 +76,7 @@ fn with_no_arguments_it_lists_every_bundled_fixture_as_ok() {
 
 #[test]
 fn wire_prints_each_fixture_back_as_the_same_payload() {
-    for provider in ["nxcloud", "esms", "wappin"] {
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
         for path in fixtures(provider) {
             let out = run(&["--provider", provider, "--wire", path.to_str().unwrap()]);
             assert_eq!(out.status.code(), Some(0), "{}", path.display());
@@ -179,7 +179,7 @@ fn standard_input_is_read_with_a_dash() {
 
 #[test]
 fn every_invalid_fixture_exits_1_with_the_error_and_no_panic() {
-    for provider in ["nxcloud", "esms", "wappin"] {
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
         let files = invalid_fixtures(provider);
         assert!(
             files.len() >= 15,

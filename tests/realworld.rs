@@ -76,6 +76,50 @@ fn real_world_wappin_payloads_parse_and_write_back_loss_free() {
     check("wappin", "json");
 }
 
+#[test]
+fn real_world_viva_webhooks_parse_and_write_back_loss_free() {
+    check("viva", "json");
+}
+
+/// Reads each real-world Viva webhook and says what became of its event data.
+#[test]
+fn real_world_viva_events_are_typed_by_their_event_type() {
+    use provider_payloads::viva::{EventTypeId, Webhook};
+    let Some(dir) = realworld("viva") else {
+        return;
+    };
+    for path in common::files(&dir, "json") {
+        let body = std::fs::read(&path).unwrap();
+        let webhook = Webhook::from_json(&body).unwrap();
+        let id = webhook.event_type_id();
+        match &webhook {
+            // 1796, and 1798 (failed): the data of a transaction, with the real envelope.
+            Webhook::Transaction(message) => {
+                assert!(id.has_transaction_data(), "{}", path.display());
+                assert!(message.message_id.is_some(), "{}", path.display());
+                assert!(
+                    message.event_data.unknown_fields().len() >= 20,
+                    "{}: real event data carries many fields the document does not show",
+                    path.display()
+                );
+            }
+            // 1799 (price calculated): kept as it came.
+            Webhook::Other(message) => {
+                assert_eq!(id, EventTypeId::TRANSACTION_PRICE_CALCULATED);
+                assert!(
+                    message
+                        .event_data
+                        .get()
+                        .contains(r#""Interchange": 0.00105"#),
+                    "{}",
+                    path.display()
+                );
+            }
+            _ => panic!("{}: an unexpected kind", path.display()),
+        }
+    }
+}
+
 /// Asserts that every `.json` file under `<provider>/edge/` is refused with an error for
 /// which `expected` holds.
 fn edge_cases_are_refused(provider: &str, expected: impl Fn(&provider_payloads::Error) -> bool) {

@@ -1,27 +1,50 @@
-//! Viva Wallet webhooks (in progress, issue 5).
+//! Viva Wallet webhooks: the messages Viva posts, their transaction data, the webhook
+//! messages API, URL verification, the addresses Viva sends from and its retry policy.
 //!
-//! Viva "supports webhooks ... to receive notifications each time a specific event takes
-//! place": it posts `Message<TransactionEventData>` objects to a public URL. So far this
-//! module holds what surrounds the messages:
+//! | what | type |
+//! | --- | --- |
+//! | the message Viva posts ("objects of type `Message<TransactionEventData>`") | [`Webhook`] (by `EventTypeId`), [`Message`], [`TransactionEventData`] |
+//! | the event and transaction types | [`EventTypeId`], [`TransactionTypeId`] ([`TransactionTable`]) |
+//! | "List messages" | [`ListMessages`] (query), answered with [`MessageList`] of [`MessageSummary`] |
+//! | "Get message details by ID" | [`message_details_path`], answered with [`MessageDetails`] ([`Delivery`]) |
+//! | "Attempt to redeliver a message" | [`redeliver_path`] |
+//! | "Webhook URL verification" | [`Verification`] (`{"Key": "..."}`) |
+//! | the source IPs, the retry policy | [`is_webhook_source`], [`RETRY_POLICY`] |
 //!
-//! - the event data of a transaction ([`TransactionEventData`]: exact amounts, the time
-//!   as written, [`Currency`]);
-//! - the event types ([`EventTypeId`]) and the two transaction-type tables
-//!   ([`TransactionTypeId`], [`TransactionTable`]);
-//! - the times Viva writes ([`Timestamp`], kept exactly as written, offset or not);
-//! - the addresses it sends from ([`is_webhook_source`]), its retry policy
-//!   ([`RETRY_POLICY`]) and the URL verification answer ([`Verification`]).
-//!
-//! The message envelope (`Message<T>`, dispatch on `EventTypeId`), the webhook messages
-//! API, fixtures and the command line follow.
+//! Amounts are exact decimals from the digits sent (`100.50` stays `100.50`, negative for
+//! refunds), times ([`Timestamp`]) keep their decimals and their offset as written, and
+//! `CurrencyCode` is read as a number or a string of digits ([`Currency`]).
+//! [`Payload::from_json`] tells any of these bodies apart.
 //!
 //! **Authenticity.** Viva signs nothing. It publishes the addresses it sends from and
 //! verifies a URL once with a key; check the peer address, keep the URL secret, and treat
 //! a message as a claim to confirm against Viva's API before you ship goods.
+//!
+//! ```
+//! use provider_payloads::viva::{Environment, Webhook, is_webhook_source, RETRY_POLICY};
+//! use rust_decimal::Decimal;
+//!
+//! # let peer: std::net::IpAddr = "51.138.37.238".parse().unwrap();
+//! # let body = br#"{"EventData":{"Amount":-100.50,"CurrencyCode":978,"InsDate":"2014-06-18T14:20:30.45+03:00",
+//! #   "MerchantId":"m","OrderCode":776027772607,"StatusId":"F","TransactionId":"t","TransactionTypeId":7},
+//! #   "EventTypeId":1797,"Created":"2014-06-18T14:20:30.45+03:00"}"#;
+//! assert!(is_webhook_source(peer, Environment::Production));
+//! let Webhook::Transaction(message) = Webhook::from_json(body)? else {
+//!     return Ok(()); // another event: answer 200 and keep it if you want it
+//! };
+//! let refund = &message.event_data;
+//! assert_eq!(refund.amount, Decimal::new(-10050, 2));
+//! assert_eq!(refund.transaction_type_id.description(), Some("Void Card Transaction"));
+//! // Deduplicate on the transaction until the last retry may have come.
+//! let _keep_until = message.created.with_offset().and_then(|t| RETRY_POLICY.retries_until(t));
+//! # Ok::<(), provider_payloads::Error>(())
+//! ```
 
 mod currency;
 mod delivery;
 mod event_data;
+mod message;
+mod messages;
 mod types;
 
 pub use crate::wire::iso_time::{Timestamp, TimestampError};
@@ -31,4 +54,106 @@ pub use delivery::{
     Verification, is_webhook_source,
 };
 pub use event_data::TransactionEventData;
+pub use message::{Message, Webhook};
+pub use messages::{
+    Delivery, ListMessages, MESSAGES_PATH, MessageDetails, MessageList, MessageSummary,
+    ResponseStatus, message_details_path, redeliver_path,
+};
 pub use types::{EventTypeId, TransactionTable, TransactionTypeId};
+
+use crate::wire::json::json_payload_enum;
+use crate::wire::peek::{self, Decide};
+use crate::{Error, Provider};
+
+/// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per request and matched in place; a box would cost an allocation per parse"
+)]
+pub enum Payload {
+    /// A webhook message (`EventTypeId`, `Created`, `EventData`).
+    Webhook(Webhook),
+    /// The URL verification answer (`Key`).
+    Verification(Verification),
+    /// The "List messages" answer (an array).
+    MessageList(MessageList),
+    /// The "Get message details by ID" answer (`messageId`, `deliveries`, ...).
+    MessageDetails(MessageDetails),
+}
+
+/// The shapes [`Payload::from_json`] knows, for its error.
+const PAYLOAD_KINDS: &str = "a Viva webhook message (`EventTypeId`, `Created`, `EventData`), \
+URL verification (`Key`), message list (an array) or message details (`messageId`, `deliveries`, ...)";
+
+/// The kinds [`Payload::from_json`] tells apart by the keys of an object.
+enum Kind {
+    Webhook(Option<EventTypeId>),
+    Verification,
+    MessageDetails,
+}
+
+/// What the top-level keys have shown: a message is decided by its `EventTypeId` (which
+/// real webhooks send after `EventData`), the others by any key of theirs.
+#[derive(Default)]
+struct Keys {
+    message: bool,
+}
+
+impl Decide for Keys {
+    type Kind = Kind;
+
+    fn wants_value(&self, key: &str) -> bool {
+        key == "EventTypeId"
+    }
+
+    fn key(&mut self, key: &str, value: &[u8]) -> Option<Kind> {
+        match key {
+            "EventTypeId" => return Some(Kind::Webhook(message::peek_event_type(value))),
+            "EventData" | "Created" => self.message = true,
+            "Key" => return Some(Kind::Verification),
+            "messageId" | "eventTypeId" | "created" | "created " | "responseStatus"
+            | "deliveries" | "payload" | "string" => return Some(Kind::MessageDetails),
+            _ => {}
+        }
+        None
+    }
+
+    fn end(&mut self) -> Option<Kind> {
+        // A message without `EventTypeId`: the typed parse says it is missing.
+        self.message.then_some(Kind::Webhook(None))
+    }
+}
+
+impl Payload {
+    /// Reads any Viva body and tells which it is by its shape: an array is a message
+    /// list; an object with `EventTypeId` (or `EventData`, `Created`) a webhook message,
+    /// with `Key` a URL verification, with `messageId` (or another key of its own) the
+    /// message details. Any other body is an [`Error::Shape`] that lists its keys. The
+    /// body is then read once, as that kind.
+    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        if body.trim_ascii_start().starts_with(b"[") {
+            return MessageList::from_json(body).map(Payload::MessageList);
+        }
+        let kind = peek::detect(
+            body,
+            Keys::default(),
+            Provider::Viva,
+            "payload",
+            PAYLOAD_KINDS,
+        )?;
+        match kind {
+            Kind::Webhook(event_type) => Webhook::read_as(body, event_type).map(Payload::Webhook),
+            Kind::Verification => Verification::from_json(body).map(Payload::Verification),
+            Kind::MessageDetails => MessageDetails::from_json(body).map(Payload::MessageDetails),
+        }
+    }
+}
+
+json_payload_enum!(
+    Payload,
+    Provider::Viva,
+    "`\"webhook message\"`, `\"URL verification\"`, `\"message list\"` or `\"message details\"`",
+    [Webhook, Verification, MessageList, MessageDetails]
+);

@@ -14,6 +14,30 @@ code_enum! {
     }
 }
 
+impl EventTypeId {
+    /// 1798, "Transaction Failed": not in the document, sent by real webhooks with the
+    /// event data of a transaction (`StatusId` `E`). Kept as `Other(1798)`, since the
+    /// document does not list it.
+    pub const TRANSACTION_FAILED: EventTypeId = EventTypeId::Other(1798);
+
+    /// 1799, "Transaction Price Calculated": not in the document, sent by real webhooks
+    /// with the fees of a transaction (`IsvFee`, `Interchange`, `TotalCommission`).
+    pub const TRANSACTION_PRICE_CALCULATED: EventTypeId = EventTypeId::Other(1799);
+
+    /// Whether the event's data is a transaction ([`TransactionEventData`]): 1796, 1797
+    /// and 1798.
+    ///
+    /// [`TransactionEventData`]: super::TransactionEventData
+    pub fn has_transaction_data(&self) -> bool {
+        matches!(
+            *self,
+            EventTypeId::TransactionPaymentCreated
+                | EventTypeId::TransactionReversalCreated
+                | EventTypeId::TRANSACTION_FAILED
+        )
+    }
+}
+
 code_enum! {
     /// `TransactionTypeId`: what kind of transaction the event is about, from the
     /// document's two tables ([`TransactionTable`]).

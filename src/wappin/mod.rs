@@ -46,8 +46,6 @@ mod request;
 mod response;
 mod status;
 
-use serde::{Serialize, Serializer};
-
 pub use callback::{
     Acknowledgement, Callback, CallbackType, MessageCallback, MessageStatus, OtherCallback,
     StatusCallback,
@@ -58,7 +56,7 @@ pub use request::{
 pub use response::{AccessToken, Response, Token, TokenResponse};
 pub use status::{Endpoint, HOST, Status, StatusCode, StatusRow};
 
-use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, refuse_unrecognized};
+use crate::wire::json::json_payload_enum;
 use crate::wire::peek::{self, Decide};
 use crate::{Error, Provider};
 
@@ -201,60 +199,21 @@ impl Payload {
             Kind::Response => Response::from_json(body).map(Payload::Response),
         }
     }
-
-    /// Like [`from_json`](Self::from_json), refusing what the document does not list.
-    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
-        let payload = Self::from_json(body)?;
-        let kind = payload.kind();
-        refuse_unrecognized(payload, Provider::Wappin, kind)
-    }
-
-    /// Writes the payload back as it came.
-    pub fn to_json(&self) -> Result<Vec<u8>, Error> {
-        crate::wire::json::to_json(self, Provider::Wappin, self.kind())
-    }
-
-    /// The payload kind: `"callback"`, `"send HSM request"`, `"token response"`, ...
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Payload::Callback(_) => Callback::KIND,
-            Payload::Acknowledgement(_) => Acknowledgement::KIND,
-            Payload::SendHsm(_) => SendHsm::KIND,
-            Payload::SendText(_) => SendText::KIND,
-            Payload::SendMedia(_) => SendMedia::KIND,
-            Payload::Inquiry(_) => Inquiry::KIND,
-            Payload::NumberChecker(_) => NumberChecker::KIND,
-            Payload::TokenResponse(_) => TokenResponse::KIND,
-            Payload::Response(_) => Response::KIND,
-        }
-    }
 }
 
-/// Runs `$e` on the payload inside whichever variant `$payload` is.
-macro_rules! on_inner {
-    ($payload:expr, $x:ident => $e:expr) => {
-        match $payload {
-            Payload::Callback($x) => $e,
-            Payload::Acknowledgement($x) => $e,
-            Payload::SendHsm($x) => $e,
-            Payload::SendText($x) => $e,
-            Payload::SendMedia($x) => $e,
-            Payload::Inquiry($x) => $e,
-            Payload::NumberChecker($x) => $e,
-            Payload::TokenResponse($x) => $e,
-            Payload::Response($x) => $e,
-        }
-    };
-}
-
-impl Serialize for Payload {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        on_inner!(self, x => x.serialize(serializer))
-    }
-}
-
-impl ListUnrecognized for Payload {
-    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
-        on_inner!(self, x => x.list_unrecognized(at, found))
-    }
-}
+json_payload_enum!(
+    Payload,
+    Provider::Wappin,
+    "`\"callback\"`, `\"send HSM request\"`, `\"token response\"`, ...",
+    [
+        Callback,
+        Acknowledgement,
+        SendHsm,
+        SendText,
+        SendMedia,
+        Inquiry,
+        NumberChecker,
+        TokenResponse,
+        Response,
+    ]
+);

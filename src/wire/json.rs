@@ -168,3 +168,56 @@ macro_rules! json_payload {
     };
 }
 pub(crate) use json_payload;
+
+/// Implements, for an enum of payloads told apart by [`peek`](super::peek) (each variant
+/// `V(V)` holds the [`json_payload!`] type of its own name), what it offers besides its
+/// own `from_json`: `from_json_strict`, `to_json`, `kind`, `Serialize` and
+/// `ListUnrecognized`, each passed on to the payload inside.
+macro_rules! json_payload_enum {
+    ($name:ident, $provider:expr, $kinds:literal, [$($variant:ident),+ $(,)?]) => {
+        impl $name {
+            /// Like [`from_json`](Self::from_json), refusing what the document does not
+            /// list, with an [`Error::Unrecognized`](crate::Error::Unrecognized) that
+            /// lists it.
+            pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
+                let payload = Self::from_json(body)?;
+                let kind = payload.kind();
+                $crate::unrecognized::refuse_unrecognized(payload, $provider, kind)
+            }
+
+            /// Writes the payload back as the provider sent it: the same fields, unknown
+            /// ones included, as compact JSON.
+            pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
+                $crate::wire::json::to_json(self, $provider, self.kind())
+            }
+
+            #[doc = concat!("The payload kind: ", $kinds, ".")]
+            pub fn kind(&self) -> &'static str {
+                match self {
+                    $(Self::$variant(_) => $variant::KIND,)+
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(payload) => payload.serialize(serializer),)+
+                }
+            }
+        }
+
+        impl $crate::ListUnrecognized for $name {
+            fn list_unrecognized(
+                &self,
+                at: &$crate::FieldPath<'_>,
+                found: &mut Vec<$crate::Unrecognized>,
+            ) {
+                match self {
+                    $(Self::$variant(payload) => payload.list_unrecognized(at, found),)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use json_payload_enum;

@@ -3,9 +3,10 @@
 
 #![allow(dead_code)] // each test file uses part of this
 
+use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
-use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, wappin};
+use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, viva, wappin};
 
 /// A body read as its provider's payload.
 pub struct Parsed {
@@ -15,17 +16,22 @@ pub struct Parsed {
     pub unrecognized: Vec<Unrecognized>,
 }
 
+/// What is shown of a payload: its kind, its value, its wire form and its findings.
+fn describe<P: Debug + ListUnrecognized>(kind: &'static str, payload: &P, wire: Vec<u8>) -> Parsed {
+    Parsed {
+        kind,
+        debug: format!("{payload:#?}"),
+        wire,
+        unrecognized: payload.unrecognized(),
+    }
+}
+
 /// Reads `body` as a payload of `provider` (a folder name under `fixtures/`).
 pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
     match provider {
         "nxcloud" => {
             let callback = nxcloud::Callback::from_json(body)?;
-            Ok(Parsed {
-                kind: callback.kind(),
-                debug: format!("{callback:#?}"),
-                wire: callback.to_json()?,
-                unrecognized: callback.unrecognized(),
-            })
+            Ok(describe(callback.kind(), &callback, callback.to_json()?))
         }
         "esms" => {
             let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
@@ -35,21 +41,19 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
                 reason: "the file is not UTF-8".to_owned(),
             })?;
             let callback = esms::Callback::from_query(text)?;
-            Ok(Parsed {
-                kind: "callback",
-                debug: format!("{callback:#?}"),
-                wire: callback.to_query().into_bytes(),
-                unrecognized: callback.unrecognized(),
-            })
+            Ok(describe(
+                "callback",
+                &callback,
+                callback.to_query().into_bytes(),
+            ))
         }
         "wappin" => {
             let payload = wappin::Payload::from_json(body)?;
-            Ok(Parsed {
-                kind: payload.kind(),
-                debug: format!("{payload:#?}"),
-                wire: payload.to_json()?,
-                unrecognized: payload.unrecognized(),
-            })
+            Ok(describe(payload.kind(), &payload, payload.to_json()?))
+        }
+        "viva" => {
+            let payload = viva::Payload::from_json(body)?;
+            Ok(describe(payload.kind(), &payload, payload.to_json()?))
         }
         other => {
             panic!("no parser for the folder `{other}`: add its provider to tests/common/mod.rs")
