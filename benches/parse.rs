@@ -1,6 +1,7 @@
 //! Parsing cost beside its baselines, measured in the same run.
 //!
-//! One group per fixture (for Wappin, the callbacks and the token response); in each, the typed parse is measured beside
+//! One group per fixture (for Wappin, the callbacks and the token response; for Viva, the
+//! document's two webhook samples); in each, the typed parse is measured beside
 //! `serde_json::from_slice::<serde_json::Value>` (what a user would write instead) and
 //! `serde_json::from_slice::<serde::de::IgnoredAny>` (the cost of validating the JSON
 //! alone), on the same bytes. For eSMS query strings, the baseline is
@@ -17,7 +18,7 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use provider_payloads::nxcloud::{Callback, Receipt, Reply};
-use provider_payloads::{esms, wappin};
+use provider_payloads::{esms, viva, wappin};
 
 fn fixtures(provider: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -100,6 +101,36 @@ fn wappin(c: &mut Criterion) {
     }
 }
 
+/// The document's two webhook messages (1796, 1797): the typed parse of a known event
+/// type, the parse that picks the data type from `EventTypeId`, and the parse that tells
+/// any Viva body apart.
+fn viva(c: &mut Criterion) {
+    for name in [
+        "transaction_payment_created",
+        "transaction_reversal_created",
+    ] {
+        let (_, body) = fixtures("viva", "json")
+            .into_iter()
+            .find(|(file, _)| file == name)
+            .expect("the sample's fixture");
+        let mut group = c.benchmark_group(format!("viva/{name}"));
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_function("typed", |b| {
+            b.iter(|| {
+                viva::Message::<viva::TransactionEventData>::from_json(black_box(&body)).unwrap()
+            })
+        });
+        group.bench_function("typed_with_event_type_dispatch", |b| {
+            b.iter(|| viva::Webhook::from_json(black_box(&body)).unwrap())
+        });
+        group.bench_function("typed_with_kind_detection", |b| {
+            b.iter(|| viva::Payload::from_json(black_box(&body)).unwrap())
+        });
+        json_baselines(&mut group, &body);
+        group.finish();
+    }
+}
+
 fn esms(c: &mut Criterion) {
     for (name, body) in fixtures("esms", "query") {
         let query = String::from_utf8(body).unwrap();
@@ -118,5 +149,5 @@ fn esms(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, nxcloud, esms, wappin);
+criterion_group!(benches, nxcloud, esms, wappin, viva);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
-//! Viva: the transaction event data of the document's samples, the type tables, the
-//! source addresses, the retry policy and URL verification. (The message envelope and
-//! the messages API come next; the whole samples become fixtures with them.)
+//! Viva: the document's samples (whole messages, from `fixtures/viva/`), event types and
+//! their data, the messages API, the type tables, the source addresses, the retry policy
+//! and URL verification.
 
 use std::net::IpAddr;
 use std::path::Path;
@@ -8,84 +8,61 @@ use std::path::Path;
 use chrono::{DateTime, Timelike};
 use provider_payloads::ListUnrecognized;
 use provider_payloads::viva::{
-    Currency, DEMO_WEBHOOK_SOURCES, Environment, EventTypeId, PRODUCTION_WEBHOOK_SOURCES,
-    RETRY_POLICY, TransactionEventData, TransactionTable, TransactionTypeId, Verification,
-    is_webhook_source,
+    Currency, DEMO_WEBHOOK_SOURCES, Environment, EventTypeId, ListMessages, Message,
+    MessageDetails, MessageList, PRODUCTION_WEBHOOK_SOURCES, Payload, RETRY_POLICY, ResponseStatus,
+    TransactionEventData, TransactionTable, TransactionTypeId, Verification, Webhook,
+    is_webhook_source, message_details_path, redeliver_path,
 };
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-/// The `EventData` of "Create transaction (EventTypeId: 1796)", verbatim.
-const CREATE_EVENT_DATA: &str = r#"{
-	"Amount": 100.50,
-	"CardNumber": "411111XXXXXX1111",
-	"CardTypeId": 0,
-	"ClientId": "90a7114f-3a7a-466b-8a45-000111222555",
-	"CompanyName": "Viva Ηλεκτρονικές Υπηρεσίες",
-	"CurrencyCode": 978,
-	"CurrentInstallment": 0,
-	"CustomerTrns": "Customer description",
-	"Email": "customer@viva.gr",
-	"FullName": "Customer FullName",
-	"InsDate": "2014-06-18T14:20:30.45+03:00",
-	"MerchantId": "90a7114f-3a7a-466b-8a45-000111222666",
-	"MerchantTrns": "Merchant Reference",
-	"OrderCode": 776027772607,
-	"ParentId": "90a7114f-3a7a-466b-8a45-000111222777",
-	"ResellerCompanyName": "Παπασωτηρίου",
-	"ResellerId": "90a7114f-3a7a-466b-8a45-000111222888",
-	"ResellerSourceAddress": "Πανεπιστημίου 37 και Κοραή, Αθήνα",
- 	"ResellerSourceCode": "2233",
-	"ResellerSourceName": "Πανεπιστημίου",
-	"SourceCode": "Default",
-	"StatusId": "F",
-	"TotalCommission": 2.71,
-	"TotalFee": 0.50,
-	"TotalInstallments": 0,
-	"TransactionId": "90a7114f-3a7a-466b-8a45-000111222888",
-	"TransactionTypeId": 5
-  }"#;
+/// A fixture's bytes.
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/viva")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
 
-/// The `EventData` of "Cancel / refund transaction (EventTypeId: 1797)", verbatim.
-const REFUND_EVENT_DATA: &str = r#"{
-	"Amount": -100.50,
-	"CardNumber": "411111XXXXXX1111",
-	"CardTypeId": 0,
-	"ClientId": "90a7114f-3a7a-466b-8a45-000111222555",
-	"CompanyName": "Viva Ηλεκτρονικές Υπηρεσίες",
-	"CurrencyCode": 978,
-	"CurrentInstallment": 0,
-	"CustomerTrns": "Customer description",
-	"Email": "customer@viva.gr",
-	"FullName": "Customer FullName",
-	"InsDate": "2014-06-18T14:20:30.45+03:00",
-	"MerchantId": "90a7114f-3a7a-466b-8a45-000111222666",
-	"MerchantTrns": "Merchant Reference",
-	"OrderCode": 776027772607,
-	"ParentId": "90a7114f-3a7a-466b-8a45-000111222777",
-	"ResellerCompanyName": "Παπασωτηρίου",
-	"ResellerId": "90a7114f-3a7a-466b-8a45-000111222888",
-	"ResellerSourceAddress": "Πανεπιστημίου 37 και Κοραή, Αθήνα",
- 	"ResellerSourceCode": "2233",
-	"ResellerSourceName": "Πανεπιστημίου",
-	"SourceCode": "Default",
-	"StatusId": "F",
-	"TotalCommission": -2.71,
-	"TotalFee": -0.50,
-	"TotalInstallments": 0,
-	"TransactionId": "90a7114f-3a7a-466b-8a45-000111222888",
-	"TransactionTypeId": 7
-  }"#;
+/// A fixture read as a transaction message.
+fn transaction(name: &str) -> Message<TransactionEventData> {
+    match Webhook::from_json(&fixture(name)).unwrap() {
+        Webhook::Transaction(message) => message,
+        other => panic!("{name}: {other:?}"),
+    }
+}
 
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap()
 }
 
 #[test]
-fn the_samples_event_data_is_exact() {
-    for (body, sign) in [(CREATE_EVENT_DATA, 1), (REFUND_EVENT_DATA, -1)] {
-        let data = TransactionEventData::from_json(body.as_bytes()).unwrap();
+fn both_samples_parse_exactly_and_write_back_amounts_as_numbers() {
+    for (name, sign, event) in [
+        (
+            "transaction_payment_created.json",
+            1,
+            EventTypeId::TransactionPaymentCreated,
+        ),
+        (
+            "transaction_reversal_created.json",
+            -1,
+            EventTypeId::TransactionReversalCreated,
+        ),
+    ] {
+        let body = fixture(name);
+        // The document's samples hold nothing it does not list.
+        let strict = Webhook::from_json_strict(&body).unwrap();
+        let message = transaction(name);
+        assert_eq!(strict, Webhook::Transaction(message.clone()));
+        assert_eq!(message.event_type_id, event);
+        assert_eq!(message.created.to_string(), "2014-06-18T14:20:30.45+03:00");
+        let data = &message.event_data;
         assert_eq!(data.amount, Decimal::new(sign * 10050, 2));
+        assert_eq!(
+            data.amount.to_string(),
+            format!("{}100.50", if sign < 0 { "-" } else { "" })
+        );
         assert_eq!(data.total_commission, Some(Decimal::new(sign * 271, 2)));
         assert_eq!(data.total_fee, Some(Decimal::new(sign * 50, 2)));
         assert_eq!(data.ins_date.naive_local().nanosecond(), 450_000_000);
@@ -97,6 +74,7 @@ fn the_samples_event_data_is_exact() {
         assert_eq!(data.currency_code.alphabetic(), Some("EUR"));
         assert_eq!(data.order_code, 776_027_772_607);
         assert_eq!(data.card_number.as_deref(), Some("411111XXXXXX1111"));
+        assert_eq!(data.status_id, "F");
         assert_eq!(
             data.company_name.as_deref(),
             Some("Viva Ηλεκτρονικές Υπηρεσίες")
@@ -105,78 +83,196 @@ fn the_samples_event_data_is_exact() {
             data.reseller_source_address.as_deref(),
             Some("Πανεπιστημίου 37 και Κοραή, Αθήνα")
         );
-        assert!(data.unrecognized().is_empty(), "{:?}", data.unrecognized());
 
-        let written = data.to_json().unwrap();
-        assert_eq!(json(&written), json(body.as_bytes()));
-        // The amounts keep their digits, as numbers.
+        let written = message.to_json().unwrap();
+        assert_eq!(json(&written), json(&body));
+        // The amounts keep their digits, as JSON numbers, and the times their text.
         let text = String::from_utf8(written).unwrap();
+        let minus = if sign < 0 { "-" } else { "" };
         for amount in ["100.50", "2.71", "0.50"] {
-            assert!(
-                text.contains(&format!(":{}{amount}", if sign < 0 { "-" } else { "" })),
-                "{text}"
-            );
+            assert!(text.contains(&format!(":{minus}{amount},")), "{text}");
         }
         assert!(
             text.contains(r#""InsDate":"2014-06-18T14:20:30.45+03:00""#),
             "{text}"
         );
     }
-    let create = TransactionEventData::from_json(CREATE_EVENT_DATA.as_bytes()).unwrap();
-    let refund = TransactionEventData::from_json(REFUND_EVENT_DATA.as_bytes()).unwrap();
+    let create = transaction("transaction_payment_created.json").event_data;
     assert_eq!(create.transaction_type_id, TransactionTypeId::ChargeCard);
     assert_eq!(
         create.transaction_type_id.table(),
         Some(TransactionTable::Payment)
     );
-    assert_eq!(refund.transaction_type_id, TransactionTypeId::VoidCard);
+}
+
+#[test]
+fn a_refund_of_each_reversal_type_is_a_reversal() {
+    let reversals = [
+        (
+            "reversal_type_4_refund_card.json",
+            TransactionTypeId::RefundCard,
+        ),
+        (
+            "transaction_reversal_created.json",
+            TransactionTypeId::VoidCard,
+        ),
+        (
+            "reversal_type_11_wallet_refund.json",
+            TransactionTypeId::WalletRefund,
+        ),
+        (
+            "reversal_type_13_refund_card_from_claim.json",
+            TransactionTypeId::RefundCardFromClaim,
+        ),
+        (
+            "reversal_type_17_void_cash.json",
+            TransactionTypeId::VoidCash,
+        ),
+    ];
+    for (name, type_id) in reversals {
+        let message = transaction(name);
+        assert_eq!(
+            message.event_type_id,
+            EventTypeId::TransactionReversalCreated
+        );
+        assert_eq!(message.event_data.transaction_type_id, type_id, "{name}");
+        assert_eq!(
+            message.event_data.transaction_type_id.table(),
+            Some(TransactionTable::Reversal),
+            "{name}"
+        );
+        assert!(message.event_data.amount.is_sign_negative(), "{name}");
+    }
+}
+
+/// A message of an event no document lists, with fields no document lists at every
+/// level: the envelope, the event data, and deeper.
+const UNKNOWN_EVENT: &str = r#"{"EventData":{"Novel":{"Deep":[1,2.50,{"x":null}],"Big":123456789012345678901234567890},"Amount":1.0000},"Surprise":"yes","EventTypeId":4242,"Created":"2030-01-01T00:00:00Z","MessageId":"m-1","Delay":null,"RetryDelayInSeconds":3600}"#;
+
+#[test]
+fn an_unknown_event_with_unknown_fields_everywhere_parses_and_writes_back_whole() {
+    let webhook = Webhook::from_json(UNKNOWN_EVENT.as_bytes()).unwrap();
+    let Webhook::Other(message) = &webhook else {
+        panic!("{webhook:?}");
+    };
+    assert_eq!(message.event_type_id, EventTypeId::Other(4242));
+    assert_eq!(message.message_id.as_deref(), Some("m-1"));
     assert_eq!(
-        refund.transaction_type_id.table(),
-        Some(TransactionTable::Reversal)
+        message.event_data.get(),
+        r#"{"Novel":{"Deep":[1,2.50,{"x":null}],"Big":123456789012345678901234567890},"Amount":1.0000}"#
+    );
+    let names: Vec<_> = message
+        .unknown_fields()
+        .iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["Surprise", "Delay", "RetryDelayInSeconds"]);
+    // Written back whole: the same JSON, every digit kept.
+    let written = webhook.to_json().unwrap();
+    assert_eq!(json(&written), json(UNKNOWN_EVENT.as_bytes()));
+    assert!(
+        String::from_utf8(written)
+            .unwrap()
+            .contains("123456789012345678901234567890")
+    );
+    // The strict parse names what the document does not list.
+    let err = Webhook::from_json_strict(UNKNOWN_EVENT.as_bytes()).unwrap_err();
+    for what in ["`EventTypeId`", "`Surprise`", "`RetryDelayInSeconds`"] {
+        assert!(err.to_string().contains(what), "{what}: {err}");
+    }
+
+    // The same unknown fields around a transaction: typed where documented, kept elsewhere.
+    let mut body = json(&fixture("transaction_payment_created.json"));
+    body["Surprise"] = "yes".into();
+    body["EventData"]["Novel"] = serde_json::json!({"Deep": [1, {"x": null}]});
+    let body = serde_json::to_vec(&body).unwrap();
+    let webhook = Webhook::from_json(&body).unwrap();
+    let found: Vec<String> = webhook
+        .unrecognized()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("`EventData.Novel`"), "{found:?}");
+    assert!(found[1].contains("`Surprise`"), "{found:?}");
+    assert_eq!(json(&webhook.to_json().unwrap()), json(&body));
+}
+
+#[test]
+fn the_event_type_decides_the_data_wherever_it_is() {
+    let sample = json(&fixture("transaction_reversal_created.json"));
+    // EventTypeId first, and as a string of digits.
+    let first = format!(
+        r#"{{"EventTypeId":"1797","Created":"2014-06-18T14:20:30.45+03:00","EventData":{}}}"#,
+        sample["EventData"]
+    );
+    let webhook = Webhook::from_json(first.as_bytes()).unwrap();
+    assert_eq!(
+        webhook.event_type_id(),
+        EventTypeId::TransactionReversalCreated
+    );
+    assert!(matches!(webhook, Webhook::Transaction(_)));
+    assert_eq!(json(&webhook.to_json().unwrap()), json(first.as_bytes()));
+    // 1798 (failed) carries a transaction; 1799 (price calculated) is kept raw.
+    for (id, typed) in [(1798, true), (1799, false), (1, false)] {
+        let body = first.replace(r#""1797""#, &id.to_string());
+        let webhook = Webhook::from_json(body.as_bytes()).unwrap();
+        assert_eq!(matches!(webhook, Webhook::Transaction(_)), typed, "{id}");
+        assert_eq!(webhook.event_type_id().code(), id);
+    }
+    // No EventTypeId at all: the error says so. An escaped key is read all the same.
+    let escaped = first.replace("EventTypeId", "EventT\\u0079peId");
+    assert!(matches!(
+        Webhook::from_json(escaped.as_bytes()).unwrap(),
+        Webhook::Transaction(_)
+    ));
+    let err =
+        Webhook::from_json(br#"{"EventData":{},"Created":"2014-06-18T14:20:30Z"}"#).unwrap_err();
+    assert!(
+        err.to_string().contains("missing field `EventTypeId`"),
+        "{err}"
     );
 }
 
 #[test]
-fn real_webhooks_event_data_parses_and_writes_back() {
-    // Real 1796 webhooks (../shared/realworld/viva): nulls, "978" in a string, InsDate with
-    // no offset, many properties the document does not list.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld/viva");
-    if !dir.is_dir() {
-        eprintln!("note: {} is absent: not tested", dir.display());
-        return;
-    }
-    let mut read = 0;
-    for name in [
-        "payment_created_real_capture_stadem_demo_compact.json",
-        "payment_created_sebdesign_stub.json",
-        "payment_created_sebdesign_stub_v6_no_retry.json",
-    ] {
-        let message = json(&std::fs::read(dir.join(name)).unwrap());
-        let body = serde_json::to_vec(&message["EventData"]).unwrap();
-        let data = TransactionEventData::from_json(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(data.ins_date.offset(), None, "{name}");
-        assert_eq!(data.currency_code.alphabetic(), Some("EUR"));
-        assert!(!data.unknown_fields().is_empty());
-        assert_eq!(json(&data.to_json().unwrap()), json(&body), "{name}");
-        read += 1;
-    }
-    assert_eq!(read, 3);
-}
-
-#[test]
-fn bad_amounts_and_dates_are_refused_with_the_field() {
+fn bad_inputs_name_the_field_path() {
+    // The sample's text with one value replaced (not through `Value`, which would
+    // rewrite numbers).
+    let sample = String::from_utf8(fixture("transaction_payment_created.json")).unwrap();
     let with = |field: &str, value: &str| {
-        let mut data: Value = serde_json::from_str(CREATE_EVENT_DATA).unwrap();
-        data[field] = serde_json::from_str(value).unwrap();
-        let err = TransactionEventData::from_json(&serde_json::to_vec(&data).unwrap()).unwrap_err();
-        assert_eq!(err.path(), Some(field), "{err}");
+        let start = sample.find(&format!(r#""{field}": "#)).unwrap() + field.len() + 4;
+        let end = start + sample[start..].find(['\n', ',']).unwrap();
+        let body = format!("{}{value}{}", &sample[..start], &sample[end..]);
+        let err = Webhook::from_json(body.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.path(),
+            Some(format!("EventData.{field}").as_str()),
+            "{err}"
+        );
         err.to_string()
     };
     assert!(with("Amount", r#""abc""#).contains("decimal number"));
     assert!(with("Amount", r#""100.50""#).contains("decimal number"));
+    assert!(with("Amount", "1.005e2").contains("no exponent"));
+    assert!(with("Amount", "1e400").contains("no exponent"));
     assert!(with("InsDate", r#""2014-06-18""#).contains("2014-06-18T14:20:30.45+03:00"));
     assert!(with("CurrencyCode", "1978").contains("ISO 4217"));
     assert!(with("OrderCode", "776027772607.5").contains("u64"));
+    assert!(with("TransactionTypeId", r#""five""#).contains("TransactionTypeId"));
+
+    let missing = Webhook::from_json(br#"{"EventTypeId":1796,"Created":"2014-06-18T14:20:30Z"}"#)
+        .unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `EventData`"),
+        "{missing}"
+    );
+    let deep = format!(
+        r#"{{"EventTypeId":1796,"Created":"2014-06-18T14:20:30Z","EventData":{}1{}}}"#,
+        "[".repeat(50),
+        "]".repeat(50)
+    );
+    let err = Webhook::from_json(deep.as_bytes()).unwrap_err();
+    assert_eq!(err.path(), Some("EventData"), "{err}");
 }
 
 #[test]
@@ -291,4 +387,114 @@ fn the_verification_answer_is_built_and_read() {
             .to_string()
             .contains("`Key`")
     );
+}
+
+/// A details answer as the service would write it: no trailing spaces, `payload`, a
+/// failed delivery and a retry to come, a status code left out, and a field of its own.
+const SERVICE_DETAILS: &str = r#"{"messageId":"31eb6552-2e6f-44b7-b63c-e84fec68e65f","eventTypeId":1797,"created":"2024-06-10T06:55:08.3492636Z","responseStatus":2,"statusCode":500,"delivered":null,"nextRetry":"2024-06-10T07:55:08.35Z","url":"https://example.com/viva","payload":{"EventTypeId":1797},"deliveries":[{"deliveryId":"d-1","created":"2024-06-10T06:55:08.3492636Z","responseStatus":2,"statusCode":500},{"deliveryId":"d-2","created":"2024-06-10T06:56:00Z","responseStatus":3,"Extra":[1]}]}"#;
+
+#[test]
+fn the_messages_api_reads_both_spellings_and_writes_each_back() {
+    let service = MessageDetails::from_json(SERVICE_DETAILS.as_bytes()).unwrap();
+    assert_eq!(service.response_status, ResponseStatus::Fail);
+    assert_eq!(service.status_code, Some(500));
+    assert_eq!(service.delivered, None);
+    assert_eq!(
+        service.next_retry.map(|t| t.to_string()).as_deref(),
+        Some("2024-06-10T07:55:08.35Z")
+    );
+    assert_eq!(
+        service.payload.as_ref().map(|p| p.get()),
+        Some(r#"{"EventTypeId":1797}"#)
+    );
+    assert_eq!(service.deliveries.len(), 2);
+    assert_eq!(
+        service.deliveries[1].response_status,
+        ResponseStatus::Other(3)
+    );
+    assert_eq!(service.deliveries[1].status_code, None);
+    assert_eq!(
+        service.to_json().unwrap(),
+        SERVICE_DETAILS.as_bytes(),
+        "written back byte for byte"
+    );
+    let found: Vec<String> = service
+        .unrecognized()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].contains("`deliveries[1].responseStatus`"),
+        "{found:?}"
+    );
+    assert!(found[1].contains("`deliveries[1].Extra`"), "{found:?}");
+
+    // The document's spelling ("created ", "deliveryId ", "string") reads the same fields.
+    let document =
+        MessageDetails::from_json(&fixture("message_details_types_filled.json")).unwrap();
+    assert_eq!(
+        document.event_type_id,
+        EventTypeId::TransactionPaymentCreated
+    );
+    assert_eq!(document.created.to_string(), "2024-06-10T06:55:08.3492636Z");
+    assert_eq!(
+        document.payload.as_ref().map(|p| p.get()),
+        Some(r#""payload""#)
+    );
+    assert_eq!(document.deliveries[0].delivery_id, "uuid");
+    assert!(document.unknown_fields().is_empty());
+    assert!(document.unrecognized().is_empty());
+    let written = String::from_utf8(document.to_json().unwrap()).unwrap();
+    for key in [r#""created ":"#, r#""deliveryId ":"#, r#""string":"#] {
+        assert!(written.contains(key), "{key}: {written}");
+    }
+
+    let list = MessageList::from_json(&fixture("message_list_types_filled.json")).unwrap();
+    assert_eq!(list.0.len(), 1);
+    assert_eq!(list.0[0].response_status, ResponseStatus::Success);
+    assert_eq!(list.0[0].next_retry, None);
+}
+
+#[test]
+fn the_messages_api_paths_and_query() {
+    assert_eq!(
+        ListMessages::new(EventTypeId::TransactionReversalCreated).path_and_query(),
+        "/webhooks/v1/messages?eventTypeId=1797"
+    );
+    let query = ListMessages::new(EventTypeId::Other(1799))
+        .response_status(ResponseStatus::Success)
+        .query();
+    assert_eq!(query, "eventTypeId=1799&responseStatus=1");
+    // An id is one path segment, whatever it holds.
+    assert_eq!(
+        redeliver_path("a/b c"),
+        "/webhooks/v1/messages/a%2Fb%20c:redeliver"
+    );
+    assert_eq!(message_details_path("x"), "/webhooks/v1/messages/x");
+}
+
+#[test]
+fn every_viva_body_is_told_apart() {
+    let kinds = [
+        ("transaction_payment_created.json", "webhook message"),
+        ("reversal_type_4_refund_card.json", "webhook message"),
+        ("verification.json", "URL verification"),
+        ("message_list_types_filled.json", "message list"),
+        ("message_details_types_filled.json", "message details"),
+    ];
+    for (name, kind) in kinds {
+        assert_eq!(
+            Payload::from_json(&fixture(name)).unwrap().kind(),
+            kind,
+            "{name}"
+        );
+    }
+    assert_eq!(Payload::from_json(b" []").unwrap().kind(), "message list");
+    let err = Payload::from_json(br#"{"status":"200"}"#).unwrap_err();
+    assert!(
+        matches!(err, provider_payloads::Error::Shape { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("`EventTypeId`"), "{err}");
 }

@@ -219,7 +219,7 @@ struct EventType;
 
 /// The event type at the start of `value`, the raw JSON from `EventTypeId`'s value on;
 /// `None` when it is not one (the typed parse then says why).
-pub(super) fn peek_event_type(value: &[u8]) -> Option<EventTypeId> {
+fn peek_event_type(value: &[u8]) -> Option<EventTypeId> {
     serde_json::Deserializer::from_slice(value)
         .into_iter::<EventTypeId>()
         .next()
@@ -250,9 +250,19 @@ impl Webhook {
     /// Reads a webhook message, its event data as the type `EventTypeId` names: a
     /// transaction (1796, 1797, 1798) or raw JSON (any other id).
     ///
-    /// The top-level keys are looked over for `EventTypeId` first (without building any
-    /// value), then the body is read once, as that type.
+    /// Real webhooks send `EventData` before `EventTypeId`, so the body is first read as a
+    /// transaction message, the documented events' type, and kept when its `EventTypeId`
+    /// says it is one. Otherwise the top-level keys are looked over for `EventTypeId`
+    /// (without building any value) and the body is read as the type it names, with an
+    /// error that says what is wrong.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        if let Some(message) =
+            crate::wire::json::from_json_or_none::<Message<TransactionEventData>>(body)
+        {
+            if message.event_type_id.has_transaction_data() {
+                return Ok(Webhook::Transaction(message));
+            }
+        }
         let event_type = peek::detect(
             body,
             EventType,
@@ -264,17 +274,21 @@ impl Webhook {
     }
 
     /// Reads the body as the message of `event_type`, found by a peek.
-    pub(super) fn read_as(body: &[u8], event_type: Option<EventTypeId>) -> Result<Self, Error> {
-        if event_type
-            .as_ref()
-            .is_some_and(EventTypeId::has_transaction_data)
-        {
-            Message::from_json(body).map(Webhook::Transaction)
-        } else if event_type.is_some() {
-            Message::from_json(body).map(Webhook::Other)
-        } else {
-            // `EventTypeId` is missing or not an id: the transaction parse names it.
-            Message::<TransactionEventData>::from_json(body).map(Webhook::Transaction)
+    fn read_as(body: &[u8], event_type: Option<EventTypeId>) -> Result<Self, Error> {
+        match event_type {
+            Some(id) if id.has_transaction_data() => {
+                Message::from_json(body).map(Webhook::Transaction)
+            }
+            Some(_) => Message::from_json(body).map(Webhook::Other),
+            // The peek could not read `EventTypeId` (missing, not an id, or behind an
+            // escaped key): read the envelope with the data raw, which says what is wrong
+            // with it, or finds the id after all.
+            None => match Message::<RawJson>::from_json(body)? {
+                message if message.event_type_id.has_transaction_data() => {
+                    Message::from_json(body).map(Webhook::Transaction)
+                }
+                message => Ok(Webhook::Other(message)),
+            },
         }
     }
 

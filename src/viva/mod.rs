@@ -62,7 +62,7 @@ pub use messages::{
 pub use types::{EventTypeId, TransactionTable, TransactionTypeId};
 
 use crate::wire::json::json_payload_enum;
-use crate::wire::peek::{self, Decide};
+use crate::wire::peek;
 use crate::{Error, Provider};
 
 /// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
@@ -89,62 +89,41 @@ URL verification (`Key`), message list (an array) or message details (`messageId
 
 /// The kinds [`Payload::from_json`] tells apart by the keys of an object.
 enum Kind {
-    Webhook(Option<EventTypeId>),
+    Webhook,
     Verification,
     MessageDetails,
 }
 
-/// What the top-level keys have shown: a message is decided by its `EventTypeId` (which
-/// real webhooks send after `EventData`), the others by any key of theirs.
-#[derive(Default)]
-struct Keys {
-    message: bool,
-}
-
-impl Decide for Keys {
-    type Kind = Kind;
-
-    fn wants_value(&self, key: &str) -> bool {
-        key == "EventTypeId"
-    }
-
-    fn key(&mut self, key: &str, value: &[u8]) -> Option<Kind> {
-        match key {
-            "EventTypeId" => return Some(Kind::Webhook(message::peek_event_type(value))),
-            "EventData" | "Created" => self.message = true,
-            "Key" => return Some(Kind::Verification),
-            "messageId" | "eventTypeId" | "created" | "created " | "responseStatus"
-            | "deliveries" | "payload" | "string" => return Some(Kind::MessageDetails),
-            _ => {}
-        }
-        None
-    }
-
-    fn end(&mut self) -> Option<Kind> {
-        // A message without `EventTypeId`: the typed parse says it is missing.
-        self.message.then_some(Kind::Webhook(None))
+/// The first top-level key that one kind alone has decides.
+fn kind_of_key(key: &str) -> Option<Kind> {
+    match key {
+        "EventTypeId" | "EventData" | "Created" => Some(Kind::Webhook),
+        "Key" => Some(Kind::Verification),
+        "messageId" | "eventTypeId" | "created" | "created " | "responseStatus" | "deliveries"
+        | "payload" | "string" => Some(Kind::MessageDetails),
+        _ => None,
     }
 }
 
 impl Payload {
     /// Reads any Viva body and tells which it is by its shape: an array is a message
-    /// list; an object with `EventTypeId` (or `EventData`, `Created`) a webhook message,
-    /// with `Key` a URL verification, with `messageId` (or another key of its own) the
-    /// message details. Any other body is an [`Error::Shape`] that lists its keys. The
-    /// body is then read once, as that kind.
+    /// list; an object whose first key of note is `EventData`, `EventTypeId` or `Created`
+    /// a webhook message (read by [`Webhook::from_json`]), `Key` a URL verification,
+    /// `messageId` (or another key of its own) the message details. Any other body is an
+    /// [`Error::Shape`] that lists its keys.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
         if body.trim_ascii_start().starts_with(b"[") {
             return MessageList::from_json(body).map(Payload::MessageList);
         }
         let kind = peek::detect(
             body,
-            Keys::default(),
+            peek::ByKey(kind_of_key),
             Provider::Viva,
             "payload",
             PAYLOAD_KINDS,
         )?;
         match kind {
-            Kind::Webhook(event_type) => Webhook::read_as(body, event_type).map(Payload::Webhook),
+            Kind::Webhook => Webhook::from_json(body).map(Payload::Webhook),
             Kind::Verification => Verification::from_json(body).map(Payload::Verification),
             Kind::MessageDetails => MessageDetails::from_json(body).map(Payload::MessageDetails),
         }

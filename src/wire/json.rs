@@ -29,6 +29,14 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
     }
 }
 
+/// Reads `body` as a `T` when it is one, without the cost of saying why it is not: for a
+/// first guess that a caller checks and, when it fails, follows with a parse that explains.
+pub(crate) fn from_json_or_none<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = T::deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok().map(|()| value)
+}
+
 /// The error of reading `body` as a `T`, with the path of the field it failed at.
 fn error_with_path<'de, T: Deserialize<'de>>(
     err: serde_json::Error,
