@@ -215,3 +215,23 @@ fn wrong_usage_exits_2() {
         );
     }
 }
+
+#[test]
+fn viva_amounts_come_back_as_the_numbers_sent() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/viva/transaction_reversal_created.json");
+    let out = run(&["--provider", "viva", "--wire", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    for amount in [
+        r#""Amount":-100.50,"#,
+        r#""TotalCommission":-2.71,"#,
+        r#""TotalFee":-0.50,"#,
+    ] {
+        assert!(stdout.contains(amount), "{amount}: {stdout}");
+    }
+    let out = run(&["--provider", "viva", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("viva webhook message\n"), "{stdout}");
+    assert!(stdout.contains("amount: -100.50,"), "{stdout}");
+}
