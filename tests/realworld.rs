@@ -91,6 +91,16 @@ fn real_world_viva_events_are_typed_by_their_event_type() {
     for path in common::files(&dir, "json") {
         let body = std::fs::read(&path).unwrap();
         let webhook = Webhook::from_json(&body).unwrap();
+        // Every number is written back with the digits it came with (`1.20`, `0.0`,
+        // `1.0000000`), which comparing JSON values does not show.
+        let written = webhook.to_json().unwrap();
+        assert!(numbers(&body).len() >= 5, "{}", path.display());
+        assert_eq!(
+            numbers(&written),
+            numbers(&body),
+            "{}: numbers written back differ",
+            path.display()
+        );
         let id = webhook.event_type_id();
         match &webhook {
             // 1796, and 1798 (failed): the data of a transaction, with the real envelope.
@@ -118,6 +128,29 @@ fn real_world_viva_events_are_typed_by_their_event_type() {
             _ => panic!("{}: an unexpected kind", path.display()),
         }
     }
+}
+
+/// The number literals of a JSON text, outside strings, sorted.
+fn numbers(json: &[u8]) -> Vec<String> {
+    let text = std::str::from_utf8(json).unwrap();
+    let (mut found, mut in_string, mut escaped, mut current) =
+        (Vec::new(), false, false, String::new());
+    for c in text.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if c.is_ascii_digit() || "+-.eE".contains(c) {
+            current.push(c);
+            continue;
+        }
+        if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Asserts that every `.json` file under `<provider>/edge/` is refused with an error for
