@@ -81,6 +81,16 @@ pub enum Error {
         found: String,
     },
 
+    /// The body (and query) is no provider's payload, or could be two providers'
+    /// ([`parse`](crate::parse), which tells the provider from the shape).
+    #[error("no provider's payload: expected {expected}; the body is {found}")]
+    NoProvider {
+        /// The shapes it could have been, with the keys that tell them apart.
+        expected: &'static str,
+        /// What the body looked like.
+        found: String,
+    },
+
     /// A strict parse met fields or values that the provider's document does not list.
     #[error("{provider} {payload}: the body has what the provider's document does not list: {}", list(.found))]
     Unrecognized {
@@ -105,9 +115,9 @@ pub enum Error {
 }
 
 impl Error {
-    /// The provider the body was read for.
-    pub fn provider(&self) -> Provider {
-        match self {
+    /// The provider the body was read for; `None` when no provider's shape fitted it.
+    pub fn provider(&self) -> Option<Provider> {
+        Some(match self {
             Error::Empty { provider, .. }
             | Error::NotJson { provider, .. }
             | Error::Field { provider, .. }
@@ -115,7 +125,8 @@ impl Error {
             | Error::Shape { provider, .. }
             | Error::Unrecognized { provider, .. }
             | Error::Write { provider, .. } => *provider,
-        }
+            Error::NoProvider { .. } => return None,
+        })
     }
 
     /// The path of the failing field in wire names (for a query, the parameter's key),

@@ -31,16 +31,23 @@
 use std::fmt;
 use std::str::FromStr;
 
+mod answer;
 mod error;
 pub mod esms;
+pub mod event;
 pub mod nxcloud;
+mod payload;
 mod unrecognized;
 pub mod viva;
 pub mod wappin;
 mod wire;
 
+pub use answer::Answer;
 pub use error::Error;
+pub use event::Event;
+pub use payload::{Payload, parse};
 pub use unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+pub use wire::iso_time::Timestamp;
 pub use wire::object::UnknownFields;
 pub use wire::raw::RawJson;
 
@@ -81,6 +88,13 @@ impl Provider {
 impl fmt::Display for Provider {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Provider {
+    /// The short name, as [`Provider::as_str`] writes it.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

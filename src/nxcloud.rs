@@ -46,8 +46,10 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::event::{self, DeliveryState, Event, InboundContent};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
+use crate::wire::iso_time::Timestamp;
 use crate::wire::json::{json_payload, json_payload_enum};
 use crate::wire::object::wire_object;
 use crate::wire::peek;
@@ -333,6 +335,26 @@ pub enum Callback {
     Reply(Reply),
 }
 
+/// The kinds of callback.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
+    Receipt,
+    Reply,
+}
+
+impl Kind {
+    /// The kind a key that only it has names: `requestId` or `code` a receipt; `phone`,
+    /// `appkey` or `traceRequestId` a reply. (`status` is a receipt's too, but other
+    /// providers' payloads have it.)
+    pub(crate) fn of_key(key: &str) -> Option<Kind> {
+        match key {
+            "requestId" | "code" => Some(Kind::Receipt),
+            "phone" | "appkey" | "traceRequestId" => Some(Kind::Reply),
+            _ => None,
+        }
+    }
+}
+
 /// What the keys of a callback say it is.
 const CALLBACK_KINDS: &str = "an NXCloud receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`)";
 
@@ -344,22 +366,21 @@ impl Callback {
     /// body is then read once, as that kind. A body with none of those keys is an
     /// [`Error::Shape`] that says what it looked like.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        #[derive(Clone, Copy)]
-        enum Kind {
-            Receipt,
-            Reply,
-        }
         let kind = peek::detect(
             body,
             peek::ByKey(|key: &str| match key {
-                "status" | "requestId" | "code" => Some(Kind::Receipt),
-                "phone" | "appkey" | "traceRequestId" => Some(Kind::Reply),
-                _ => None,
+                "status" => Some(Kind::Receipt),
+                other => Kind::of_key(other),
             }),
             Provider::NxCloud,
             "callback",
             CALLBACK_KINDS,
         )?;
+        Self::read_as(body, kind)
+    }
+
+    /// Reads the body as the kind its keys showed.
+    pub(crate) fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
         match kind {
             Kind::Receipt => Receipt::from_json(body).map(Callback::Receipt),
             Kind::Reply => Reply::from_json(body).map(Callback::Reply),
@@ -373,3 +394,86 @@ json_payload_enum!(
     "`\"receipt\"` or `\"reply\"`",
     [Receipt, Reply]
 );
+
+impl ReceiptStatus {
+    /// The normalized state: `failed` is Failed, `delivered` Delivered, `seen` Read,
+    /// `expired` Expired, any other Unknown.
+    pub fn delivery_state(&self) -> DeliveryState {
+        match self {
+            ReceiptStatus::Failed => DeliveryState::Failed,
+            ReceiptStatus::Delivered => DeliveryState::Delivered,
+            ReceiptStatus::Seen => DeliveryState::Read,
+            ReceiptStatus::Expired => DeliveryState::Expired,
+            ReceiptStatus::Other(_) => DeliveryState::Unknown,
+        }
+    }
+}
+
+impl Receipt {
+    /// The receipt as a normalized delivery report. NXCloud's `code` and `message` travel
+    /// as the error unless the receipt reports a delivery or a read.
+    pub fn event(&self) -> event::Delivery {
+        let state = self.status.delivery_state();
+        let error = (!matches!(state, DeliveryState::Delivered | DeliveryState::Read)).then(|| {
+            event::ProviderError {
+                code: self.code.to_string(),
+                message: Some(self.message.clone()),
+            }
+        });
+        event::Delivery {
+            provider: Provider::NxCloud,
+            message_id: self.request_id.clone(),
+            recipient: None,
+            state,
+            error,
+            at: Some(Timestamp::local(self.send_time)),
+            cost: None,
+            counts: None,
+            idempotency_key: event::idempotency_key(
+                Provider::NxCloud,
+                &self.request_id,
+                state.as_str(),
+            ),
+        }
+    }
+}
+
+impl Reply {
+    /// The reply as a normalized inbound message, from `phone`, in reply to
+    /// `traceRequestId`. NXCloud gives a reply no id of its own, so its idempotency key
+    /// is built from the request it answers, the sender and the time.
+    pub fn event(&self) -> event::Inbound {
+        let content = match &self.message {
+            ReplyMessage::Text(text) => InboundContent::Text {
+                text: text.text.clone(),
+            },
+            ReplyMessage::Media(media) => InboundContent::Media {
+                url: media.media.clone(),
+                file_name: media.file_name.clone(),
+            },
+            ReplyMessage::Other(_) => InboundContent::Other,
+        };
+        let at = Timestamp::local(self.send_time);
+        let id = format!("{}:{}:{at}", self.trace_request_id, self.phone);
+        event::Inbound {
+            provider: Provider::NxCloud,
+            message_id: None,
+            from: Some(self.phone.clone()),
+            content,
+            in_reply_to: Some(self.trace_request_id.clone()),
+            at: Some(at),
+            idempotency_key: event::idempotency_key(Provider::NxCloud, &id, "inbound"),
+        }
+    }
+}
+
+impl Callback {
+    /// The callback as a normalized event: a delivery for a receipt, an inbound message
+    /// for a reply.
+    pub fn event(&self) -> Event {
+        match self {
+            Callback::Receipt(receipt) => Event::Delivery(receipt.event()),
+            Callback::Reply(reply) => Event::Inbound(reply.event()),
+        }
+    }
+}

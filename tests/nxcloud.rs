@@ -324,7 +324,7 @@ fn errors_carry_the_wire_path_of_the_failing_field() {
     for (body, path) in cases {
         let err = Callback::from_json(body).unwrap_err();
         assert_eq!(err.path(), path, "{err}");
-        assert_eq!(err.provider(), Provider::NxCloud);
+        assert_eq!(err.provider(), Some(Provider::NxCloud));
     }
 }
 

@@ -41,10 +41,12 @@ use rust_decimal::Decimal;
 
 pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
 
+use crate::event::{self, DeliveryState};
 use crate::unrecognized::{
     FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
 };
 use crate::wire::enums::code_enum;
+use crate::wire::iso_time::Timestamp;
 use crate::wire::{decimal, query};
 use crate::{Error, Provider};
 
@@ -546,4 +548,64 @@ fn price(value: &str) -> Result<Decimal, String> {
     decimal::parse_number(value).ok_or_else(|| {
         format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
     })
+}
+
+impl Callback {
+    /// The normalized state, from `SendStatus` and the counts: 1 Pending, 2 Accepted,
+    /// 4 Rejected, 7 Sent; 5 ("Sent Successfully", which eSMS sends for failures too) is
+    /// Delivered when `SendSuccess` counts any, Failed when only `SendFailed` does, and
+    /// Sent when neither does; any other status is Unknown.
+    pub fn delivery_state(&self) -> DeliveryState {
+        match self.send_status {
+            SendStatus::PendingApproval => DeliveryState::Pending,
+            SendStatus::WaitingToSend => DeliveryState::Accepted,
+            SendStatus::Rejected => DeliveryState::Rejected,
+            SendStatus::SentToTelco => DeliveryState::Sent,
+            SendStatus::SentSuccessfully => {
+                match (
+                    self.send_success.unwrap_or(0),
+                    self.send_failed.unwrap_or(0),
+                ) {
+                    (0, 0) => DeliveryState::Sent,
+                    (0, _) => DeliveryState::Failed,
+                    _ => DeliveryState::Delivered,
+                }
+            }
+            SendStatus::Other(_) => DeliveryState::Unknown,
+        }
+    }
+
+    /// The callback as a normalized delivery report, with its counts and price. Zalo's
+    /// error in `error_info` travels as the error when it is not `0` (success); its time
+    /// is the report's time.
+    pub fn event(&self) -> event::Delivery {
+        let state = self.delivery_state();
+        let zalo = self.error_info.as_ref().and_then(ErrorInfo::zalo);
+        let error = zalo
+            .filter(|zalo| zalo.error != 0)
+            .map(|zalo| event::ProviderError {
+                code: zalo.error.to_string(),
+                message: Some(zalo.message.clone()),
+            });
+        event::Delivery {
+            provider: Provider::Esms,
+            message_id: self.sms_id.clone(),
+            recipient: self.phone_number.clone(),
+            state,
+            error,
+            at: self
+                .error_info
+                .as_ref()
+                .and_then(ErrorInfo::time)
+                .map(Timestamp::local),
+            cost: self.total_price,
+            counts: Some(event::DeliveryCounts {
+                receivers: self.total_receiver,
+                sent: self.total_sent,
+                succeeded: self.send_success,
+                failed: self.send_failed,
+            }),
+            idempotency_key: event::idempotency_key(Provider::Esms, &self.sms_id, state.as_str()),
+        }
+    }
 }

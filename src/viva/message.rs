@@ -7,7 +7,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::event_data::TransactionEventData;
-use super::types::EventTypeId;
+use super::types::{EventTypeId, TransactionTypeId};
+use crate::event::{Event, Payment, PaymentKind};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, refuse_unrecognized};
 use crate::wire::iso_time::Timestamp;
 use crate::wire::object::{self, Wire};
@@ -311,6 +312,14 @@ impl Webhook {
         }
     }
 
+    /// The envelope fields neither the document nor [`Message`] names.
+    pub fn unknown_fields(&self) -> &UnknownFields {
+        match self {
+            Webhook::Transaction(message) => message.unknown_fields(),
+            Webhook::Other(message) => message.unknown_fields(),
+        }
+    }
+
     /// When Viva created the message.
     pub fn created(&self) -> &Timestamp {
         match self {
@@ -334,6 +343,57 @@ impl ListUnrecognized for Webhook {
         match self {
             Webhook::Transaction(message) => message.list_unrecognized(at, found),
             Webhook::Other(message) => message.list_unrecognized(at, found),
+        }
+    }
+}
+
+impl Message<TransactionEventData> {
+    /// The transaction as a normalized payment: 1796 is Captured; 1797 Refunded (types 4,
+    /// 11, 13), Voided (7, 17) or Reversed (a type the table does not list); 1798
+    /// Failed. `None` for another event type.
+    pub fn event(&self) -> Option<Payment> {
+        let data = &self.event_data;
+        let kind = match self.event_type_id {
+            EventTypeId::TransactionPaymentCreated => PaymentKind::Captured,
+            EventTypeId::TransactionReversalCreated => match data.transaction_type_id {
+                TransactionTypeId::RefundCard
+                | TransactionTypeId::WalletRefund
+                | TransactionTypeId::RefundCardFromClaim => PaymentKind::Refunded,
+                TransactionTypeId::VoidCard | TransactionTypeId::VoidCash => PaymentKind::Voided,
+                _ => PaymentKind::Reversed,
+            },
+            EventTypeId::TRANSACTION_FAILED => PaymentKind::Failed,
+            _ => return None,
+        };
+        let currency = data
+            .currency_code
+            .alphabetic()
+            .map_or_else(|| data.currency_code.to_string(), str::to_owned);
+        Some(Payment {
+            provider: Provider::Viva,
+            kind,
+            transaction_id: data.transaction_id.clone(),
+            order_code: Some(data.order_code.to_string()),
+            amount: data.amount,
+            currency,
+            status: Some(data.status_id.clone()),
+            at: Some(data.ins_date),
+            idempotency_key: crate::event::idempotency_key(
+                Provider::Viva,
+                &data.transaction_id,
+                kind.as_str(),
+            ),
+        })
+    }
+}
+
+impl Webhook {
+    /// The message as a normalized payment event; `None` for an event type that carries
+    /// no transaction.
+    pub fn event(&self) -> Option<Event> {
+        match self {
+            Webhook::Transaction(message) => message.event().map(Event::Payment),
+            Webhook::Other(_) => None,
         }
     }
 }

@@ -178,6 +178,13 @@ message_record! {
 pub struct MessageList(pub Vec<MessageSummary>);
 json_payload!(MessageList, Provider::Viva, "message list");
 
+impl MessageList {
+    /// Nothing: an array has no fields (each message keeps its own).
+    pub fn unknown_fields(&self) -> &crate::UnknownFields {
+        crate::UnknownFields::none()
+    }
+}
+
 impl ListUnrecognized for MessageList {
     fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
         self.0.list_unrecognized(at, found);

@@ -88,14 +88,15 @@ const PAYLOAD_KINDS: &str = "a Viva webhook message (`EventTypeId`, `Created`, `
 URL verification (`Key`), message list (an array) or message details (`messageId`, `deliveries`, ...)";
 
 /// The kinds [`Payload::from_json`] tells apart by the keys of an object.
-enum Kind {
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
     Webhook,
     Verification,
     MessageDetails,
 }
 
 /// The first top-level key that one kind alone has decides.
-fn kind_of_key(key: &str) -> Option<Kind> {
+pub(crate) fn kind_of_key(key: &str) -> Option<Kind> {
     match key {
         "EventTypeId" | "EventData" | "Created" => Some(Kind::Webhook),
         "Key" => Some(Kind::Verification),
@@ -122,6 +123,11 @@ impl Payload {
             "payload",
             PAYLOAD_KINDS,
         )?;
+        Self::read_as(body, kind)
+    }
+
+    /// Reads the body as the kind its keys showed.
+    pub(crate) fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
         match kind {
             Kind::Webhook => Webhook::from_json(body).map(Payload::Webhook),
             Kind::Verification => Verification::from_json(body).map(Payload::Verification),

@@ -18,8 +18,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::status::StatusCode;
 use crate::Provider;
+use crate::event::{self, DeliveryState, Event, InboundContent};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::string_enum;
+use crate::wire::iso_time::Timestamp;
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
 
@@ -190,6 +192,15 @@ impl Callback {
         }
     }
 
+    /// The fields Wappin sent that its document does not name.
+    pub fn unknown_fields(&self) -> &crate::UnknownFields {
+        match self {
+            Callback::Status(status) => status.unknown_fields(),
+            Callback::Message(message) => message.unknown_fields(),
+            Callback::Other(other) => other.unknown_fields(),
+        }
+    }
+
     /// The `message_id` the callback is about.
     pub fn message_id(&self) -> &str {
         match self {
@@ -297,5 +308,72 @@ impl Default for Acknowledgement {
     /// [`Acknowledgement::received`].
     fn default() -> Self {
         Acknowledgement::received()
+    }
+}
+
+impl MessageStatus {
+    /// The normalized state: `sent`, `delivered`, `read` and `failed` are themselves; any
+    /// other status is Unknown.
+    pub fn delivery_state(&self) -> DeliveryState {
+        match self {
+            MessageStatus::Sent => DeliveryState::Sent,
+            MessageStatus::Delivered => DeliveryState::Delivered,
+            MessageStatus::Read => DeliveryState::Read,
+            MessageStatus::Failed => DeliveryState::Failed,
+            MessageStatus::Other(_) => DeliveryState::Unknown,
+        }
+    }
+}
+
+impl StatusCallback {
+    /// The callback as a normalized delivery report. Wappin names no recipient in it and
+    /// gives no error code (only the status).
+    pub fn event(&self) -> event::Delivery {
+        let state = self.status.delivery_state();
+        event::Delivery {
+            provider: Provider::Wappin,
+            message_id: self.message_id.clone(),
+            recipient: None,
+            state,
+            error: None,
+            at: self.timestamp.map(Timestamp::utc),
+            cost: None,
+            counts: None,
+            idempotency_key: event::idempotency_key(
+                Provider::Wappin,
+                &self.message_id,
+                state.as_str(),
+            ),
+        }
+    }
+}
+
+impl MessageCallback {
+    /// The callback as a normalized inbound message: `message_content` from
+    /// `sender_number`.
+    pub fn event(&self) -> event::Inbound {
+        event::Inbound {
+            provider: Provider::Wappin,
+            message_id: Some(self.message_id.clone()),
+            from: self.sender_number.clone(),
+            content: InboundContent::Text {
+                text: self.message_content.clone(),
+            },
+            in_reply_to: None,
+            at: self.timestamp.map(Timestamp::utc),
+            idempotency_key: event::idempotency_key(Provider::Wappin, &self.message_id, "inbound"),
+        }
+    }
+}
+
+impl Callback {
+    /// The callback as a normalized event: a delivery for a status callback, an inbound
+    /// message for a message callback; `None` for a type the document does not describe.
+    pub fn event(&self) -> Option<Event> {
+        match self {
+            Callback::Status(status) => Some(Event::Delivery(status.event())),
+            Callback::Message(message) => Some(Event::Inbound(message.event())),
+            Callback::Other(_) => None,
+        }
     }
 }

@@ -91,7 +91,7 @@ response (`status` with `message`) or acknowledgement (`status` alone)";
 
 /// The kinds [`Payload::from_json`] tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Callback,
     Acknowledgement,
     SendHsm,
@@ -106,7 +106,7 @@ enum Kind {
 /// What the top-level keys of a body have shown so far. A key that only one kind has
 /// decides at once; the others decide together at the end of the object.
 #[derive(Default)]
-struct Keys {
+pub(crate) struct Keys {
     status: bool,
     message: bool,
     message_id: bool,
@@ -187,6 +187,11 @@ impl Payload {
             "payload",
             PAYLOAD_KINDS,
         )?;
+        Self::read_as(body, kind)
+    }
+
+    /// Reads the body as the kind its keys showed.
+    pub(crate) fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
         match kind {
             Kind::Callback => Callback::from_json(body).map(Payload::Callback),
             Kind::Acknowledgement => Acknowledgement::from_json(body).map(Payload::Acknowledgement),

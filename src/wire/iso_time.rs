@@ -59,6 +59,23 @@ pub struct Timestamp {
 pub struct TimestampError;
 
 impl Timestamp {
+    /// A local time with no offset, to whole seconds (NXCloud's `sendTime`).
+    pub fn local(time: NaiveDateTime) -> Self {
+        Timestamp {
+            local: time.with_nanosecond(0).unwrap_or(time),
+            decimals: 0,
+            zone: Zone::Local,
+        }
+    }
+
+    /// A UTC time, to whole seconds, written with `Z` (Wappin's unix `timestamp`).
+    pub fn utc(time: DateTime<Utc>) -> Self {
+        Timestamp {
+            zone: Zone::Utc,
+            ..Timestamp::local(time.naive_utc())
+        }
+    }
+
     /// The date and time as written, without its offset.
     pub fn naive_local(&self) -> NaiveDateTime {
         self.local

@@ -205,6 +205,13 @@ macro_rules! json_payload_enum {
                     $(Self::$variant(_) => $variant::KIND,)+
                 }
             }
+
+            /// The top-level fields the provider sent that its document does not name.
+            pub fn unknown_fields(&self) -> &$crate::UnknownFields {
+                match self {
+                    $(Self::$variant(payload) => payload.unknown_fields(),)+
+                }
+            }
         }
 
         impl serde::Serialize for $name {

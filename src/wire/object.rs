@@ -37,6 +37,13 @@ use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, Unrecognize
 pub struct UnknownFields(Vec<(String, Box<RawValue>)>);
 
 impl UnknownFields {
+    /// No fields: what a payload with no object of its own (a JSON array, a query
+    /// string) has.
+    pub(crate) fn none() -> &'static UnknownFields {
+        static NONE: UnknownFields = UnknownFields(Vec::new());
+        &NONE
+    }
+
     /// How many unknown fields there are.
     pub fn len(&self) -> usize {
         self.0.len()
