@@ -2,12 +2,12 @@
 //!
 //! ```text
 //! cargo run --example parse                                   # every bundled fixture
-//! cargo run --example parse -- --provider nxcloud FILE        # the typed value
-//! cargo run --example parse -- --provider nxcloud --wire FILE # back in the wire format
-//! cargo run --example parse -- --provider nxcloud -           # from standard input
-//! cargo run --example parse -- --provider esms 'SMSID=...&SendStatus=5'  # a URL or query
-//! cargo run --example parse -- --provider wappin FILE         # kind told from its keys
-//! cargo run --example parse -- --provider viva FILE           # message, by EventTypeId
+//! cargo run --example parse -- FILE                           # provider and kind detected
+//! cargo run --example parse -- --event FILE                   # the normalized event, as JSON
+//! cargo run --example parse -- --wire FILE                    # back in the wire format
+//! cargo run --example parse -- -                              # from standard input
+//! cargo run --example parse -- 'SMSID=...&SendStatus=5'       # an eSMS URL or query
+//! cargo run --example parse -- --provider nxcloud FILE        # read as that provider's
 //! ```
 //!
 //! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
@@ -17,34 +17,36 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use std::fmt::Debug;
+use provider_payloads::{Error, ListUnrecognized, Payload, Provider, esms, nxcloud, viva, wappin};
 
-use provider_payloads::{
-    Error, ListUnrecognized, Provider, Unrecognized, esms, nxcloud, viva, wappin,
-};
+const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire | --event] [FILE|-]
 
-const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire] [FILE|-]
-
-With FILE (or - for standard input), parse it and print the typed value; with --wire,
-print it written back in the provider's format instead. For esms, FILE may also be the
-callback's URL or query string itself. For wappin, the kind of body (callback,
-request, response, acknowledgement) is told from its keys; for viva (webhook message,
-URL verification, messages API answer) from its shape, and a message's data from its
-EventTypeId. With no FILE, parse every
-bundled fixture and list them. --provider is required with FILE until detection across
-providers exists.";
+With FILE (or - for standard input), parse it and print the provider, the payload kind
+and the typed value. The provider and kind are told from the shape of the input; with
+--provider, it is read as that provider's. A JSON body is a POST body; anything else
+(a URL, a query string) is an eSMS callback's GET. With --wire, print the payload
+written back in the provider's format; with --event, the normalized event as JSON.
+With no FILE, parse every bundled fixture and list them.";
 
 /// What the command line asked for.
 struct Args {
     provider: Option<Provider>,
-    wire: bool,
+    output: Output,
     input: Option<String>,
+}
+
+/// What to print of a payload.
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Value,
+    Wire,
+    Event,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         provider: None,
-        wire: false,
+        output: Output::Value,
         input: None,
     };
     while let Some(arg) = args.next() {
@@ -53,7 +55,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let name = args.next().ok_or("--provider needs a name")?;
                 parsed.provider = Some(name.parse().map_err(|e| format!("{e}"))?);
             }
-            "--wire" => parsed.wire = true,
+            "--wire" | "--event" if parsed.output != Output::Value => {
+                return Err("--wire and --event exclude each other".to_owned());
+            }
+            "--wire" => parsed.output = Output::Wire,
+            "--event" => parsed.output = Output::Event,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             input if parsed.input.is_none() => parsed.input = Some(input.to_owned()),
@@ -63,63 +69,36 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
-/// A body read as one provider's payload.
-struct Parsed {
-    kind: &'static str,
-    debug: String,
-    wire: Vec<u8>,
-    unrecognized: Vec<Unrecognized>,
-}
-
-/// What is shown of a payload: its kind, its value, its wire form and its findings.
-fn describe<P: Debug + ListUnrecognized>(kind: &'static str, payload: &P, wire: Vec<u8>) -> Parsed {
-    Parsed {
-        kind,
-        debug: format!("{payload:#?}"),
-        wire,
-        unrecognized: payload.unrecognized(),
+/// Splits an input into the request's body and query: a JSON body is a POST's body;
+/// anything else is a GET's URL or query string (eSMS).
+fn request(input: &[u8]) -> (&[u8], &str) {
+    let text = input.trim_ascii();
+    if text.starts_with(b"{") || text.starts_with(b"[") || std::str::from_utf8(text).is_err() {
+        return (input, "");
     }
+    let text = std::str::from_utf8(text).unwrap_or_default();
+    let query = text.split_once('?').map_or(text, |(_, query)| query);
+    (b"", query)
 }
 
-fn parse(provider: Provider, body: &[u8]) -> Result<Parsed, Error> {
+/// Reads the input as `provider`'s payload, or as any provider's when `None`.
+fn parse(provider: Option<Provider>, input: &[u8]) -> Result<Payload, Error> {
+    let (body, query) = request(input);
     match provider {
-        Provider::NxCloud => {
-            let callback = nxcloud::Callback::from_json(body)?;
-            Ok(describe(callback.kind(), &callback, callback.to_json()?))
-        }
-        Provider::Esms => {
-            let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
-                provider,
-                payload: esms::Callback::KIND,
-                key: String::new(),
-                reason: "the input is not UTF-8 text".to_owned(),
-            })?;
-            // A URL (absolute, or a path and query) or the query alone.
-            let callback = if text.contains("://") || text.trim_start().starts_with('/') {
-                esms::Callback::from_url(text)?
+        None => provider_payloads::parse(body, query),
+        Some(Provider::NxCloud) => nxcloud::Callback::from_json(input).map(Payload::NxCloud),
+        Some(Provider::Esms) => esms::Callback::from_query(query).map(Payload::Esms),
+        Some(Provider::Wappin) => wappin::Payload::from_json(input).map(Payload::Wappin),
+        Some(Provider::Viva) => viva::Payload::from_json(input).map(Payload::Viva),
+        Some(other) => provider_payloads::parse(body, query).and_then(|payload| {
+            if payload.provider() == other {
+                Ok(payload)
             } else {
-                esms::Callback::from_query(text)?
-            };
-            Ok(describe(
-                esms::Callback::KIND,
-                &callback,
-                callback.to_query().into_bytes(),
-            ))
-        }
-        Provider::Wappin => {
-            // Any Wappin body: a callback, a request or a response, told apart by its keys.
-            let payload = wappin::Payload::from_json(body)?;
-            Ok(describe(payload.kind(), &payload, payload.to_json()?))
-        }
-        Provider::Viva => {
-            // Any Viva body: a webhook message, a verification or a messages-API answer.
-            let payload = viva::Payload::from_json(body)?;
-            Ok(describe(payload.kind(), &payload, payload.to_json()?))
-        }
-        _ => Err(Error::Shape {
-            provider,
-            expected: "a provider this example knows (nxcloud, esms, wappin, viva)",
-            found: format!("a {provider} payload"),
+                Err(Error::NoProvider {
+                    expected: "a payload of the provider named",
+                    found: format!("a {} {}", payload.provider(), payload.kind()),
+                })
+            }
         }),
     }
 }
@@ -139,58 +118,75 @@ fn main() -> ExitCode {
             };
         }
     };
-    match (&args.input, args.provider) {
-        (None, _) => list_fixtures(),
-        (Some(_), None) => {
-            eprintln!("parse: name the provider with --provider\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-        (Some(input), Some(provider)) => parse_one(input, provider, args.wire),
+    match &args.input {
+        None => list_fixtures(),
+        Some(input) => parse_one(input, args.provider, args.output),
     }
 }
 
-fn parse_one(input: &str, provider: Provider, wire: bool) -> ExitCode {
-    let body = match read_input(input, provider) {
+fn parse_one(input: &str, provider: Option<Provider>, output: Output) -> ExitCode {
+    let body = match read_input(input) {
         Ok(body) => body,
         Err(err) => {
             eprintln!("parse: cannot read {input}: {err}");
             return ExitCode::from(2);
         }
     };
-    match parse(provider, &body) {
-        Ok(parsed) if wire => {
-            println!("{}", String::from_utf8_lossy(&parsed.wire));
-            ExitCode::SUCCESS
-        }
-        Ok(parsed) => {
-            println!("{provider} {}\n{}", parsed.kind, parsed.debug);
-            for finding in &parsed.unrecognized {
-                eprintln!("note: {finding}");
-            }
-            ExitCode::SUCCESS
-        }
+    let payload = match parse(provider, &body) {
+        Ok(payload) => payload,
         Err(err) => {
             eprintln!("{err}");
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
+    };
+    match output {
+        Output::Value => {
+            println!("{} {}\n{payload:#?}", payload.provider(), payload.kind());
+            for finding in payload.unrecognized() {
+                eprintln!("note: {finding}");
+            }
+        }
+        Output::Wire => match payload.to_wire() {
+            Ok(wire) => println!("{}", String::from_utf8_lossy(&wire)),
+            Err(err) => {
+                eprintln!("{err}");
+                return ExitCode::from(1);
+            }
+        },
+        Output::Event => match payload.event() {
+            Some(event) => match serde_json::to_string_pretty(&event) {
+                Ok(json) => println!("{json}"),
+                Err(err) => {
+                    eprintln!("parse: cannot write the event: {err}");
+                    return ExitCode::from(1);
+                }
+            },
+            None => eprintln!(
+                "note: a {} {} reports no event",
+                payload.provider(),
+                payload.kind()
+            ),
+        },
     }
+    ExitCode::SUCCESS
 }
 
-fn read_input(input: &str, provider: Provider) -> std::io::Result<Vec<u8>> {
-    let is_file = Path::new(input).is_file();
-    if provider == Provider::Esms && !is_file && input.contains('=') {
-        // The callback's URL or query string, given on the command line.
-        Ok(input.as_bytes().to_vec())
-    } else if input == "-" {
+/// The input's bytes: a file, standard input (`-`), or the text itself when it is a URL
+/// or query string (an eSMS callback given on the command line).
+fn read_input(input: &str) -> std::io::Result<Vec<u8>> {
+    if input == "-" {
         let mut body = Vec::new();
         std::io::stdin().read_to_end(&mut body)?;
         Ok(body)
+    } else if !Path::new(input).is_file() && input.contains('=') {
+        Ok(input.as_bytes().to_vec())
     } else {
         std::fs::read(input)
     }
 }
 
-/// Parses every valid fixture bundled with the crate and prints a line for each.
+/// Parses every valid fixture bundled with the crate, telling each one's provider from
+/// its shape, and prints a line for each.
 fn list_fixtures() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut failed = 0_usize;
@@ -203,20 +199,34 @@ fn list_fixtures() -> ExitCode {
                 .unwrap_or(&path);
             let outcome = std::fs::read(&path)
                 .map_err(|err| err.to_string())
-                .and_then(|body| parse(provider, &body).map_err(|err| err.to_string()));
+                .and_then(|body| parse(None, &body).map_err(|err| err.to_string()))
+                .and_then(|payload| {
+                    if payload.provider() == provider {
+                        Ok(payload)
+                    } else {
+                        Err(format!("detected as {}", payload.provider()))
+                    }
+                });
             match outcome {
-                Ok(parsed) => println!(
-                    "{:<64} {:<8} {:<24} ok",
+                Ok(payload) => println!(
+                    "{:<64} {:<8} {:<24} {:<9} ok",
                     shown.display(),
                     provider.as_str(),
-                    parsed.kind
+                    payload.kind(),
+                    payload.event().map_or("-", |event| match event {
+                        provider_payloads::Event::Delivery(_) => "delivery",
+                        provider_payloads::Event::Inbound(_) => "inbound",
+                        provider_payloads::Event::Payment(_) => "payment",
+                        _ => "other",
+                    }),
                 ),
                 Err(err) => {
                     failed += 1;
                     println!(
-                        "{:<64} {:<8} {:<24} FAILED: {err}",
+                        "{:<64} {:<8} {:<24} {:<9} FAILED: {err}",
                         shown.display(),
                         provider.as_str(),
+                        "?",
                         "?"
                     );
                 }
@@ -231,13 +241,14 @@ fn list_fixtures() -> ExitCode {
     }
 }
 
-/// The payload files directly in a provider's fixture folder, sorted.
+/// The valid fixtures of one provider folder, sorted.
 fn fixture_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
         .filter(|path| {
             path.is_file()
                 && path

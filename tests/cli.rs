@@ -203,7 +203,7 @@ fn wrong_usage_exits_2() {
         &["--provider"][..],
         &["--provider", "smoke-signals", "x.json"],
         &["--frobnicate"],
-        &["fixtures/nxcloud/receipt_seen.json"],
+        &["--wire", "--event", "fixtures/nxcloud/receipt_seen.json"],
         &["--provider", "nxcloud", "no/such/file.json"],
         &["--provider", "nxcloud", "a.json", "b.json"],
     ] {
@@ -234,4 +234,94 @@ fn viva_amounts_come_back_as_the_numbers_sent() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with("viva webhook message\n"), "{stdout}");
     assert!(stdout.contains("amount: -100.50,"), "{stdout}");
+}
+
+#[test]
+fn without_a_provider_each_fixture_is_told_apart_as_under_its_own() {
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
+        for path in fixtures(provider) {
+            let path = path.to_str().unwrap();
+            let detected = String::from_utf8(run(&[path]).stdout).unwrap();
+            let named = String::from_utf8(run(&["--provider", provider, path]).stdout).unwrap();
+            let first = detected.lines().next().unwrap_or_default();
+            assert!(
+                first.starts_with(&format!("{provider} ")),
+                "{path}: {first}"
+            );
+            assert_eq!(Some(first), named.lines().next(), "{path}");
+        }
+    }
+}
+
+#[test]
+fn event_prints_the_normalized_event_of_each_callback() {
+    let cases = [
+        ("nxcloud/receipt_seen.json", r#""state": "read""#),
+        ("nxcloud/receipt_failed.json", r#""code": "11000""#),
+        ("nxcloud/reply_media.json", r#""type": "media""#),
+        ("esms/zns_type25_failed_minus114.query", r#""code": "-114""#),
+        ("esms/promo_sms_type1.query", r#""cost": 696987.0000"#),
+        (
+            "wappin/callback_status.json",
+            r#""at": "2019-05-15T10:18:32Z""#,
+        ),
+        ("wappin/callback_message.json", r#""event": "inbound""#),
+        (
+            "viva/transaction_payment_created.json",
+            r#""amount": 100.50"#,
+        ),
+        (
+            "viva/reversal_type_4_refund_card.json",
+            r#""kind": "refunded""#,
+        ),
+        (
+            "viva/reversal_type_17_void_cash.json",
+            r#""kind": "voided""#,
+        ),
+    ];
+    for (file, expected) in cases {
+        let out = run(&["--event", &format!("fixtures/{file}")]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        let event: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert!(event["idempotency_key"].is_string(), "{file}: {stdout}");
+        assert!(stdout.contains(expected), "{file}: {expected} in {stdout}");
+    }
+    // A payload that reports nothing says so, and still exits 0.
+    let out = run(&["--event", "fixtures/wappin/token_response.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("reports no event")
+    );
+}
+
+#[test]
+fn a_body_that_fits_no_provider_exits_1_naming_the_shapes() {
+    let path = std::env::temp_dir().join(format!(
+        "provider-payloads-cli-none-{}.json",
+        std::process::id()
+    ));
+    for body in [
+        r#"{"hello":"world","count":2}"#,
+        // An NXCloud receipt with a key of Wappin's callback: two providers, no guess.
+        r#"{"status":"seen","requestId":"r","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11","callback_type":"status"}"#,
+    ] {
+        std::fs::write(&path, body).unwrap();
+        let out = run(&[path.to_str().unwrap()]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{body}: {stderr}");
+        assert!(stderr.starts_with("no provider's payload"), "{stderr}");
+        for shape in [
+            "NXCloud receipt",
+            "Wappin callback",
+            "Viva webhook message",
+            "eSMS callback",
+        ] {
+            assert!(stderr.contains(shape), "{shape}: {stderr}");
+        }
+    }
+    std::fs::remove_file(&path).unwrap();
 }

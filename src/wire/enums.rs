@@ -31,6 +31,9 @@ macro_rules! string_enum {
         }
 
         impl $name {
+            /// Every value the provider's document lists, in its order.
+            pub const DOCUMENTED: &'static [$name] = &[$(Self::$variant,)*];
+
             /// The value as the provider writes it.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -265,6 +268,7 @@ mod tests {
         assert_eq!(Colour::from("green"), Colour::Other("green".into()));
         assert!(!Colour::from("green").is_documented());
         assert!(Colour::Red.is_documented());
+        assert_eq!(Colour::DOCUMENTED, [Colour::Red, Colour::Blue]);
     }
 
     #[test]

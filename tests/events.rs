@@ -1,0 +1,317 @@
+//! The one entry point and the normalized events: every fixture is told apart with no
+//! provider named, carries the event its provider's values map to, and the mapping table
+//! in the docs covers every documented status.
+
+mod common;
+
+use std::path::Path;
+
+use provider_payloads::event::{DeliveryState, InboundContent, PaymentKind};
+use provider_payloads::{Answer, Error, Event, Provider, esms, nxcloud, parse, viva, wappin};
+
+/// Every valid fixture as the request its provider sends: (provider, body, query).
+fn requests() -> Vec<(String, std::path::PathBuf, Vec<u8>, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut all = Vec::new();
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
+        let ext = if provider == "esms" { "query" } else { "json" };
+        for path in common::files(&root.join(provider), ext) {
+            let file = std::fs::read(&path).unwrap();
+            let (body, query) = if provider == "esms" {
+                (
+                    Vec::new(),
+                    String::from_utf8(file).unwrap().trim().to_owned(),
+                )
+            } else {
+                (file, String::new())
+            };
+            all.push((provider.to_owned(), path, body, query));
+        }
+    }
+    all
+}
+
+#[test]
+fn every_fixture_is_told_apart_as_its_own_provider_reads_it() {
+    let requests = requests();
+    assert!(requests.len() >= 41);
+    for (provider, path, body, query) in &requests {
+        let payload = parse(body, query).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(payload.provider().as_str(), provider, "{}", path.display());
+        let own = common::parse(
+            provider,
+            if provider == "esms" {
+                query.as_bytes()
+            } else {
+                body
+            },
+        )
+        .unwrap();
+        assert_eq!(payload.kind(), own.kind, "{}", path.display());
+        assert_eq!(payload.to_wire().unwrap(), own.wire, "{}", path.display());
+    }
+}
+
+#[test]
+fn callbacks_carry_an_event_and_an_answer() {
+    for (provider, path, body, query) in requests() {
+        let payload = parse(&body, &query).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let is_callback = match provider.as_str() {
+            "nxcloud" | "esms" => true,
+            "wappin" => name.starts_with("callback_") && name != "callback_acknowledgement.json",
+            _ => name.starts_with("transaction_") || name.starts_with("reversal_"),
+        };
+        assert_eq!(payload.event().is_some(), is_callback, "{name}");
+        assert_eq!(payload.answer().is_some(), is_callback, "{name}");
+        if let Some(event) = payload.event() {
+            assert_eq!(event.provider().as_str(), provider);
+            let key = event.idempotency_key();
+            assert!(key.starts_with(&format!("{provider}:")), "{key}");
+            // The same body gives the same key: a retry is recognized.
+            assert_eq!(
+                parse(&body, &query)
+                    .unwrap()
+                    .event()
+                    .unwrap()
+                    .idempotency_key(),
+                key
+            );
+        }
+        let expected = if provider == "wappin" {
+            Answer::WAPPIN_ACKNOWLEDGEMENT
+        } else {
+            Answer::OK
+        };
+        if let Some(answer) = payload.answer() {
+            assert_eq!(answer, expected, "{name}");
+        }
+    }
+    let verification = Answer::viva_verification("B3248222FDCD1885AEAFE51CCC1B5607F00903F6");
+    assert_eq!(
+        &*verification.body,
+        br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#
+    );
+}
+
+fn fixture_event(file: &str) -> Event {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(file);
+    let file_bytes = std::fs::read(&path).unwrap();
+    let payload = if file.ends_with(".query") {
+        parse(b"", std::str::from_utf8(&file_bytes).unwrap().trim())
+    } else {
+        parse(&file_bytes, "")
+    };
+    payload.unwrap().event().unwrap()
+}
+
+#[test]
+fn the_fixtures_events_hold_what_their_providers_sent() {
+    let Event::Delivery(failed) = fixture_event("nxcloud/receipt_failed.json") else {
+        panic!()
+    };
+    assert_eq!(failed.state, DeliveryState::Failed);
+    let error = failed.error.unwrap();
+    assert_eq!(
+        (error.code.as_str(), error.message.as_deref()),
+        ("11000", Some("Viber send error"))
+    );
+    assert_eq!(failed.at.unwrap().to_string(), "2023-07-13T15:12:11");
+
+    let Event::Inbound(media) = fixture_event("nxcloud/reply_media.json") else {
+        panic!()
+    };
+    assert!(
+        matches!(media.content, InboundContent::Media { .. }),
+        "{media:?}"
+    );
+    assert!(media.in_reply_to.is_some() && media.from.is_some());
+
+    let Event::Delivery(zns) = fixture_event("esms/zns_type25_failed_minus114.query") else {
+        panic!()
+    };
+    assert_eq!(zns.state, DeliveryState::Failed);
+    assert_eq!(zns.error.unwrap().code, "-114");
+    let counts = zns.counts.unwrap();
+    assert_eq!(
+        (counts.sent, counts.succeeded, counts.failed),
+        (Some(0), Some(0), Some(1))
+    );
+
+    let Event::Delivery(zalo) = fixture_event("esms/zalo_consulting_type26.query") else {
+        panic!()
+    };
+    assert_eq!(zalo.state, DeliveryState::Delivered);
+    assert_eq!(zalo.error, None, "Zalo's error 0 is success");
+    assert_eq!(zalo.at.unwrap().to_string(), "2024-04-24T16:58:01");
+    assert_eq!(zalo.cost.unwrap().to_string(), "60.0000");
+
+    let Event::Delivery(promo) = fixture_event("esms/promo_sms_type1.query") else {
+        panic!()
+    };
+    assert_eq!(
+        promo.state,
+        DeliveryState::Sent,
+        "169 sent, none counted either way"
+    );
+
+    let Event::Delivery(status) = fixture_event("wappin/callback_status.json") else {
+        panic!()
+    };
+    assert_eq!(status.state, DeliveryState::Delivered);
+    assert_eq!(status.message_id, "5cdbe7774a059");
+
+    let Event::Payment(payment) = fixture_event("viva/transaction_payment_created.json") else {
+        panic!()
+    };
+    assert_eq!(payment.kind, PaymentKind::Captured);
+    assert_eq!(payment.amount.to_string(), "100.50");
+    assert_eq!(payment.currency, "EUR");
+    assert_eq!(payment.order_code.as_deref(), Some("776027772607"));
+    assert_eq!(
+        payment.at.unwrap().to_string(),
+        "2014-06-18T14:20:30.45+03:00"
+    );
+    assert_eq!(
+        payment.idempotency_key,
+        "viva:90a7114f-3a7a-466b-8a45-000111222888:captured"
+    );
+
+    for (file, kind) in [
+        (
+            "viva/transaction_reversal_created.json",
+            PaymentKind::Voided,
+        ),
+        (
+            "viva/reversal_type_4_refund_card.json",
+            PaymentKind::Refunded,
+        ),
+        (
+            "viva/reversal_type_11_wallet_refund.json",
+            PaymentKind::Refunded,
+        ),
+        (
+            "viva/reversal_type_13_refund_card_from_claim.json",
+            PaymentKind::Refunded,
+        ),
+        ("viva/reversal_type_17_void_cash.json", PaymentKind::Voided),
+    ] {
+        let Event::Payment(reversal) = fixture_event(file) else {
+            panic!()
+        };
+        assert_eq!(reversal.kind, kind, "{file}");
+        assert!(reversal.amount.is_sign_negative());
+    }
+}
+
+/// The docs of the `event` module, where the mapping table is.
+fn mapping_table() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/event.rs")).unwrap()
+}
+
+#[test]
+fn every_documented_status_is_mapped_and_in_the_table() {
+    let table = mapping_table();
+    let row = |needle: &str| {
+        assert!(
+            table
+                .lines()
+                .any(|line| line.starts_with("//! |") && line.contains(needle)),
+            "no row for {needle}"
+        );
+    };
+    for status in nxcloud::ReceiptStatus::DOCUMENTED {
+        row(&format!("`status` `{}`", status.as_str()));
+        assert_ne!(
+            status.delivery_state(),
+            DeliveryState::Unknown,
+            "{status:?}"
+        );
+    }
+    for status in esms::SendStatus::DOCUMENTED {
+        row(&format!("`SendStatus` {}", status.code()));
+    }
+    for status in wappin::MessageStatus::DOCUMENTED {
+        row(&format!("`{}`", status.as_str()));
+        assert_ne!(
+            status.delivery_state(),
+            DeliveryState::Unknown,
+            "{status:?}"
+        );
+    }
+    // Each transaction type stands as a whole number in a row of a 1796 or 1797 message.
+    for type_id in viva::TransactionTypeId::DOCUMENTED {
+        let code = type_id.code().to_string();
+        assert!(
+            table.lines().any(|line| {
+                line.starts_with("//! | Viva | message 179")
+                    && line
+                        .split(|c: char| !c.is_ascii_digit())
+                        .any(|number| number == code)
+            }),
+            "no row for TransactionTypeId {code}"
+        );
+    }
+    for event in viva::EventTypeId::DOCUMENTED {
+        row(&format!("message {}", event.code()));
+    }
+    // And the states the table gives are what the code does.
+    let esms_state = |query: &str| esms::Callback::from_query(query).unwrap().delivery_state();
+    for (status, state) in [
+        (1, DeliveryState::Pending),
+        (2, DeliveryState::Accepted),
+        (4, DeliveryState::Rejected),
+        (7, DeliveryState::Sent),
+        (9, DeliveryState::Unknown),
+    ] {
+        assert_eq!(
+            esms_state(&format!("SMSID=x&SendStatus={status}")),
+            state,
+            "{status}"
+        );
+    }
+    assert_eq!(
+        esms_state("SMSID=x&SendStatus=5&SendSuccess=3&SendFailed=1"),
+        DeliveryState::Delivered
+    );
+    assert_eq!(
+        esms_state("SMSID=x&SendStatus=5&SendSuccess=0&SendFailed=1"),
+        DeliveryState::Failed
+    );
+    assert_eq!(esms_state("SMSID=x&SendStatus=5"), DeliveryState::Sent);
+}
+
+#[test]
+fn shapes_of_no_provider_or_of_two_are_refused() {
+    for (body, query, found) in [
+        (&b""[..], "", "an empty body with no query string"),
+        (b"  ", "?", "an empty body with no query string"),
+        (br#"{"hello":"world"}"#, "", "the keys `hello`"),
+        (b"nonsense", "", "not JSON"),
+        (
+            br#"{"EventData":{},"EventTypeId":1799,"Created":"2022-07-28T14:26:16.8743587Z","phone":"1"}"#,
+            "",
+            "by its key `phone`, a nxcloud payload",
+        ),
+    ] {
+        let err = parse(body, query).unwrap_err();
+        assert!(matches!(err, Error::NoProvider { .. }), "{err}");
+        assert_eq!(err.provider(), None);
+        assert!(err.to_string().contains(found), "{found}: {err}");
+    }
+    // A broken body of a known shape names the provider and the field.
+    let err = parse(br#"{"status":"seen","requestId":"r","code":"soon"}"#, "").unwrap_err();
+    assert_eq!(err.provider(), Some(Provider::NxCloud));
+    assert_eq!(err.path(), Some("code"));
+    // With a body, the query is not read: Viva's URL may carry one.
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/viva/verification.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        parse(&body, "type=newpayment").unwrap().provider(),
+        Provider::Viva
+    );
+}
