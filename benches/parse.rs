@@ -149,5 +149,62 @@ fn esms(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, nxcloud, esms, wappin, viva);
+/// The direct typed parse of a payload of `provider` and `kind`: what a user who knows
+/// what they receive calls.
+fn direct(provider: &str, kind: &str) -> fn(&[u8]) -> bool {
+    match (provider, kind) {
+        ("nxcloud", "receipt") => |b| Receipt::from_json(b).is_ok(),
+        ("nxcloud", _) => |b| Reply::from_json(b).is_ok(),
+        ("esms", _) => |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok(),
+        ("wappin", "callback") => |b| wappin::Callback::from_json(b).is_ok(),
+        ("wappin", "acknowledgement") => |b| wappin::Acknowledgement::from_json(b).is_ok(),
+        ("wappin", "send HSM request") => |b| wappin::SendHsm::from_json(b).is_ok(),
+        ("wappin", "send text request") => |b| wappin::SendText::from_json(b).is_ok(),
+        ("wappin", "send media request") => |b| wappin::SendMedia::from_json(b).is_ok(),
+        ("wappin", "inquiry request") => |b| wappin::Inquiry::from_json(b).is_ok(),
+        ("wappin", "number checker request") => |b| wappin::NumberChecker::from_json(b).is_ok(),
+        ("wappin", "token response") => |b| wappin::TokenResponse::from_json(b).is_ok(),
+        ("wappin", _) => |b| wappin::Response::from_json(b).is_ok(),
+        ("viva", "webhook message") => {
+            |b| viva::Message::<viva::TransactionEventData>::from_json(b).is_ok()
+        }
+        ("viva", "URL verification") => |b| viva::Verification::from_json(b).is_ok(),
+        ("viva", "message list") => |b| viva::MessageList::from_json(b).is_ok(),
+        (_, _) => |b| viva::MessageDetails::from_json(b).is_ok(),
+    }
+}
+
+/// `provider_payloads::parse`, which tells the provider and kind from the shape, beside
+/// the direct typed parse of the kind, for every fixture.
+fn detection(c: &mut Criterion) {
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
+        let ext = if provider == "esms" { "query" } else { "json" };
+        for (name, file) in fixtures(provider, ext) {
+            let (body, query) = if provider == "esms" {
+                (
+                    Vec::new(),
+                    String::from_utf8(file).unwrap().trim().to_owned(),
+                )
+            } else {
+                (file, String::new())
+            };
+            let kind = provider_payloads::parse(&body, &query).unwrap().kind();
+            let typed = direct(provider, kind);
+            let input = if provider == "esms" {
+                query.as_bytes()
+            } else {
+                &body[..]
+            };
+            assert!(typed(input), "{provider}/{name}");
+            let mut group = c.benchmark_group(format!("detect/{provider}/{name}"));
+            group.bench_function("typed", |b| b.iter(|| typed(black_box(input))));
+            group.bench_function("parse_with_detection", |b| {
+                b.iter(|| provider_payloads::parse(black_box(&body), black_box(&query)).unwrap())
+            });
+            group.finish();
+        }
+    }
+}
+
+criterion_group!(benches, nxcloud, esms, wappin, viva, detection);
 criterion_main!(benches);

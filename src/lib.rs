@@ -22,10 +22,13 @@
 //! - [`nxcloud`]: NXCloud Viber receipts and replies.
 //! - [`esms`]: eSMS.vn delivery callbacks (a GET query string).
 //! - [`wappin`]: the Wappin WhatsApp API: callbacks, requests, responses, status tables.
-//! - [`viva`]: Viva Wallet webhooks (in progress: event and transaction types, times,
-//!   source addresses, retry policy, URL verification).
+//! - [`viva`]: Viva Wallet webhooks, the messages API, URL verification, source
+//!   addresses and retry policy.
 //!
-//! Across all of them, payloads keep what they do not recognize ([`UnknownFields`],
+//! Across all of them, [`parse`] tells the provider and kind from the request's shape and
+//! gives a [`Payload`], whose [`event`](Payload::event) is the normalized [`Event`]
+//! ([`event`] has the mapping) and whose [`answer`](Payload::answer) the HTTP [`Answer`]
+//! the provider expects. Payloads keep what they do not recognize ([`UnknownFields`],
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
 
 use std::fmt;

@@ -115,7 +115,8 @@ pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
         Detected::Wappin(kind) => wappin::Payload::read_as(body, kind).map(Payload::Wappin),
         Detected::Viva(kind) => viva::Payload::read_as(body, kind).map(Payload::Viva),
     }?;
-    refuse_two_providers(payload)
+    refuse_two_providers(&payload)?;
+    Ok(payload)
 }
 
 /// What the top-level keys named.
@@ -166,14 +167,14 @@ impl Decide for AnyKeys {
 
 /// Refuses a payload whose unknown top-level fields include a key that names another
 /// provider's kind: the body has the shapes of two providers, and no rule should pick one.
-fn refuse_two_providers(payload: Payload) -> Result<Payload, Error> {
+fn refuse_two_providers(payload: &Payload) -> Result<(), Error> {
     let provider = payload.provider();
     let other = payload.unknown_fields().iter().find_map(|(key, _)| {
         let named = AnyKeys::default().key(key, b"")?;
         (named.provider() != provider).then(|| (key.to_owned(), named.provider()))
     });
     match other {
-        None => Ok(payload),
+        None => Ok(()),
         Some((key, other)) => Err(Error::NoProvider {
             expected: SHAPES,
             found: format!(
