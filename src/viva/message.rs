@@ -12,7 +12,6 @@ use crate::event::{Event, Payment, PaymentKind};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, refuse_unrecognized};
 use crate::wire::iso_time::Timestamp;
 use crate::wire::object::{self, Wire};
-use crate::wire::peek::{self, Decide};
 use crate::wire::raw::RawJson;
 use crate::{Error, Provider, UnknownFields};
 
@@ -214,36 +213,6 @@ pub enum Webhook {
     Other(Message<RawJson>),
 }
 
-/// Finds `EventTypeId` among the top-level keys, wherever it is (real webhooks send
-/// `EventData` first).
-struct EventType;
-
-/// The event type at the start of `value`, the raw JSON from `EventTypeId`'s value on;
-/// `None` when it is not one (the typed parse then says why).
-fn peek_event_type(value: &[u8]) -> Option<EventTypeId> {
-    serde_json::Deserializer::from_slice(value)
-        .into_iter::<EventTypeId>()
-        .next()
-        .and_then(Result::ok)
-}
-
-impl Decide for EventType {
-    type Kind = Option<EventTypeId>;
-
-    fn wants_value(&self, key: &str) -> bool {
-        key == "EventTypeId"
-    }
-
-    fn key(&mut self, key: &str, value: &[u8]) -> Option<Self::Kind> {
-        (key == "EventTypeId").then(|| peek_event_type(value))
-    }
-
-    fn end(&mut self) -> Option<Self::Kind> {
-        // No `EventTypeId`: the typed parse says it is missing.
-        Some(None)
-    }
-}
-
 impl Webhook {
     /// The payload kind's name, as errors give it.
     pub const KIND: &'static str = MESSAGE;
@@ -253,9 +222,9 @@ impl Webhook {
     ///
     /// Real webhooks send `EventData` before `EventTypeId`, so the body is first read as a
     /// transaction message, the documented events' type, and kept when its `EventTypeId`
-    /// says it is one. Otherwise the top-level keys are looked over for `EventTypeId`
-    /// (without building any value) and the body is read as the type it names, with an
-    /// error that says what is wrong.
+    /// says it is one. Otherwise it is read with its data kept raw, which checks the
+    /// envelope and gives the event type; a transaction event is then read once more,
+    /// only to say what is wrong with its data.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
         if let Some(message) =
             crate::wire::json::from_json_or_none::<Message<TransactionEventData>>(body)
@@ -264,33 +233,11 @@ impl Webhook {
                 return Ok(Webhook::Transaction(message));
             }
         }
-        let event_type = peek::detect(
-            body,
-            EventType,
-            Provider::Viva,
-            MESSAGE,
-            "a Viva webhook message (`EventTypeId`, `Created`, `EventData`)",
-        )?;
-        Self::read_as(body, event_type)
-    }
-
-    /// Reads the body as the message of `event_type`, found by a peek.
-    fn read_as(body: &[u8], event_type: Option<EventTypeId>) -> Result<Self, Error> {
-        match event_type {
-            Some(id) if id.has_transaction_data() => {
-                Message::from_json(body).map(Webhook::Transaction)
-            }
-            Some(_) => Message::from_json(body).map(Webhook::Other),
-            // The peek could not read `EventTypeId` (missing, not an id, or behind an
-            // escaped key): read the envelope with the data raw, which says what is wrong
-            // with it, or finds the id after all.
-            None => match Message::<RawJson>::from_json(body)? {
-                message if message.event_type_id.has_transaction_data() => {
-                    Message::from_json(body).map(Webhook::Transaction)
-                }
-                message => Ok(Webhook::Other(message)),
-            },
+        let message = Message::<RawJson>::from_json(body)?;
+        if message.event_type_id.has_transaction_data() {
+            return Message::from_json(body).map(Webhook::Transaction);
         }
+        Ok(Webhook::Other(message))
     }
 
     /// Like [`from_json`](Self::from_json), refusing any field or value the document
