@@ -72,13 +72,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 /// Splits an input into the request's body and query: a JSON body is a POST's body;
 /// anything else is a GET's URL or query string (eSMS).
 fn request(input: &[u8]) -> (&[u8], &str) {
-    let text = input.trim_ascii();
-    if text.starts_with(b"{") || text.starts_with(b"[") || std::str::from_utf8(text).is_err() {
-        return (input, "");
+    match std::str::from_utf8(input.trim_ascii()) {
+        Ok(text) if !text.starts_with(['{', '[']) => {
+            (b"", text.split_once('?').map_or(text, |(_, query)| query))
+        }
+        _ => (input, ""),
     }
-    let text = std::str::from_utf8(text).unwrap_or_default();
-    let query = text.split_once('?').map_or(text, |(_, query)| query);
-    (b"", query)
 }
 
 /// Reads the input as `provider`'s payload, or as any provider's when `None`.

@@ -77,8 +77,7 @@ impl Event {
 }
 
 /// Where a sent message stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeliveryState {
     /// The provider took it and will send it.
@@ -192,8 +191,7 @@ pub enum InboundContent {
 }
 
 /// What a payment event did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PaymentKind {
     /// A payment was made (charged, captured).
@@ -262,6 +260,20 @@ impl PaymentKind {
             PaymentKind::Reversed => "reversed",
             PaymentKind::Failed => "failed",
         }
+    }
+}
+
+impl Serialize for DeliveryState {
+    /// Its [name](Self::as_str).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for PaymentKind {
+    /// Its [name](Self::as_str).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
