@@ -86,7 +86,9 @@ fn parse(provider: Option<Provider>, input: &[u8]) -> Result<Payload, Error> {
     match provider {
         None => provider_payloads::parse(body, query),
         Some(Provider::NxCloud) => nxcloud::Callback::from_json(input).map(Payload::NxCloud),
-        Some(Provider::Esms) => esms::Callback::from_query(query).map(Payload::Esms),
+        Some(Provider::Esms) => {
+            esms::Callback::from_query(query).map(|callback| Payload::Esms(Box::new(callback)))
+        }
         Some(Provider::Wappin) => wappin::Payload::from_json(input).map(Payload::Wappin),
         Some(Provider::Viva) => viva::Payload::from_json(input).map(Payload::Viva),
         Some(other) => provider_payloads::parse(body, query).and_then(|payload| {

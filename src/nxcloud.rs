@@ -346,10 +346,10 @@ impl Kind {
     /// The kind a key that only it has names: `requestId` or `code` a receipt; `phone`,
     /// `appkey` or `traceRequestId` a reply. (`status` is a receipt's too, but other
     /// providers' payloads have it.)
-    pub(crate) fn of_key(key: &str) -> Option<Kind> {
+    pub(crate) fn of_key(key: &[u8]) -> Option<Kind> {
         match key {
-            "requestId" | "code" => Some(Kind::Receipt),
-            "phone" | "appkey" | "traceRequestId" => Some(Kind::Reply),
+            b"requestId" | b"code" => Some(Kind::Receipt),
+            b"phone" | b"appkey" | b"traceRequestId" => Some(Kind::Reply),
             _ => None,
         }
     }
@@ -368,8 +368,8 @@ impl Callback {
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
         let kind = peek::detect(
             body,
-            peek::ByKey(|key: &str| match key {
-                "status" => Some(Kind::Receipt),
+            peek::ByKey(|key: &[u8]| match key {
+                b"status" => Some(Kind::Receipt),
                 other => Kind::of_key(other),
             }),
             Provider::NxCloud,

@@ -68,10 +68,6 @@ use crate::{Error, Provider};
 /// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "built once per request and matched in place; a box would cost an allocation per parse"
-)]
 pub enum Payload {
     /// A webhook message (`EventTypeId`, `Created`, `EventData`).
     Webhook(Webhook),
@@ -96,12 +92,12 @@ pub(crate) enum Kind {
 }
 
 /// The first top-level key that one kind alone has decides.
-pub(crate) fn kind_of_key(key: &str) -> Option<Kind> {
+pub(crate) fn kind_of_key(key: &[u8]) -> Option<Kind> {
     match key {
-        "EventTypeId" | "EventData" | "Created" => Some(Kind::Webhook),
-        "Key" => Some(Kind::Verification),
-        "messageId" | "eventTypeId" | "created" | "created " | "responseStatus" | "deliveries"
-        | "payload" | "string" => Some(Kind::MessageDetails),
+        b"EventTypeId" | b"EventData" | b"Created" => Some(Kind::Webhook),
+        b"Key" => Some(Kind::Verification),
+        b"messageId" | b"eventTypeId" | b"created" | b"created " | b"responseStatus"
+        | b"deliveries" | b"payload" | b"string" => Some(Kind::MessageDetails),
         _ => None,
     }
 }

@@ -118,29 +118,29 @@ pub(crate) struct Keys {
 impl Decide for Keys {
     type Kind = Kind;
 
-    fn wants_value(&self, key: &str) -> bool {
-        key == "data"
+    fn wants_value(&self, key: &[u8]) -> bool {
+        key == b"data"
     }
 
-    fn key(&mut self, key: &str, value: &[u8]) -> Option<Kind> {
+    fn key(&mut self, key: &[u8], value: &[u8]) -> Option<Kind> {
         match key {
-            "callback_type" | "client_name" | "project_name" | "sender_number"
-            | "status_messages" | "status_message" | "environment" | "environtment"
-            | "timestamp" => return Some(Kind::Callback),
-            "type" | "params" | "channel" | "content" | "params_sms" => {
+            b"callback_type" | b"client_name" | b"project_name" | b"sender_number"
+            | b"status_messages" | b"status_message" | b"environment" | b"environtment"
+            | b"timestamp" => return Some(Kind::Callback),
+            b"type" | b"params" | b"channel" | b"content" | b"params_sms" => {
                 return Some(Kind::SendHsm);
             }
-            "media_type" | "media" | "caption" => return Some(Kind::SendMedia),
-            "phone_number" => return Some(Kind::NumberChecker),
-            "data" if peek::object_has_key(value, "access_token") => {
+            b"media_type" | b"media" | b"caption" => return Some(Kind::SendMedia),
+            b"phone_number" => return Some(Kind::NumberChecker),
+            b"data" if peek::object_has_key(value, "access_token") => {
                 return Some(Kind::TokenResponse);
             }
-            "data" => self.data = true,
-            "status" => self.status = true,
-            "message" => self.message = true,
-            "message_id" => self.message_id = true,
-            "message_content" => self.message_content = true,
-            "client_id" | "project_id" | "recipient_number" => self.request = true,
+            b"data" => self.data = true,
+            b"status" => self.status = true,
+            b"message" => self.message = true,
+            b"message_id" => self.message_id = true,
+            b"message_content" => self.message_content = true,
+            b"client_id" | b"project_id" | b"recipient_number" => self.request = true,
             _ => {}
         }
         None

@@ -37,14 +37,14 @@ pub(crate) trait Decide {
     /// Whether deciding on `key` needs its value. Keys that do not are looked at before
     /// their value is read (with an empty value), so that a broken value after a key that
     /// decides is reported by the typed parse, with its path.
-    fn wants_value(&self, _key: &str) -> bool {
+    fn wants_value(&self, _key: &[u8]) -> bool {
         false
     }
 
     /// Looks at one top-level key and, when it [wants](Self::wants_value) it, its raw JSON
     /// value (or the body from the value on: read no further than needed); `Some` when
     /// that decides.
-    fn key(&mut self, key: &str, value: &[u8]) -> Option<Self::Kind>;
+    fn key(&mut self, key: &[u8], value: &[u8]) -> Option<Self::Kind>;
 
     /// After the last key: decides from all the keys seen, or `None`.
     fn end(&mut self) -> Option<Self::Kind>;
@@ -53,10 +53,10 @@ pub(crate) trait Decide {
 /// Decides on the first key that names a kind, and never from the keys together.
 pub(crate) struct ByKey<F>(pub(crate) F);
 
-impl<K, F: Fn(&str) -> Option<K>> Decide for ByKey<F> {
+impl<K, F: Fn(&[u8]) -> Option<K>> Decide for ByKey<F> {
     type Kind = K;
 
-    fn key(&mut self, key: &str, _: &[u8]) -> Option<K> {
+    fn key(&mut self, key: &[u8], _: &[u8]) -> Option<K> {
         (self.0)(key)
     }
 
@@ -119,7 +119,7 @@ pub(crate) fn detect<D: Decide>(
 pub(crate) fn object_has_key(value: &[u8], key: &str) -> bool {
     scan_keys(
         value,
-        &mut ByKey(|found: &str| (found == key).then_some(())),
+        &mut ByKey(|found: &[u8]| (found == key.as_bytes()).then_some(())),
     )
     .is_some()
 }
@@ -136,13 +136,13 @@ fn scan_keys<D: Decide>(body: &[u8], decide: &mut D) -> Option<D::Kind> {
         return decide.end();
     }
     loop {
+        // Keys are compared as bytes (the rules name ASCII keys; the typed parse checks
+        // the UTF-8 of the whole body afterwards). An escaped key is left to serde.
         rest = rest.strip_prefix(b"\"")?;
         let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
         let (key, after) = rest.split_at_checked(end)?;
-        // An escaped key is left to serde, which decodes it.
-        let after = after.strip_prefix(b"\"")?;
-        let key = std::str::from_utf8(key).ok()?;
         let value = after
+            .strip_prefix(b"\"")?
             .trim_ascii_start()
             .strip_prefix(b":")?
             .trim_ascii_start();
@@ -152,8 +152,7 @@ fn scan_keys<D: Decide>(body: &[u8], decide: &mut D) -> Option<D::Kind> {
         if let Some(kind) = decide.key(key, shown) {
             return Some(kind);
         }
-        let after = value.get(value_len(value)?..)?;
-        let after = after.trim_ascii_start();
+        let after = value.get(value_len(value)?..)?.trim_ascii_start();
         if let Some(after) = after.strip_prefix(b",") {
             rest = after.trim_ascii_start();
         } else {
@@ -164,22 +163,70 @@ fn scan_keys<D: Decide>(body: &[u8], decide: &mut D) -> Option<D::Kind> {
     }
 }
 
-/// The length of the JSON value at the start of `value`. A string, the most common value,
-/// is skipped by looking for its closing quote; anything else is read by `serde_json`
-/// without being built. The typed parse validates it all afterwards.
+/// The length of the JSON value at the start of `value`. Strings, numbers and the
+/// literals, the values met before a key decides, are measured by their grammar; an
+/// object or an array is read by `serde_json` without being built. `None` for anything
+/// that is not plainly a value (the caller then leaves the body to serde). The typed
+/// parse validates it all afterwards.
 fn value_len(value: &[u8]) -> Option<usize> {
-    if let Some(string) = value.strip_prefix(b"\"") {
-        let mut escaped = false;
-        let end = string.iter().position(|&b| {
-            let closes = b == b'"' && !escaped;
-            escaped = b == b'\\' && !escaped;
-            closes
-        })?;
-        return end.checked_add(2);
+    match value.first()? {
+        b'"' => split_string(value).map(|(string, _)| string.len()),
+        b'n' => value.starts_with(b"null").then_some(4),
+        b't' => value.starts_with(b"true").then_some(4),
+        b'f' => value.starts_with(b"false").then_some(5),
+        b'-' | b'0'..=b'9' => number_len(value),
+        _ => {
+            let mut values = serde_json::Deserializer::from_slice(value).into_iter::<IgnoredAny>();
+            values.next()?.ok()?;
+            Some(values.byte_offset())
+        }
     }
-    let mut values = serde_json::Deserializer::from_slice(value).into_iter::<IgnoredAny>();
-    values.next()?.ok()?;
-    Some(values.byte_offset())
+}
+
+/// Splits the string at the start of `value`, quotes included, from what follows it: it
+/// ends at the first quote after an even run of backslashes, found with `memchr` (which
+/// looks at many bytes at a time).
+fn split_string(value: &[u8]) -> Option<(&[u8], &[u8])> {
+    let mut from = 1_usize;
+    loop {
+        let quote = from.checked_add(memchr::memchr(b'"', value.get(from..)?)?)?;
+        let backslashes = value
+            .get(..quote)?
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        let end = quote.checked_add(1)?;
+        if backslashes & 1 == 0 {
+            return value.split_at_checked(end);
+        }
+        from = end;
+    }
+}
+
+/// The length of the number at the start of `value`, by JSON's grammar:
+/// `-? digits (. digits)? ([eE] [+-]? digits)?`, with no leading zero.
+fn number_len(value: &[u8]) -> Option<usize> {
+    fn digits(rest: &[u8]) -> Option<&[u8]> {
+        let count = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if count == 0 { None } else { rest.get(count..) }
+    }
+    let unsigned = value.strip_prefix(b"-").unwrap_or(value);
+    let mut rest = digits(unsigned)?;
+    if unsigned.starts_with(b"0") && unsigned.len().checked_sub(rest.len()) != Some(1) {
+        return None; // a leading zero: not JSON
+    }
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        rest = digits(fraction)?;
+    }
+    if let Some(exponent) = rest.strip_prefix(b"e").or_else(|| rest.strip_prefix(b"E")) {
+        let exponent = exponent
+            .strip_prefix(b"+")
+            .or_else(|| exponent.strip_prefix(b"-"))
+            .unwrap_or(exponent);
+        rest = digits(exponent)?;
+    }
+    value.len().checked_sub(rest.len())
 }
 
 struct PeekVisitor<'a, D: Decide> {
@@ -206,11 +253,11 @@ impl<'de, D: Decide> Visitor<'de> for PeekVisitor<'_, D> {
         let mut named: Vec<String> = Vec::new();
         let mut count = 0_usize;
         while let Some(Key(key)) = map.next_key()? {
-            let decided = if self.decide.wants_value(&key) {
+            let decided = if self.decide.wants_value(key.as_bytes()) {
                 let value: &RawValue = map.next_value()?;
-                self.decide.key(&key, value.get().as_bytes())
+                self.decide.key(key.as_bytes(), value.get().as_bytes())
             } else {
-                let decided = self.decide.key(&key, b"");
+                let decided = self.decide.key(key.as_bytes(), b"");
                 if decided.is_none() {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -276,10 +323,10 @@ impl<'de, D: Decide> Visitor<'de> for PeekVisitor<'_, D> {
 mod tests {
     use super::*;
 
-    fn decide(key: &str) -> Option<&'static str> {
+    fn decide(key: &[u8]) -> Option<&'static str> {
         match key {
-            "status" => Some("receipt"),
-            "phone" => Some("reply"),
+            b"status" => Some("receipt"),
+            b"phone" => Some("reply"),
             _ => None,
         }
     }
@@ -350,9 +397,9 @@ mod tests {
     impl Decide for OnlyStatus {
         type Kind = &'static str;
 
-        fn key(&mut self, key: &str, _: &[u8]) -> Option<&'static str> {
+        fn key(&mut self, key: &[u8], _: &[u8]) -> Option<&'static str> {
             match key {
-                "status" => self.status = true,
+                b"status" => self.status = true,
                 _ => self.others = true,
             }
             None
@@ -405,8 +452,19 @@ mod tests {
             (r#"{"a":[1,"}"]},"#, Some(13)),
             ("-12.5e3 ,", Some(7)),
             ("null}", Some(4)),
+            ("true,", Some(4)),
+            ("false}", Some(5)),
+            ("0,", Some(1)),
+            ("-0.5e-3}", Some(7)),
+            ("12E+2 ", Some(5)),
+            (r#""a\\\"b\\" ,"#, Some(10)),
             (r#""open"#, None),
             ("nul", None),
+            ("nulx", None),
+            ("01", None),
+            ("1.}", None),
+            ("-", None),
+            ("1e}", None),
         ] {
             assert_eq!(value_len(value.as_bytes()), len, "{value}");
         }
