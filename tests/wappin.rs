@@ -653,3 +653,33 @@ fn a_body_of_no_wappin_kind_is_an_error_that_lists_its_keys() {
     );
     assert!(matches!(err, Error::Shape { .. }));
 }
+
+#[test]
+fn params_keep_every_key_and_value_as_written_and_refuse_a_repeated_key() {
+    let body = br#"{"1":"a \"quoted\" \u00e9","02":"","3":"x"}"#;
+    let params: Params = serde_json::from_slice(body).unwrap();
+    assert_eq!(
+        params.iter().collect::<Vec<_>>(),
+        [("1", "a \"quoted\" é"), ("02", ""), ("3", "x")]
+    );
+    assert_eq!(params.get(3), Some("x"));
+    assert_eq!(params.get(2), None, "key `02` is not parameter 2");
+    assert_eq!(
+        serde_json::to_string(&params).unwrap(),
+        r#"{"1":"a \"quoted\" é","02":"","3":"x"}"#
+    );
+
+    // Many keys: the repeated one is named however far apart the two are.
+    let mut many: Vec<String> = (1..=5000).map(|n| format!(r#""{n}":"v{n}""#)).collect();
+    let unique = format!("{{{}}}", many.join(","));
+    assert_eq!(serde_json::from_str::<Params>(&unique).unwrap().len(), 5000);
+    many.push(r#""17":"again""#.to_owned());
+    let repeated = format!("{{{}}}", many.join(","));
+    let err = serde_json::from_str::<Params>(&repeated).unwrap_err();
+    assert!(
+        err.to_string().contains("duplicate parameter `17`"),
+        "{err}"
+    );
+    let few = serde_json::from_str::<Params>(r#"{"1":"a","1":"b"}"#).unwrap_err();
+    assert!(few.to_string().contains("duplicate parameter `1`"), "{few}");
+}

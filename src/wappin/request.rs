@@ -9,7 +9,7 @@
 use std::fmt;
 
 use base64::Engine as _;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -91,8 +91,16 @@ impl fmt::Debug for GetToken {
 ///     r#"{"1":"Anniv Grace","2":"2018-10-10 19:26:36"}"#
 /// );
 /// ```
+///
+/// The parameters are kept in one string, one after the other, with where each ends: two
+/// allocations for any number of them, where a map of strings takes two per parameter.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Params(Vec<(String, String)>);
+pub struct Params {
+    /// Every key and value, one after the other.
+    text: String,
+    /// Where each key ends and where its value ends, in `text`.
+    ends: Vec<(usize, usize)>,
+}
 
 impl fmt::Debug for Params {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -108,9 +116,16 @@ impl Params {
 
     /// Adds `value` under the next number (`"1"` for the first).
     pub fn push(&mut self, value: impl Into<String>) -> &mut Self {
-        let number = self.0.len().saturating_add(1).to_string();
-        self.0.push((number, value.into()));
+        let number = self.ends.len().saturating_add(1).to_string();
+        self.push_entry(&number, &value.into());
         self
+    }
+
+    fn push_entry(&mut self, key: &str, value: &str) {
+        self.text.push_str(key);
+        let key_end = self.text.len();
+        self.text.push_str(value);
+        self.ends.push((key_end, self.text.len()));
     }
 
     /// The value of parameter `number` (`{{1}}` in the template is number 1).
@@ -121,17 +136,42 @@ impl Params {
 
     /// The parameters, key and value, in the order they were given.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        let mut start = 0;
+        self.ends.iter().map(move |&(key_end, value_end)| {
+            let key = self.text.get(start..key_end).unwrap_or_default();
+            let value = self.text.get(key_end..value_end).unwrap_or_default();
+            start = value_end;
+            (key, value)
+        })
     }
 
     /// How many parameters there are.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.ends.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ends.is_empty()
+    }
+
+    /// The first key given twice, if any: by pairs for a few keys, sorted for many (a
+    /// hostile body may send thousands).
+    fn duplicate_key(&self) -> Option<&str> {
+        const FEW: usize = 16;
+        if self.len() <= FEW {
+            let keys = || self.iter().map(|(key, _)| key);
+            return keys()
+                .enumerate()
+                .find(|&(at, key)| keys().skip(at.saturating_add(1)).any(|k| k == key))
+                .map(|(_, key)| key);
+        }
+        let mut keys: Vec<&str> = self.iter().map(|(key, _)| key).collect();
+        keys.sort_unstable();
+        keys.windows(2).find_map(|pair| match pair {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
     }
 }
 
@@ -148,11 +188,36 @@ impl<S: Into<String>> FromIterator<S> for Params {
 
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (key, value) in &self.0 {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (key, value) in self.iter() {
             map.serialize_entry(key, value)?;
         }
         map.end()
+    }
+}
+
+/// Reads a JSON string onto the end of a `String`, escaped or not, with no allocation of
+/// its own.
+struct AppendTo<'a>(&'a mut String);
+
+impl<'de> DeserializeSeed<'de> for AppendTo<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for AppendTo<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.0.push_str(text);
+        Ok(())
     }
 }
 
@@ -168,16 +233,18 @@ impl<'de> Deserialize<'de> for Params {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
-                let mut params = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, String>()? {
-                    if params.iter().any(|(k, _)| *k == key) {
-                        return Err(de::Error::custom(format_args!(
-                            "duplicate parameter `{key}`"
-                        )));
-                    }
-                    params.push((key, value));
+                let mut params = Params::new();
+                while map.next_key_seed(AppendTo(&mut params.text))?.is_some() {
+                    let key_end = params.text.len();
+                    map.next_value_seed(AppendTo(&mut params.text))?;
+                    params.ends.push((key_end, params.text.len()));
                 }
-                Ok(Params(params))
+                match params.duplicate_key() {
+                    Some(key) => Err(de::Error::custom(format_args!(
+                        "duplicate parameter `{key}`"
+                    ))),
+                    None => Ok(params),
+                }
             }
         }
 
