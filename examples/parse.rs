@@ -8,24 +8,31 @@
 //! cargo run --example parse -- -                              # from standard input
 //! cargo run --example parse -- 'SMSID=...&SendStatus=5'       # an eSMS URL or query
 //! cargo run --example parse -- --provider nxcloud FILE        # read as that provider's
+//! cargo run --release --example parse -- --bench FILE         # time it beside its baselines
 //! ```
 //!
 //! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
 //! and 2 on wrong usage.
 
+use std::hint::black_box;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use provider_payloads::{Error, ListUnrecognized, Payload, Provider, esms, nxcloud, viva, wappin};
 
-const USAGE: &str = "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire | --event] [FILE|-]
+const USAGE: &str =
+    "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire | --event | --bench] [FILE|-]
 
 With FILE (or - for standard input), parse it and print the provider, the payload kind
 and the typed value. The provider and kind are told from the shape of the input; with
 --provider, it is read as that provider's. A JSON body is a POST body; anything else
 (a URL, a query string) is an eSMS callback's GET. With --wire, print the payload
 written back in the provider's format; with --event, the normalized event as JSON.
+With --bench (build with --release), parse it many times and print the median time of
+the typed parse beside what you would write instead: serde_json::Value and IgnoredAny
+for JSON, serde_urlencoded pairs for a query string, and their ratios.
 With no FILE, parse every bundled fixture and list them.";
 
 /// What the command line asked for.
@@ -41,6 +48,7 @@ enum Output {
     Value,
     Wire,
     Event,
+    Bench,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -55,11 +63,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let name = args.next().ok_or("--provider needs a name")?;
                 parsed.provider = Some(name.parse().map_err(|e| format!("{e}"))?);
             }
-            "--wire" | "--event" if parsed.output != Output::Value => {
-                return Err("--wire and --event exclude each other".to_owned());
+            "--wire" | "--event" | "--bench" if parsed.output != Output::Value => {
+                return Err("--wire, --event and --bench exclude each other".to_owned());
             }
             "--wire" => parsed.output = Output::Wire,
             "--event" => parsed.output = Output::Event,
+            "--bench" => parsed.output = Output::Bench,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             input if parsed.input.is_none() => parsed.input = Some(input.to_owned()),
@@ -154,6 +163,7 @@ fn parse_one(input: &str, provider: Option<Provider>, output: Output) -> ExitCod
                 return ExitCode::from(1);
             }
         },
+        Output::Bench => bench(provider, &body, &payload),
         Output::Event => match payload.event() {
             Some(event) => match serde_json::to_string_pretty(&event) {
                 Ok(json) => println!("{json}"),
@@ -259,4 +269,95 @@ fn fixture_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// A parse to time: its name in the ratio line, its label, and the parse.
+type Candidate<'a> = (&'static str, &'static str, Box<dyn Fn() + 'a>);
+
+/// How many timed batches each candidate gets; the median is printed.
+const BATCHES: usize = 31;
+
+/// Times the typed parse of `body` beside the untyped parses a user would write instead,
+/// in one process, batches of each taking turns so that a slow moment hits them alike.
+fn bench(provider: Option<Provider>, body: &[u8], payload: &Payload) {
+    let (json, query) = request(body);
+    let typed = move || drop(black_box(parse(provider, black_box(body))));
+    let value = || {
+        drop(black_box(serde_json::from_slice::<serde_json::Value>(
+            black_box(json),
+        )))
+    };
+    let ignored = || {
+        drop(black_box(serde_json::from_slice::<serde::de::IgnoredAny>(
+            black_box(json),
+        )))
+    };
+    let pairs = || {
+        drop(black_box(
+            serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(query)),
+        ))
+    };
+    let mut candidates: Vec<Candidate<'_>> = vec![("typed", "typed parse", Box::new(typed))];
+    if query.is_empty() || !json.is_empty() {
+        candidates.push(("value", "serde_json::Value", Box::new(value)));
+        candidates.push(("ignored", "serde::de::IgnoredAny", Box::new(ignored)));
+    } else {
+        candidates.push(("pairs", "serde_urlencoded pairs", Box::new(pairs)));
+    }
+    let medians = median_times(&candidates);
+    println!(
+        "{} {}, {} bytes: median of {BATCHES} batches",
+        payload.provider(),
+        payload.kind(),
+        if json.is_empty() {
+            query.len()
+        } else {
+            json.len()
+        }
+    );
+    for ((_, label, _), median) in candidates.iter().zip(&medians) {
+        println!("{label:<24} {median:>10.2?}");
+    }
+    let typed = medians.first().copied().unwrap_or_default().as_secs_f64();
+    let ratios: Vec<String> = candidates
+        .iter()
+        .zip(&medians)
+        .skip(1)
+        .map(|((name, _, _), median)| format!("typed/{name}={:.2}", typed / median.as_secs_f64()))
+        .collect();
+    println!("{}", ratios.join(" "));
+}
+
+/// The median time of one call of each candidate. Each batch runs a candidate enough
+/// times to take about a millisecond, so the clock's resolution does not count.
+fn median_times(candidates: &[Candidate<'_>]) -> Vec<Duration> {
+    let runs: Vec<u32> = candidates
+        .iter()
+        .map(|(_, _, run)| {
+            let mut runs = 1_u32;
+            loop {
+                let start = Instant::now();
+                (0..runs).for_each(|_| run());
+                if start.elapsed() >= Duration::from_millis(1) || runs >= 1 << 20 {
+                    return runs;
+                }
+                runs *= 2;
+            }
+        })
+        .collect();
+    let mut samples = vec![Vec::with_capacity(BATCHES); candidates.len()];
+    for _ in 0..BATCHES {
+        for ((candidate, runs), samples) in candidates.iter().zip(&runs).zip(&mut samples) {
+            let start = Instant::now();
+            (0..*runs).for_each(|_| (candidate.2)());
+            samples.push(start.elapsed() / *runs);
+        }
+    }
+    samples
+        .into_iter()
+        .map(|mut times| {
+            times.sort();
+            times[BATCHES / 2]
+        })
+        .collect()
 }

@@ -325,3 +325,39 @@ fn a_body_that_fits_no_provider_exits_1_naming_the_shapes() {
     }
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn bench_times_the_typed_parse_beside_its_baselines_and_ends_with_the_ratios() {
+    for (file, names) in [
+        (
+            "fixtures/wappin/callback_status.json",
+            &["value", "ignored"][..],
+        ),
+        ("fixtures/esms/promo_sms_type1.query", &["pairs"][..]),
+    ] {
+        let output = run(&["--bench", file]);
+        assert!(output.status.success(), "{file}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let last = stdout.lines().last().unwrap();
+        let ratios: Vec<(&str, f64)> = last
+            .split(' ')
+            .map(|pair| {
+                let (name, ratio) = pair.split_once('=').expect("name=ratio");
+                (name, ratio.parse().expect("a number"))
+            })
+            .collect();
+        let expected: Vec<String> = names.iter().map(|n| format!("typed/{n}")).collect();
+        assert_eq!(
+            ratios
+                .iter()
+                .map(|(n, _)| n.to_string())
+                .collect::<Vec<_>>(),
+            expected,
+            "{file}: {stdout}"
+        );
+        assert!(ratios.iter().all(|(_, r)| *r > 0.0), "{file}: {stdout}");
+        assert!(stdout.contains("typed parse"), "{file}: {stdout}");
+    }
+    let output = run(&["--bench", "--wire", "fixtures/wappin/callback_status.json"]);
+    assert_eq!(output.status.code(), Some(2));
+}
