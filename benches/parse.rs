@@ -1,152 +1,88 @@
-//! Parsing cost beside its baselines, measured in the same run.
+//! Parsing and serialization cost beside their baselines, measured in the same run, and
+//! the table of ratios (issue 7's targets) printed at the end.
 //!
-//! One group per fixture (for Wappin, the callbacks and the token response; for Viva, the
-//! document's two webhook samples); in each, the typed parse is measured beside
-//! `serde_json::from_slice::<serde_json::Value>` (what a user would write instead) and
-//! `serde_json::from_slice::<serde::de::IgnoredAny>` (the cost of validating the JSON
-//! alone), on the same bytes. For eSMS query strings, the baseline is
-//! `serde_urlencoded::from_str::<Vec<(String, String)>>`, and the typed parse includes
-//! decoding `error_info`. Ratios between the lines of a group are the figures that
-//! count; absolute times depend on the machine.
+//! - `fixture/<provider>/<name>`, one group per fixture: `typed` (the direct typed parse of
+//!   the fixture's kind), `parse` (`provider_payloads::parse`, which detects the provider
+//!   and kind first), and what a user would write instead: `serde_json_value` and
+//!   `ignored_any` (the cost of merely validating the JSON) on the same bytes, or for an
+//!   eSMS query string `serde_urlencoded_pairs`. The typed eSMS parse decodes
+//!   `error_info` fully.
+//! - `serialize/<provider>/<name>`: `to_wire` beside `serde_json::to_vec` of the same
+//!   payload as a `serde_json::Value` (or `serde_urlencoded` of its pairs).
+//! - `scaling/<bytes>`: an NXCloud receipt padded with unknown fields from 1 KiB to 1 MiB;
+//!   the table gives its time per byte.
 //!
 //! ```text
-//! cargo bench --bench parse
+//! cargo bench --bench parse                      # everything, then the ratio table
+//! cargo bench --bench parse -- fixture/wappin    # one family; the table covers what ran
 //! ```
+//!
+//! Absolute times depend on the machine; the ratios within a group are the figures that
+//! count. BENCHMARKS.md holds a table as measured.
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use provider_payloads::nxcloud::{Callback, Receipt, Reply};
+use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
+use provider_payloads::nxcloud::{Receipt, Reply};
 use provider_payloads::{esms, viva, wappin};
 
-fn fixtures(provider: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(provider);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the fixtures folder")
-        .map(|entry| entry.expect("a readable folder").path())
-        .filter(|path| path.extension().is_some_and(|e| e == ext))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&path).unwrap())
-        })
-        .collect()
+#[path = "../tests/common/padding.rs"]
+mod padding;
+
+/// A fixture as the provider sends it: a JSON body, or (eSMS) a query string.
+struct Fixture {
+    provider: &'static str,
+    name: String,
+    body: Vec<u8>,
+    query: String,
 }
 
-/// The untyped baselines, on the same bytes as the typed parse beside them.
-fn json_baselines(
-    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    body: &[u8],
-) {
-    group.bench_function("serde_json_value", |b| {
-        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap())
-    });
-    group.bench_function("ignored_any", |b| {
-        b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(body)).unwrap())
-    });
-}
-
-fn nxcloud(c: &mut Criterion) {
-    for (name, body) in fixtures("nxcloud", "json") {
-        let mut group = c.benchmark_group(format!("nxcloud/{name}"));
-        group.throughput(Throughput::Bytes(body.len() as u64));
-        if name.starts_with("receipt") {
-            group.bench_function("typed", |b| {
-                b.iter(|| Receipt::from_json(black_box(&body)).unwrap())
-            });
+impl Fixture {
+    /// The bytes the typed parse and its baselines read.
+    fn input(&self) -> &[u8] {
+        if self.query.is_empty() {
+            &self.body
         } else {
-            group.bench_function("typed", |b| {
-                b.iter(|| Reply::from_json(black_box(&body)).unwrap())
+            self.query.as_bytes()
+        }
+    }
+}
+
+fn fixtures() -> Vec<Fixture> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut all = Vec::new();
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(provider))
+            .expect("the fixtures folder")
+            .map(|entry| entry.expect("a readable folder").path())
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|e| e == "json" || e == "query")
+            })
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            let (body, query) = if provider == "esms" {
+                (
+                    Vec::new(),
+                    String::from_utf8(bytes).unwrap().trim().to_owned(),
+                )
+            } else {
+                (bytes, String::new())
+            };
+            all.push(Fixture {
+                provider,
+                name,
+                body,
+                query,
             });
         }
-        group.bench_function("typed_with_kind_detection", |b| {
-            b.iter(|| Callback::from_json(black_box(&body)).unwrap())
-        });
-        json_baselines(&mut group, &body);
-        group.finish();
     }
-}
-
-/// The Wappin callbacks (and the client's answer) and the token response: what a
-/// client's service reads most.
-fn wappin(c: &mut Criterion) {
-    for (name, body) in fixtures("wappin", "json") {
-        if !(name.starts_with("callback") || name == "token_response") {
-            continue;
-        }
-        let mut group = c.benchmark_group(format!("wappin/{name}"));
-        group.throughput(Throughput::Bytes(body.len() as u64));
-        match name.as_str() {
-            "token_response" => group.bench_function("typed", |b| {
-                b.iter(|| wappin::TokenResponse::from_json(black_box(&body)).unwrap())
-            }),
-            "callback_acknowledgement" => group.bench_function("typed", |b| {
-                b.iter(|| wappin::Acknowledgement::from_json(black_box(&body)).unwrap())
-            }),
-            _ => group.bench_function("typed", |b| {
-                b.iter(|| wappin::Callback::from_json(black_box(&body)).unwrap())
-            }),
-        };
-        group.bench_function("typed_with_kind_detection", |b| {
-            b.iter(|| wappin::Payload::from_json(black_box(&body)).unwrap())
-        });
-        json_baselines(&mut group, &body);
-        group.finish();
-    }
-}
-
-/// The document's two webhook messages (1796, 1797): the typed parse of a known event
-/// type, the parse that picks the data type from `EventTypeId`, and the parse that tells
-/// any Viva body apart.
-fn viva(c: &mut Criterion) {
-    for name in [
-        "transaction_payment_created",
-        "transaction_reversal_created",
-    ] {
-        let (_, body) = fixtures("viva", "json")
-            .into_iter()
-            .find(|(file, _)| file == name)
-            .expect("the sample's fixture");
-        let mut group = c.benchmark_group(format!("viva/{name}"));
-        group.throughput(Throughput::Bytes(body.len() as u64));
-        group.bench_function("typed", |b| {
-            b.iter(|| {
-                viva::Message::<viva::TransactionEventData>::from_json(black_box(&body)).unwrap()
-            })
-        });
-        group.bench_function("typed_with_event_type_dispatch", |b| {
-            b.iter(|| viva::Webhook::from_json(black_box(&body)).unwrap())
-        });
-        group.bench_function("typed_with_kind_detection", |b| {
-            b.iter(|| viva::Payload::from_json(black_box(&body)).unwrap())
-        });
-        json_baselines(&mut group, &body);
-        group.finish();
-    }
-}
-
-fn esms(c: &mut Criterion) {
-    for (name, body) in fixtures("esms", "query") {
-        let query = String::from_utf8(body).unwrap();
-        let query = query.trim();
-        let mut group = c.benchmark_group(format!("esms/{name}"));
-        group.throughput(Throughput::Bytes(query.len() as u64));
-        group.bench_function("typed", |b| {
-            b.iter(|| esms::Callback::from_query(black_box(query)).unwrap())
-        });
-        group.bench_function("serde_urlencoded_pairs", |b| {
-            b.iter(|| {
-                serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(query)).unwrap()
-            })
-        });
-        group.finish();
-    }
+    all
 }
 
 /// The direct typed parse of a payload of `provider` and `kind`: what a user who knows
@@ -174,37 +110,203 @@ fn direct(provider: &str, kind: &str) -> fn(&[u8]) -> bool {
     }
 }
 
-/// `provider_payloads::parse`, which tells the provider and kind from the shape, beside
-/// the direct typed parse of the kind, for every fixture.
-fn detection(c: &mut Criterion) {
-    for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        let ext = if provider == "esms" { "query" } else { "json" };
-        for (name, file) in fixtures(provider, ext) {
-            let (body, query) = if provider == "esms" {
-                (
-                    Vec::new(),
-                    String::from_utf8(file).unwrap().trim().to_owned(),
-                )
-            } else {
-                (file, String::new())
-            };
-            let kind = provider_payloads::parse(&body, &query).unwrap().kind();
-            let typed = direct(provider, kind);
-            let input = if provider == "esms" {
-                query.as_bytes()
-            } else {
-                &body[..]
-            };
-            assert!(typed(input), "{provider}/{name}");
-            let mut group = c.benchmark_group(format!("detect/{provider}/{name}"));
-            group.bench_function("typed", |b| b.iter(|| typed(black_box(input))));
-            group.bench_function("parse_with_detection", |b| {
-                b.iter(|| provider_payloads::parse(black_box(&body), black_box(&query)).is_ok())
+fn pairs(query: &str) -> Vec<(String, String)> {
+    serde_urlencoded::from_str(query).unwrap()
+}
+
+/// One group per fixture: the typed parse, `parse` with detection, and the baselines.
+fn parsing(c: &mut Criterion<WallTime>, all: &[Fixture]) {
+    for fixture in all {
+        let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
+        let typed = direct(fixture.provider, payload.kind());
+        let input = fixture.input();
+        assert!(typed(input), "{}/{}", fixture.provider, fixture.name);
+        let mut group = c.benchmark_group(format!("fixture/{}/{}", fixture.provider, fixture.name));
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function("typed", |b| b.iter(|| typed(black_box(input))));
+        group.bench_function("parse", |b| {
+            b.iter(|| {
+                provider_payloads::parse(black_box(&fixture.body), black_box(&fixture.query))
+                    .is_ok()
+            })
+        });
+        if fixture.query.is_empty() {
+            baselines(&mut group, input);
+        } else {
+            group.bench_function("serde_urlencoded_pairs", |b| {
+                b.iter(|| pairs(black_box(&fixture.query)))
             });
-            group.finish();
         }
+        group.finish();
     }
 }
 
-criterion_group!(benches, nxcloud, esms, wappin, viva, detection);
-criterion_main!(benches);
+fn baselines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
+    group.bench_function("serde_json_value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap())
+    });
+    group.bench_function("ignored_any", |b| {
+        b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(body)).unwrap())
+    });
+}
+
+/// Writing each fixture back beside writing the same data untyped.
+fn serialization(c: &mut Criterion<WallTime>, all: &[Fixture]) {
+    for fixture in all {
+        let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
+        let mut group =
+            c.benchmark_group(format!("serialize/{}/{}", fixture.provider, fixture.name));
+        group.bench_function("to_wire", |b| {
+            b.iter(|| black_box(&payload).to_wire().unwrap())
+        });
+        if fixture.query.is_empty() {
+            let value: serde_json::Value = serde_json::from_slice(&fixture.body).unwrap();
+            group.bench_function("value_to_vec", |b| {
+                b.iter(|| serde_json::to_vec(black_box(&value)).unwrap())
+            });
+        } else {
+            let pairs = pairs(&fixture.query);
+            group.bench_function("pairs_to_string", |b| {
+                b.iter(|| serde_urlencoded::to_string(black_box(&pairs)).unwrap())
+            });
+        }
+        group.finish();
+    }
+}
+
+/// The same receipt padded with unknown fields to each size.
+fn scaling(c: &mut Criterion<WallTime>) {
+    let receipt = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nxcloud/receipt_seen.json"),
+    )
+    .unwrap();
+    for size in padding::SIZES {
+        let body = padding::pad_object(&receipt, size);
+        assert!(Receipt::from_json(&body).is_ok());
+        let mut group = c.benchmark_group(format!("scaling/{size}"));
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        if size >= 256 * 1024 {
+            group.sample_size(20);
+        }
+        group.bench_function("typed", |b| {
+            b.iter(|| Receipt::from_json(black_box(&body)).is_ok())
+        });
+        group.finish();
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    let all = fixtures();
+    parsing(&mut criterion, &all);
+    serialization(&mut criterion, &all);
+    scaling(&mut criterion);
+    criterion.final_summary();
+    ratios::print();
+}
+
+/// The ratio table, from the medians criterion wrote under `target/criterion`.
+mod ratios {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    /// The median time (ns) of every function of every group measured, by group.
+    fn medians() -> BTreeMap<String, BTreeMap<String, f64>> {
+        let root = std::env::var_os("CRITERION_HOME")
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("CARGO_TARGET_DIR").map(|dir| Path::new(&dir).join("criterion"))
+            })
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/criterion"));
+        let mut found: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
+        let Ok(groups) = std::fs::read_dir(&root) else {
+            return found;
+        };
+        for group in groups.flatten() {
+            let Ok(functions) = std::fs::read_dir(group.path()) else {
+                continue;
+            };
+            for function in functions.flatten() {
+                let new = function.path().join("new");
+                let read = |file: &str| -> Option<serde_json::Value> {
+                    serde_json::from_slice(&std::fs::read(new.join(file)).ok()?).ok()
+                };
+                let (Some(benchmark), Some(estimates)) =
+                    (read("benchmark.json"), read("estimates.json"))
+                else {
+                    continue;
+                };
+                let (Some(group_id), Some(function_id), Some(median)) = (
+                    benchmark["group_id"].as_str(),
+                    benchmark["function_id"].as_str(),
+                    estimates["median"]["point_estimate"].as_f64(),
+                ) else {
+                    continue;
+                };
+                found
+                    .entry(group_id.to_owned())
+                    .or_default()
+                    .insert(function_id.to_owned(), median);
+            }
+        }
+        found
+    }
+
+    /// `a/b` of two functions of a group, when both were measured.
+    fn ratio(functions: &BTreeMap<String, f64>, a: &str, b: &str) -> Option<f64> {
+        Some(functions.get(a)? / functions.get(b)?)
+    }
+
+    pub fn print() {
+        let medians = medians();
+        println!(
+            "\n| payload | typed | typed/value (<= 0.5) | typed/ignored (<= 2.5) | typed/pairs (<= 1.0) | parse/typed (<= 1.1) | to_wire/untyped (<= 1.0) |"
+        );
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        let cell = |r: Option<f64>, limit: f64| match r {
+            Some(r) if r <= limit => format!("{r:.2}"),
+            Some(r) => format!("**{r:.2}**"),
+            None => "".to_owned(),
+        };
+        for (group, functions) in &medians {
+            let Some(name) = group.strip_prefix("fixture/") else {
+                continue;
+            };
+            let serialize = medians.get(&format!("serialize/{name}"));
+            let to_wire = serialize.and_then(|s| {
+                ratio(s, "to_wire", "value_to_vec")
+                    .or_else(|| ratio(s, "to_wire", "pairs_to_string"))
+            });
+            println!(
+                "| {name} | {:.0} ns | {} | {} | {} | {} | {} |",
+                functions.get("typed").copied().unwrap_or(f64::NAN),
+                cell(ratio(functions, "typed", "serde_json_value"), 0.5),
+                cell(ratio(functions, "typed", "ignored_any"), 2.5),
+                cell(ratio(functions, "typed", "serde_urlencoded_pairs"), 1.0),
+                cell(ratio(functions, "parse", "typed"), 1.1),
+                cell(to_wire, 1.0),
+            );
+        }
+        let per_byte: Vec<(usize, f64)> = super::padding::SIZES
+            .iter()
+            .filter_map(|&size| {
+                let ns = medians.get(&format!("scaling/{size}"))?.get("typed")?;
+                Some((size, ns / size as f64))
+            })
+            .collect();
+        if let (Some(first), Some(last)) = (per_byte.first(), per_byte.last()) {
+            println!("\n| padded receipt | ns per byte |\n| ---: | ---: |");
+            for (size, ns) in &per_byte {
+                println!("| {size} | {ns:.3} |");
+            }
+            println!(
+                "\nlargest/smallest time per byte: {:.2} (<= 1.5)",
+                last.1 / first.1
+            );
+        }
+        println!("\nBold: a ratio over its target.");
+    }
+}

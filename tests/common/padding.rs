@@ -1,0 +1,20 @@
+//! A payload padded with unknown fields to a given size: what the scaling benchmark times
+//! and the allocation test measures the peak memory of.
+
+/// From 1 KiB to 1 MiB.
+pub const SIZES: [usize; 4] = [1 << 10, 16 << 10, 256 << 10, 1 << 20];
+
+/// `object` (a JSON object) with fields `"pad_<n>": "<64 letters>"` added before its
+/// closing brace until it is at least `size` bytes long.
+pub fn pad_object(object: &[u8], size: usize) -> Vec<u8> {
+    let text = std::str::from_utf8(object).expect("a UTF-8 object");
+    let close = text.rfind('}').expect("a JSON object");
+    let mut padded = text[..close].trim_end().to_owned();
+    let mut n = 0;
+    while padded.len() + 2 < size {
+        n += 1;
+        padded.push_str(&format!(",\"pad_{n}\":\"{}\"", "x".repeat(64)));
+    }
+    padded.push_str("\n}");
+    padded.into_bytes()
+}
