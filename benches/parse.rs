@@ -21,68 +21,22 @@
 //! count. BENCHMARKS.md holds a table as measured.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
 use provider_payloads::nxcloud::{Receipt, Reply};
 use provider_payloads::{esms, viva, wappin};
 
-#[path = "../tests/common/padding.rs"]
-mod padding;
+#[path = "../tests/common/mod.rs"]
+mod common;
 
-/// A fixture as the provider sends it: a JSON body, or (eSMS) a query string.
-struct Fixture {
-    provider: &'static str,
-    name: String,
-    body: Vec<u8>,
-    query: String,
-}
+use common::{Request, padding};
 
-impl Fixture {
-    /// The bytes the typed parse and its baselines read.
-    fn input(&self) -> &[u8] {
-        if self.query.is_empty() {
-            &self.body
-        } else {
-            self.query.as_bytes()
-        }
-    }
-}
-
-fn fixtures() -> Vec<Fixture> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut all = Vec::new();
-    for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(provider))
-            .expect("the fixtures folder")
-            .map(|entry| entry.expect("a readable folder").path())
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|e| e == "json" || e == "query")
-            })
-            .collect();
-        files.sort();
-        for path in files {
-            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let bytes = std::fs::read(&path).unwrap();
-            let (body, query) = if provider == "esms" {
-                (
-                    Vec::new(),
-                    String::from_utf8(bytes).unwrap().trim().to_owned(),
-                )
-            } else {
-                (bytes, String::new())
-            };
-            all.push(Fixture {
-                provider,
-                name,
-                body,
-                query,
-            });
-        }
-    }
-    all
+/// A fixture's name in the groups: `nxcloud/receipt_seen`.
+fn name(fixture: &Request) -> String {
+    let stem = fixture.path.file_stem().unwrap().to_string_lossy();
+    format!("{}/{stem}", fixture.provider)
 }
 
 /// The direct typed parse of a payload of `provider` and `kind`: what a user who knows
@@ -115,13 +69,13 @@ fn pairs(query: &str) -> Vec<(String, String)> {
 }
 
 /// One group per fixture: the typed parse, `parse` with detection, and the baselines.
-fn parsing(c: &mut Criterion<WallTime>, all: &[Fixture]) {
+fn parsing(c: &mut Criterion<WallTime>, all: &[Request]) {
     for fixture in all {
         let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
         let typed = direct(fixture.provider, payload.kind());
         let input = fixture.input();
-        assert!(typed(input), "{}/{}", fixture.provider, fixture.name);
-        let mut group = c.benchmark_group(format!("fixture/{}/{}", fixture.provider, fixture.name));
+        assert!(typed(input), "{}", name(fixture));
+        let mut group = c.benchmark_group(format!("fixture/{}", name(fixture)));
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_function("typed", |b| b.iter(|| typed(black_box(input))));
         group.bench_function("parse", |b| {
@@ -151,11 +105,10 @@ fn baselines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
 }
 
 /// Writing each fixture back beside writing the same data untyped.
-fn serialization(c: &mut Criterion<WallTime>, all: &[Fixture]) {
+fn serialization(c: &mut Criterion<WallTime>, all: &[Request]) {
     for fixture in all {
         let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
-        let mut group =
-            c.benchmark_group(format!("serialize/{}/{}", fixture.provider, fixture.name));
+        let mut group = c.benchmark_group(format!("serialize/{}", name(fixture)));
         group.bench_function("to_wire", |b| {
             b.iter(|| black_box(&payload).to_wire().unwrap())
         });
@@ -200,7 +153,7 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
-    let all = fixtures();
+    let all = common::requests();
     parsing(&mut criterion, &all);
     serialization(&mut criterion, &all);
     scaling(&mut criterion);

@@ -5,10 +5,11 @@
 //! exposes the counts; writing one by hand would need `unsafe`). It counts every thread
 //! of the process, so this file holds one test.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-#[path = "common/padding.rs"]
-mod padding;
+mod common;
+
+use common::padding;
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -21,31 +22,14 @@ fn heap<T>(f: impl FnOnce() -> T) -> dhat::HeapStats {
     dhat::HeapStats::get()
 }
 
-fn json_fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut files = Vec::new();
-    for provider in std::fs::read_dir(&root).unwrap() {
-        let dir = provider.unwrap().path();
-        if !dir.is_dir() {
-            continue;
-        }
-        for file in std::fs::read_dir(&dir).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_some_and(|e| e == "json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn the_typed_parse_allocates_at_most_half_of_value_and_peaks_under_four_times_the_input() {
     let mut report = Vec::new();
     let mut over = Vec::new();
-    for path in json_fixtures() {
-        let body = std::fs::read(&path).unwrap();
+    for common::Request { path, body, .. } in common::requests() {
+        if body.is_empty() {
+            continue; // an eSMS query string: not JSON
+        }
         let typed = heap(|| provider_payloads::parse(&body, "").unwrap()).total_blocks;
         let value =
             heap(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap()).total_blocks;

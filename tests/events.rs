@@ -9,44 +9,16 @@ use std::path::Path;
 use provider_payloads::event::{DeliveryState, InboundContent, PaymentKind};
 use provider_payloads::{Answer, Error, Event, Provider, esms, nxcloud, parse, viva, wappin};
 
-/// Every valid fixture as the request its provider sends: (provider, body, query).
-fn requests() -> Vec<(String, std::path::PathBuf, Vec<u8>, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut all = Vec::new();
-    for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        let ext = if provider == "esms" { "query" } else { "json" };
-        for path in common::files(&root.join(provider), ext) {
-            let file = std::fs::read(&path).unwrap();
-            let (body, query) = if provider == "esms" {
-                (
-                    Vec::new(),
-                    String::from_utf8(file).unwrap().trim().to_owned(),
-                )
-            } else {
-                (file, String::new())
-            };
-            all.push((provider.to_owned(), path, body, query));
-        }
-    }
-    all
-}
-
 #[test]
 fn every_fixture_is_told_apart_as_its_own_provider_reads_it() {
-    let requests = requests();
+    let requests = common::requests();
     assert!(requests.len() >= 41);
-    for (provider, path, body, query) in &requests {
-        let payload = parse(body, query).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for request in &requests {
+        let (provider, path) = (request.provider, &request.path);
+        let payload = parse(&request.body, &request.query)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(payload.provider().as_str(), provider, "{}", path.display());
-        let own = common::parse(
-            provider,
-            if provider == "esms" {
-                query.as_bytes()
-            } else {
-                body
-            },
-        )
-        .unwrap();
+        let own = common::parse(provider, request.input()).unwrap();
         assert_eq!(payload.kind(), own.kind, "{}", path.display());
         assert_eq!(payload.to_wire().unwrap(), own.wire, "{}", path.display());
     }
@@ -54,10 +26,16 @@ fn every_fixture_is_told_apart_as_its_own_provider_reads_it() {
 
 #[test]
 fn callbacks_carry_an_event_and_an_answer() {
-    for (provider, path, body, query) in requests() {
+    for common::Request {
+        provider,
+        path,
+        body,
+        query,
+    } in common::requests()
+    {
         let payload = parse(&body, &query).unwrap();
         let name = path.file_name().unwrap().to_str().unwrap();
-        let is_callback = match provider.as_str() {
+        let is_callback = match provider {
             "nxcloud" | "esms" => true,
             "wappin" => name.starts_with("callback_") && name != "callback_acknowledgement.json",
             _ => name.starts_with("transaction_") || name.starts_with("reversal_"),

@@ -1,7 +1,10 @@
-//! What the fixture, real-world and command-line tests share: reading a body as a payload
-//! of the provider whose folder it is in, and comparing JSON.
+//! What the fixture, real-world and command-line tests (and the benchmarks) share: the
+//! fixtures as requests, reading a body as a payload of the provider whose folder it is
+//! in, and comparing JSON.
 
 #![allow(dead_code)] // each test file uses part of this
+
+pub mod padding;
 
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
@@ -141,4 +144,49 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// A valid fixture as the request its provider sends: a JSON body, or for eSMS an empty
+/// body and the query string.
+pub struct Request {
+    pub provider: &'static str,
+    pub path: PathBuf,
+    pub body: Vec<u8>,
+    pub query: String,
+}
+
+impl Request {
+    /// What the provider's own entry point reads: the body, or eSMS's query string.
+    pub fn input(&self) -> &[u8] {
+        if self.provider == "esms" {
+            self.query.as_bytes()
+        } else {
+            &self.body
+        }
+    }
+}
+
+/// Every valid fixture of every provider, as its request.
+pub fn requests() -> Vec<Request> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut all = Vec::new();
+    for provider in ["nxcloud", "esms", "wappin", "viva"] {
+        let ext = if provider == "esms" { "query" } else { "json" };
+        for path in files(&root.join(provider), ext) {
+            let file = std::fs::read(&path).unwrap();
+            let (body, query) = if provider == "esms" {
+                let query = String::from_utf8(file).unwrap().trim().to_owned();
+                (Vec::new(), query)
+            } else {
+                (file, String::new())
+            };
+            all.push(Request {
+                provider,
+                path,
+                body,
+                query,
+            });
+        }
+    }
+    all
 }
