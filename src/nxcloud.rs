@@ -53,6 +53,7 @@ use crate::wire::iso_time::Timestamp;
 use crate::wire::json::{json_payload, json_payload_enum};
 use crate::wire::object::wire_object;
 use crate::wire::peek;
+use crate::wire::replay::{self, ReadKind};
 use crate::{Error, Provider};
 
 string_enum! {
@@ -366,16 +367,16 @@ impl Callback {
     /// body is then read once, as that kind. A body with none of those keys is an
     /// [`Error::Shape`] that says what it looked like.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        let kind = peek::detect(
-            body,
-            peek::ByKey(|key: &[u8]| match key {
-                b"status" => Some(Kind::Receipt),
-                other => Kind::of_key(other),
-            }),
-            Provider::NxCloud,
-            "callback",
-            CALLBACK_KINDS,
-        )?;
+        let rules = peek::ByKey(|key: &[u8]| match key {
+            b"status" => Some(Kind::Receipt),
+            other => Kind::of_key(other),
+        });
+        let mut read = None;
+        replay::read_once(body, rules, &mut read);
+        if let Some(callback) = read {
+            return Ok(callback);
+        }
+        let kind = peek::detect(body, rules, Provider::NxCloud, "callback", CALLBACK_KINDS)?;
         Self::read_as(body, kind)
     }
 
@@ -385,6 +386,23 @@ impl Callback {
             Kind::Receipt => Receipt::from_json(body).map(Callback::Receipt),
             Kind::Reply => Reply::from_json(body).map(Callback::Reply),
         }
+    }
+}
+
+impl ReadKind for Callback {
+    type Kind = Kind;
+
+    fn read_kind<'de, D: Deserializer<'de>, T>(
+        kind: Kind,
+        deserializer: D,
+        into: &mut Option<T>,
+        wrap: impl FnOnce(Self) -> T,
+    ) -> Result<(), D::Error> {
+        *into = Some(wrap(match kind {
+            Kind::Receipt => Callback::Receipt(Receipt::deserialize(deserializer)?),
+            Kind::Reply => Callback::Reply(Reply::deserialize(deserializer)?),
+        }));
+        Ok(())
     }
 }
 

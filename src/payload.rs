@@ -4,7 +4,10 @@
 use crate::answer::Answer;
 use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
+use serde::Deserializer;
+
 use crate::wire::peek::{self, Decide, Peeked};
+use crate::wire::replay::{self, ReadKind};
 use crate::{Error, Provider, UnknownFields, esms, nxcloud, viva, wappin};
 
 /// Any payload of any provider: what [`parse`] returns.
@@ -92,6 +95,20 @@ pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
         return viva::MessageList::from_json(body)
             .map(|list| Payload::Viva(viva::Payload::MessageList(list)));
     }
+    // One pass where it can; two (the keys, then the kind) where it gives up, which also
+    // gives the exact error.
+    let mut read = None;
+    replay::read_once(body, AnyKeys::default(), &mut read);
+    let payload = match read {
+        Some(payload) => payload,
+        None => read_in_two_passes(body)?,
+    };
+    refuse_two_providers(&payload)?;
+    Ok(payload)
+}
+
+/// Peeks at the keys of a JSON object body, then reads it as the kind they decide.
+fn read_in_two_passes(body: &[u8]) -> Result<Payload, Error> {
     let detected = match peek::peek_kind(body, AnyKeys::default()) {
         Ok(Peeked::Kind(kind)) => kind,
         Ok(Peeked::Undecided(found)) => {
@@ -107,17 +124,15 @@ pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
             });
         }
     };
-    let payload = match detected {
+    match detected {
         Detected::NxCloud(kind) => nxcloud::Callback::read_as(body, kind).map(Payload::NxCloud),
         Detected::Wappin(kind) => wappin::Payload::read_as(body, kind).map(Payload::Wappin),
         Detected::Viva(kind) => viva::Payload::read_as(body, kind).map(Payload::Viva),
-    }?;
-    refuse_two_providers(&payload)?;
-    Ok(payload)
+    }
 }
 
 /// What the top-level keys named.
-enum Detected {
+pub(crate) enum Detected {
     NxCloud(nxcloud::Kind),
     Wappin(wappin::Kind),
     Viva(viva::Kind),
@@ -129,6 +144,31 @@ impl Detected {
             Detected::NxCloud(_) => Provider::NxCloud,
             Detected::Wappin(_) => Provider::Wappin,
             Detected::Viva(_) => Provider::Viva,
+        }
+    }
+}
+
+impl ReadKind for Payload {
+    type Kind = Detected;
+
+    fn read_kind<'de, D: Deserializer<'de>, T>(
+        kind: Detected,
+        deserializer: D,
+        into: &mut Option<T>,
+        wrap: impl FnOnce(Self) -> T,
+    ) -> Result<(), D::Error> {
+        match kind {
+            Detected::NxCloud(kind) => {
+                nxcloud::Callback::read_kind(kind, deserializer, into, |c| {
+                    wrap(Payload::NxCloud(c))
+                })
+            }
+            Detected::Wappin(kind) => {
+                wappin::Payload::read_kind(kind, deserializer, into, |p| wrap(Payload::Wappin(p)))
+            }
+            Detected::Viva(kind) => {
+                viva::Payload::read_kind(kind, deserializer, into, |p| wrap(Payload::Viva(p)))
+            }
         }
     }
 }
@@ -262,5 +302,99 @@ impl ListUnrecognized for Payload {
             Payload::Wappin(payload) => payload.list_unrecognized(at, found),
             Payload::Viva(payload) => payload.list_unrecognized(at, found),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass read of `body`, when it gives one.
+    fn in_one_pass(body: &[u8]) -> Option<Payload> {
+        let mut read = None;
+        replay::read_once(body, AnyKeys::default(), &mut read);
+        read
+    }
+
+    /// The JSON files under `dir`, its subfolders included.
+    fn json_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for path in entries.map(|entry| entry.unwrap().path()) {
+            if path.is_dir() {
+                json_files(&path, found);
+            } else if path.extension().is_some_and(|ext| ext == "json") {
+                found.push(path);
+            }
+        }
+    }
+
+    /// Bodies the one pass must give up on or read exactly as the two passes do.
+    const EDGES: &[&str] = &[
+        r#"{"status":"000"}"#,
+        r#"{"status":"000","status":"001"}"#,
+        r#"{"st\u0061tus":"000"}"#,
+        r#"{"status":null}"#,
+        r#"{"status":"200","message":"Success","data":{"access_token":"t","token_type":"x"}}"#,
+        r#"{"data":{"access_token":1},"status":"200"}"#,
+        r#"{"data":null,"status":"200"}"#,
+        r#"{"status":"seen","requestId":"r","phone":"p","code":1,"message":"m","sendTime":"2023-07-13 15:12:11"}"#,
+        r#"{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"status":"000"}"#,
+        r#"{"status":"000","message":"x","client_id":"1"}"#,
+        r#"{"message_id":"m"}"#,
+        r#"{"message_id":"m","message_content":"hi","client_id":"1","project_id":"2","recipient_number":"3"}"#,
+        r#"{"Key":"k","EventTypeId":1796}"#,
+        r#"{"Key":"k"} x"#,
+        r#"{"Key":"k"#,
+        r#"{"Key":7}"#,
+        r#"{"EventTypeId":1796,"Created":"2014-06-18T14:20:30.45+03:00","EventData":{}}"#,
+        r#"{"hello":"world"}"#,
+        r#"{}"#,
+    ];
+
+    #[test]
+    fn one_pass_reads_what_two_passes_read() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        json_files(&root.join("fixtures"), &mut files);
+        json_files(&root.join("../shared/realworld"), &mut files);
+        let mut bodies: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .map(|path| (path.display().to_string(), std::fs::read(path).unwrap()))
+            .collect();
+        let deep = format!(r#"{{"status":{}1{}}}"#, "[".repeat(130), "]".repeat(130));
+        for body in EDGES.iter().copied().chain([deep.as_str()]) {
+            bodies.push((body.to_owned(), body.as_bytes().to_vec()));
+        }
+        let mut read_once = 0;
+        for (name, body) in &bodies {
+            if let Some(payload) = in_one_pass(body) {
+                read_once += 1;
+                match read_in_two_passes(body) {
+                    Ok(expected) => assert_eq!(payload, expected, "{name}"),
+                    Err(err) => panic!("{name}: one pass read it, two passes say {err}"),
+                }
+            }
+        }
+        // Every valid object fixture but the Viva events without transaction data
+        // takes the fast path.
+        let valid_objects = files
+            .iter()
+            .filter(|path| !path.components().any(|c| c.as_os_str() == "invalid"))
+            .filter(|path| path.starts_with(root.join("fixtures")))
+            .filter(|path| !path.ends_with("message_list_types_filled.json"));
+        for path in valid_objects {
+            let body = std::fs::read(path).unwrap();
+            assert!(
+                in_one_pass(&body).is_some(),
+                "{}: not read in one pass",
+                path.display()
+            );
+        }
+        assert!(
+            read_once > 40,
+            "only {read_once} bodies were read in one pass"
+        );
     }
 }

@@ -62,7 +62,10 @@ pub use messages::{
 pub use types::{EventTypeId, TransactionTable, TransactionTypeId};
 
 use crate::wire::json::json_payload_enum;
+use serde::{Deserialize, Deserializer};
+
 use crate::wire::peek;
+use crate::wire::replay::{self, ReadKind};
 use crate::{Error, Provider};
 
 /// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
@@ -112,6 +115,11 @@ impl Payload {
         if body.trim_ascii_start().starts_with(b"[") {
             return MessageList::from_json(body).map(Payload::MessageList);
         }
+        let mut read = None;
+        replay::read_once(body, peek::ByKey(kind_of_key), &mut read);
+        if let Some(payload) = read {
+            return Ok(payload);
+        }
         let kind = peek::detect(
             body,
             peek::ByKey(kind_of_key),
@@ -129,6 +137,35 @@ impl Payload {
             Kind::Verification => Verification::from_json(body).map(Payload::Verification),
             Kind::MessageDetails => MessageDetails::from_json(body).map(Payload::MessageDetails),
         }
+    }
+}
+
+impl ReadKind for Payload {
+    type Kind = Kind;
+
+    /// A webhook message is read at once only when its event has transaction data; any
+    /// other event is left to [`Webhook::from_json`].
+    fn read_kind<'de, D: Deserializer<'de>, T>(
+        kind: Kind,
+        deserializer: D,
+        into: &mut Option<T>,
+        wrap: impl FnOnce(Self) -> T,
+    ) -> Result<(), D::Error> {
+        let payload = match kind {
+            Kind::Webhook => {
+                let message = Message::<TransactionEventData>::deserialize(deserializer)?;
+                if !message.event_type_id.has_transaction_data() {
+                    return Ok(());
+                }
+                Payload::Webhook(Webhook::Transaction(Box::new(message)))
+            }
+            Kind::Verification => Payload::Verification(Verification::deserialize(deserializer)?),
+            Kind::MessageDetails => {
+                Payload::MessageDetails(MessageDetails::deserialize(deserializer)?)
+            }
+        };
+        *into = Some(wrap(payload));
+        Ok(())
     }
 }
 

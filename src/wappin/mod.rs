@@ -57,7 +57,10 @@ pub use response::{AccessToken, Response, Token, TokenResponse};
 pub use status::{Endpoint, HOST, Status, StatusCode, StatusRow};
 
 use crate::wire::json::json_payload_enum;
+use serde::{Deserialize, Deserializer};
+
 use crate::wire::peek::{self, Decide};
+use crate::wire::replay::{self, ReadKind};
 use crate::{Error, Provider};
 
 /// Any Wappin body, told apart by its keys: what [`Payload::from_json`] returns.
@@ -180,6 +183,11 @@ impl Payload {
     /// `status` alone an acknowledgement, `message_id` alone an Inquiry. Any other body is
     /// an [`Error::Shape`] that lists its keys. The body is then read once, as that kind.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        let mut read = None;
+        replay::read_once(body, Keys::default(), &mut read);
+        if let Some(payload) = read {
+            return Ok(payload);
+        }
         let kind = peek::detect(
             body,
             Keys::default(),
@@ -203,6 +211,30 @@ impl Payload {
             Kind::TokenResponse => TokenResponse::from_json(body).map(Payload::TokenResponse),
             Kind::Response => Response::from_json(body).map(Payload::Response),
         }
+    }
+}
+
+impl ReadKind for Payload {
+    type Kind = Kind;
+
+    fn read_kind<'de, D: Deserializer<'de>, T>(
+        kind: Kind,
+        d: D,
+        into: &mut Option<T>,
+        wrap: impl FnOnce(Self) -> T,
+    ) -> Result<(), D::Error> {
+        *into = Some(wrap(match kind {
+            Kind::Callback => Payload::Callback(Callback::deserialize(d)?),
+            Kind::Acknowledgement => Payload::Acknowledgement(Acknowledgement::deserialize(d)?),
+            Kind::SendHsm => Payload::SendHsm(SendHsm::deserialize(d)?),
+            Kind::SendText => Payload::SendText(SendText::deserialize(d)?),
+            Kind::SendMedia => Payload::SendMedia(SendMedia::deserialize(d)?),
+            Kind::Inquiry => Payload::Inquiry(Inquiry::deserialize(d)?),
+            Kind::NumberChecker => Payload::NumberChecker(NumberChecker::deserialize(d)?),
+            Kind::TokenResponse => Payload::TokenResponse(TokenResponse::deserialize(d)?),
+            Kind::Response => Payload::Response(Response::deserialize(d)?),
+        }));
+        Ok(())
     }
 }
 

@@ -10,7 +10,8 @@
 //! - [`time`]: provider time formats.
 //! - [`iso_time`]: ISO 8601 times kept as written, offset or not (Viva).
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
-//! - [`peek`]: telling payload kinds apart by their first keys.
+//! - [`peek`]: telling payload kinds apart by their first keys, before parsing.
+//! - [`replay`]: telling the kind and reading the body as it in one pass.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
 //! - [`raw`]: JSON no document specifies, kept as its text (Wappin's inquiry `data`).
 
@@ -65,5 +66,6 @@ pub(crate) mod object;
 pub(crate) mod peek;
 pub(crate) mod query;
 pub(crate) mod raw;
+pub(crate) mod replay;
 pub(crate) mod shape;
 pub(crate) mod time;

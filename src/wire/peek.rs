@@ -7,7 +7,9 @@
 //! `access_token` inside its `data`. The peek reads the top-level keys in order, skipping
 //! their values without building them, and stops at the first key that decides, or
 //! decides from all the keys at the end of the object; the body is then parsed once, as
-//! the kind it decided.
+//! the kind it decided. [`replay`](super::replay) applies the same rules while it reads
+//! the body in one pass; the peek is the path taken when that gives up, and gives the
+//! exact error.
 
 use std::fmt;
 
@@ -51,6 +53,7 @@ pub(crate) trait Decide {
 }
 
 /// Decides on the first key that names a kind, and never from the keys together.
+#[derive(Clone, Copy)]
 pub(crate) struct ByKey<F>(pub(crate) F);
 
 impl<K, F: Fn(&[u8]) -> Option<K>> Decide for ByKey<F> {

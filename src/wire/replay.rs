@@ -1,0 +1,202 @@
+//! Telling a body's kind and reading it as that kind in one pass.
+//!
+//! The keys are read by `serde_json` in order and shown to a [`Decide`]; each value read
+//! before a key decides is kept as its raw JSON. Once a key decides, the kind's own
+//! deserializer is handed the object: the kept keys and values first (each value read
+//! again from its raw text), then the decisive key, then the rest of the object straight
+//! from the body. A receipt's `status`, a Wappin callback's `message_id` are read twice;
+//! the rest of the body once.
+//!
+//! This is the fast path of [`parse`](crate::parse) and of the providers' `Payload::from_json`:
+//! it gives up (`None`) at anything unusual (an error, an escaped key, more than
+//! [`KEPT`] keys before the decision, a deep container before the decision), and the
+//! caller then peeks and parses in two passes, which gives the exact error. Where it gives
+//! a payload, the two-pass path gives the same one: the keys decide in the same order, and
+//! each value is read by the same `serde_json`.
+
+use std::fmt;
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::peek::Decide;
+
+/// At most this many keys are kept before one decides (a Wappin send text request, the
+/// longest body decided at its end, has 5).
+const KEPT: usize = 8;
+
+/// A container value kept before the decision is read again by a new `serde_json`
+/// deserializer, whose nesting limit (128) starts afresh. A container this long or
+/// longer could nest deep enough for that to matter, and gives up the fast path.
+const DEEP: usize = 240;
+
+/// A payload family whose kinds can be read from any deserializer of an object.
+pub(crate) trait ReadKind: Sized {
+    /// What the keys decide.
+    type Kind;
+
+    /// Reads the object `deserializer` holds as `kind` and puts it, through `wrap`, in
+    /// `into`; leaves `into` empty when this kind cannot be read in one pass (the caller
+    /// then reads the body in two). (Written in place: a payload is large, and returning
+    /// it through each layer would copy it each time.)
+    fn read_kind<'de, D: Deserializer<'de>, T>(
+        kind: Self::Kind,
+        deserializer: D,
+        into: &mut Option<T>,
+        wrap: impl FnOnce(Self) -> T,
+    ) -> Result<(), D::Error>;
+}
+
+/// Reads `body` as the kind of `P` its keys decide, in one pass, into `into`; leaves it
+/// empty when the fast path gives up (see the [module](self)).
+pub(crate) fn read_once<P, D>(body: &[u8], decide: D, into: &mut Option<P>)
+where
+    P: ReadKind,
+    D: Decide<Kind = P::Kind>,
+{
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let read = deserializer.deserialize_map(DecideVisitor {
+        decide,
+        into: &mut *into,
+    });
+    if read.and_then(|()| deserializer.end()).is_err() {
+        *into = None;
+    }
+}
+
+struct DecideVisitor<'i, P, D> {
+    decide: D,
+    into: &'i mut Option<P>,
+}
+
+impl<'de, P, D> Visitor<'de> for DecideVisitor<'_, P, D>
+where
+    P: ReadKind,
+    D: Decide<Kind = P::Kind>,
+{
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let mut kept: [(&'de str, &'de str); KEPT] = [("", ""); KEPT];
+        let mut count = 0_usize;
+        // `&str` keys: an escaped key (not borrowable) is an error, and gives up.
+        while let Some(key) = map.next_key::<&'de str>()? {
+            let mut deciding = Some(key);
+            let decided = if self.decide.wants_value(key.as_bytes()) {
+                let value = keep(&mut kept, &mut count, key, map.next_value()?)?;
+                deciding = None;
+                self.decide.key(key.as_bytes(), value.as_bytes())
+            } else {
+                let decided = self.decide.key(key.as_bytes(), b"");
+                if decided.is_none() {
+                    keep(&mut kept, &mut count, key, map.next_value()?)?;
+                }
+                decided
+            };
+            if let Some(kind) = decided {
+                let replay = Replay {
+                    kept: kept.get(..count).unwrap_or_default(),
+                    deciding,
+                    value: None,
+                    map,
+                };
+                return P::read_kind(kind, replay, self.into, |payload| payload);
+            }
+        }
+        match self.decide.end() {
+            Some(kind) => {
+                let replay = Replay {
+                    kept: kept.get(..count).unwrap_or_default(),
+                    deciding: None,
+                    value: None,
+                    map,
+                };
+                P::read_kind(kind, replay, self.into, |payload| payload)
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// Keeps a key and its raw value before the decision; an error (which gives up the fast
+/// path) when there is no room or the value could nest deep.
+fn keep<'de, E: de::Error>(
+    kept: &mut [(&'de str, &'de str)],
+    count: &mut usize,
+    key: &'de str,
+    value: &'de RawValue,
+) -> Result<&'de str, E> {
+    let value = value.get();
+    if value.len() >= DEEP && value.starts_with(['[', '{']) {
+        return Err(E::custom("a long container before the decision"));
+    }
+    let slot = kept
+        .get_mut(*count)
+        .ok_or_else(|| E::custom("too many keys before the decision"))?;
+    *slot = (key, value);
+    *count = count.saturating_add(1);
+    Ok(value)
+}
+
+/// The object as the decided kind reads it: the kept entries, the deciding key, then
+/// the rest of `map`.
+struct Replay<'k, 'de, A> {
+    kept: &'k [(&'de str, &'de str)],
+    /// The key that decided before its value was read (its value is next in `map`).
+    deciding: Option<&'de str>,
+    /// The raw value of the kept key given last.
+    value: Option<&'de str>,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        if let Some(((key, value), rest)) = self.kept.split_first() {
+            self.kept = rest;
+            self.value = Some(value);
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(key))
+                .map(Some);
+        }
+        self.value = None;
+        match self.deciding.take() {
+            Some(key) => seed
+                .deserialize(BorrowedStrDeserializer::new(key))
+                .map(Some),
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.value.take() {
+            Some(raw) => seed
+                .deserialize(&mut serde_json::Deserializer::from_str(raw))
+                .map_err(de::Error::custom),
+            None => self.map.next_value_seed(seed),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for Replay<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
