@@ -22,19 +22,34 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
     }
     // The body is read without following the path: the path costs an allocation per
     // key, and only an error needs it. An error reads the body again to find it.
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    match T::deserialize(&mut deserializer).and_then(|value| deserializer.end().map(|()| value)) {
-        Ok(value) => Ok(value),
-        Err(err) => Err(error_with_path::<T>(err, body, provider, payload)),
-    }
+    read(body).map_err(|err| error_with_path::<T>(err, body, provider, payload))
 }
 
 /// Reads `body` as a `T` when it is one, without the cost of saying why it is not: for a
 /// first guess that a caller checks and, when it fails, follows with a parse that explains.
 pub(crate) fn from_json_or_none<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<T> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = T::deserialize(&mut deserializer).ok()?;
-    deserializer.end().ok().map(|()| value)
+    read(body).ok()
+}
+
+/// Reads all of `body` as a `T`, with `serde_json`'s own error.
+///
+/// A body that is UTF-8 is read as text: checked once, its strings need no check each
+/// (`serde_json::from_slice` checks every string on its own, a fifth of the time of a
+/// Viva message). Any other body is read as bytes, for `serde_json`'s error.
+pub(crate) fn read<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, serde_json::Error> {
+    match std::str::from_utf8(body) {
+        Ok(text) => read_all(serde_json::Deserializer::from_str(text)),
+        Err(_) => read_all(serde_json::Deserializer::from_slice(body)),
+    }
+}
+
+/// Reads one `T`, then nothing but whitespace.
+fn read_all<'de, T: Deserialize<'de>, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+) -> Result<T, serde_json::Error> {
+    let value = T::deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
 }
 
 /// The error of reading `body` as a `T`, with the path of the field it failed at.

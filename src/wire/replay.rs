@@ -8,7 +8,7 @@
 //! the rest of the body once.
 //!
 //! This is the fast path of [`parse`](crate::parse) and of the providers' `Payload::from_json`:
-//! it gives up (`None`) at anything unusual (an error, an escaped key, more than
+//! it gives up (`None`) at anything unusual (an error, a body that is not UTF-8, an escaped key, more than
 //! [`KEPT`] keys before the decision, a deep container before the decision), and the
 //! caller then peeks and parses in two passes, which gives the exact error. Where it gives
 //! a payload, the two-pass path gives the same one: the keys decide in the same order, and
@@ -55,7 +55,12 @@ where
     P: ReadKind,
     D: Decide<Kind = P::Kind>,
 {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    // Checked once, the text's strings need no check each (see `json::read`); a body
+    // that is not UTF-8 is left to the two passes, which say where.
+    let Ok(text) = std::str::from_utf8(body) else {
+        return;
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let read = deserializer.deserialize_map(DecideVisitor {
         decide,
         into: &mut *into,
