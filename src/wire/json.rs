@@ -37,7 +37,7 @@ pub(crate) fn from_json_or_none<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Op
 /// (`serde_json::from_slice` checks every string on its own, a fifth of the time of a
 /// Viva message). Any other body is read as bytes, for `serde_json`'s error.
 pub(crate) fn read<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, serde_json::Error> {
-    match std::str::from_utf8(body) {
+    match simdutf8::basic::from_utf8(body) {
         Ok(text) => read_all(serde_json::Deserializer::from_str(text)),
         Err(_) => read_all(serde_json::Deserializer::from_slice(body)),
     }

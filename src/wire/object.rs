@@ -324,6 +324,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
             wire: self.wire,
             spellings: self.spellings,
             current: "",
+            next: 0,
         })
     }
 }
@@ -336,6 +337,20 @@ struct KnownFields<'w, A> {
     spellings: &'static [(&'static str, &'static str)],
     /// The wire name of the field whose value comes next, for its shape.
     current: &'static str,
+    /// Where in `fields` the search for the next key starts: after the last one found.
+    next: usize,
+}
+
+/// The index of `key` in `fields`, searched from `from` on and then from the start.
+/// Providers send the fields in the order of their documents, which is the order the
+/// types declare them in, so the search mostly ends at its first comparison (a Viva
+/// message has 40 fields: a search from the start made 20 comparisons a key).
+fn find_field(fields: &[&str], from: usize, key: &str) -> Option<usize> {
+    let (before, after) = fields.split_at_checked(from).unwrap_or((fields, &[]));
+    match after.iter().position(|field| *field == key) {
+        Some(index) => Some(from.saturating_add(index)),
+        None => before.iter().position(|field| *field == key),
+    }
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
@@ -346,7 +361,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         while let Some(Key(key)) = self.map.next_key()? {
-            if let Some(&field) = self.fields.iter().find(|field| **field == key) {
+            if let Some(index) = find_field(self.fields, self.next, &key) {
+                let field = self.fields.get(index).copied().unwrap_or_default();
+                self.next = index.saturating_add(1);
                 self.current = field;
                 if let Some(&(primary, spelling)) = self
                     .spellings

@@ -57,7 +57,7 @@ where
 {
     // Checked once, the text's strings need no check each (see `json::read`); a body
     // that is not UTF-8 is left to the two passes, which say where.
-    let Ok(text) = std::str::from_utf8(body) else {
+    let Ok(text) = simdutf8::basic::from_utf8(body) else {
         return;
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
