@@ -25,44 +25,12 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
-use provider_payloads::nxcloud::{Receipt, Reply};
-use provider_payloads::{esms, viva, wappin};
+use provider_payloads::nxcloud::Receipt;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{Request, padding};
-
-/// A fixture's name in the groups: `nxcloud/receipt_seen`.
-fn name(fixture: &Request) -> String {
-    let stem = fixture.path.file_stem().unwrap().to_string_lossy();
-    format!("{}/{stem}", fixture.provider)
-}
-
-/// The direct typed parse of a payload of `provider` and `kind`: what a user who knows
-/// what they receive calls.
-fn direct(provider: &str, kind: &str) -> fn(&[u8]) -> bool {
-    match (provider, kind) {
-        ("nxcloud", "receipt") => |b| Receipt::from_json(b).is_ok(),
-        ("nxcloud", _) => |b| Reply::from_json(b).is_ok(),
-        ("esms", _) => |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok(),
-        ("wappin", "callback") => |b| wappin::Callback::from_json(b).is_ok(),
-        ("wappin", "acknowledgement") => |b| wappin::Acknowledgement::from_json(b).is_ok(),
-        ("wappin", "send HSM request") => |b| wappin::SendHsm::from_json(b).is_ok(),
-        ("wappin", "send text request") => |b| wappin::SendText::from_json(b).is_ok(),
-        ("wappin", "send media request") => |b| wappin::SendMedia::from_json(b).is_ok(),
-        ("wappin", "inquiry request") => |b| wappin::Inquiry::from_json(b).is_ok(),
-        ("wappin", "number checker request") => |b| wappin::NumberChecker::from_json(b).is_ok(),
-        ("wappin", "token response") => |b| wappin::TokenResponse::from_json(b).is_ok(),
-        ("wappin", _) => |b| wappin::Response::from_json(b).is_ok(),
-        ("viva", "webhook message") => {
-            |b| viva::Message::<viva::TransactionEventData>::from_json(b).is_ok()
-        }
-        ("viva", "URL verification") => |b| viva::Verification::from_json(b).is_ok(),
-        ("viva", "message list") => |b| viva::MessageList::from_json(b).is_ok(),
-        (_, _) => |b| viva::MessageDetails::from_json(b).is_ok(),
-    }
-}
+use common::{Request, direct, name, padding};
 
 fn pairs(query: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(query).unwrap()

@@ -1,0 +1,148 @@
+//! Instructions per parse, counted by valgrind's callgrind: the deterministic counterpart
+//! of `benches/parse.rs`, whose times move 10-30% between runs on a shared machine.
+//!
+//! ```text
+//! cargo bench --bench instructions                 # every fixture (~8 min; needs valgrind)
+//! cargo bench --bench instructions -- receipt      # the fixtures whose name has `receipt`
+//! ```
+//!
+//! For each fixture it runs itself under callgrind for each of: the direct typed parse
+//! (`typed`), `provider_payloads::parse` with detection (`parse`), and the baselines
+//! `serde_json::from_slice` into `Value` and `IgnoredAny` (or `serde_urlencoded` pairs
+//! for eSMS). Callgrind counts only inside the loop of 50 parses (after one parse
+//! outside it), so start-up and reading the file are left out. It prints a markdown
+//! table with the ratios of issue 7's targets.
+
+use std::hint::black_box;
+use std::process::Command;
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::{Request, direct, name};
+
+/// One parse of `mode`, checked.
+fn once(mode: &str, fixture: &Request, typed: fn(&[u8]) -> bool) {
+    let ok = match mode {
+        "typed" => typed(black_box(fixture.input())),
+        "parse" => provider_payloads::parse(black_box(&fixture.body), &fixture.query).is_ok(),
+        "value" => serde_json::from_slice::<serde_json::Value>(black_box(&fixture.body)).is_ok(),
+        "ignored" => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&fixture.body)).is_ok()
+        }
+        "pairs" => {
+            serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(&fixture.query)).is_ok()
+        }
+        other => panic!("no mode `{other}`"),
+    };
+    assert!(black_box(ok), "{mode} {}", fixture.path.display());
+}
+
+/// `count` parses of `mode`: callgrind counts only inside this function.
+#[inline(never)]
+fn measured(mode: &str, fixture: &Request, typed: fn(&[u8]) -> bool, count: usize) {
+    for _ in 0..count {
+        once(mode, fixture, typed);
+    }
+}
+
+/// What the measured process does: one parse outside the count (it pays for first-time
+/// set-up, such as the CPU feature detection of `memchr` and `simdutf8`), then `count`.
+fn measure(mode: &str, fixture: &Request, count: usize) {
+    let kind = provider_payloads::parse(&fixture.body, &fixture.query)
+        .unwrap()
+        .kind();
+    let typed = direct(fixture.provider, kind);
+    once(mode, fixture, typed);
+    measured(mode, fixture, typed, count);
+}
+
+/// The instructions callgrind counts for this program measuring `mode` `count` times.
+fn instructions(mode: &str, fixture: &Request, count: usize) -> Result<u64, String> {
+    let output = Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            "--toggle-collect=instructions::measured*",
+        ])
+        .arg(std::env::current_exe().map_err(|e| e.to_string())?)
+        .args(["--measure", mode])
+        .arg(&fixture.path)
+        .arg(count.to_string())
+        .output()
+        .map_err(|e| format!("cannot run valgrind ({e}); install it to count instructions"))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("{mode} {}: {stderr}", fixture.path.display()));
+    }
+    // "==123== Collected : 4567890" (valgrind 3.19 and later), or "refs: 4,567,890".
+    stderr
+        .lines()
+        .find_map(|line| {
+            let (_, count) = line
+                .split_once("Collected :")
+                .or_else(|| line.split_once("refs:"))?;
+            count.trim().replace(',', "").parse().ok()
+        })
+        .ok_or_else(|| format!("no count in valgrind's output: {stderr}"))
+}
+
+/// Instructions of one parse of `mode`, the mean of 50.
+fn per_parse(mode: &str, fixture: &Request) -> Result<f64, String> {
+    Ok(instructions(mode, fixture, 50)? as f64 / 50.0)
+}
+
+fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let all = common::requests();
+    if let [flag, mode, path, count] = args.as_slice() {
+        if flag == "--measure" {
+            let fixture = all
+                .iter()
+                .find(|fixture| fixture.path.to_string_lossy() == *path)
+                .ok_or_else(|| format!("no fixture {path}"))?;
+            measure(mode, fixture, count.parse().map_err(|_| "a count")?);
+            return Ok(());
+        }
+    }
+    // `cargo bench` passes `--bench`; any other word filters the fixtures by name.
+    let filter = args.iter().find(|arg| !arg.starts_with("--"));
+    println!(
+        "| payload | typed | parse | value | ignored | pairs | typed/value (<= 0.5) | typed/ignored (<= 2.5) | typed/pairs (<= 1.0) | parse/typed (<= 1.1) |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let cell = |ratio: f64, target: f64| {
+        if ratio > target {
+            format!("**{ratio:.2}**")
+        } else {
+            format!("{ratio:.2}")
+        }
+    };
+    for fixture in &all {
+        let name = name(fixture);
+        if filter.is_some_and(|filter| !name.contains(filter.as_str())) {
+            continue;
+        }
+        let typed = per_parse("typed", fixture)?;
+        let parse = per_parse("parse", fixture)?;
+        let row = if fixture.provider == "esms" {
+            let pairs = per_parse("pairs", fixture)?;
+            format!(
+                "| | | {pairs:.0} | | | {} | {} |",
+                cell(typed / pairs, 1.0),
+                cell(parse / typed, 1.1)
+            )
+        } else {
+            let value = per_parse("value", fixture)?;
+            let ignored = per_parse("ignored", fixture)?;
+            format!(
+                "| {value:.0} | {ignored:.0} | | {} | {} | | {} |",
+                cell(typed / value, 0.5),
+                cell(typed / ignored, 2.5),
+                cell(parse / typed, 1.1)
+            )
+        };
+        println!("| {name} | {typed:.0} | {parse:.0} {row}");
+    }
+    Ok(())
+}
