@@ -165,7 +165,9 @@ pub struct Inbound {
     pub in_reply_to: Option<String>,
     /// When, as the provider wrote it.
     pub at: Option<Timestamp>,
-    /// `provider:id:inbound`.
+    /// `provider:id:inbound`. Where the provider gives the message no id (NXCloud), the
+    /// id is made of what identifies it: the request it answers, the sender, the time,
+    /// and a digest of its content, so that two messages sent in the same second differ.
     pub idempotency_key: String,
 }
 
@@ -280,4 +282,25 @@ impl Serialize for PaymentKind {
 /// The key `provider:id:state`.
 pub(crate) fn idempotency_key(provider: Provider, id: &str, state: &str) -> String {
     format!("{provider}:{id}:{state}")
+}
+
+/// A digest of `bytes` that stays the same across processes, platforms and versions
+/// (64-bit FNV-1a), for an id made of a message's content. Not for secrets.
+pub(crate) fn content_digest(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_digest_is_fnv_1a() {
+        // The published FNV-1a 64 test values.
+        assert_eq!(content_digest(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_digest(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_digest(b"foobar"), 0x8594_4171_f739_67e8);
+    }
 }

@@ -472,7 +472,15 @@ impl Reply {
             ReplyMessage::Other(_) => InboundContent::Other,
         };
         let at = Timestamp::local(self.send_time);
-        let id = format!("{}:{}:{at}", self.trace_request_id, self.phone);
+        // A reply has no id of its own: two replies to one message in the same second
+        // differ only by their content.
+        let written = serde_json::to_vec(&self.message).unwrap_or_default();
+        let id = format!(
+            "{}:{}:{at}:{:016x}",
+            self.trace_request_id,
+            self.phone,
+            event::content_digest(&written)
+        );
         event::Inbound {
             provider: Provider::NxCloud,
             message_id: None,

@@ -293,3 +293,30 @@ fn shapes_of_no_provider_or_of_two_are_refused() {
         Provider::Viva
     );
 }
+
+#[test]
+fn two_nxcloud_replies_in_one_second_have_two_keys() {
+    // A reply has no id: the key is made of the request it answers, the sender, the
+    // time and the content. Found by the receiver example: without the content, the
+    // second message would be dropped as a retry of the first.
+    let key = |message: &str| {
+        let body = format!(
+            r#"{{"phone":"791","appkey":"k","traceRequestId":"t1","message":{message},"sendTime":"2023-07-17 14:40:50"}}"#
+        );
+        parse(body.as_bytes(), "")
+            .unwrap()
+            .event()
+            .unwrap()
+            .idempotency_key()
+            .to_owned()
+    };
+    let text = key(r#"{"text":"hello"}"#);
+    let media = key(r#"{"media":"https://x/y.jpg","fileName":"y.jpg"}"#);
+    assert!(
+        text.starts_with("nxcloud:t1:791:2023-07-17T14:40:50:"),
+        "{text}"
+    );
+    assert!(text.ends_with(":inbound"), "{text}");
+    assert_ne!(text, media);
+    assert_eq!(key(r#"{"text":"hello"}"#), text);
+}
