@@ -1,0 +1,739 @@
+//! The webhook receiver (`examples/receiver.rs`) as a provider meets it: the example runs
+//! as a child process on a free loopback port, and every fixture is sent to it as the
+//! HTTP request its provider sends. Each answer and each printed event line is compared
+//! with what the library computes for the same input. `cargo test` builds the example
+//! before these run; `cargo test --test receiver` alone does not, so build it first
+//! (`cargo build --example receiver`).
+//!
+//! The client is `std::net::TcpStream` writing HTTP/1.1 by hand: no dependency to build,
+//! and the test controls every byte of the request line and headers and sees every byte
+//! of the answer (an absent `Content-Type` included), with keep-alive under its control.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use provider_payloads::{Answer, Event, Payload, Provider};
+
+/// The bearer token the receivers of these tests are started with, as Wappin sends it.
+const WAPPIN_TOKEN: &str = "wappin-callback-token";
+
+/// The key the receiver answers Viva's URL verification with when given none: the
+/// example of Viva's document, as the example's doc comment says.
+const DEFAULT_VIVA_KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
+
+/// How long to wait for a line or an answer before the test fails.
+const WAIT: Duration = Duration::from_secs(10);
+
+fn receiver_example() -> PathBuf {
+    // tests run from target/<profile>/deps; examples are built into target/<profile>/examples
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let example = profile_dir
+        .join("examples")
+        .join(format!("receiver{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        example.is_file(),
+        "{} is missing: run `cargo test` (which builds the examples) or `cargo build --example receiver`",
+        example.display()
+    );
+    example
+}
+
+/// The receiver, running; killed when dropped, also when a test panics.
+struct Service {
+    child: Child,
+    addr: SocketAddr,
+    lines: Receiver<String>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Service {
+    /// Starts the receiver on a free loopback port with `args`, and waits for its
+    /// `listening on` line.
+    fn start(args: &[&str]) -> Service {
+        let mut child = Command::new(receiver_example())
+            .args(["--listen", "127.0.0.1:0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (send, lines) = mpsc::channel();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        std::thread::spawn(move || {
+            for line in stdout.lines() {
+                if send.send(line.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let collected = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            collected.lock().unwrap().push_str(&text);
+        });
+        let mut service = Service {
+            child,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            lines,
+            stderr,
+        };
+        let first = service.next_line();
+        let addr = first
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("the first line is not the address: {first}"));
+        service.addr = addr.parse().unwrap();
+        assert!(service.addr.ip().is_loopback() && service.addr.port() != 0);
+        service
+    }
+
+    /// The next line the receiver printed.
+    fn next_line(&self) -> String {
+        match self.lines.recv_timeout(WAIT) {
+            Ok(line) => line,
+            Err(err) => panic!(
+                "no line from the receiver ({err}); stderr: {}",
+                self.stderr()
+            ),
+        }
+    }
+
+    /// Asserts that the receiver printed nothing more.
+    fn assert_no_more_lines(&self) {
+        match self.lines.recv_timeout(Duration::from_millis(300)) {
+            Err(RecvTimeoutError::Timeout) => {}
+            Ok(line) => panic!("an unexpected line: {line}"),
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("the receiver stopped; stderr: {}", self.stderr())
+            }
+        }
+    }
+
+    fn connect(&self) -> Connection {
+        Connection::open(self.addr)
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP/1.1 request.
+#[derive(Clone, Debug)]
+struct Request {
+    method: &'static str,
+    target: String,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+/// An HTTP/1.1 answer.
+#[derive(Clone, Debug, PartialEq)]
+struct Response {
+    status: u16,
+    content_type: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One connection, kept alive from request to request.
+struct Connection {
+    reader: BufReader<TcpStream>,
+    writer: TcpStream,
+}
+
+impl Connection {
+    fn open(addr: SocketAddr) -> Connection {
+        let stream = TcpStream::connect(addr).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        stream.set_nodelay(true).unwrap();
+        Connection {
+            reader: BufReader::new(stream.try_clone().unwrap()),
+            writer: stream,
+        }
+    }
+
+    fn send(&mut self, request: &Request) -> Response {
+        let mut head = format!(
+            "{} {} HTTP/1.1\r\nHost: {}\r\n",
+            request.method,
+            request.target,
+            self.writer.peer_addr().unwrap()
+        );
+        for (name, value) in &request.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if request.method != "GET" || !request.body.is_empty() {
+            head.push_str(&format!("Content-Length: {}\r\n", request.body.len()));
+        }
+        head.push_str("\r\n");
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(&request.body);
+        self.writer.write_all(&bytes).unwrap();
+        self.read_response()
+    }
+
+    fn read_response(&mut self) -> Response {
+        let status_line = self.read_line();
+        let status = status_line
+            .strip_prefix("HTTP/1.1 ")
+            .and_then(|rest| rest.get(..3))
+            .and_then(|code| code.parse().ok())
+            .unwrap_or_else(|| panic!("not an HTTP/1.1 status line: {status_line:?}"));
+        let mut headers = HashMap::new();
+        loop {
+            let line = self.read_line();
+            if line.is_empty() {
+                break;
+            }
+            let (name, value) = line.split_once(':').unwrap();
+            let previous = headers.insert(name.to_ascii_lowercase(), value.trim().to_owned());
+            assert!(previous.is_none(), "the header {name} comes twice");
+        }
+        assert!(
+            !headers.contains_key("transfer-encoding"),
+            "a chunked answer: {headers:?}"
+        );
+        let length: usize = headers["content-length"].parse().unwrap();
+        let mut body = vec![0; length];
+        self.reader.read_exact(&mut body).unwrap();
+        Response {
+            status,
+            content_type: headers.remove("content-type"),
+            body,
+        }
+    }
+
+    fn read_line(&mut self) -> String {
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        assert!(line.ends_with("\r\n"), "a cut line: {line:?}");
+        line.truncate(line.len() - 2);
+        line
+    }
+}
+
+/// A JSON body as `provider` posts it: NXCloud and Viva with its `Content-Type`, Wappin
+/// with its bearer token too.
+fn post(provider: &str, target: &str, body: &[u8]) -> Request {
+    let mut headers = vec![("Content-Type", "application/json".to_owned())];
+    if provider == "wappin" {
+        headers.push(("Authorization", format!("Bearer {WAPPIN_TOKEN}")));
+    }
+    Request {
+        method: "POST",
+        target: target.to_owned(),
+        headers,
+        body: body.to_vec(),
+    }
+}
+
+/// eSMS's `GET` with the query string.
+fn get(path: &str, query: &str) -> Request {
+    Request {
+        method: "GET",
+        target: format!("{path}?{query}"),
+        headers: Vec::new(),
+        body: Vec::new(),
+    }
+}
+
+/// A fixture as its provider sends it, to `path` (its provider's, or `/`).
+fn provider_request(fixture: &common::Request, path: &str) -> Request {
+    if fixture.provider == "esms" {
+        assert_eq!(
+            as_request_target(&fixture.query),
+            fixture.query,
+            "{}: eSMS sends it as it is",
+            fixture.path.display()
+        );
+        get(path, &fixture.query)
+    } else {
+        post(fixture.provider, path, &fixture.body)
+    }
+}
+
+/// `query` as a request line can carry it: the bytes HTTP refuses there
+/// (controls, space, `"`, `#`, `<`, `>`, and non-ASCII) percent-encoded.
+fn as_request_target(query: &str) -> String {
+    let mut target = String::new();
+    for &byte in query.as_bytes() {
+        if byte <= b' ' || byte >= 0x7f || b"\"#<>".contains(&byte) {
+            target.push_str(&format!("%{byte:02X}"));
+        } else {
+            target.push(char::from(byte));
+        }
+    }
+    target
+}
+
+/// The line the receiver prints for an event, made from its JSON and the doc comment's
+/// format: `event <provider> <kind> <key> <JSON>`, the kind being the JSON's `event`.
+fn event_line(event: &Event) -> String {
+    let json = serde_json::to_string(event).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let kind = value["event"].as_str().unwrap();
+    let key = event.idempotency_key();
+    assert!(
+        !key.contains([' ', '%']) && !key.contains(char::is_control),
+        "{key}: a key the line must escape (see a_key_with_spaces_keeps_the_line_in_five_fields)"
+    );
+    format!("event {} {kind} {key} {json}", event.provider())
+}
+
+/// What the receiver must answer to a request the library reads as `parsed`, on `path`,
+/// and the line it must print.
+fn expected(
+    parsed: &Result<Payload, provider_payloads::Error>,
+    path: &str,
+) -> (Response, Option<String>) {
+    let text = |status, message: String| Response {
+        status,
+        content_type: Some("text/plain; charset=utf-8".to_owned()),
+        body: message.into_bytes(),
+    };
+    let payload = match parsed {
+        Ok(payload) => payload,
+        Err(err) => return (text(400, err.to_string()), None),
+    };
+    let provider = payload.provider();
+    if let Some(only) = path.strip_prefix('/').filter(|name| !name.is_empty()) {
+        let route = if only == "esms" {
+            "GET /esms".to_owned()
+        } else {
+            format!("POST /{only}")
+        };
+        if only != provider.as_str() {
+            let message = format!(
+                "{route} takes {only} payloads; this is a {provider} {}",
+                payload.kind()
+            );
+            return (text(400, message), None);
+        }
+    }
+    match payload.answer() {
+        Some(answer) => (
+            Response {
+                status: answer.status,
+                content_type: answer.content_type.map(str::to_owned),
+                body: answer.body.into_owned(),
+            },
+            payload.event().map(|event| event_line(&event)),
+        ),
+        None => (
+            text(
+                422,
+                format!(
+                    "a {provider} {} is not a callback; this receiver takes callbacks only",
+                    payload.kind()
+                ),
+            ),
+            None,
+        ),
+    }
+}
+
+/// A request with what the receiver must answer and print.
+#[derive(Clone, Debug)]
+struct Case {
+    name: String,
+    request: Request,
+    response: Response,
+    line: Option<String>,
+}
+
+/// Every valid fixture, to its provider's path and to `/`.
+fn valid_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for fixture in common::requests() {
+        let parsed = provider_payloads::parse(&fixture.body, &fixture.query);
+        assert_eq!(
+            parsed.as_ref().map(Payload::provider).ok(),
+            Some(fixture.provider.parse::<Provider>().unwrap()),
+            "{}",
+            fixture.path.display()
+        );
+        for path in [format!("/{}", fixture.provider), "/".to_owned()] {
+            let (response, line) = expected(&parsed, &path);
+            cases.push(Case {
+                name: format!("{} to {path}", fixture.path.display()),
+                request: provider_request(&fixture, &path),
+                response,
+                line,
+            });
+        }
+    }
+    cases
+}
+
+/// Every invalid fixture, to its provider's path.
+fn invalid_cases() -> Vec<Case> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut cases = Vec::new();
+    for provider in Provider::ALL {
+        let dir = root.join(provider.as_str()).join("invalid");
+        let path = format!("/{provider}");
+        if provider == Provider::Esms {
+            for file in common::files(&dir, "query") {
+                let text = std::fs::read_to_string(&file).unwrap();
+                let query = as_request_target(text.trim());
+                let parsed = provider_payloads::parse(b"", &query);
+                assert!(parsed.is_err(), "{}", file.display());
+                let (response, line) = expected(&parsed, &path);
+                cases.push(Case {
+                    name: file.display().to_string(),
+                    request: get(&path, &query),
+                    response,
+                    line,
+                });
+            }
+        } else {
+            for file in common::files(&dir, "json") {
+                let body = std::fs::read(&file).unwrap();
+                let parsed = provider_payloads::parse(&body, "");
+                assert!(parsed.is_err(), "{}", file.display());
+                let (response, line) = expected(&parsed, &path);
+                cases.push(Case {
+                    name: file.display().to_string(),
+                    request: post(provider.as_str(), &path, &body),
+                    response,
+                    line,
+                });
+            }
+        }
+    }
+    cases
+}
+
+/// Every valid fixture to every other provider's path (eSMS's query as a `POST` with no
+/// body, which is how `parse` reads it).
+fn wrong_provider_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for fixture in common::requests() {
+        let parsed = provider_payloads::parse(&fixture.body, &fixture.query);
+        for other in ["nxcloud", "wappin", "viva"] {
+            if other == fixture.provider {
+                continue;
+            }
+            let path = format!("/{other}");
+            let mut request = post(fixture.provider, &path, &fixture.body);
+            if other == "wappin" && fixture.provider != "wappin" {
+                // With the token: it is checked before the body (see the token's test).
+                request
+                    .headers
+                    .push(("Authorization", format!("Bearer {WAPPIN_TOKEN}")));
+            }
+            if fixture.provider == "esms" {
+                request.target = format!("{path}?{}", fixture.query);
+            }
+            let (response, line) = expected(&parsed, &path);
+            cases.push(Case {
+                name: format!("{} to {path}", fixture.path.display()),
+                request,
+                response,
+                line,
+            });
+        }
+    }
+    cases
+}
+
+/// Sends `cases` in order on one connection, asserting each answer and each line.
+fn send_in_order(service: &Service, cases: &[Case]) {
+    let mut connection = service.connect();
+    for case in cases {
+        let response = connection.send(&case.request);
+        assert_eq!(
+            response,
+            case.response,
+            "{}: {}",
+            case.name,
+            response.text()
+        );
+        if let Some(line) = &case.line {
+            assert_eq!(&service.next_line(), line, "{}", case.name);
+        }
+    }
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn every_fixture_gets_the_answer_its_provider_expects_and_prints_its_event() {
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let cases = valid_cases();
+    // Every provider, callbacks with and without an event, and payloads that are not
+    // callbacks: the fixtures cover each branch of the receiver.
+    let count = |f: &dyn Fn(&Case) -> bool| cases.iter().filter(|c| f(c)).count();
+    assert!(count(&|c| c.line.is_some()) >= 20, "{cases:#?}");
+    assert!(count(&|c| c.response.status == 422) >= 10);
+    for (provider, answer) in [
+        ("nxcloud", Answer::OK),
+        ("esms", Answer::OK),
+        ("wappin", Answer::WAPPIN_ACKNOWLEDGEMENT),
+        ("viva", Answer::OK),
+    ] {
+        assert!(
+            count(&|c| c.name.contains(&format!("/{provider}/"))
+                && c.line.is_some()
+                && c.response.body == *answer.body
+                && c.response.content_type.as_deref() == answer.content_type)
+                > 0,
+            "no {provider} event answered {answer:?}"
+        );
+    }
+    send_in_order(&service, &cases);
+}
+
+#[test]
+fn another_providers_payload_on_a_providers_path_is_refused() {
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let cases = wrong_provider_cases();
+    assert!(
+        cases
+            .iter()
+            .all(|case| case.response.status == 400 && case.line.is_none())
+    );
+    let wappin_on_viva = cases
+        .iter()
+        .find(|case| case.name.ends_with("wappin/callback_status.json to /viva"))
+        .unwrap();
+    assert_eq!(
+        wappin_on_viva.response.text(),
+        "POST /viva takes viva payloads; this is a wappin callback"
+    );
+    send_in_order(&service, &cases);
+}
+
+#[test]
+fn every_invalid_fixture_gets_400_with_the_crates_message() {
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let cases = invalid_cases();
+    assert!(cases.len() >= 80, "{}", cases.len());
+    for case in &cases {
+        assert_eq!(case.response.status, 400, "{}", case.name);
+        assert!(!case.response.body.is_empty(), "{}", case.name);
+    }
+    send_in_order(&service, &cases);
+}
+
+#[test]
+fn a_burst_over_eight_connections_is_answered_whole() {
+    const CONNECTIONS: usize = 8;
+    const PER_CONNECTION: usize = 500;
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    // Mostly callbacks, as a provider's traffic is, with every refusal mixed in.
+    let mut cases = [valid_cases(), valid_cases(), valid_cases()].concat();
+    cases.extend(invalid_cases());
+    cases.extend(wrong_provider_cases());
+    cases.push(Case {
+        name: "Viva's URL verification".to_owned(),
+        request: get("/viva", ""),
+        response: Response {
+            status: 200,
+            content_type: Some("application/json".to_owned()),
+            body: Answer::viva_verification(DEFAULT_VIVA_KEY)
+                .body
+                .into_owned(),
+        },
+        line: None,
+    });
+    assert!(cases.len() < CONNECTIONS * PER_CONNECTION);
+    let cases = Arc::new(cases);
+
+    let started = Instant::now();
+    let threads: Vec<_> = (0..CONNECTIONS)
+        .map(|connection| {
+            let cases = Arc::clone(&cases);
+            let mut stream = service.connect();
+            std::thread::spawn(move || {
+                let mut lines = Vec::new();
+                for i in 0..PER_CONNECTION {
+                    // Together the connections walk the cases in turn, each case at least once.
+                    let case = &cases[(i * CONNECTIONS + connection) % cases.len()];
+                    let response = stream.send(&case.request);
+                    assert_eq!(
+                        response,
+                        case.response,
+                        "{}: {}",
+                        case.name,
+                        response.text()
+                    );
+                    lines.extend(case.line.clone());
+                }
+                lines
+            })
+        })
+        .collect();
+    let mut expected_lines: Vec<String> = threads
+        .into_iter()
+        .flat_map(|thread| thread.join().unwrap())
+        .collect();
+    let answered = started.elapsed();
+
+    let mut printed: Vec<String> = expected_lines.iter().map(|_| service.next_line()).collect();
+    service.assert_no_more_lines();
+    expected_lines.sort();
+    printed.sort();
+    assert_eq!(printed.len(), expected_lines.len());
+    if let Some((printed, expected)) = printed.iter().zip(&expected_lines).find(|(p, e)| p != e) {
+        panic!("a printed line differs from the events sent:\n{printed}\n{expected}");
+    }
+    assert!(expected_lines.len() > CONNECTIONS * PER_CONNECTION / 5);
+    eprintln!(
+        "{} requests over {CONNECTIONS} connections answered in {answered:.2?}, {} event lines",
+        CONNECTIONS * PER_CONNECTION,
+        printed.len()
+    );
+}
+
+#[test]
+fn viva_url_verification_answers_the_key_given_or_the_documented_one() {
+    for (args, key) in [
+        (&["--viva-key", "0123ABCD"][..], "0123ABCD"),
+        (&[][..], DEFAULT_VIVA_KEY),
+    ] {
+        let service = Service::start(args);
+        let response = service.connect().send(&get("/viva", ""));
+        assert_eq!(response.status, 200);
+        assert_eq!(response.content_type.as_deref(), Some("application/json"));
+        assert_eq!(response.text(), format!(r#"{{"Key":"{key}"}}"#));
+        service.assert_no_more_lines();
+    }
+}
+
+#[test]
+fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
+    )
+    .unwrap();
+    let event = provider_payloads::parse(&body, "")
+        .unwrap()
+        .event()
+        .unwrap();
+    let with = |path: &str, authorization: Option<&str>| {
+        let mut request = post("wappin", path, &body);
+        request.headers.retain(|(name, _)| *name != "Authorization");
+        request
+            .headers
+            .extend(authorization.map(|value| ("Authorization", value.to_owned())));
+        request
+    };
+
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let mut connection = service.connect();
+    for path in ["/wappin", "/"] {
+        for authorization in [
+            None,
+            Some("Bearer wrong-token"),
+            Some("Bearer wappin-callback-toke"),
+            Some("Bearer wappin-callback-tokens"),
+            Some("Bearer  wappin-callback-token"),
+            Some("Basic d2FwcGluLWNhbGxiYWNrLXRva2Vu"),
+            Some(WAPPIN_TOKEN),
+        ] {
+            let response = connection.send(&with(path, authorization));
+            assert_eq!(response.status, 401, "{path} {authorization:?}");
+            assert!(
+                response.text().contains("Authorization: Bearer"),
+                "{}",
+                response.text()
+            );
+        }
+        for authorization in [
+            "Bearer wappin-callback-token",
+            "bearer wappin-callback-token",
+        ] {
+            let response = connection.send(&with(path, Some(authorization)));
+            assert_eq!(response.status, 200, "{path} {authorization}");
+            assert_eq!(response.text(), r#"{"status":"000"}"#);
+            assert_eq!(service.next_line(), event_line(&event));
+        }
+    }
+    // On Wappin's path, the token is checked before the body is read.
+    let broken = Request {
+        body: b"{".to_vec(),
+        ..with("/wappin", None)
+    };
+    assert_eq!(connection.send(&broken).status, 401);
+    assert_eq!(
+        connection.send(&post("wappin", "/wappin", b"{")).status,
+        400
+    );
+    service.assert_no_more_lines();
+
+    // Without --wappin-token, the token is not checked.
+    let service = Service::start(&[]);
+    let response = service.connect().send(&with("/wappin", None));
+    assert_eq!(response.status, 200);
+    assert_eq!(service.next_line(), event_line(&event));
+}
+
+#[test]
+fn a_key_with_spaces_keeps_the_line_in_five_fields() {
+    let service = Service::start(&[]);
+    let body = br#"{"status":"seen","requestId":"r 1%\nevent x","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}"#;
+    let response = service.connect().send(&post("nxcloud", "/nxcloud", body));
+    assert_eq!(response.status, 200);
+    let event = provider_payloads::parse(body, "").unwrap().event().unwrap();
+    assert_eq!(event.idempotency_key(), "nxcloud:r 1%\nevent x:read");
+    let json = serde_json::to_string(&event).unwrap();
+    assert_eq!(
+        service.next_line(),
+        format!("event nxcloud delivery nxcloud:r%201%25%0Aevent%20x:read {json}")
+    );
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn wrong_methods_paths_and_broken_http_are_refused_and_the_service_goes_on() {
+    let service = Service::start(&[]);
+    let receipt = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nxcloud/receipt_seen.json"),
+    )
+    .unwrap();
+    let mut connection = service.connect();
+    for (request, status) in [
+        (get("/nxcloud", ""), 405),
+        (post("nxcloud", "/esms", b""), 405),
+        (post("nxcloud", "/sms", &receipt), 404),
+    ] {
+        assert_eq!(connection.send(&request).status, status, "{request:?}");
+    }
+
+    let mut broken = TcpStream::connect(service.addr).unwrap();
+    broken.set_read_timeout(Some(WAIT)).unwrap();
+    broken.write_all(b"NOT HTTP AT ALL\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    broken.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
+
+    let response = connection.send(&post("nxcloud", "/nxcloud", &receipt));
+    assert_eq!(response.status, 200);
+    assert!(service.next_line().starts_with("event nxcloud delivery "));
+    service.assert_no_more_lines();
+}
