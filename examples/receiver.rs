@@ -55,7 +55,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use provider_payloads::{Answer, Event, Provider};
 
@@ -120,10 +120,13 @@ type Shared = State<Arc<Config>>;
 /// The service: one path per provider, and `/` for any.
 fn app(config: Config) -> Router {
     Router::new()
-        .route("/esms", get(esms))
-        .route("/nxcloud", post(nxcloud))
-        .route("/wappin", post(wappin))
-        .route("/viva", get(viva_verification).post(viva))
+        .route("/esms", one_provider("GET /esms", Provider::Esms))
+        .route("/nxcloud", one_provider("POST /nxcloud", Provider::NxCloud))
+        .route("/wappin", one_provider("POST /wappin", Provider::Wappin))
+        .route(
+            "/viva",
+            one_provider("POST /viva", Provider::Viva).get(viva_verification),
+        )
         .route("/", get(any_provider).post(any_provider))
         .with_state(Arc::new(config))
 }
@@ -180,58 +183,26 @@ async fn serve(args: Args) -> Result<(), String> {
         .map_err(|err| format!("the server stopped: {err}"))
 }
 
-async fn esms(State(config): Shared, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
-    let only = Some(("GET /esms", Provider::Esms));
-    // eSMS sends a GET: any body is not the callback's.
-    receive(&config, only, &headers, b"", query.as_deref().unwrap_or(""))
-}
-
-async fn nxcloud(
-    State(config): Shared,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-    body: Bytes,
-) -> Response {
-    let only = Some(("POST /nxcloud", Provider::NxCloud));
-    receive(
-        &config,
-        only,
-        &headers,
-        &body,
-        query.as_deref().unwrap_or(""),
-    )
-}
-
-async fn wappin(
-    State(config): Shared,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-    body: Bytes,
-) -> Response {
-    let only = Some(("POST /wappin", Provider::Wappin));
-    receive(
-        &config,
-        only,
-        &headers,
-        &body,
-        query.as_deref().unwrap_or(""),
-    )
-}
-
-async fn viva(
-    State(config): Shared,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-    body: Bytes,
-) -> Response {
-    let only = Some(("POST /viva", Provider::Viva));
-    receive(
-        &config,
-        only,
-        &headers,
-        &body,
-        query.as_deref().unwrap_or(""),
-    )
+/// The route of a provider's own path (`name`): it takes that provider's payloads only.
+/// eSMS sends a `GET`, whose body (if any) is not the callback's; the others `POST`.
+fn one_provider(name: &'static str, provider: Provider) -> MethodRouter<Arc<Config>> {
+    let handler = move |State(config): Shared,
+                        headers: HeaderMap,
+                        RawQuery(query): RawQuery,
+                        body: Bytes| async move {
+        let body: &[u8] = if provider == Provider::Esms {
+            b""
+        } else {
+            &body
+        };
+        let query = query.as_deref().unwrap_or("");
+        receive(&config, Some((name, provider)), &headers, body, query)
+    };
+    if provider == Provider::Esms {
+        get(handler)
+    } else {
+        post(handler)
+    }
 }
 
 /// Viva's URL verification: a `GET` to the webhook URL, answered with the key.
@@ -281,7 +252,8 @@ fn receive(config: &Config, only: Only, headers: &HeaderMap, body: &[u8], query:
             );
         }
     }
-    if provider == Provider::Wappin && !config.wappin_authorized(headers) {
+    // On `/`, the token is checked once the body shows it is Wappin's.
+    if only.is_none() && provider == Provider::Wappin && !config.wappin_authorized(headers) {
         return unauthorized();
     }
     let Some(reply) = payload.answer() else {

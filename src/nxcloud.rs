@@ -371,26 +371,19 @@ impl Callback {
             b"status" => Some(Kind::Receipt),
             other => Kind::of_key(other),
         });
-        let mut read = None;
-        replay::read_once(body, rules, &mut read);
-        if let Some(callback) = read {
-            return Ok(callback);
-        }
-        let kind = peek::detect(body, rules, Provider::NxCloud, "callback", CALLBACK_KINDS)?;
-        Self::read_as(body, kind)
-    }
-
-    /// Reads the body as the kind its keys showed.
-    pub(crate) fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
-        match kind {
-            Kind::Receipt => Receipt::from_json(body).map(Callback::Receipt),
-            Kind::Reply => Reply::from_json(body).map(Callback::Reply),
-        }
+        replay::read_detected(body, rules, Provider::NxCloud, "callback", CALLBACK_KINDS)
     }
 }
 
 impl ReadKind for Callback {
     type Kind = Kind;
+
+    fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
+        match kind {
+            Kind::Receipt => Receipt::from_json(body).map(Callback::Receipt),
+            Kind::Reply => Reply::from_json(body).map(Callback::Reply),
+        }
+    }
 
     fn read_kind<'de, D: Deserializer<'de>, T>(
         kind: Kind,

@@ -124,11 +124,7 @@ fn read_in_two_passes(body: &[u8]) -> Result<Payload, Error> {
             });
         }
     };
-    match detected {
-        Detected::NxCloud(kind) => nxcloud::Callback::read_as(body, kind).map(Payload::NxCloud),
-        Detected::Wappin(kind) => wappin::Payload::read_as(body, kind).map(Payload::Wappin),
-        Detected::Viva(kind) => viva::Payload::read_as(body, kind).map(Payload::Viva),
-    }
+    Payload::read_as(body, detected)
 }
 
 /// What the top-level keys named.
@@ -150,6 +146,14 @@ impl Detected {
 
 impl ReadKind for Payload {
     type Kind = Detected;
+
+    fn read_as(body: &[u8], kind: Detected) -> Result<Self, Error> {
+        match kind {
+            Detected::NxCloud(kind) => nxcloud::Callback::read_as(body, kind).map(Payload::NxCloud),
+            Detected::Wappin(kind) => wappin::Payload::read_as(body, kind).map(Payload::Wappin),
+            Detected::Viva(kind) => viva::Payload::read_as(body, kind).map(Payload::Viva),
+        }
+    }
 
     fn read_kind<'de, D: Deserializer<'de>, T>(
         kind: Detected,

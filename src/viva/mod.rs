@@ -115,33 +115,26 @@ impl Payload {
         if body.trim_ascii_start().starts_with(b"[") {
             return MessageList::from_json(body).map(Payload::MessageList);
         }
-        let mut read = None;
-        replay::read_once(body, peek::ByKey(kind_of_key), &mut read);
-        if let Some(payload) = read {
-            return Ok(payload);
-        }
-        let kind = peek::detect(
+        replay::read_detected(
             body,
             peek::ByKey(kind_of_key),
             Provider::Viva,
             "payload",
             PAYLOAD_KINDS,
-        )?;
-        Self::read_as(body, kind)
+        )
     }
+}
 
-    /// Reads the body as the kind its keys showed.
-    pub(crate) fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
+impl ReadKind for Payload {
+    type Kind = Kind;
+
+    fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
         match kind {
             Kind::Webhook => Webhook::from_json(body).map(Payload::Webhook),
             Kind::Verification => Verification::from_json(body).map(Payload::Verification),
             Kind::MessageDetails => MessageDetails::from_json(body).map(Payload::MessageDetails),
         }
     }
-}
-
-impl ReadKind for Payload {
-    type Kind = Kind;
 
     /// A webhook message is read at once only when its event has transaction data; any
     /// other event is left to [`Webhook::from_json`].

@@ -108,7 +108,7 @@ pub(crate) enum Kind {
 
 /// What the top-level keys of a body have shown so far. A key that only one kind has
 /// decides at once; the others decide together at the end of the object.
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Keys {
     status: bool,
     message: bool,
@@ -183,23 +183,20 @@ impl Payload {
     /// `status` alone an acknowledgement, `message_id` alone an Inquiry. Any other body is
     /// an [`Error::Shape`] that lists its keys. The body is then read once, as that kind.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        let mut read = None;
-        replay::read_once(body, Keys::default(), &mut read);
-        if let Some(payload) = read {
-            return Ok(payload);
-        }
-        let kind = peek::detect(
+        replay::read_detected(
             body,
             Keys::default(),
             Provider::Wappin,
             "payload",
             PAYLOAD_KINDS,
-        )?;
-        Self::read_as(body, kind)
+        )
     }
+}
 
-    /// Reads the body as the kind its keys showed.
-    pub(crate) fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
+impl ReadKind for Payload {
+    type Kind = Kind;
+
+    fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
         match kind {
             Kind::Callback => Callback::from_json(body).map(Payload::Callback),
             Kind::Acknowledgement => Acknowledgement::from_json(body).map(Payload::Acknowledgement),
@@ -212,10 +209,6 @@ impl Payload {
             Kind::Response => Response::from_json(body).map(Payload::Response),
         }
     }
-}
-
-impl ReadKind for Payload {
-    type Kind = Kind;
 
     fn read_kind<'de, D: Deserializer<'de>, T>(
         kind: Kind,

@@ -7,12 +7,13 @@
 //! from the body. A receipt's `status`, a Wappin callback's `message_id` are read twice;
 //! the rest of the body once.
 //!
-//! This is the fast path of [`parse`](crate::parse) and of the providers' `Payload::from_json`:
-//! it gives up (`None`) at anything unusual (an error, a body that is not UTF-8, an escaped key, more than
-//! [`KEPT`] keys before the decision, a deep container before the decision), and the
-//! caller then peeks and parses in two passes, which gives the exact error. Where it gives
-//! a payload, the two-pass path gives the same one: the keys decide in the same order, and
-//! each value is read by the same `serde_json`.
+//! This is the fast path of [`parse`](crate::parse) and of the providers'
+//! `Payload::from_json` ([`read_detected`]). It gives up at anything unusual (an error, a
+//! body that is not UTF-8, an escaped key, more than [`KEPT`] keys before the decision, a
+//! deep container before the decision), and the body is then peeked at and parsed in two
+//! passes, which gives the exact error. Where it gives a payload, the two-pass path gives
+//! the same one: the keys decide in the same order, and each value is read by the same
+//! `serde_json`.
 
 use std::fmt;
 
@@ -20,7 +21,8 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::peek::Decide;
+use super::peek::{self, Decide};
+use crate::{Error, Provider};
 
 /// At most this many keys are kept before one decides (a Wappin send text request, the
 /// longest body decided at its end, has 5).
@@ -31,10 +33,14 @@ const KEPT: usize = 8;
 /// longer could nest deep enough for that to matter, and gives up the fast path.
 const DEEP: usize = 240;
 
-/// A payload family whose kinds can be read from any deserializer of an object.
+/// A payload family whose kinds its keys tell apart, read in one pass or in two.
 pub(crate) trait ReadKind: Sized {
     /// What the keys decide.
     type Kind;
+
+    /// Reads the whole `body` as `kind`, with the error of that kind's own `from_json`:
+    /// the second pass, after [`peek`](super::peek) decided.
+    fn read_as(body: &[u8], kind: Self::Kind) -> Result<Self, Error>;
 
     /// Reads the object `deserializer` holds as `kind` and puts it, through `wrap`, in
     /// `into`; leaves `into` empty when this kind cannot be read in one pass (the caller
@@ -46,6 +52,31 @@ pub(crate) trait ReadKind: Sized {
         into: &mut Option<T>,
         wrap: impl FnOnce(Self) -> T,
     ) -> Result<(), D::Error>;
+}
+
+/// Reads `body` as the kind of `P` that `decide` names: in one pass when it can, else
+/// by peeking at the keys and reading the body as the kind they name, which says what is
+/// wrong (an [`Error::Shape`] with the `expected` shapes when no key decides).
+pub(crate) fn read_detected<P, D>(
+    body: &[u8],
+    decide: D,
+    provider: Provider,
+    payload: &'static str,
+    expected: &'static str,
+) -> Result<P, Error>
+where
+    P: ReadKind,
+    D: Decide<Kind = P::Kind> + Clone,
+{
+    let mut read = None;
+    read_once(body, decide.clone(), &mut read);
+    match read {
+        Some(payload) => Ok(payload),
+        None => P::read_as(
+            body,
+            peek::detect(body, decide, provider, payload, expected)?,
+        ),
+    }
 }
 
 /// Reads `body` as the kind of `P` its keys decide, in one pass, into `into`; leaves it
@@ -89,42 +120,34 @@ where
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         let mut kept: [(&'de str, &'de str); KEPT] = [("", ""); KEPT];
         let mut count = 0_usize;
-        // `&str` keys: an escaped key (not borrowable) is an error, and gives up.
-        while let Some(key) = map.next_key::<&'de str>()? {
-            let mut deciding = Some(key);
-            let decided = if self.decide.wants_value(key.as_bytes()) {
-                let value = keep(&mut kept, &mut count, key, map.next_value()?)?;
-                deciding = None;
-                self.decide.key(key.as_bytes(), value.as_bytes())
-            } else {
-                let decided = self.decide.key(key.as_bytes(), b"");
-                if decided.is_none() {
-                    keep(&mut kept, &mut count, key, map.next_value()?)?;
+        // The kind, and the key that decided it when its value is still to be read.
+        let (kind, deciding) = loop {
+            // `&str` keys: an escaped key (not borrowable) is an error, and gives up.
+            let Some(key) = map.next_key::<&'de str>()? else {
+                match self.decide.end() {
+                    Some(kind) => break (kind, None),
+                    None => return Ok(()),
                 }
-                decided
             };
-            if let Some(kind) = decided {
-                let replay = Replay {
-                    kept: kept.get(..count).unwrap_or_default(),
-                    deciding,
-                    value: None,
-                    map,
-                };
-                return P::read_kind(kind, replay, self.into, |payload| payload);
+            if self.decide.wants_value(key.as_bytes()) {
+                let value = keep(&mut kept, &mut count, key, map.next_value()?)?;
+                if let Some(kind) = self.decide.key(key.as_bytes(), value.as_bytes()) {
+                    break (kind, None);
+                }
+            } else {
+                if let Some(kind) = self.decide.key(key.as_bytes(), b"") {
+                    break (kind, Some(key));
+                }
+                keep(&mut kept, &mut count, key, map.next_value()?)?;
             }
-        }
-        match self.decide.end() {
-            Some(kind) => {
-                let replay = Replay {
-                    kept: kept.get(..count).unwrap_or_default(),
-                    deciding: None,
-                    value: None,
-                    map,
-                };
-                P::read_kind(kind, replay, self.into, |payload| payload)
-            }
-            None => Ok(()),
-        }
+        };
+        let replay = Replay {
+            kept: kept.get(..count).unwrap_or_default(),
+            deciding,
+            value: None,
+            map,
+        };
+        P::read_kind(kind, replay, self.into, |payload| payload)
     }
 }
 
