@@ -91,6 +91,16 @@ pub enum Error {
         found: String,
     },
 
+    /// The body or the query string is larger than [`Limits`](crate::Limits) allow
+    /// ([`parse_with`](crate::parse_with); 2 MiB for [`parse`](crate::parse)).
+    #[error("the request is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// The size of the body or query string, in bytes.
+        size: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+
     /// A strict parse met fields or values that the provider's document does not list.
     #[error("{provider} {payload}: the body has what the provider's document does not list: {}", list(.found))]
     Unrecognized {
@@ -125,7 +135,7 @@ impl Error {
             | Error::Shape { provider, .. }
             | Error::Unrecognized { provider, .. }
             | Error::Write { provider, .. } => *provider,
-            Error::NoProvider { .. } => return None,
+            Error::NoProvider { .. } | Error::TooLarge { .. } => return None,
         })
     }
 

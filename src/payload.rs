@@ -8,7 +8,7 @@ use serde::Deserializer;
 
 use crate::wire::peek::{self, Decide, Peeked};
 use crate::wire::replay::{self, ReadKind};
-use crate::{Error, Provider, UnknownFields, esms, nxcloud, viva, wappin};
+use crate::{Error, Limits, Provider, UnknownFields, esms, nxcloud, viva, wappin};
 
 /// Any payload of any provider: what [`parse`] returns.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +81,29 @@ eSMS callback (an empty body with the query string `SMSID=...&SendStatus=...`)";
 /// # Ok::<(), provider_payloads::Error>(())
 /// ```
 pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
+    parse_with(body, query, &Limits::new())
+}
+
+/// [`parse`] with limits of your own: a body or query string larger than
+/// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+///
+/// ```
+/// use provider_payloads::{Limits, parse_with};
+///
+/// let limits = Limits::new().body(16 * 1024); // the largest payload you expect, and then some
+/// let payload = parse_with(br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#, "", &limits)?;
+/// assert_eq!(payload.kind(), "URL verification");
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
+pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, Error> {
+    for size in [body.len(), query.len()] {
+        if size > limits.max_body() {
+            return Err(Error::TooLarge {
+                size,
+                limit: limits.max_body(),
+            });
+        }
+    }
     if body.iter().all(u8::is_ascii_whitespace) {
         let query = query.strip_prefix('?').unwrap_or(query);
         if query.trim().is_empty() {

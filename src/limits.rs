@@ -1,0 +1,63 @@
+//! How much [`parse_with`](crate::parse_with) reads before it refuses a request.
+
+/// The limits a request must keep to be read; [`parse`](crate::parse) uses the default.
+///
+/// One limit is yours to set: the size of the body (and of the query string), 2 MiB by
+/// default, far above any provider's payload (the largest sample is under 3 KiB). A
+/// larger request is refused with [`Error::TooLarge`](crate::Error::TooLarge) before a
+/// byte of it is read. Two more limits are fixed:
+///
+/// - JSON nests at most [`Limits::NESTING`] arrays and objects deep (`serde_json`'s
+///   recursion limit); deeper is [`Error::NotJson`](crate::Error::NotJson).
+/// - eSMS `error_info` is percent-decoded at most
+///   [`MAX_LAYERS`](crate::esms::error_info::MAX_LAYERS) times.
+///
+/// Within the limits, time and memory grow with the size of the request: parsing holds
+/// the parsed value and, for a moment, at most about as much again.
+///
+/// ```
+/// use provider_payloads::{Error, Limits, parse_with};
+///
+/// let limits = Limits::new().body(64);
+/// let body = br#"{"status":"seen","requestId":"r1","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}"#;
+/// let err = parse_with(body, "", &limits).unwrap_err();
+/// assert!(matches!(err, Error::TooLarge { size: 94, limit: 64 }));
+/// assert_eq!(err.to_string(), "the request is 94 bytes, over the limit of 64 bytes");
+/// assert!(parse_with(body, "", &Limits::new().body(94)).is_ok());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    body: usize,
+}
+
+impl Limits {
+    /// The default size limit of a body or query string: 2 MiB.
+    pub const DEFAULT_BODY: usize = 2 * 1024 * 1024;
+
+    /// How deep JSON arrays and objects may nest: 128, `serde_json`'s limit.
+    pub const NESTING: usize = 128;
+
+    /// The default limits.
+    pub const fn new() -> Limits {
+        Limits {
+            body: Limits::DEFAULT_BODY,
+        }
+    }
+
+    /// Sets the largest body, and the largest query string, read, in bytes.
+    #[must_use]
+    pub const fn body(self, bytes: usize) -> Limits {
+        Limits { body: bytes }
+    }
+
+    /// The largest body, and the largest query string, read, in bytes.
+    pub const fn max_body(&self) -> usize {
+        self.body
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::new()
+    }
+}
