@@ -57,6 +57,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use provider_payloads::wappin::CallbackToken;
 use provider_payloads::{Answer, Event, Provider};
 
 const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-token TOKEN]
@@ -112,7 +113,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 /// What every handler reads.
 struct Config {
     viva_key: String,
-    wappin_token: Option<String>,
+    wappin_token: Option<CallbackToken>,
 }
 
 type Shared = State<Arc<Config>>;
@@ -176,7 +177,7 @@ async fn serve(args: Args) -> Result<(), String> {
     print_line(&format!("listening on http://{addr}"));
     let config = Config {
         viva_key: args.viva_key,
-        wappin_token: args.wappin_token,
+        wappin_token: args.wappin_token.map(CallbackToken::new),
     };
     axum::serve(listener, app(config))
         .await
@@ -278,27 +279,10 @@ impl Config {
         let Some(token) = &self.wappin_token else {
             return true;
         };
-        let Some(value) = headers.get(AUTHORIZATION) else {
-            return false;
-        };
-        let value = value.as_bytes();
-        match (value.get(..7), value.get(7..)) {
-            (Some(scheme), Some(given)) if scheme.eq_ignore_ascii_case(b"Bearer ") => {
-                same_secret(given, token.as_bytes())
-            }
-            _ => false,
-        }
+        headers
+            .get(AUTHORIZATION)
+            .is_some_and(|value| token.authorizes(value.as_bytes()))
     }
-}
-
-/// Compares two secrets in a time that does not depend on where they differ.
-fn same_secret(given: &[u8], expected: &[u8]) -> bool {
-    given.len() == expected.len()
-        && given
-            .iter()
-            .zip(expected)
-            .fold(0, |differ, (a, b)| differ | (a ^ b))
-            == 0
 }
 
 /// A provider's [`Answer`] as an HTTP response: its status, its body, and its

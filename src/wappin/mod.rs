@@ -15,8 +15,8 @@
 //! [`Payload::from_json`] tells any of these bodies apart by its keys.
 //!
 //! **Authenticity.** Wappin signs nothing. Its callback carries `Authorization: Bearer
-//! <token>` and the token endpoint restricts callers by IP address; compare the callback's
-//! bearer token with your own before you trust the body.
+//! <token>` and the token endpoint restricts callers by IP address; check the callback's
+//! header with [`CallbackToken::authorizes`] (constant time) before you trust the body.
 //!
 //! ```
 //! use provider_payloads::wappin::{
@@ -42,6 +42,7 @@
 //! ```
 
 mod callback;
+mod callback_token;
 mod request;
 mod response;
 mod status;
@@ -50,6 +51,7 @@ pub use callback::{
     Acknowledgement, Callback, CallbackType, MessageCallback, MessageStatus, OtherCallback,
     StatusCallback,
 };
+pub use callback_token::CallbackToken;
 pub use request::{
     Channel, GetToken, Inquiry, MediaType, NumberChecker, Params, SendHsm, SendMedia, SendText,
 };
