@@ -5,15 +5,18 @@
 /// One limit is yours to set: the size of the body (and of the query string), 2 MiB by
 /// default, far above any provider's payload (the largest sample is under 3 KiB). A
 /// larger request is refused with [`Error::TooLarge`](crate::Error::TooLarge) before a
-/// byte of it is read. Two more limits are fixed:
+/// byte of it is read. The other limits are fixed:
 ///
-/// - JSON nests at most [`Limits::NESTING`] arrays and objects deep (`serde_json`'s
-///   recursion limit); deeper is [`Error::NotJson`](crate::Error::NotJson).
 /// - eSMS `error_info` is percent-decoded at most
 ///   [`MAX_LAYERS`](crate::esms::error_info::MAX_LAYERS) times.
+/// - Nesting costs no stack: the providers' own fields are a few levels deep, and a value
+///   nested deeper is an unknown field, which `serde_json` checks and keeps without
+///   recursion. A body nested 100 000 deep is read, its unknown field kept.
 ///
-/// Within the limits, time and memory grow with the size of the request: parsing holds
-/// the parsed value and, for a moment, at most about as much again.
+/// Within the limits, time and memory grow in proportion to the size of the request. The
+/// heap at its peak is under 4 times the request for the providers' payloads and large
+/// unknown values, and reaches 11 times for a request made of nothing but 100 000 tiny
+/// query parameters, each kept as two strings (`tests/hostile.rs` measures it).
 ///
 /// ```
 /// use provider_payloads::{Error, Limits, parse_with};
@@ -33,9 +36,6 @@ pub struct Limits {
 impl Limits {
     /// The default size limit of a body or query string: 2 MiB.
     pub const DEFAULT_BODY: usize = 2 * 1024 * 1024;
-
-    /// How deep JSON arrays and objects may nest: 128, `serde_json`'s limit.
-    pub const NESTING: usize = 128;
 
     /// The default limits.
     pub const fn new() -> Limits {

@@ -6,6 +6,7 @@ use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use serde::Deserializer;
 
+use crate::wire::json;
 use crate::wire::peek::{self, Decide, Peeked};
 use crate::wire::replay::{self, ReadKind};
 use crate::{Error, Limits, Provider, UnknownFields, esms, nxcloud, viva, wappin};
@@ -143,7 +144,11 @@ fn read_in_two_passes(body: &[u8]) -> Result<Payload, Error> {
         Err(err) => {
             return Err(Error::NoProvider {
                 expected: SHAPES,
-                found: format!("not JSON ({err})"),
+                found: if body.starts_with(json::BYTE_ORDER_MARK) {
+                    format!("not JSON ({err}): it starts with a byte-order mark (U+FEFF)")
+                } else {
+                    format!("not JSON ({err})")
+                },
             });
         }
     };

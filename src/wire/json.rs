@@ -93,6 +93,10 @@ pub(crate) fn to_json<T: Serialize>(
     })
 }
 
+/// UTF-8's byte-order mark: RFC 8259 says senders must not put it before JSON. Seen from
+/// tools that save JSON "with BOM"; refused, but named in the error.
+pub(crate) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// Turns a `serde_json` error into the crate's, with the field path and a plain reason.
 pub(crate) fn json_error(
     err: serde_json::Error,
@@ -131,6 +135,10 @@ pub(crate) fn json_error(
                 )
             } else if category == Category::Eof {
                 format!("the body ends before its JSON is complete ({message})")
+            } else if body.starts_with(BYTE_ORDER_MARK) {
+                format!(
+                    "{message}; the body starts with a byte-order mark (U+FEFF), which JSON does not allow"
+                )
             } else if body.trim_ascii_start().starts_with(b"<") {
                 format!("{message}; the body looks like an HTML or XML page")
             } else if looks_like_a_query(body) {
