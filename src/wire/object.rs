@@ -97,12 +97,22 @@ impl fmt::Debug for UnknownFields {
 }
 
 /// What a payload object keeps from the wire besides its typed fields.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Wire {
     pub(crate) unknown: UnknownFields,
     pub(crate) shapes: Shapes,
     /// The fields read under another spelling that the type keeps: (wire name, spelling).
     pub(crate) spellings: Vec<(&'static str, &'static str)>,
+}
+
+/// Equal when the unknown fields are equal in order (they are written back in it) and the
+/// notes on known fields are the same in any order (they are written in the type's).
+impl PartialEq for Wire {
+    fn eq(&self, other: &Wire) -> bool {
+        self.unknown == other.unknown
+            && self.shapes == other.shapes
+            && shape::same_notes(&self.spellings, &other.spellings)
+    }
 }
 
 impl Wire {

@@ -26,8 +26,25 @@ pub(crate) enum Shape {
 }
 
 /// The noted shapes of an object's fields, by wire name; fields written plainly are absent.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// Two are equal when they note the same shapes, in whatever order the fields came: the
+/// order is the body's, and the value written back has the type's.
+#[derive(Clone, Default)]
 pub(crate) struct Shapes(Vec<(&'static str, Shape)>);
+
+impl PartialEq for Shapes {
+    fn eq(&self, other: &Shapes) -> bool {
+        same_notes(&self.0, &other.0)
+    }
+}
+
+/// Whether two lists of notes about fields hold the same notes, in any order. A field is
+/// noted once (a repeated field is an error), so the same length and every note found in
+/// the other is the same set.
+pub(crate) fn same_notes<T: PartialEq>(these: &[T], those: &[T]) -> bool {
+    these.len() == those.len() && these.iter().all(|note| those.contains(note))
+}
+
+impl Eq for Shapes {}
 
 impl fmt::Debug for Shapes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
