@@ -8,7 +8,7 @@
 /// byte of it is read. The other limits are fixed:
 ///
 /// - eSMS `error_info` is percent-decoded at most
-///   [`MAX_LAYERS`](crate::esms::error_info::MAX_LAYERS) times.
+///   [`MAX_LAYERS`](crate::esms::MAX_LAYERS) times.
 /// - Nesting costs no stack: the providers' own fields are a few levels deep, and a value
 ///   nested deeper is an unknown field, which `serde_json` checks and keeps without
 ///   recursion. A body nested 100 000 deep is read, its unknown field kept.
