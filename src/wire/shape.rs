@@ -355,8 +355,13 @@ impl Serializer for Peek {
         Ok(Peeked::None)
     }
 
+    /// `Some` is not `None`: the value inside is looked at only for the text of a number.
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Peeked, Unpeekable> {
-        value.serialize(self)
+        if self.number_text {
+            value.serialize(self)
+        } else {
+            Ok(Peeked::Other)
+        }
     }
 
     peek_numbers! {
@@ -383,6 +388,12 @@ impl Serializer for Peek {
     }
 
     fn serialize_str(self, _: &str) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::Other)
+    }
+
+    /// Text, like `serialize_str`, without formatting it (the default formats it into a
+    /// `String` first: a time or a decimal would be written twice).
+    fn collect_str<T: ?Sized + fmt::Display>(self, _: &T) -> Result<Peeked, Unpeekable> {
         Ok(Peeked::Other)
     }
 
