@@ -14,6 +14,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::ser::Serializer;
 
+use super::text::{self, StackText};
+
 /// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`): exactly that, with a real date
 /// and time (no 31 February, no hour 24, no leap second).
 pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
@@ -57,22 +59,39 @@ pub(crate) fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another separator between the date
 /// and the time (`T` for ISO 8601).
-pub(crate) struct DateTimeSeconds<'a>(pub(crate) &'a NaiveDateTime, pub(crate) char);
+pub(crate) struct DateTimeSeconds<'a>(pub(crate) &'a NaiveDateTime, pub(crate) &'static str);
+
+impl DateTimeSeconds<'_> {
+    /// The most bytes the time takes: chrono's years have at most 6 digits and a sign.
+    pub(crate) const MAX_LEN: usize = 22;
+
+    /// Appends the time to `text`: what `write!` with `{:04}-{:02}-{:02}...` writes.
+    pub(crate) fn write_to<const N: usize>(&self, text: &mut StackText<N>) -> fmt::Result {
+        let t = self.0;
+        let year = t.year();
+        if year < 0 {
+            text.push_str("-")?;
+            text.push_digits(year.unsigned_abs(), 3)?;
+        } else {
+            text.push_digits(year.unsigned_abs(), 4)?;
+        }
+        for (separator, part) in [
+            ("-", t.month()),
+            ("-", t.day()),
+            (self.1, t.hour()),
+            (":", t.minute()),
+            (":", t.second()),
+        ] {
+            text.push_str(separator)?;
+            text.push_digits(part, 2)?;
+        }
+        Ok(())
+    }
+}
 
 impl fmt::Display for DateTimeSeconds<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.0;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}{}{:02}:{:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            self.1,
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
+        text::display::<{ DateTimeSeconds::MAX_LEN }>(f, |text| self.write_to(text))
     }
 }
 
@@ -115,7 +134,7 @@ pub(crate) mod date_time_seconds {
         value: &NaiveDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&DateTimeSeconds(value, ' '))
+        serializer.collect_str(&DateTimeSeconds(value, " "))
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
@@ -212,7 +231,7 @@ mod tests {
                 .unwrap()
         );
         assert_eq!(
-            DateTimeSeconds(&time, ' ').to_string(),
+            DateTimeSeconds(&time, " ").to_string(),
             "2023-07-13 15:12:11"
         );
     }
