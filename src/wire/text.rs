@@ -47,6 +47,16 @@ impl<const N: usize> StackText<N> {
         Ok(())
     }
 
+    /// Appends the integer `value` in decimal.
+    pub(crate) fn push_int(&mut self, value: impl itoa::Integer) -> fmt::Result {
+        self.push_str(itoa::Buffer::new().format(value))
+    }
+
+    /// Appends the integer in `value`, or nothing for `None`.
+    pub(crate) fn push_int_option(&mut self, value: Option<impl itoa::Integer>) -> fmt::Result {
+        value.map_or(Ok(()), |value| self.push_int(value))
+    }
+
     /// Appends `value` in decimal, with leading zeros to at least `width` digits: what
     /// `write!(text, "{value:0width$}")` writes.
     pub(crate) fn push_digits(&mut self, value: u32, width: usize) -> fmt::Result {
