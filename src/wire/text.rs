@@ -3,18 +3,26 @@
 //! Writing a time through `write!` into the serializer sends it in many small pieces, each
 //! padded by `fmt` and escaped by `serde_json` on its own; `to_string` would allocate.
 //! [`StackText`] holds the whole text in an array, so it reaches the serializer as one
-//! `&str` with no allocation, and [`StackText::push_digits`] writes a zero-padded integer
-//! without `fmt`'s padding machinery.
+//! `&str` with no allocation. [`digits`] writes a fixed number of digits (the parts of a
+//! time), [`StackText::push_digits`] any zero-padded integer (with `itoa`), neither with
+//! `fmt`'s padding machinery.
 
 use std::fmt;
 
-/// `00` to `99`.
-const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-                     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-                     8081828384858687888990919293949596979899";
+/// The `W` ASCII digits of `value`, with leading zeros; `None` when it has more.
+pub(crate) fn digits<const W: usize>(value: u32) -> Option<[u8; W]> {
+    let mut digits = [b'0'; W];
+    let mut rest = value;
+    for digit in digits.iter_mut().rev() {
+        // An ASCII digit is `0` (0x30) with the digit in its low four bits.
+        *digit = b'0' | (rest % 10) as u8;
+        rest /= 10;
+    }
+    (rest == 0).then_some(digits)
+}
 
-/// Text of at most `N` bytes in an array. Writing past `N` bytes fails with
-/// [`fmt::Error`] and leaves the text as it was.
+/// Text of at most `N` bytes in an array. A `push_str` or `push_ascii` that does not
+/// fit fails with [`fmt::Error`] and writes nothing.
 pub(crate) struct StackText<const N: usize> {
     bytes: [u8; N],
     len: usize,
@@ -32,17 +40,30 @@ impl<const N: usize> StackText<N> {
     /// The text written so far.
     pub(crate) fn as_str(&self) -> &str {
         let written = self.bytes.get(..self.len).unwrap_or_default();
-        // Only whole `&str`s are ever copied in, so this is always UTF-8.
+        // Only whole `&str`s and ASCII are ever copied in, so this is always UTF-8.
         std::str::from_utf8(written).unwrap_or_default()
     }
 
     /// Appends `text`.
     pub(crate) fn push_str(&mut self, text: &str) -> fmt::Result {
-        let end = self.len.checked_add(text.len()).ok_or(fmt::Error)?;
+        self.push_bytes(text.as_bytes())
+    }
+
+    /// Appends ASCII `text`; anything else is refused, so the text stays UTF-8.
+    pub(crate) fn push_ascii(&mut self, text: &[u8]) -> fmt::Result {
+        if !text.is_ascii() {
+            return Err(fmt::Error);
+        }
+        self.push_bytes(text)
+    }
+
+    /// Appends `bytes`, which keep the text UTF-8 (a `&str`, or ASCII).
+    fn push_bytes(&mut self, bytes: &[u8]) -> fmt::Result {
+        let end = self.len.checked_add(bytes.len()).ok_or(fmt::Error)?;
         self.bytes
             .get_mut(self.len..end)
             .ok_or(fmt::Error)?
-            .copy_from_slice(text.as_bytes());
+            .copy_from_slice(bytes);
         self.len = end;
         Ok(())
     }
@@ -60,20 +81,10 @@ impl<const N: usize> StackText<N> {
     /// Appends `value` in decimal, with leading zeros to at least `width` digits: what
     /// `write!(text, "{value:0width$}")` writes.
     pub(crate) fn push_digits(&mut self, value: u32, width: usize) -> fmt::Result {
-        // Two digits (months, days, hours, minutes, seconds) are one look-up.
-        if width == 2 {
-            let pair = usize::try_from(value)
-                .ok()
-                .and_then(|value| value.checked_mul(2))
-                .and_then(|at| PAIRS.get(at..at.checked_add(2)?));
-            if let Some(pair) = pair {
-                return self.push_str(pair);
-            }
-        }
         let mut digits = itoa::Buffer::new();
         let digits = digits.format(value);
         for _ in digits.len()..width {
-            self.push_str("0")?;
+            self.push_ascii(b"0")?;
         }
         self.push_str(digits)
     }
@@ -112,6 +123,23 @@ mod tests {
                 assert_eq!(text.as_str(), format!("{value:0width$}"));
             }
         }
+    }
+
+    #[test]
+    fn fixed_width_digits_are_the_padded_number_or_none() {
+        assert_eq!(digits::<2>(7), Some(*b"07"));
+        assert_eq!(digits::<4>(2024), Some(*b"2024"));
+        assert_eq!(digits::<4>(10_000), None);
+        assert_eq!(digits::<10>(u32::MAX), Some(*b"4294967295"));
+        assert_eq!(digits::<0>(0), Some([]));
+    }
+
+    #[test]
+    fn only_ascii_bytes_are_taken() {
+        let mut text = StackText::<8>::new();
+        text.push_ascii(b"a-1").unwrap();
+        assert!(text.push_ascii("é".as_bytes()).is_err());
+        assert_eq!(text.as_str(), "a-1");
     }
 
     #[test]
