@@ -4,14 +4,18 @@
 //! ```text
 //! cargo bench --bench instructions                 # every fixture (~8 min; needs valgrind)
 //! cargo bench --bench instructions -- receipt      # the fixtures whose name has `receipt`
+//! cargo bench --bench instructions -- --wire       # serialization only (~1 min)
 //! ```
 //!
 //! For each fixture it runs itself under callgrind for each of: the direct typed parse
 //! (`typed`), `provider_payloads::parse` with detection (`parse`), and the baselines
 //! `serde_json::from_slice` into `Value` and `IgnoredAny` (or `serde_urlencoded` pairs
-//! for eSMS). Callgrind counts only inside the loop of 50 parses (after one parse
-//! outside it), so start-up and reading the file are left out. It prints a markdown
-//! table with the ratios of issue 7's targets.
+//! for eSMS). For serialization, as `benches/parse.rs` measures it: the parsed payload's
+//! `to_wire` (`to_wire`) against the same body written back untyped (`untyped`:
+//! `serde_json::to_vec` of its `Value`, or `serde_urlencoded::to_string` of eSMS's pairs;
+//! `common::Untyped`). Callgrind counts only inside the loop of 50 runs (after one run
+//! outside it), so start-up, reading the file and the parse before a serialization are
+//! left out. It prints a markdown table with the ratios of issue 7's targets.
 
 use std::hint::black_box;
 use std::process::Command;
@@ -19,12 +23,23 @@ use std::process::Command;
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{Request, direct, name};
+use common::{Request, Untyped, direct, name};
+use provider_payloads::Payload;
 
-/// One parse of `mode`, checked.
-fn once(mode: &str, fixture: &Request, typed: fn(&[u8]) -> bool) {
+/// What one measured run reads: the request, its direct typed parse, and for the
+/// serialization modes the payload and its untyped form, parsed before the count starts.
+struct Subject<'a> {
+    fixture: &'a Request,
+    typed: fn(&[u8]) -> bool,
+    payload: Payload,
+    untyped: Untyped,
+}
+
+/// One parse (or one serialization) of `mode`, checked.
+fn once(mode: &str, subject: &Subject<'_>) {
+    let fixture = subject.fixture;
     let ok = match mode {
-        "typed" => typed(black_box(fixture.input())),
+        "typed" => (subject.typed)(black_box(fixture.input())),
         "parse" => provider_payloads::parse(black_box(&fixture.body), &fixture.query).is_ok(),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(&fixture.body)).is_ok(),
         "ignored" => {
@@ -33,28 +48,33 @@ fn once(mode: &str, fixture: &Request, typed: fn(&[u8]) -> bool) {
         "pairs" => {
             serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(&fixture.query)).is_ok()
         }
+        "to_wire" => black_box(black_box(&subject.payload).to_wire()).is_ok(),
+        "untyped" => !black_box(black_box(&subject.untyped).to_wire()).is_empty(),
         other => panic!("no mode `{other}`"),
     };
     assert!(black_box(ok), "{mode} {}", fixture.path.display());
 }
 
-/// `count` parses of `mode`: callgrind counts only inside this function.
+/// `count` runs of `mode`: callgrind counts only inside this function.
 #[inline(never)]
-fn measured(mode: &str, fixture: &Request, typed: fn(&[u8]) -> bool, count: usize) {
+fn measured(mode: &str, subject: &Subject<'_>, count: usize) {
     for _ in 0..count {
-        once(mode, fixture, typed);
+        once(mode, subject);
     }
 }
 
-/// What the measured process does: one parse outside the count (it pays for first-time
+/// What the measured process does: one run outside the count (it pays for first-time
 /// set-up, such as the CPU feature detection of `memchr` and `simdutf8`), then `count`.
 fn measure(mode: &str, fixture: &Request, count: usize) {
-    let kind = provider_payloads::parse(&fixture.body, &fixture.query)
-        .unwrap()
-        .kind();
-    let typed = direct(fixture.provider, kind);
-    once(mode, fixture, typed);
-    measured(mode, fixture, typed, count);
+    let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
+    let subject = Subject {
+        fixture,
+        typed: direct(fixture.provider, payload.kind()),
+        payload,
+        untyped: Untyped::of(fixture),
+    };
+    once(mode, &subject);
+    measured(mode, &subject, count);
 }
 
 /// The instructions callgrind counts for this program measuring `mode` `count` times.
@@ -105,12 +125,16 @@ fn main() -> Result<(), String> {
             return Ok(());
         }
     }
-    // `cargo bench` passes `--bench`; any other word filters the fixtures by name.
+    // `cargo bench` passes `--bench`; `--wire` measures serialization only; any other
+    // word filters the fixtures by name.
     let filter = args.iter().find(|arg| !arg.starts_with("--"));
+    let wire_only = args.iter().any(|arg| arg == "--wire");
     println!(
-        "| payload | typed | parse | value | ignored | pairs | typed/value (<= 0.5) | typed/ignored (<= 2.5) | typed/pairs (<= 1.0) | parse/typed (<= 1.1) |"
+        "| payload | typed | parse | value | ignored | pairs | to_wire | untyped | typed/value (<= 0.5) | typed/ignored (<= 2.5) | typed/pairs (<= 1.0) | parse/typed (<= 1.1) | to_wire/untyped (<= 1.0) |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
     let cell = |ratio: f64, target: f64| {
         if ratio > target {
             format!("**{ratio:.2}**")
@@ -123,12 +147,20 @@ fn main() -> Result<(), String> {
         if filter.is_some_and(|filter| !name.contains(filter.as_str())) {
             continue;
         }
+        let to_wire = per_parse("to_wire", fixture)?;
+        let untyped = per_parse("untyped", fixture)?;
+        let write = format!("{to_wire:.0} | {untyped:.0}");
+        let written = cell(to_wire / untyped, 1.0);
+        if wire_only {
+            println!("| {name} | | | | | | {write} | | | | | {written} |");
+            continue;
+        }
         let typed = per_parse("typed", fixture)?;
         let parse = per_parse("parse", fixture)?;
-        let row = if fixture.provider == "esms" {
+        let read = if fixture.provider == "esms" {
             let pairs = per_parse("pairs", fixture)?;
             format!(
-                "| | | {pairs:.0} | | | {} | {} |",
+                "| | | {pairs:.0} | {write} | | | {} | {} |",
                 cell(typed / pairs, 1.0),
                 cell(parse / typed, 1.1)
             )
@@ -136,13 +168,13 @@ fn main() -> Result<(), String> {
             let value = per_parse("value", fixture)?;
             let ignored = per_parse("ignored", fixture)?;
             format!(
-                "| {value:.0} | {ignored:.0} | | {} | {} | | {} |",
+                "| {value:.0} | {ignored:.0} | | {write} | {} | {} | | {} |",
                 cell(typed / value, 0.5),
                 cell(typed / ignored, 2.5),
                 cell(parse / typed, 1.1)
             )
         };
-        println!("| {name} | {typed:.0} | {parse:.0} {row}");
+        println!("| {name} | {typed:.0} | {parse:.0} {read} {written} |");
     }
     Ok(())
 }

@@ -30,7 +30,7 @@ use provider_payloads::nxcloud::Receipt;
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{Request, direct, name, padding};
+use common::{Request, Untyped, direct, name, padding};
 
 fn pairs(query: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(query).unwrap()
@@ -80,17 +80,8 @@ fn serialization(c: &mut Criterion<WallTime>, all: &[Request]) {
         group.bench_function("to_wire", |b| {
             b.iter(|| black_box(&payload).to_wire().unwrap())
         });
-        if fixture.query.is_empty() {
-            let value: serde_json::Value = serde_json::from_slice(&fixture.body).unwrap();
-            group.bench_function("value_to_vec", |b| {
-                b.iter(|| serde_json::to_vec(black_box(&value)).unwrap())
-            });
-        } else {
-            let pairs = pairs(&fixture.query);
-            group.bench_function("pairs_to_string", |b| {
-                b.iter(|| serde_urlencoded::to_string(black_box(&pairs)).unwrap())
-            });
-        }
+        let untyped = Untyped::of(fixture);
+        group.bench_function(untyped.name(), |b| b.iter(|| black_box(&untyped).to_wire()));
         group.finish();
     }
 }

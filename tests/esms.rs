@@ -266,6 +266,21 @@ fn a_price_keeps_every_decimal_it_was_sent_with() {
 }
 
 #[test]
+fn every_number_comes_back_whole_at_its_longest() {
+    let query = "SMSID=x&SendStatus=-9223372036854775808&SendSuccess=18446744073709551615\
+                 &SendFailed=0&TotalPrice=-7.9228162514264337593543950335\
+                 &TotalReceiver=18446744073709551615&TotalSent=18446744073709551615\
+                 &TypeId=9223372036854775807&telcoid=-1";
+    let callback = Callback::from_query(query).unwrap();
+    assert_eq!(callback.to_query(), query);
+    let query = query.replace(
+        "-7.9228162514264337593543950335",
+        "-0.0000000000000000000000000001",
+    );
+    assert_eq!(Callback::from_query(&query).unwrap().to_query(), query);
+}
+
+#[test]
 fn a_price_that_would_not_come_back_the_same_is_refused() {
     // rust_decimal alone reads these, as 1000, 5, 0.5 and 470: written back, the value
     // would differ from what eSMS sent.

@@ -34,9 +34,6 @@
 
 mod error_info;
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
-
 use rust_decimal::Decimal;
 
 pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
@@ -47,6 +44,7 @@ use crate::unrecognized::{
 };
 use crate::wire::enums::code_enum;
 use crate::wire::iso_time::Timestamp;
+use crate::wire::text::StackText;
 use crate::wire::{decimal, query};
 use crate::{Error, Provider};
 
@@ -325,20 +323,31 @@ impl Callback {
     /// Writes the callback back as a query string (no leading `?`): the keys in the
     /// order and spelling they came, with the same decoded values, percent-encoded.
     pub fn to_query(&self) -> String {
-        let mut query = String::new();
+        // A guess at the length, so that the string seldom grows: a short pair a key,
+        // and `error_info`, the one long value, about twice its length once encoded.
+        let error_info = self.error_info.as_ref().map_or(0, |info| info.raw().len());
+        let mut query = String::with_capacity(
+            self.wire
+                .order
+                .len()
+                .saturating_mul(32)
+                .saturating_add(error_info.saturating_mul(2)),
+        );
         for slot in &self.wire.order {
+            let mut number = StackText::new();
             let (key, value) = match *slot {
-                Slot::Known(key) => (self.wire.spelling(key), self.value(key)),
+                Slot::Known(key) => (self.wire.spelling(key), self.value(key, &mut number)),
                 Slot::Unknown(index) => match self.wire.unknown.get(index) {
-                    Some((key, value)) => (key.as_str(), Cow::Borrowed(value.as_str())),
+                    Some((key, value)) => (key.as_str(), value.as_str()),
                     None => continue,
                 },
             };
             if !query.is_empty() {
                 query.push('&');
             }
-            // Writing to a String cannot fail.
-            let _ = write!(query, "{}={}", query::encode(key), query::encode(&value));
+            query::encode_into(&mut query, key);
+            query.push('=');
+            query::encode_into(&mut query, value);
         }
         query
     }
@@ -352,34 +361,41 @@ impl Callback {
             .map(|(key, value)| (key.as_str(), value.as_str()))
     }
 
-    /// The decoded value of `key`, as it is written back; empty for `None`.
-    fn value(&self, key: Key) -> Cow<'_, str> {
-        fn text(value: &Option<String>) -> Cow<'_, str> {
-            Cow::Borrowed(value.as_deref().unwrap_or_default())
+    /// The decoded value of `key`, as it is written back; empty for `None`. A number
+    /// is written in `number` (a code or count has at most 20 characters, a price 32).
+    fn value<'a>(&'a self, key: Key, number: &'a mut StackText<NUMBER_LEN>) -> &'a str {
+        fn text(value: &Option<String>) -> &str {
+            value.as_deref().unwrap_or_default()
         }
-        fn shown(value: Option<impl ToString>) -> Cow<'static, str> {
-            value.map_or(Cow::Borrowed(""), |value| Cow::Owned(value.to_string()))
-        }
-        match key {
-            Key::SmsId => Cow::Borrowed(&self.sms_id),
-            Key::SendStatus => Cow::Owned(self.send_status.to_string()),
-            Key::SendFailed => shown(self.send_failed),
-            Key::SendSuccess => shown(self.send_success),
-            Key::TotalPrice => shown(self.total_price),
-            Key::TotalReceiver => shown(self.total_receiver),
-            Key::TotalSent => shown(self.total_sent),
-            Key::RequestId => text(&self.request_id),
-            Key::TypeId => shown(self.type_id),
-            Key::TelcoId => shown(self.telco),
-            Key::PhoneNumber => text(&self.phone_number),
-            Key::PartnerIds => text(&self.partner_ids),
-            Key::ErrorInfo => Cow::Borrowed(self.error_info.as_ref().map_or("", ErrorInfo::raw)),
-            Key::OaId => text(&self.oa_id),
-            Key::TempId => text(&self.temp_id),
-            Key::SwitchSmsId => text(&self.switch_sms_id),
-        }
+        let written = match key {
+            Key::SmsId => return &self.sms_id,
+            Key::RequestId => return text(&self.request_id),
+            Key::PhoneNumber => return text(&self.phone_number),
+            Key::PartnerIds => return text(&self.partner_ids),
+            Key::ErrorInfo => return self.error_info.as_ref().map_or("", ErrorInfo::raw),
+            Key::OaId => return text(&self.oa_id),
+            Key::TempId => return text(&self.temp_id),
+            Key::SwitchSmsId => return text(&self.switch_sms_id),
+            Key::SendStatus => number.push_int(self.send_status.code()),
+            Key::SendFailed => number.push_int_option(self.send_failed),
+            Key::SendSuccess => number.push_int_option(self.send_success),
+            Key::TotalPrice => match &self.total_price {
+                Some(price) => decimal::write_decimal(price, number),
+                None => Ok(()),
+            },
+            Key::TotalReceiver => number.push_int_option(self.total_receiver),
+            Key::TotalSent => number.push_int_option(self.total_sent),
+            Key::TypeId => number.push_int_option(self.type_id.as_ref().map(TypeId::code)),
+            Key::TelcoId => number.push_int_option(self.telco.as_ref().map(Telco::code)),
+        };
+        // The buffer holds the longest of them (a test writes each at its longest), so
+        // this is never an error.
+        written.map_or("", |()| number.as_str())
     }
 }
+
+/// The longest number a callback writes back: a price (see `write_decimal`).
+const NUMBER_LEN: usize = 32;
 
 impl ListUnrecognized for Callback {
     fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {

@@ -14,6 +14,8 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected};
 use serde::ser::{self, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use super::text::StackText;
+
 /// What a decimal number must look like: no exponent, at most 28 decimals.
 struct Expected;
 
@@ -39,6 +41,43 @@ pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).ok()
 }
 
+/// The most bytes [`write_decimal`] writes: a sign, `0.`, and 29 digits.
+const MAX_LEN: usize = 32;
+
+/// Appends `value` to `text` as its `Display` writes it: the mantissa's digits with the
+/// point `scale` digits from the end, `0.` and zeros before them when they are fewer, and
+/// `-` when the sign is negative (`-0.00` too). Built with `itoa` in a stack buffer: the
+/// `Display` goes through `fmt`'s padding, and `to_string` allocates.
+pub(crate) fn write_decimal<const N: usize>(
+    value: &Decimal,
+    text: &mut StackText<N>,
+) -> fmt::Result {
+    if value.is_sign_negative() {
+        text.push_str("-")?;
+    }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(value.mantissa().unsigned_abs());
+    let scale = usize::try_from(value.scale()).map_err(|_| fmt::Error)?;
+    match digits.len().checked_sub(scale) {
+        Some(0) | None => {
+            text.push_str("0.")?;
+            for _ in digits.len()..scale {
+                text.push_str("0")?;
+            }
+            text.push_str(digits)
+        }
+        Some(whole) => {
+            let (whole, fraction) = digits.split_at_checked(whole).ok_or(fmt::Error)?;
+            text.push_str(whole)?;
+            if !fraction.is_empty() {
+                text.push_str(".")?;
+                text.push_str(fraction)?;
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Serde `with` helper for an exact decimal sent as a JSON number (Viva's `Amount`).
 pub(crate) mod number {
     use super::*;
@@ -56,11 +95,15 @@ pub(crate) mod number {
             .ok_or_else(|| de::Error::invalid_value(Unexpected::Other(text), &Expected))
     }
 
+    /// Writes the digits as a JSON number, through a borrowed `RawValue` (the one way
+    /// `serde_json` writes a number's text as it is), with no allocation.
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        RawValue::from_string(value.to_string())
+        let mut text = StackText::<MAX_LEN>::new();
+        write_decimal(value, &mut text).map_err(ser::Error::custom)?;
+        serde_json::from_str::<&RawValue>(text.as_str())
             .map_err(ser::Error::custom)?
             .serialize(serializer)
     }
@@ -107,6 +150,29 @@ mod tests {
         }
         let absent: Amounts = serde_json::from_str(r#"{"amount":1,"fee":null}"#).unwrap();
         assert_eq!(absent.fee, None);
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut values = vec![
+            Decimal::ZERO,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(-0, 2),
+            -Decimal::new(0, 2),
+            Decimal::from_i128_with_scale(1, 28),
+            Decimal::from_i128_with_scale(-1, 28),
+        ];
+        for mantissa in [0, 1, 5, 9, 10, 99, 105, 10050, -10050, 123_456_789, -7] {
+            for scale in [0, 1, 2, 3, 5, 9, 12, 28] {
+                values.push(Decimal::new(mantissa, scale));
+            }
+        }
+        for value in values {
+            let mut text = StackText::<MAX_LEN>::new();
+            write_decimal(&value, &mut text).unwrap();
+            assert_eq!(text.as_str(), value.to_string(), "{value:?}");
+        }
     }
 
     #[test]

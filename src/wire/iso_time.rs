@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
 use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::text::{self, StackText, digits};
 use super::time::{DateTimeSeconds, deserialize_text, parse_layout};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 
@@ -171,33 +172,63 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
     }
 }
 
-impl fmt::Display for Timestamp {
-    /// Writes the time as it was read: the same decimals, the same offset spelling.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        DateTimeSeconds(&self.local, 'T').fmt(f)?;
+impl Timestamp {
+    /// The most bytes a timestamp takes: the date and time, nine decimals, an offset.
+    const MAX_LEN: usize = DateTimeSeconds::MAX_LEN + 10 + 6;
+
+    /// Appends the time as it was read to `text`: the same decimals, the same offset
+    /// spelling.
+    fn write_to<const N: usize>(&self, text: &mut StackText<N>) -> fmt::Result {
+        DateTimeSeconds(&self.local, b'T').write_to(text)?;
         if self.decimals > 0 {
-            let digits = self
-                .local
-                .nanosecond()
-                .checked_div(decimal_scale(self.decimals))
-                .unwrap_or(0);
-            write!(f, ".{digits:0width$}", width = usize::from(self.decimals))?;
+            let nanos = self.local.nanosecond();
+            let decimals = usize::from(self.decimals);
+            // The decimals are the first digits of the nine of the nanoseconds.
+            match digits::<9>(nanos)
+                .as_ref()
+                .and_then(|all| all.get(..decimals))
+            {
+                Some(decimals) => {
+                    text.push_str(".")?;
+                    text.push_ascii(decimals)?;
+                }
+                // A leap second's nanoseconds pass 10^9: `{:0width$}` of its decimals.
+                None => {
+                    let digits = nanos.checked_div(decimal_scale(self.decimals)).unwrap_or(0);
+                    text.push_str(".")?;
+                    text.push_digits(digits, decimals)?;
+                }
+            }
         }
         match self.zone {
             Zone::Local => Ok(()),
-            Zone::Utc => f.write_str("Z"),
+            Zone::Utc => text.push_str("Z"),
             Zone::Offset(offset) => {
                 let seconds = offset.local_minus_utc();
-                let sign = if seconds < 0 { '-' } else { '+' };
+                let sign = if seconds < 0 { b'-' } else { b'+' };
                 let seconds = seconds.unsigned_abs();
-                let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
-                write!(f, "{sign}{hours:02}:{minutes:02}")
+                // An offset is less than a day: two digits of hours.
+                let (Some([h1, h2]), Some([m1, m2])) = (
+                    digits::<2>(seconds / 3600),
+                    digits::<2>(seconds % 3600 / 60),
+                ) else {
+                    return Err(fmt::Error);
+                };
+                text.push_ascii(&[sign, h1, h2, b':', m1, m2])
             }
         }
     }
 }
 
+impl fmt::Display for Timestamp {
+    /// Writes the time as it was read: the same decimals, the same offset spelling.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        text::display::<{ Timestamp::MAX_LEN }>(f, |text| self.write_to(text))
+    }
+}
+
 impl Serialize for Timestamp {
+    /// The time as [`Display`](fmt::Display) writes it, as one string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }

@@ -8,6 +8,7 @@
 //! - [`enums`]: closed sets of values that keep any undocumented value.
 //! - [`number`]: integer codes as numbers or strings of digits.
 //! - [`time`]: provider time formats.
+//! - [`text`]: short text built on the stack, to write times and numbers without allocating.
 //! - [`iso_time`]: ISO 8601 times kept as written, offset or not (Viva).
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`peek`]: telling payload kinds apart by their first keys, before parsing.
@@ -68,4 +69,5 @@ pub(crate) mod query;
 pub(crate) mod raw;
 pub(crate) mod replay;
 pub(crate) mod shape;
+pub(crate) mod text;
 pub(crate) mod time;

@@ -656,6 +656,10 @@ mod tests {
                 r#"{"name":"a","count":"826"}"#,
             ),
             (r#"{"name":"a","count":826}"#, r#"{"name":"a","count":826}"#),
+            (
+                r#"{"name":"a","count":"-9223372036854775808"}"#,
+                r#"{"name":"a","count":"-9223372036854775808"}"#,
+            ),
         ];
         for (input, expected) in cases {
             let (_, back) = round_trip(input);

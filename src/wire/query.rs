@@ -94,6 +94,12 @@ const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// Appends `value` to `out` percent-encoded for a query, as [`encode`] writes it, piece
+/// by piece rather than through `fmt`.
+pub(crate) fn encode_into(out: &mut String, value: &str) {
+    out.extend(utf8_percent_encode(value, ENCODED));
+}
+
 /// Writes `value` percent-encoded for a query (a space as `%20`, never `+`).
 pub(crate) fn encode(value: &str) -> impl fmt::Display + '_ {
     utf8_percent_encode(value, ENCODED)

@@ -14,6 +14,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, Serializer};
 
+use super::text::StackText;
+
 /// A way of writing a field that its typed value does not show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -292,7 +294,8 @@ where
         (Ok(Peeked::None), Some(Shape::Empty)) => map.serialize_entry(key, ""),
         (Ok(Peeked::None), _) => Ok(()),
         (_, Some(Shape::Quoted)) => match value.serialize(Peek { number_text: true }) {
-            Ok(Peeked::Number(text)) => map.serialize_entry(key, &text),
+            Ok(Peeked::Integer(text)) => map.serialize_entry(key, text.as_str()),
+            Ok(Peeked::Float(text)) => map.serialize_entry(key, &text),
             _ => map.serialize_entry(key, value),
         },
         _ => map.serialize_entry(key, value),
@@ -302,7 +305,10 @@ where
 /// What [`Peek`] saw of a value.
 enum Peeked {
     None,
-    Number(String),
+    /// An integer's digits (at most 40: `i128::MIN`), written on the stack.
+    Integer(StackText<40>),
+    /// A float's text, which may be hundreds of digits long.
+    Float(String),
     Other,
 }
 
@@ -314,9 +320,18 @@ struct Peek {
 }
 
 impl Peek {
-    fn number(self, text: impl fmt::Display) -> Result<Peeked, Unpeekable> {
+    fn integer(self, value: impl itoa::Integer) -> Result<Peeked, Unpeekable> {
+        if !self.number_text {
+            return Ok(Peeked::Other);
+        }
+        let mut text = StackText::new();
+        text.push_int(value).map_err(|_| Unpeekable)?;
+        Ok(Peeked::Integer(text))
+    }
+
+    fn float(self, value: impl fmt::Display) -> Result<Peeked, Unpeekable> {
         Ok(if self.number_text {
-            Peeked::Number(text.to_string())
+            Peeked::Float(value.to_string())
         } else {
             Peeked::Other
         })
@@ -342,9 +357,9 @@ impl ser::Error for Unpeekable {
 }
 
 macro_rules! peek_numbers {
-    ($($method:ident($ty:ty);)*) => {
+    ($($method:ident($ty:ty) as $kind:ident;)*) => {
         $(fn $method(self, v: $ty) -> Result<Peeked, Unpeekable> {
-            self.number(v)
+            self.$kind(v)
         })*
     };
 }
@@ -372,23 +387,28 @@ impl Serializer for Peek {
         Ok(Peeked::None)
     }
 
+    /// `Some` is not `None`: the value inside is looked at only for the text of a number.
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Peeked, Unpeekable> {
-        value.serialize(self)
+        if self.number_text {
+            value.serialize(self)
+        } else {
+            Ok(Peeked::Other)
+        }
     }
 
     peek_numbers! {
-        serialize_i8(i8);
-        serialize_i16(i16);
-        serialize_i32(i32);
-        serialize_i64(i64);
-        serialize_i128(i128);
-        serialize_u8(u8);
-        serialize_u16(u16);
-        serialize_u32(u32);
-        serialize_u64(u64);
-        serialize_u128(u128);
-        serialize_f32(f32);
-        serialize_f64(f64);
+        serialize_i8(i8) as integer;
+        serialize_i16(i16) as integer;
+        serialize_i32(i32) as integer;
+        serialize_i64(i64) as integer;
+        serialize_i128(i128) as integer;
+        serialize_u8(u8) as integer;
+        serialize_u16(u16) as integer;
+        serialize_u32(u32) as integer;
+        serialize_u64(u64) as integer;
+        serialize_u128(u128) as integer;
+        serialize_f32(f32) as float;
+        serialize_f64(f64) as float;
     }
 
     fn serialize_bool(self, _: bool) -> Result<Peeked, Unpeekable> {
@@ -400,6 +420,12 @@ impl Serializer for Peek {
     }
 
     fn serialize_str(self, _: &str) -> Result<Peeked, Unpeekable> {
+        Ok(Peeked::Other)
+    }
+
+    /// Text, like `serialize_str`, without formatting it (the default formats it into a
+    /// `String` first: a time or a decimal would be written twice).
+    fn collect_str<T: ?Sized + fmt::Display>(self, _: &T) -> Result<Peeked, Unpeekable> {
         Ok(Peeked::Other)
     }
 

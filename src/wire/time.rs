@@ -14,6 +14,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::ser::Serializer;
 
+use super::text::{self, StackText, digits};
+
 /// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`): exactly that, with a real date
 /// and time (no 31 February, no hour 24, no leap second).
 pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
@@ -57,22 +59,46 @@ pub(crate) fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another separator between the date
 /// and the time (`T` for ISO 8601).
-pub(crate) struct DateTimeSeconds<'a>(pub(crate) &'a NaiveDateTime, pub(crate) char);
+pub(crate) struct DateTimeSeconds<'a>(pub(crate) &'a NaiveDateTime, pub(crate) u8);
+
+impl DateTimeSeconds<'_> {
+    /// The most bytes the time takes: chrono's years have at most 6 digits and a sign.
+    pub(crate) const MAX_LEN: usize = 22;
+
+    /// Appends the time to `text`: what `write!` with `{:04}-{:02}-{:02}...` writes, in
+    /// two pieces.
+    pub(crate) fn write_to<const N: usize>(&self, text: &mut StackText<N>) -> fmt::Result {
+        let t = self.0;
+        let year = t.year();
+        match u32::try_from(year).ok().and_then(digits::<4>) {
+            Some(digits) => text.push_ascii(&digits)?,
+            // Beyond 0 to 9999, as `{:04}` pads it: the sign counts in the width.
+            None if year < 0 => {
+                text.push_str("-")?;
+                text.push_digits(year.unsigned_abs(), 3)?;
+            }
+            None => text.push_digits(year.unsigned_abs(), 4)?,
+        }
+        let [
+            Some([m1, m2]),
+            Some([d1, d2]),
+            Some([h1, h2]),
+            Some([i1, i2]),
+            Some([s1, s2]),
+        ] = [t.month(), t.day(), t.hour(), t.minute(), t.second()].map(digits::<2>)
+        else {
+            // chrono's months, days, hours, minutes and seconds have two digits.
+            return Err(fmt::Error);
+        };
+        text.push_ascii(&[
+            b'-', m1, m2, b'-', d1, d2, self.1, h1, h2, b':', i1, i2, b':', s1, s2,
+        ])
+    }
+}
 
 impl fmt::Display for DateTimeSeconds<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.0;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}{}{:02}:{:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            self.1,
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
+        text::display::<{ DateTimeSeconds::MAX_LEN }>(f, |text| self.write_to(text))
     }
 }
 
@@ -115,7 +141,7 @@ pub(crate) mod date_time_seconds {
         value: &NaiveDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&DateTimeSeconds(value, ' '))
+        serializer.collect_str(&DateTimeSeconds(value, b' '))
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
@@ -212,9 +238,31 @@ mod tests {
                 .unwrap()
         );
         assert_eq!(
-            DateTimeSeconds(&time, ' ').to_string(),
+            DateTimeSeconds(&time, b' ').to_string(),
             "2023-07-13 15:12:11"
         );
+    }
+
+    #[test]
+    fn writes_what_padded_format_writes_for_every_year() {
+        for year in [
+            -262_143, -10_000, -999, -5, 0, 5, 999, 2023, 9999, 10_000, 262_142,
+        ] {
+            let time = NaiveDate::from_ymd_opt(year, 2, 3)
+                .unwrap()
+                .and_hms_opt(4, 5, 6)
+                .unwrap();
+            let padded = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                time.year(),
+                time.month(),
+                time.day(),
+                time.hour(),
+                time.minute(),
+                time.second()
+            );
+            assert_eq!(DateTimeSeconds(&time, b'T').to_string(), padded);
+        }
     }
 
     #[test]

@@ -192,6 +192,41 @@ pub fn requests() -> Vec<Request> {
     all
 }
 
+/// A fixture as a user who does not use this crate holds it: the body as a
+/// `serde_json::Value`, or eSMS's query string as its decoded pairs. Writing it back is
+/// the baseline of serialization (issue 7: `to_wire` at most 1.0x of it).
+pub enum Untyped {
+    Value(serde_json::Value),
+    Pairs(Vec<(String, String)>),
+}
+
+impl Untyped {
+    pub fn of(fixture: &Request) -> Untyped {
+        if fixture.provider == "esms" {
+            Untyped::Pairs(serde_urlencoded::from_str(&fixture.query).unwrap())
+        } else {
+            Untyped::Value(serde_json::from_slice(&fixture.body).unwrap())
+        }
+    }
+
+    /// The baseline's name in the benchmarks: `value_to_vec` or `pairs_to_string`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Untyped::Value(_) => "value_to_vec",
+            Untyped::Pairs(_) => "pairs_to_string",
+        }
+    }
+
+    /// Written back: `serde_json::to_vec` of the value, `serde_urlencoded::to_string` of
+    /// the pairs.
+    pub fn to_wire(&self) -> Vec<u8> {
+        match self {
+            Untyped::Value(value) => serde_json::to_vec(value).unwrap(),
+            Untyped::Pairs(pairs) => serde_urlencoded::to_string(pairs).unwrap().into_bytes(),
+        }
+    }
+}
+
 /// A fixture's name in benchmarks: `nxcloud/receipt_seen`.
 pub fn name(fixture: &Request) -> String {
     let stem = fixture.path.file_stem().unwrap().to_string_lossy();
