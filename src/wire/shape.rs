@@ -294,21 +294,35 @@ where
         (Ok(Peeked::None), Some(Shape::Empty)) => map.serialize_entry(key, ""),
         (Ok(Peeked::None), _) => Ok(()),
         (_, Some(Shape::Quoted)) => match value.serialize(Peek { number_text: true }) {
-            Ok(Peeked::Integer(text)) => map.serialize_entry(key, text.as_str()),
-            Ok(Peeked::Float(text)) => map.serialize_entry(key, &text),
+            Ok(Peeked::Signed(number)) => write_quoted(map, key, number),
+            Ok(Peeked::Unsigned(number)) => write_quoted(map, key, number),
+            Ok(Peeked::Text(text)) => map.serialize_entry(key, &text),
             _ => map.serialize_entry(key, value),
         },
         _ => map.serialize_entry(key, value),
     }
 }
 
-/// What [`Peek`] saw of a value.
+/// Writes the entry `key` with the integer `number` as a string, its digits written on
+/// the stack (20 bytes hold `i64::MIN` and `u64::MAX`).
+fn write_quoted<M: SerializeMap>(
+    map: &mut M,
+    key: &'static str,
+    number: impl itoa::Integer,
+) -> Result<(), M::Error> {
+    let mut text = StackText::<20>::new();
+    text.push_int(number).map_err(ser::Error::custom)?;
+    map.serialize_entry(key, text.as_str())
+}
+
+/// What [`Peek`] saw of a value. Integers are kept as they are (formatting them waits
+/// until they are written, and keeps this small: it is returned for every field); wider
+/// integers and floats, which are rare and may be long, as text.
 enum Peeked {
     None,
-    /// An integer's digits (at most 40: `i128::MIN`), written on the stack.
-    Integer(StackText<40>),
-    /// A float's text, which may be hundreds of digits long.
-    Float(String),
+    Signed(i64),
+    Unsigned(u64),
+    Text(String),
     Other,
 }
 
@@ -320,21 +334,25 @@ struct Peek {
 }
 
 impl Peek {
-    fn integer(self, value: impl itoa::Integer) -> Result<Peeked, Unpeekable> {
-        if !self.number_text {
-            return Ok(Peeked::Other);
-        }
-        let mut text = StackText::new();
-        text.push_int(value).map_err(|_| Unpeekable)?;
-        Ok(Peeked::Integer(text))
+    fn signed(self, value: impl Into<i64>) -> Result<Peeked, Unpeekable> {
+        Ok(self.if_asked(|| Peeked::Signed(value.into())))
     }
 
-    fn float(self, value: impl fmt::Display) -> Result<Peeked, Unpeekable> {
-        Ok(if self.number_text {
-            Peeked::Float(value.to_string())
+    fn unsigned(self, value: impl Into<u64>) -> Result<Peeked, Unpeekable> {
+        Ok(self.if_asked(|| Peeked::Unsigned(value.into())))
+    }
+
+    fn text(self, value: impl fmt::Display) -> Result<Peeked, Unpeekable> {
+        Ok(self.if_asked(|| Peeked::Text(value.to_string())))
+    }
+
+    /// `number` when the number's text was asked for, or else `Other`.
+    fn if_asked(self, number: impl FnOnce() -> Peeked) -> Peeked {
+        if self.number_text {
+            number()
         } else {
             Peeked::Other
-        })
+        }
     }
 }
 
@@ -397,18 +415,18 @@ impl Serializer for Peek {
     }
 
     peek_numbers! {
-        serialize_i8(i8) as integer;
-        serialize_i16(i16) as integer;
-        serialize_i32(i32) as integer;
-        serialize_i64(i64) as integer;
-        serialize_i128(i128) as integer;
-        serialize_u8(u8) as integer;
-        serialize_u16(u16) as integer;
-        serialize_u32(u32) as integer;
-        serialize_u64(u64) as integer;
-        serialize_u128(u128) as integer;
-        serialize_f32(f32) as float;
-        serialize_f64(f64) as float;
+        serialize_i8(i8) as signed;
+        serialize_i16(i16) as signed;
+        serialize_i32(i32) as signed;
+        serialize_i64(i64) as signed;
+        serialize_i128(i128) as text;
+        serialize_u8(u8) as unsigned;
+        serialize_u16(u16) as unsigned;
+        serialize_u32(u32) as unsigned;
+        serialize_u64(u64) as unsigned;
+        serialize_u128(u128) as text;
+        serialize_f32(f32) as text;
+        serialize_f64(f64) as text;
     }
 
     fn serialize_bool(self, _: bool) -> Result<Peeked, Unpeekable> {
