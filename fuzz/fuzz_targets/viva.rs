@@ -1,0 +1,50 @@
+//! The Viva entry points on any bytes: `Payload` (which tells the kinds apart),
+//! `Webhook`, `Message` with transaction data and with raw data, `TransactionEventData`,
+//! `Verification`, `MessageList` and `MessageDetails`, each with `from_json` and
+//! `from_json_strict`; and `Timestamp`'s `FromStr` on the input as text. What parses is
+//! inspected (events, findings), the strict read agrees with the lenient one, and written
+//! back it reads as an equal value and is the same JSON as the input.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use provider_payloads::viva::{
+    Message, MessageDetails, MessageList, Payload, Timestamp, TransactionEventData, Verification,
+    Webhook,
+};
+use provider_payloads::{Event, Provider, RawJson};
+use provider_payloads_fuzz::{inspect_event, json_type};
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(payload) = json_type!(data, Payload, Provider::Viva) {
+        let _ = payload.kind();
+    }
+    if let Some(webhook) = json_type!(data, Webhook, Provider::Viva) {
+        let _ = (webhook.event_type_id(), webhook.created());
+        if let Some(event) = webhook.event() {
+            inspect_event(&event);
+        }
+    }
+    if let Some(message) = json_type!(data, Message<TransactionEventData>, Provider::Viva) {
+        if let Some(payment) = message.event() {
+            inspect_event(&Event::Payment(payment));
+        }
+    }
+    json_type!(data, Message<RawJson>, Provider::Viva);
+    json_type!(data, TransactionEventData, Provider::Viva);
+    json_type!(data, Verification, Provider::Viva);
+    json_type!(data, MessageList, Provider::Viva);
+    json_type!(data, MessageDetails, Provider::Viva);
+
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(time) = text.parse::<Timestamp>() {
+            let _ = (time.naive_local(), time.offset(), time.to_utc());
+            let written = time.to_string();
+            assert_eq!(
+                written.parse::<Timestamp>().ok(),
+                Some(time),
+                "a timestamp written as {written} reads as another"
+            );
+        }
+    }
+});
