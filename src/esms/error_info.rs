@@ -99,7 +99,7 @@ impl ErrorInfo {
     pub(crate) fn read(raw: &str) -> Result<Option<ErrorInfo>, Problem> {
         // Only an empty value is absent: one of white space is kept as the text it is, or
         // it would be written back empty (found by fuzzing:
-        // `fixtures/esms/error_info_space.query`).
+        // `tests/data/esms/error_info_space.query`).
         if raw.is_empty() {
             return Ok(None);
         }
