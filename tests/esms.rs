@@ -315,3 +315,15 @@ fn many_repeated_and_unknown_keys_are_all_kept_in_one_pass() {
     assert_eq!(callback.unknown_parameters().len(), 200_000);
     assert_eq!(callback.to_query(), query);
 }
+
+#[test]
+fn an_error_info_of_white_space_is_kept_and_written_back() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/esms/error_info_space.query");
+    let query = std::fs::read_to_string(&path).unwrap();
+    let callback = Callback::from_query(&query).unwrap();
+    let info = callback.error_info.as_ref().unwrap();
+    assert_eq!((info.raw(), info.zalo()), (" ", None));
+    let written = callback.to_query();
+    common::assert_same_query(query.as_bytes(), written.as_bytes(), &path);
+    assert_eq!(Callback::from_query(&written).unwrap(), callback);
+}

@@ -45,7 +45,7 @@ use crate::unrecognized::{
 use crate::wire::enums::code_enum;
 use crate::wire::iso_time::Timestamp;
 use crate::wire::text::StackText;
-use crate::wire::{decimal, query};
+use crate::wire::{decimal, number, query};
 use crate::{Error, Provider};
 
 code_enum! {
@@ -541,29 +541,54 @@ impl Builder {
     }
 }
 
-/// A count: digits only (no sign, no decimals), as eSMS writes it.
+/// A count: digits only (no sign, no decimals, no leading zero), as eSMS writes it and as
+/// it is written back.
 fn count(value: &str) -> Result<u64, String> {
-    if value.bytes().all(|b| b.is_ascii_digit()) {
-        value
-            .parse()
-            .map_err(|_| format!("`{value}` is too large for a count"))
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("expected a count (digits), found `{value}`"));
+    }
+    if !number::is_canonical_integer(value) {
+        return Err(leading_zero(value));
+    }
+    value
+        .parse()
+        .map_err(|_| format!("`{value}` is too large for a count"))
+}
+
+/// An integer code (`SendStatus`, `TypeId`, `telcoid`), written as it is written back (no
+/// `+`, no leading zero).
+fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
+    let code = value
+        .parse()
+        .map_err(|_| format!("expected an integer code, found `{value}`"))?;
+    if number::is_canonical_integer(value) {
+        Ok(code)
     } else {
-        Err(format!("expected a count (digits), found `{value}`"))
+        Err(leading_zero(value))
     }
 }
 
-/// An integer code (`SendStatus`, `TypeId`, `telcoid`).
-fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
-    value
-        .parse()
-        .map_err(|_| format!("expected an integer code, found `{value}`"))
-}
-
-/// A price, exact: `696987.0000` keeps its scale.
+/// A price, exact: `696987.0000` keeps its scale. A leading zero (`0470.0000`) and a
+/// negative zero (`-0.00`, which a `Decimal` does not keep) are refused: neither would be
+/// written back as it came.
 fn price(value: &str) -> Result<Decimal, String> {
-    decimal::parse_number(value).ok_or_else(|| {
+    let unsigned = value.strip_prefix('-').unwrap_or(value);
+    let whole = unsigned
+        .split_once('.')
+        .map_or(unsigned, |(whole, _)| whole);
+    if whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(leading_zero(value));
+    }
+    let negative_zero = value.starts_with('-') && unsigned.bytes().all(|b| b == b'0' || b == b'.');
+    let price = decimal::parse_number(value).filter(|_| !negative_zero);
+    price.ok_or_else(|| {
         format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
     })
+}
+
+/// Why a number written with a leading zero or a sign (`05`, `+5`, `-0`) is refused.
+fn leading_zero(value: &str) -> String {
+    format!("`{value}` has a leading zero or a sign, which would not be written back as it came")
 }
 
 impl Callback {

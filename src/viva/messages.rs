@@ -199,8 +199,10 @@ message_record! {
         /// kept as the JSON that came: a string or an object.
         #[serde(rename = "payload", alias = "string", default)]
         pub payload: Option<RawJson>,
-        /// Each attempt to deliver it.
-        #[serde(rename = "deliveries", default)]
+        /// Each attempt to deliver it. Required, as the document shows it: a list read
+        /// as empty when absent was written back as `"deliveries": []` (found by
+        /// fuzzing: `fixtures/viva/invalid/message_details_without_deliveries.json`).
+        #[serde(rename = "deliveries")]
         pub deliveries: Vec<Delivery>,
     }
     keep_spellings { "payload" = "string" }

@@ -26,15 +26,18 @@ impl de::Expected for Expected {
 }
 
 /// Reads the decimal number `text`, exactly: its digits and its scale. Only an optional
-/// `-`, digits and one point with digits on both sides are taken, so that writing the
-/// value back gives the same text (`rust_decimal` alone would also take `1_000`, `+5`
-/// and `.5`, and write them back as `1000`, `5` and `0.5`).
+/// `-`, digits with no leading zero and one point with digits on both sides are taken, so
+/// that writing the value back gives the same text (`rust_decimal` alone would also take
+/// `1_000`, `+5`, `.5` and `070.5`, and write them back as `1000`, `5`, `0.5` and
+/// `70.5`; the last was found by fuzzing, `fixtures/esms/invalid/total_price_leading_zero.query`).
 pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
+    let whole = digits.split_once('.').map_or(digits, |(whole, _)| whole);
     let plain = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && !digits.starts_with('.')
-        && !digits.ends_with('.');
+        && !digits.ends_with('.')
+        && (whole == "0" || !whole.starts_with('0'));
     if !plain {
         return None;
     }

@@ -8,8 +8,19 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
-/// Reads an integer code from a JSON integer or a string of digits; `name` is the code's
-/// type, for the error message.
+/// Whether `text` is an integer written the one way it is written back: an optional `-`,
+/// then `0` or digits that do not start with `0`, and not `-0`. `"05"`, `"+5"` and `"-0"`
+/// would read as 5, 5 and 0 and be written back as `"5"`, `"5"` and `"0"`, so they are not
+/// taken (found by fuzzing: `fixtures/esms/invalid/send_status_leading_zero.query`).
+pub(crate) fn is_canonical_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (!digits.starts_with('0') || text == "0")
+}
+
+/// Reads an integer code from a JSON integer or a string of digits (with no leading zero,
+/// see [`is_canonical_integer`]); `name` is the code's type, for the error message.
 pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
     deserializer: D,
     name: &'static str,
@@ -36,8 +47,10 @@ pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
-            v.parse()
-                .map_err(|_| E::invalid_value(Unexpected::Str(v), &self))
+            is_canonical_integer(v)
+                .then(|| v.parse().ok())
+                .flatten()
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
         }
     }
 
