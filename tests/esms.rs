@@ -278,6 +278,8 @@ fn every_number_comes_back_whole_at_its_longest() {
         "-0.0000000000000000000000000001",
     );
     assert_eq!(Callback::from_query(&query).unwrap().to_query(), query);
+    let query = query.replace("-0.0000000000000000000000000001", "-0.0000");
+    assert_eq!(Callback::from_query(&query).unwrap().to_query(), query);
 }
 
 #[test]

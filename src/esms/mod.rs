@@ -568,21 +568,15 @@ fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
     }
 }
 
-/// A price, exact: `696987.0000` keeps its scale. A leading zero (`0470.0000`) and a
-/// negative zero (`-0.00`, which a `Decimal` does not keep) are refused: neither would be
-/// written back as it came.
+/// A price, exact: `696987.0000` keeps its scale, `-0.00` its sign. A leading zero
+/// (`0470.0000`) is refused: it would not be written back as it came.
 fn price(value: &str) -> Result<Decimal, String> {
-    let unsigned = value.strip_prefix('-').unwrap_or(value);
-    let whole = unsigned
-        .split_once('.')
-        .map_or(unsigned, |(whole, _)| whole);
-    if whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(leading_zero(value));
-    }
-    let negative_zero = value.starts_with('-') && unsigned.bytes().all(|b| b == b'0' || b == b'.');
-    let price = decimal::parse_number(value).filter(|_| !negative_zero);
-    price.ok_or_else(|| {
-        format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
+    decimal::parse_number(value).ok_or_else(|| {
+        if decimal::has_leading_zero(value) {
+            leading_zero(value)
+        } else {
+            format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
+        }
     })
 }
 

@@ -25,23 +25,34 @@ impl de::Expected for Expected {
     }
 }
 
-/// Reads the decimal number `text`, exactly: its digits and its scale. Only an optional
-/// `-`, digits with no leading zero and one point with digits on both sides are taken, so
-/// that writing the value back gives the same text (`rust_decimal` alone would also take
-/// `1_000`, `+5`, `.5` and `070.5`, and write them back as `1000`, `5`, `0.5` and
-/// `70.5`; the last was found by fuzzing, `fixtures/esms/invalid/total_price_leading_zero.query`).
+/// Reads the decimal number `text`, exactly: its digits, its scale and its sign. Only an
+/// optional `-`, digits with no leading zero and one point with digits on both sides are
+/// taken, so that writing the value back gives the same text (`rust_decimal` alone would
+/// also take `1_000`, `+5`, `.5` and `070.5`, and write them back as `1000`, `5`, `0.5`
+/// and `70.5`; the last was found by fuzzing,
+/// `fixtures/esms/invalid/total_price_leading_zero.query`). A negative zero (`-0.00`)
+/// keeps its sign, which `from_str_exact` drops, so it is written back as it came.
 pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let whole = digits.split_once('.').map_or(digits, |(whole, _)| whole);
     let plain = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && !digits.starts_with('.')
         && !digits.ends_with('.')
-        && (whole == "0" || !whole.starts_with('0'));
+        && !has_leading_zero(text);
     if !plain {
         return None;
     }
-    Decimal::from_str_exact(text).ok()
+    let mut value = Decimal::from_str_exact(text).ok()?;
+    value.set_sign_negative(text.starts_with('-'));
+    Some(value)
+}
+
+/// Whether the whole part of a decimal written in digits starts with a zero that is not
+/// all of it (`070.5`, `-00`): such a number is not written back as it came.
+pub(crate) fn has_leading_zero(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let whole = digits.split_once('.').map_or(digits, |(whole, _)| whole);
+    whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The most bytes [`write_decimal`] writes: a sign, `0.`, and 29 digits.
@@ -184,6 +195,24 @@ mod tests {
             assert_eq!(parse_number(text), None, "{text}");
         }
         assert_eq!(parse_number("-0.50"), Some(Decimal::new(-50, 2)));
+    }
+
+    #[test]
+    fn a_negative_zero_is_written_back_with_its_sign() {
+        for text in [
+            "-0.00",
+            "-0",
+            "0.00",
+            "0",
+            "-0.0000000000000000000000000000",
+        ] {
+            let value = parse_number(text).unwrap();
+            let mut written = StackText::<MAX_LEN>::new();
+            write_decimal(&value, &mut written).unwrap();
+            assert_eq!(written.as_str(), text);
+        }
+        assert_eq!(parse_number("00.5"), None);
+        assert_eq!(parse_number("-07"), None);
     }
 
     #[test]
