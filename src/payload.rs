@@ -144,10 +144,9 @@ fn read_in_two_passes(body: &[u8]) -> Result<Payload, Error> {
         Err(err) => {
             return Err(Error::NoProvider {
                 expected: SHAPES,
-                found: if body.starts_with(json::BYTE_ORDER_MARK) {
-                    format!("not JSON ({err}): it starts with a byte-order mark (U+FEFF)")
-                } else {
-                    format!("not JSON ({err})")
+                found: match json::what_it_looks_like(body) {
+                    Some(looks) => format!("not JSON ({err}); {looks}"),
+                    None => format!("not JSON ({err})"),
                 },
             });
         }

@@ -397,13 +397,22 @@ fn cases() -> Vec<Case> {
             "a byte-order mark before the JSON",
             Parse,
             format!("\u{feff}{}", receipt("")),
-            "err no provider's payload: not JSON (expected value at line 1 column 1): it starts with a byte-order mark (U+FEFF)",
+            "err no provider's payload: not JSON (expected value at line 1 column 1); the body starts with a byte-order mark (U+FEFF), which JSON does not allow",
         ),
         case(
             "a byte-order mark before a Viva body",
             Viva,
-            format!("\u{feff}{}", viva_payment("{", "{")),
+            format!(
+                "\u{feff}{}",
+                fixture("viva/transaction_payment_created.json")
+            ),
             "err viva payload: the body is not valid JSON: expected value; the body starts with a byte-order mark (U+FEFF), which JSON does not allow (line 1, column 1)",
+        ),
+        case(
+            "an HTML page",
+            Parse,
+            "<html><body>502 Bad Gateway</body></html>",
+            "err no provider's payload: not JSON (expected value at line 1 column 1); the body looks like an HTML or XML page",
         ),
         query_case(
             "a byte-order mark before the eSMS query",
@@ -865,7 +874,7 @@ fn cases() -> Vec<Case> {
         case(
             "a Viva body to NXCloud's entry point",
             NxCloud,
-            viva_payment("{", "{"),
+            fixture("viva/transaction_payment_created.json"),
             "err nxcloud: the body is not an NXCloud receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`); it is an object with the keys `EventData`, `EventTypeId`, `Created`",
         ),
         case(

@@ -93,10 +93,6 @@ pub(crate) fn to_json<T: Serialize>(
     })
 }
 
-/// UTF-8's byte-order mark: RFC 8259 says senders must not put it before JSON. Seen from
-/// tools that save JSON "with BOM"; refused, but named in the error.
-pub(crate) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
-
 /// Turns a `serde_json` error into the crate's, with the field path and a plain reason.
 pub(crate) fn json_error(
     err: serde_json::Error,
@@ -135,14 +131,8 @@ pub(crate) fn json_error(
                 )
             } else if category == Category::Eof {
                 format!("the body ends before its JSON is complete ({message})")
-            } else if body.starts_with(BYTE_ORDER_MARK) {
-                format!(
-                    "{message}; the body starts with a byte-order mark (U+FEFF), which JSON does not allow"
-                )
-            } else if body.trim_ascii_start().starts_with(b"<") {
-                format!("{message}; the body looks like an HTML or XML page")
-            } else if looks_like_a_query(body) {
-                format!("{message}; the body looks like a query string or form (key=value&...)")
+            } else if let Some(looks) = what_it_looks_like(body) {
+                format!("{message}; {looks}")
             } else {
                 message
             };
@@ -155,6 +145,21 @@ pub(crate) fn json_error(
                 column,
             }
         }
+    }
+}
+
+/// What a body that is not JSON looks like, when it looks like something JSON is often
+/// mistaken for, for its error: a byte-order mark before it (RFC 8259 says senders must
+/// not put one; tools that save JSON "with BOM" do), an HTML or XML page, a form.
+pub(crate) fn what_it_looks_like(body: &[u8]) -> Option<&'static str> {
+    if body.starts_with(b"\xEF\xBB\xBF") {
+        Some("the body starts with a byte-order mark (U+FEFF), which JSON does not allow")
+    } else if body.trim_ascii_start().starts_with(b"<") {
+        Some("the body looks like an HTML or XML page")
+    } else if looks_like_a_query(body) {
+        Some("the body looks like a query string or form (key=value&...)")
+    } else {
+        None
     }
 }
 
