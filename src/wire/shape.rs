@@ -14,8 +14,6 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, Serializer};
 
-use super::text::StackText;
-
 /// A way of writing a field that its typed value does not show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -304,15 +302,13 @@ where
 }
 
 /// Writes the entry `key` with the integer `number` as a string, its digits written on
-/// the stack (20 bytes hold `i64::MIN` and `u64::MAX`).
+/// the stack by `itoa`.
 fn write_quoted<M: SerializeMap>(
     map: &mut M,
     key: &'static str,
     number: impl itoa::Integer,
 ) -> Result<(), M::Error> {
-    let mut text = StackText::<20>::new();
-    text.push_int(number).map_err(ser::Error::custom)?;
-    map.serialize_entry(key, text.as_str())
+    map.serialize_entry(key, itoa::Buffer::new().format(number))
 }
 
 /// What [`Peek`] saw of a value. Integers are kept as they are (formatting them waits
