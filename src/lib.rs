@@ -53,6 +53,7 @@ pub use limits::Limits;
 pub use payload::{Payload, parse, parse_with};
 pub use unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 pub use wire::iso_time::Timestamp;
+pub use wire::number::InvalidCode;
 pub use wire::object::UnknownFields;
 pub use wire::raw::RawJson;
 

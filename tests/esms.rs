@@ -233,6 +233,14 @@ fn codes_agree_between_the_query_from_str_and_display() {
         assert_eq!(SendStatus::from_str(status).unwrap(), expected);
         assert_eq!(expected.to_string(), status);
     }
+    // What the query refuses, `FromStr` refuses too: these would be written back as `5`.
+    for status in ["05", "+5", "-0", "5.0", ""] {
+        let query = VIBER.replace("SendStatus=5", &format!("SendStatus={status}"));
+        assert!(Callback::from_query(&query).is_err(), "{status:?}");
+        let err = SendStatus::from_str(status).unwrap_err();
+        assert_eq!(err.text(), status);
+        assert!(err.to_string().contains("SendStatus"), "{err}");
+    }
     let documented_types: Vec<i64> = TypeId::DOCUMENTED.iter().map(TypeId::code).collect();
     assert_eq!(documented_types, [1, 2, 23, 24, 25, 26, 27]);
     let documented_telcos: Vec<i64> = Telco::DOCUMENTED.iter().map(Telco::code).collect();

@@ -188,11 +188,14 @@ macro_rules! code_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = std::num::ParseIntError;
+            type Err = $crate::InvalidCode;
 
-            /// Parses the code's digits, as serde does when the code comes in a string.
+            /// Parses the code's digits, as serde does when the code comes in a string:
+            /// `"05"` and `"+5"` are refused, since they would be written back as `5`.
             fn from_str(text: &str) -> Result<Self, Self::Err> {
-                text.parse().map(Self::from_code)
+                $crate::wire::number::code_from_text(text)
+                    .map(Self::from_code)
+                    .ok_or_else(|| $crate::InvalidCode::new(text, stringify!($name)))
             }
         }
 
@@ -283,6 +286,31 @@ mod tests {
         }
         assert_eq!(Code::from_code(9000), Code::Broken);
         assert_eq!(Code::DOCUMENTED, [Code::Fine, Code::Broken]);
+    }
+
+    #[test]
+    fn codes_serde_refuses_from_str_refuses_too() {
+        for text in [
+            "05",
+            "+5",
+            "-0",
+            "-05",
+            "",
+            " 5",
+            "5 ",
+            "1.5",
+            "12a",
+            "9223372036854775808",
+        ] {
+            let from_serde = serde_json::from_str::<Code>(&format!("{text:?}"));
+            let from_str = Code::from_str(text);
+            assert!(from_serde.is_err(), "serde took {text:?}");
+            let err = from_str.unwrap_err();
+            assert_eq!(err.text(), text);
+            assert!(err.to_string().contains("no Code code"), "{err}");
+        }
+        assert_eq!(Code::from_str("-5"), Ok(Code::Other(-5)));
+        assert_eq!(Code::from_str("0"), Ok(Code::Other(0)));
     }
 
     #[test]

@@ -19,8 +19,43 @@ pub(crate) fn is_canonical_integer(text: &str) -> bool {
         && (!digits.starts_with('0') || text == "0")
 }
 
+/// The integer a code's text stands for, when it is written the one way it is written
+/// back (see [`is_canonical_integer`]) and fits an `i64`. Serde's reading of a code sent
+/// in a string and the code enums' `FromStr` both use it, so they agree on every text.
+pub(crate) fn code_from_text(text: &str) -> Option<i64> {
+    is_canonical_integer(text)
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// The error of a code enum's `FromStr` (`SendStatus`, `StatusCode`, ...): the text is not
+/// an integer code as the provider writes one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{text}` is no {code} code: expected an integer that fits 64 bits, written with no \
+     sign but `-` and no leading zero, as the provider writes it"
+)]
+pub struct InvalidCode {
+    text: String,
+    code: &'static str,
+}
+
+impl InvalidCode {
+    pub(crate) fn new(text: &str, code: &'static str) -> Self {
+        InvalidCode {
+            text: text.to_owned(),
+            code,
+        }
+    }
+
+    /// The text that was given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Reads an integer code from a JSON integer or a string of digits (with no leading zero,
-/// see [`is_canonical_integer`]); `name` is the code's type, for the error message.
+/// see [`code_from_text`]); `name` is the code's type, for the error message.
 pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
     deserializer: D,
     name: &'static str,
@@ -47,10 +82,7 @@ pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
-            is_canonical_integer(v)
-                .then(|| v.parse().ok())
-                .flatten()
-                .ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+            code_from_text(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
         }
     }
 
