@@ -556,16 +556,16 @@ fn count(value: &str) -> Result<u64, String> {
 }
 
 /// An integer code (`SendStatus`, `TypeId`, `telcoid`), written as it is written back (no
-/// `+`, no leading zero).
+/// `+`, no leading zero): the code's `FromStr`, which refuses what serde refuses.
 fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
-    let code = value
-        .parse()
-        .map_err(|_| format!("expected an integer code, found `{value}`"))?;
-    if number::is_canonical_integer(value) {
-        Ok(code)
-    } else {
-        Err(leading_zero(value))
-    }
+    value.parse().map_err(|_| {
+        // An integer all the same (`05`, `+5`, `-0`): only its spelling is refused.
+        if value.parse::<i64>().is_ok() {
+            leading_zero(value)
+        } else {
+            format!("expected an integer code, found `{value}`")
+        }
+    })
 }
 
 /// A price, exact: `696987.0000` keeps its scale, `-0.00` its sign. A leading zero
