@@ -498,3 +498,23 @@ fn every_viva_body_is_told_apart() {
     );
     assert!(err.to_string().contains("`EventTypeId`"), "{err}");
 }
+
+/// The types are plain serde types too: a reader that cannot lend its bytes (a file, a
+/// socket) or a `serde_json::Value` gives the same value as `from_json`, amounts and
+/// unknown fields included.
+#[test]
+fn a_message_reads_the_same_from_a_reader_or_a_value() {
+    let bytes = fixture("transaction_payment_created.json");
+    let expected = transaction("transaction_payment_created.json");
+    let from_reader: Message<TransactionEventData> =
+        serde_json::from_reader(bytes.as_slice()).unwrap();
+    assert_eq!(from_reader, expected);
+    let from_value: Message<TransactionEventData> = serde_json::from_value(json(&bytes)).unwrap();
+    assert_eq!(from_value.event_data.amount, expected.event_data.amount);
+    let list: MessageList =
+        serde_json::from_reader(fixture("message_list_types_filled.json").as_slice()).unwrap();
+    assert_eq!(
+        list,
+        MessageList::from_json(&fixture("message_list_types_filled.json")).unwrap()
+    );
+}

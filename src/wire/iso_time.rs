@@ -14,7 +14,7 @@ use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::text::{self, StackText, digits};
-use super::time::{DateTimeSeconds, deserialize_text, parse_layout};
+use super::time::{DateTimeSeconds, Layout, deserialize_text};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 
 /// How the offset was written.
@@ -109,7 +109,8 @@ impl FromStr for Timestamp {
     /// optionally `Z` or `±HH:MM`.
     fn from_str(text: &str) -> Result<Self, TimestampError> {
         let (seconds, rest) = text.split_at_checked(19).ok_or(TimestampError)?;
-        let local = parse_layout(seconds, b"YYYY-MM-DDThh:mm:ss").ok_or(TimestampError)?;
+        const LAYOUT: Layout = Layout::new(b"YYYY-MM-DDThh:mm:ss");
+        let local = LAYOUT.parse(seconds).ok_or(TimestampError)?;
         let (decimals, nanos, rest) = match rest.strip_prefix('.') {
             Some(fraction) => {
                 let count = fraction.bytes().take_while(u8::is_ascii_digit).count();

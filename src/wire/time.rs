@@ -19,42 +19,114 @@ use super::text::{self, StackText, digits};
 /// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`): exactly that, with a real date
 /// and time (no 31 February, no hour 24, no leap second).
 pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
-    parse_layout(text, b"YYYY-MM-DD hh:mm:ss")
+    const LAYOUT: Layout = Layout::new(b"YYYY-MM-DD hh:mm:ss");
+    LAYOUT.parse(text)
 }
 
 /// Reads `DD/MM/YYYY HH:MM:SS` (eSMS's `error_info` time), with a real date and time.
 pub(crate) fn parse_day_month_year_seconds(text: &str) -> Option<NaiveDateTime> {
-    parse_layout(text, b"DD/MM/YYYY hh:mm:ss")
+    const LAYOUT: Layout = Layout::new(b"DD/MM/YYYY hh:mm:ss");
+    LAYOUT.parse(text)
 }
 
-/// Reads `text` laid out as `layout`, in which `Y`, `M`, `D`, `h`, `m` and `s` each
-/// stand for one ASCII digit of the year, month, day, hour, minute and second, and any
-/// other byte stands for itself.
-pub(crate) fn parse_layout(text: &str, layout: &[u8]) -> Option<NaiveDateTime> {
-    let text = text.as_bytes();
-    if text.len() != layout.len() {
-        return None;
+/// A date and time to the second, 19 bytes laid out as a pattern in which `Y`, `M`, `D`,
+/// `h`, `m` and `s` each stand for one ASCII digit of the year, month, day, hour, minute
+/// and second, and any other byte stands for itself. Where each part starts is found once,
+/// when the layout is built (in a `const`), so reading a time takes each part from its
+/// place and checks the five other bytes.
+pub(crate) struct Layout {
+    /// Where the year's 4 digits and the month's, day's, hour's, minute's and second's 2
+    /// digits start.
+    starts: [usize; 6],
+    /// The bytes between the parts, and where they are.
+    separators: [(usize, u8); 5],
+}
+
+impl Layout {
+    /// The layout of `pattern`, which must hold `YYYY`, `MM`, `DD`, `hh`, `mm` and `ss`
+    /// once each and five other bytes. For `const` items only: the compiler evaluates it,
+    /// so its indexing and its assertions check the pattern at build time (a wrong
+    /// pattern does not build).
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::panic,
+        reason = "evaluated by the compiler in a `const`, where a panic is a build error"
+    )]
+    pub(crate) const fn new(pattern: &[u8; 19]) -> Layout {
+        const PARTS: [(u8, usize); 6] = [
+            (b'Y', 4),
+            (b'M', 2),
+            (b'D', 2),
+            (b'h', 2),
+            (b'm', 2),
+            (b's', 2),
+        ];
+        let mut starts = [0; 6];
+        let mut part = 0;
+        while part < PARTS.len() {
+            let (letter, width) = PARTS[part];
+            let mut at = 0;
+            while pattern[at] != letter {
+                at += 1;
+            }
+            starts[part] = at;
+            while at < starts[part] + width {
+                assert!(pattern[at] == letter, "a part's digits are together");
+                at += 1;
+            }
+            part += 1;
+        }
+        let mut separators = [(0, 0); 5];
+        let mut found = 0;
+        let mut at = 0;
+        while at < pattern.len() {
+            if !matches!(pattern[at], b'Y' | b'M' | b'D' | b'h' | b'm' | b's') {
+                separators[found] = (at, pattern[at]);
+                found += 1;
+            }
+            at += 1;
+        }
+        assert!(found == 5, "six parts and five separators");
+        Layout { starts, separators }
     }
-    // year, month, day, hour, minute, second
-    let mut parts = [0_u32; 6];
-    for (&byte, &slot) in text.iter().zip(layout) {
-        let index = match slot {
-            b'Y' => 0,
-            b'M' => 1,
-            b'D' => 2,
-            b'h' => 3,
-            b'm' => 4,
-            b's' => 5,
-            literal if literal == byte => continue,
-            _ => return None,
+
+    /// Reads `text` laid out as this layout, with a real date and time.
+    /// Inlined into each reader, where the layout is a constant and each part's place is
+    /// known to the compiler.
+    #[inline(always)]
+    pub(crate) fn parse(&self, text: &str) -> Option<NaiveDateTime> {
+        let text: &[u8; 19] = text.as_bytes().try_into().ok()?;
+        let digit = |at: usize| -> Option<u32> {
+            let value = text.get(at)?.wrapping_sub(b'0');
+            (value < 10).then_some(u32::from(value))
         };
-        let digit = char::from(byte).to_digit(10)?;
-        let part = parts.get_mut(index)?;
-        *part = part.checked_mul(10)?.checked_add(digit)?;
+        // Two digits are at most 99 and four at most 9999: nothing overflows.
+        let two = |at: usize| -> Option<u32> {
+            Some(
+                digit(at)?
+                    .wrapping_mul(10)
+                    .wrapping_add(digit(at.wrapping_add(1))?),
+            )
+        };
+        let four = |at: usize| -> Option<u32> {
+            Some(
+                two(at)?
+                    .wrapping_mul(100)
+                    .wrapping_add(two(at.wrapping_add(2))?),
+            )
+        };
+        if !self
+            .separators
+            .iter()
+            .all(|&(at, byte)| text.get(at) == Some(&byte))
+        {
+            return None;
+        }
+        let [year, month, day, hour, minute, second] = self.starts;
+        NaiveDate::from_ymd_opt(i32::try_from(four(year)?).ok()?, two(month)?, two(day)?)?
+            .and_hms_opt(two(hour)?, two(minute)?, two(second)?)
     }
-    let [year, month, day, hour, minute, second] = parts;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
-        .and_hms_opt(hour, minute, second)
 }
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another separator between the date
