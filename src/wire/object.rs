@@ -356,6 +356,9 @@ struct KnownFields<'w, A> {
 /// types declare them in, so the search mostly ends at its first comparison (a Viva
 /// message has 40 fields: a search from the start made 20 comparisons a key).
 fn find_field(fields: &[&str], from: usize, key: &str) -> Option<usize> {
+    if fields.get(from).is_some_and(|field| *field == key) {
+        return Some(from);
+    }
     let (before, after) = fields.split_at_checked(from).unwrap_or((fields, &[]));
     match after.iter().position(|field| *field == key) {
         Some(index) => Some(from.saturating_add(index)),
