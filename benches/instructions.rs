@@ -22,6 +22,8 @@ use std::process::Command;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "floor/mod.rs"]
+mod floor;
 
 use common::{Request, Untyped, direct, name};
 use provider_payloads::Payload;
@@ -31,8 +33,17 @@ use provider_payloads::Payload;
 struct Subject<'a> {
     fixture: &'a Request,
     typed: fn(&[u8]) -> bool,
+    floor: Option<floor::Parsers>,
     payload: Payload,
     untyped: Untyped,
+}
+
+impl Subject<'_> {
+    /// The fixture's plain serde mirror, for the `floor_*` modes.
+    fn floor(&self) -> floor::Parsers {
+        self.floor
+            .unwrap_or_else(|| panic!("{} has no floor mirror", self.fixture.path.display()))
+    }
 }
 
 /// One parse (or one serialization) of `mode`, checked.
@@ -40,6 +51,8 @@ fn once(mode: &str, subject: &Subject<'_>) {
     let fixture = subject.fixture;
     let ok = match mode {
         "typed" => (subject.typed)(black_box(fixture.input())),
+        "floor_owned" => (subject.floor().owned)(black_box(&fixture.body)),
+        "floor_borrowed" => (subject.floor().borrowed)(black_box(&fixture.body)),
         "parse" => provider_payloads::parse(black_box(&fixture.body), &fixture.query).is_ok(),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(&fixture.body)).is_ok(),
         "ignored" => {
@@ -70,6 +83,7 @@ fn measure(mode: &str, fixture: &Request, count: usize) {
     let subject = Subject {
         fixture,
         typed: direct(fixture.provider, payload.kind()),
+        floor: floor::parsers(&name(fixture)),
         payload,
         untyped: Untyped::of(fixture),
     };
