@@ -5,7 +5,7 @@
 //! cargo bench --bench instructions                 # every fixture (~8 min; needs valgrind)
 //! cargo bench --bench instructions -- receipt      # the fixtures whose name has `receipt`
 //! cargo bench --bench instructions -- --wire       # serialization only (~1 min)
-//! cargo bench --bench instructions -- --floor      # serde derive's floor (~1 min)
+//! cargo bench --bench instructions -- --floor      # serde derive's floor (~20 s)
 //! ```
 //!
 //! For each fixture it runs itself under callgrind for each of: the direct typed parse
