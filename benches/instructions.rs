@@ -5,6 +5,7 @@
 //! cargo bench --bench instructions                 # every fixture (~8 min; needs valgrind)
 //! cargo bench --bench instructions -- receipt      # the fixtures whose name has `receipt`
 //! cargo bench --bench instructions -- --wire       # serialization only (~1 min)
+//! cargo bench --bench instructions -- --floor      # serde derive's floor (~20 s)
 //! ```
 //!
 //! For each fixture it runs itself under callgrind for each of: the direct typed parse
@@ -16,12 +17,21 @@
 //! `common::Untyped`). Callgrind counts only inside the loop of 50 runs (after one run
 //! outside it), so start-up, reading the file and the parse before a serialization are
 //! left out. It prints a markdown table with the ratios of issue 7's targets.
+//!
+//! `--floor` prints another table instead, for the five fixtures that have a plain
+//! serde mirror in `benches/floor/mod.rs`: the typed parse beside the floor of serde's
+//! derive, the mirror read with owned strings (`floor_owned`) and with strings borrowed
+//! from the body (`floor_borrowed`), both with exact decimals and chrono times but
+//! without the crate's unknown fields and notes on how each field was written; and the
+//! `value` and `ignored` baselines. The other fixtures have no such modes.
 
 use std::hint::black_box;
 use std::process::Command;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "floor/mod.rs"]
+mod floor;
 
 use common::{Request, Untyped, direct, name};
 use provider_payloads::Payload;
@@ -31,8 +41,17 @@ use provider_payloads::Payload;
 struct Subject<'a> {
     fixture: &'a Request,
     typed: fn(&[u8]) -> bool,
+    floor: Option<floor::Parsers>,
     payload: Payload,
     untyped: Untyped,
+}
+
+impl Subject<'_> {
+    /// The fixture's plain serde mirror, for the `floor_*` modes.
+    fn floor(&self) -> floor::Parsers {
+        self.floor
+            .unwrap_or_else(|| panic!("{} has no floor mirror", self.fixture.path.display()))
+    }
 }
 
 /// One parse (or one serialization) of `mode`, checked.
@@ -40,6 +59,8 @@ fn once(mode: &str, subject: &Subject<'_>) {
     let fixture = subject.fixture;
     let ok = match mode {
         "typed" => (subject.typed)(black_box(fixture.input())),
+        "floor_owned" => (subject.floor().owned)(black_box(&fixture.body)),
+        "floor_borrowed" => (subject.floor().borrowed)(black_box(&fixture.body)),
         "parse" => provider_payloads::parse(black_box(&fixture.body), &fixture.query).is_ok(),
         "value" => serde_json::from_slice::<serde_json::Value>(black_box(&fixture.body)).is_ok(),
         "ignored" => {
@@ -70,6 +91,7 @@ fn measure(mode: &str, fixture: &Request, count: usize) {
     let subject = Subject {
         fixture,
         typed: direct(fixture.provider, payload.kind()),
+        floor: floor::parsers(&name(fixture)),
         payload,
         untyped: Untyped::of(fixture),
     };
@@ -107,6 +129,15 @@ fn instructions(mode: &str, fixture: &Request, count: usize) -> Result<u64, Stri
         .ok_or_else(|| format!("no count in valgrind's output: {stderr}"))
 }
 
+/// A ratio with two decimals, in bold when it misses its target.
+fn cell(ratio: f64, target: f64) -> String {
+    if ratio > target {
+        format!("**{ratio:.2}**")
+    } else {
+        format!("{ratio:.2}")
+    }
+}
+
 /// Instructions of one parse of `mode`, the mean of 50.
 fn per_parse(mode: &str, fixture: &Request) -> Result<f64, String> {
     Ok(instructions(mode, fixture, 50)? as f64 / 50.0)
@@ -125,9 +156,13 @@ fn main() -> Result<(), String> {
             return Ok(());
         }
     }
-    // `cargo bench` passes `--bench`; `--wire` measures serialization only; any other
-    // word filters the fixtures by name.
+    // `cargo bench` passes `--bench`; `--wire` measures serialization only, `--floor`
+    // the floor of serde's derive; any other word filters the fixtures by name.
     let filter = args.iter().find(|arg| !arg.starts_with("--"));
+    let selected = |name: &str| filter.is_none_or(|filter| name.contains(filter.as_str()));
+    if args.iter().any(|arg| arg == "--floor") {
+        return floor_table(&all, selected);
+    }
     let wire_only = args.iter().any(|arg| arg == "--wire");
     println!(
         "| payload | typed | parse | value | ignored | pairs | to_wire | untyped | typed/value (<= 0.5) | typed/ignored (<= 2.5) | typed/pairs (<= 1.0) | parse/typed (<= 1.1) | to_wire/untyped (<= 1.0) |"
@@ -135,16 +170,9 @@ fn main() -> Result<(), String> {
     println!(
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     );
-    let cell = |ratio: f64, target: f64| {
-        if ratio > target {
-            format!("**{ratio:.2}**")
-        } else {
-            format!("{ratio:.2}")
-        }
-    };
     for fixture in &all {
         let name = name(fixture);
-        if filter.is_some_and(|filter| !name.contains(filter.as_str())) {
+        if !selected(&name) {
             continue;
         }
         let to_wire = per_parse("to_wire", fixture)?;
@@ -175,6 +203,35 @@ fn main() -> Result<(), String> {
             )
         };
         println!("| {name} | {typed:.0} | {parse:.0} {read} {written} |");
+    }
+    Ok(())
+}
+
+/// The `--floor` table: for each selected fixture with a plain serde mirror, the typed
+/// parse and the mirror's, owned and borrowed, against the `value` baseline (the bold
+/// ratios miss issue 7's 0.5) and the borrowed mirror against `ignored`.
+fn floor_table(all: &[Request], selected: impl Fn(&str) -> bool) -> Result<(), String> {
+    println!(
+        "| payload | typed | floor_owned | floor_borrowed | value | ignored | typed/value | floor_owned/value | floor_borrowed/value | floor_borrowed/ignored |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for fixture in all {
+        let name = name(fixture);
+        if floor::parsers(&name).is_none() || !selected(&name) {
+            continue;
+        }
+        let typed = per_parse("typed", fixture)?;
+        let owned = per_parse("floor_owned", fixture)?;
+        let borrowed = per_parse("floor_borrowed", fixture)?;
+        let value = per_parse("value", fixture)?;
+        let ignored = per_parse("ignored", fixture)?;
+        println!(
+            "| {name} | {typed:.0} | {owned:.0} | {borrowed:.0} | {value:.0} | {ignored:.0} | {} | {} | {} | {:.2} |",
+            cell(typed / value, 0.5),
+            cell(owned / value, 0.5),
+            cell(borrowed / value, 0.5),
+            borrowed / ignored
+        );
     }
     Ok(())
 }
