@@ -113,13 +113,21 @@ impl FromStr for Timestamp {
         let local = LAYOUT.parse(seconds).ok_or(TimestampError)?;
         let (decimals, nanos, rest) = match rest.strip_prefix('.') {
             Some(fraction) => {
-                let count = fraction.bytes().take_while(u8::is_ascii_digit).count();
-                let (digits, rest) = fraction.split_at_checked(count).ok_or(TimestampError)?;
-                if !(1..=9).contains(&digits.len()) {
+                // The decimals' value, read in one pass; a tenth digit is refused before
+                // it is added, so the value is at most 999 999 999 and fits a u32.
+                let mut value = 0_u32;
+                let mut count = 0_u8;
+                for digit in fraction.bytes().take_while(u8::is_ascii_digit) {
+                    if count == 9 {
+                        return Err(TimestampError);
+                    }
+                    value = value.wrapping_mul(10).wrapping_add(u32::from(digit & 0x0f));
+                    count = count.wrapping_add(1);
+                }
+                if count == 0 {
                     return Err(TimestampError);
                 }
-                let value: u32 = digits.parse().map_err(|_| TimestampError)?;
-                let count = u8::try_from(count).map_err(|_| TimestampError)?;
+                let rest = fraction.get(usize::from(count)..).ok_or(TimestampError)?;
                 let nanos = value
                     .checked_mul(decimal_scale(count))
                     .ok_or(TimestampError)?;
@@ -142,9 +150,21 @@ impl FromStr for Timestamp {
 }
 
 /// The nanoseconds one unit of the last of `decimals` decimals stands for (`2` decimals:
-/// 10 000 000); `decimals` is 1 to 9.
+/// 10 000 000); `decimals` is 0 to 9.
 fn decimal_scale(decimals: u8) -> u32 {
-    10_u32.saturating_pow(9_u32.saturating_sub(u32::from(decimals)))
+    const SCALES: [u32; 10] = [
+        1_000_000_000,
+        100_000_000,
+        10_000_000,
+        1_000_000,
+        100_000,
+        10_000,
+        1_000,
+        100,
+        10,
+        1,
+    ];
+    SCALES.get(usize::from(decimals)).copied().unwrap_or(1)
 }
 
 /// Reads `+HH:MM` or `-HH:MM` (not `-00:00`, which says the offset is unknown).
