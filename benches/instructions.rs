@@ -2,7 +2,7 @@
 //! of `benches/parse.rs`, whose times move 10-30% between runs on a shared machine.
 //!
 //! ```text
-//! cargo bench --bench instructions                 # every fixture (~8 min; needs valgrind)
+//! cargo bench --bench instructions                 # every fixture (needs valgrind)
 //! cargo bench --bench instructions -- receipt      # the fixtures whose name has `receipt`
 //! cargo bench --bench instructions -- --wire       # serialization only (~1 min)
 //! cargo bench --bench instructions -- --floor      # serde derive's floor (~20 s)
