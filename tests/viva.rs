@@ -511,6 +511,7 @@ fn a_message_reads_the_same_from_a_reader_or_a_value() {
     assert_eq!(from_reader, expected);
     let from_value: Message<TransactionEventData> = serde_json::from_value(json(&bytes)).unwrap();
     assert_eq!(from_value.event_data.amount, expected.event_data.amount);
+    assert_eq!(from_value, expected);
     let list: MessageList =
         serde_json::from_reader(fixture("message_list_types_filled.json").as_slice()).unwrap();
     assert_eq!(
