@@ -56,6 +56,19 @@ pub struct Message<T> {
     wire: Wire,
 }
 
+/// The wire names of [`MessageWire`]'s fields, in its order (see [`object::deserialize`]).
+const NAMES: &[&str] = &[
+    "EventData",
+    "EventTypeId",
+    "Created",
+    "MessageId",
+    "CorrelationId",
+    "Url",
+    "RecipientId",
+    "MessageTypeId",
+    "RetryCount",
+];
+
 /// The field list of [`Message`], shared by its wire impls.
 #[derive(Deserialize, Serialize)]
 #[serde(remote = "Message")]
@@ -154,7 +167,7 @@ impl<T: fmt::Debug> fmt::Debug for Message<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Message<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let (mut message, wire) =
-            object::deserialize(deserializer, &[], |d| MessageWire::deserialize(d))?;
+            object::deserialize(deserializer, NAMES, &[], |d| MessageWire::deserialize(d))?;
         message.wire = wire;
         Ok(message)
     }
@@ -345,5 +358,47 @@ impl Webhook {
             Webhook::Transaction(message) => message.event().map(Event::Payment),
             Webhook::Other(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::value::Error;
+    use serde::de::{Error as _, Visitor};
+
+    use super::*;
+
+    /// A deserializer that fails with the field list serde's derive asks it for.
+    struct FieldList;
+
+    impl<'de> Deserializer<'de> for FieldList {
+        type Error = Error;
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            Err(Error::custom(fields.join(",")))
+        }
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn names_are_the_derived_fields_in_their_order() {
+        let err = MessageWire::<RawJson>::deserialize(FieldList)
+            .map(|_: Message<RawJson>| ())
+            .unwrap_err();
+        assert_eq!(err.to_string(), NAMES.join(","));
     }
 }
