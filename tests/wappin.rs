@@ -682,4 +682,19 @@ fn params_keep_every_key_and_value_as_written_and_refuse_a_repeated_key() {
     );
     let few = serde_json::from_str::<Params>(r#"{"1":"a","1":"b"}"#).unwrap_err();
     assert!(few.to_string().contains("duplicate parameter `1`"), "{few}");
+
+    // Keys out of order, or the same number spelt two ways, are not repeats...
+    for (distinct, len) in [
+        (r#"{"2":"a","1":"b"}"#, 2),
+        (r#"{"1":"a","2":"b","02":"c"}"#, 3),
+    ] {
+        let params = serde_json::from_str::<Params>(distinct).unwrap();
+        assert_eq!(params.len(), len, "{distinct}");
+    }
+    // ... and a repeat after keys that counted up is found.
+    let late = serde_json::from_str::<Params>(r#"{"1":"a","2":"b","1":"c"}"#).unwrap_err();
+    assert!(
+        late.to_string().contains("duplicate parameter `1`"),
+        "{late}"
+    );
 }
