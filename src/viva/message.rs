@@ -166,10 +166,13 @@ impl<T: fmt::Debug> fmt::Debug for Message<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Message<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (mut message, wire) =
-            object::deserialize(deserializer, NAMES, &[], |d| MessageWire::deserialize(d))?;
-        message.wire = wire;
-        Ok(message)
+        object::deserialize(
+            deserializer,
+            NAMES,
+            &[],
+            |d| MessageWire::deserialize(d),
+            |message: &mut Self| &mut message.wire,
+        )
     }
 }
 

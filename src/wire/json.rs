@@ -43,13 +43,16 @@ pub(crate) fn read<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, serde
     }
 }
 
-/// Reads one `T`, then nothing but whitespace.
+/// Reads one `T`, then nothing but whitespace. The read is returned as it came, not
+/// taken out of its `Result` and put back, which copied a large payload twice.
 fn read_all<'de, T: Deserialize<'de>, R: serde_json::de::Read<'de>>(
     mut deserializer: serde_json::Deserializer<R>,
 ) -> Result<T, serde_json::Error> {
-    let value = T::deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(value)
+    let read = T::deserialize(&mut deserializer);
+    if read.is_ok() {
+        deserializer.end()?;
+    }
+    read
 }
 
 /// The error of reading `body` as a `T`, with the path of the field it failed at.
