@@ -391,10 +391,13 @@ impl ReadKind for Callback {
         into: &mut Option<T>,
         wrap: impl FnOnce(Self) -> T,
     ) -> Result<(), D::Error> {
-        *into = Some(wrap(match kind {
-            Kind::Receipt => Callback::Receipt(Receipt::deserialize(deserializer)?),
-            Kind::Reply => Callback::Reply(Reply::deserialize(deserializer)?),
-        }));
+        // Each kind is put in `into` in its own arm (see `wappin::Payload::read_kind`).
+        match kind {
+            Kind::Receipt => {
+                *into = Some(wrap(Callback::Receipt(Receipt::deserialize(deserializer)?)));
+            }
+            Kind::Reply => *into = Some(wrap(Callback::Reply(Reply::deserialize(deserializer)?))),
+        }
         Ok(())
     }
 }

@@ -144,20 +144,24 @@ impl ReadKind for Payload {
         into: &mut Option<T>,
         wrap: impl FnOnce(Self) -> T,
     ) -> Result<(), D::Error> {
-        let payload = match kind {
+        // Each kind is put in `into` in its own arm (see `wappin::Payload::read_kind`).
+        match kind {
             Kind::Webhook => {
                 let message = Message::<TransactionEventData>::deserialize(deserializer)?;
-                if !message.event_type_id.has_transaction_data() {
-                    return Ok(());
+                if message.event_type_id.has_transaction_data() {
+                    let webhook = Webhook::Transaction(Box::new(message));
+                    *into = Some(wrap(Payload::Webhook(webhook)));
                 }
-                Payload::Webhook(Webhook::Transaction(Box::new(message)))
             }
-            Kind::Verification => Payload::Verification(Verification::deserialize(deserializer)?),
+            Kind::Verification => {
+                let verification = Verification::deserialize(deserializer)?;
+                *into = Some(wrap(Payload::Verification(verification)));
+            }
             Kind::MessageDetails => {
-                Payload::MessageDetails(MessageDetails::deserialize(deserializer)?)
+                let details = MessageDetails::deserialize(deserializer)?;
+                *into = Some(wrap(Payload::MessageDetails(details)));
             }
-        };
-        *into = Some(wrap(payload));
+        }
         Ok(())
     }
 }
