@@ -257,3 +257,37 @@ pub fn direct(provider: &str, kind: &str) -> fn(&[u8]) -> bool {
         (_, _) => |b| viva::MessageDetails::from_json(b).is_ok(),
     }
 }
+
+/// The `Debug` of `body` read by the direct typed parse of the kind `payload` is, with no
+/// detection: what [`provider_payloads::parse`] must have read, inside its enums. (JSON
+/// payloads only.)
+pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result<String, Error> {
+    use provider_payloads::Payload;
+    fn debug<T: Debug>(read: Result<T, Error>) -> Result<String, Error> {
+        read.map(|value| format!("{value:?}"))
+    }
+    match payload {
+        Payload::NxCloud(nxcloud::Callback::Receipt(_)) => debug(Receipt::from_json(body)),
+        Payload::NxCloud(_) => debug(Reply::from_json(body)),
+        Payload::Wappin(payload) => match payload {
+            wappin::Payload::Callback(_) => debug(wappin::Callback::from_json(body)),
+            wappin::Payload::Acknowledgement(_) => debug(wappin::Acknowledgement::from_json(body)),
+            wappin::Payload::SendHsm(_) => debug(wappin::SendHsm::from_json(body)),
+            wappin::Payload::SendText(_) => debug(wappin::SendText::from_json(body)),
+            wappin::Payload::SendMedia(_) => debug(wappin::SendMedia::from_json(body)),
+            wappin::Payload::Inquiry(_) => debug(wappin::Inquiry::from_json(body)),
+            wappin::Payload::NumberChecker(_) => debug(wappin::NumberChecker::from_json(body)),
+            wappin::Payload::TokenResponse(_) => debug(wappin::TokenResponse::from_json(body)),
+            wappin::Payload::Response(_) => debug(wappin::Response::from_json(body)),
+            other => panic!("no direct parse for {}", other.kind()),
+        },
+        Payload::Viva(payload) => match payload {
+            viva::Payload::Webhook(_) => debug(viva::Webhook::from_json(body)),
+            viva::Payload::Verification(_) => debug(viva::Verification::from_json(body)),
+            viva::Payload::MessageList(_) => debug(viva::MessageList::from_json(body)),
+            viva::Payload::MessageDetails(_) => debug(viva::MessageDetails::from_json(body)),
+            other => panic!("no direct parse for {}", other.kind()),
+        },
+        other => panic!("no direct JSON parse for {}", other.kind()),
+    }
+}
