@@ -47,11 +47,7 @@ pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
         None => (digits, ""),
     };
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty()
-        || !all_digits(whole)
-        || !all_digits(fraction)
-        || (whole.len() > 1 && whole.starts_with('0'))
-    {
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || leading_zero(whole) {
         return None;
     }
     let mut value = if whole.len().saturating_add(fraction.len()) <= 18 {
@@ -75,7 +71,12 @@ pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
 pub(crate) fn has_leading_zero(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let whole = digits.split_once('.').map_or(digits, |(whole, _)| whole);
-    whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit())
+    leading_zero(whole) && whole.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the whole part `whole` starts with a zero that is not all of it.
+fn leading_zero(whole: &str) -> bool {
+    whole.len() > 1 && whole.starts_with('0')
 }
 
 /// The most bytes [`write_decimal`] writes: a sign, `0.`, and 29 digits.

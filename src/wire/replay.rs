@@ -227,7 +227,7 @@ struct Kept<'de, E> {
     error: std::marker::PhantomData<E>,
 }
 
-impl<'de, E> Kept<'de, E> {
+impl<'de, E: de::Error> Kept<'de, E> {
     fn new(raw: &'de str) -> Self {
         // The text was read as JSON when it was kept, so a string with no backslash in it
         // holds exactly its text.
@@ -241,15 +241,23 @@ impl<'de, E> Kept<'de, E> {
             error: std::marker::PhantomData,
         }
     }
+
+    /// What `serde_json` answers to `request` from the raw text.
+    fn read_raw<T>(
+        self,
+        request: impl FnOnce(
+            &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+        ) -> Result<T, serde_json::Error>,
+    ) -> Result<T, E> {
+        request(&mut serde_json::Deserializer::from_str(self.raw)).map_err(de::Error::custom)
+    }
 }
 
 /// The requests that `serde_json` answers from the raw text.
 macro_rules! from_raw_text {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
         $(fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, E> {
-            serde_json::Deserializer::from_str(self.raw)
-                .$method($($arg,)* visitor)
-                .map_err(de::Error::custom)
+            self.read_raw(|json| json.$method($($arg,)* visitor))
         })*
     };
 }
@@ -260,9 +268,7 @@ impl<'de, E: de::Error> Deserializer<'de> for Kept<'de, E> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         match self.plain {
             Some(text) => visitor.visit_borrowed_str(text),
-            None => serde_json::Deserializer::from_str(self.raw)
-                .deserialize_any(visitor)
-                .map_err(de::Error::custom),
+            None => self.read_raw(|json| json.deserialize_any(visitor)),
         }
     }
 
@@ -277,9 +283,7 @@ impl<'de, E: de::Error> Deserializer<'de> for Kept<'de, E> {
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         match self.plain {
             Some(_) => visitor.visit_some(self),
-            None => serde_json::Deserializer::from_str(self.raw)
-                .deserialize_option(visitor)
-                .map_err(de::Error::custom),
+            None => self.read_raw(|json| json.deserialize_option(visitor)),
         }
     }
 
