@@ -135,15 +135,29 @@ pub(crate) mod number {
 
     /// Writes the digits as a JSON number, through a borrowed `RawValue` (the one way
     /// `serde_json` writes a number's text as it is), with no allocation.
+    ///
+    /// The number is handed over inside a newtype struct, which `serde_json` writes as
+    /// the number alone: the writer's check for `None`
+    /// ([`write_field`](crate::wire::shape::write_field)) stops there, before the digits
+    /// are written and checked.
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let mut text = StackText::<MAX_LEN>::new();
-        write_decimal(value, &mut text).map_err(ser::Error::custom)?;
-        serde_json::from_str::<&RawValue>(text.as_str())
-            .map_err(ser::Error::custom)?
-            .serialize(serializer)
+        serializer.serialize_newtype_struct("Decimal", &Digits(value))
+    }
+
+    /// A decimal's digits, serialized as a JSON number.
+    struct Digits<'a>(&'a Decimal);
+
+    impl Serialize for Digits<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut text = StackText::<MAX_LEN>::new();
+            write_decimal(self.0, &mut text).map_err(ser::Error::custom)?;
+            serde_json::from_str::<&RawValue>(text.as_str())
+                .map_err(ser::Error::custom)?
+                .serialize(serializer)
+        }
     }
 }
 

@@ -460,12 +460,19 @@ impl Serializer for Peek {
         serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
     }
 
+    /// A newtype struct is a value, not `None`: the value inside is looked at only for the
+    /// text of a number. (A time or an amount builds its text inside a newtype, so it is
+    /// not built here only to be thrown away.)
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         _: &'static str,
         value: &T,
     ) -> Result<Peeked, Unpeekable> {
-        value.serialize(self)
+        if self.number_text {
+            value.serialize(self)
+        } else {
+            Ok(Peeked::Other)
+        }
     }
 
     fn serialize_newtype_variant<T: ?Sized + Serialize>(

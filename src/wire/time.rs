@@ -213,7 +213,9 @@ pub(crate) mod date_time_seconds {
         value: &NaiveDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&DateTimeSeconds(value, b' '))
+        text::serialize::<{ DateTimeSeconds::MAX_LEN }, S>(serializer, "NaiveDateTime", |text| {
+            DateTimeSeconds(value, b' ').write_to(text)
+        })
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
