@@ -237,7 +237,9 @@ macro_rules! json_payload_enum {
             /// Writes the payload back as the provider sent it: the same fields, unknown
             /// ones included, as compact JSON.
             pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
-                $crate::wire::json::to_json(self, $provider, self.kind())
+                match self {
+                    $(Self::$variant(payload) => payload.to_json(),)+
+                }
             }
 
             #[doc = concat!("The payload kind: ", $kinds, ".")]
