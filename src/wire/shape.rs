@@ -485,3 +485,68 @@ impl Serializer for Peek {
         Err(Unpeekable)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    /// `{"k": value}` as `write_field` writes it with `shape`.
+    fn written<T: Serialize>(value: &T, shape: Option<Shape>) -> String {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut map = serializer.serialize_map(None).unwrap();
+        write_field(&mut map, "k", value, shape).unwrap();
+        SerializeMap::end(map).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_none_is_left_out_or_written_as_it_came() {
+        let none: Option<String> = None;
+        assert_eq!(written(&none, None), "{}");
+        assert_eq!(written(&none, Some(Shape::Null)), r#"{"k":null}"#);
+        assert_eq!(written(&none, Some(Shape::Empty)), r#"{"k":""}"#);
+        assert_eq!(written(&Some("x"), Some(Shape::Null)), r#"{"k":"x"}"#);
+    }
+
+    #[test]
+    fn a_number_that_came_in_a_string_goes_back_in_one() {
+        assert_eq!(written(&826_u16, Some(Shape::Quoted)), r#"{"k":"826"}"#);
+        assert_eq!(written(&Some(-5_i64), Some(Shape::Quoted)), r#"{"k":"-5"}"#);
+        assert_eq!(written(&826_u16, None), r#"{"k":826}"#);
+    }
+
+    /// A value that counts how often its text is built, inside a newtype as a time or an
+    /// amount hands it over.
+    struct Built<'a>(&'a Cell<u32>);
+
+    impl Serialize for Built<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            struct Text<'a>(&'a Cell<u32>);
+            impl Serialize for Text<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    self.0.set(self.0.get() + 1);
+                    serializer.serialize_str("2024-06-10T06:55:08Z")
+                }
+            }
+            serializer.serialize_newtype_struct("Built", &Text(self.0))
+        }
+    }
+
+    #[test]
+    fn a_newtype_is_built_once_not_also_for_the_none_check() {
+        let builds = Cell::new(0);
+        assert_eq!(
+            written(&Built(&builds), None),
+            r#"{"k":"2024-06-10T06:55:08Z"}"#
+        );
+        assert_eq!(builds.get(), 1);
+        assert_eq!(
+            written(&Some(Built(&builds)), None),
+            r#"{"k":"2024-06-10T06:55:08Z"}"#
+        );
+        assert_eq!(builds.get(), 2);
+    }
+}
