@@ -122,7 +122,7 @@ fn main() {
 
 /// The ratio table, from the medians criterion wrote under `target/criterion`.
 mod ratios {
-    use std::collections::BTreeMap;
+    use std::collections::{BTreeMap, BTreeSet};
     use std::path::{Path, PathBuf};
 
     /// The median time (ns) of every function of every group measured, by group.
@@ -183,18 +183,29 @@ mod ratios {
             Some(r) => format!("**{r:.2}**"),
             None => "".to_owned(),
         };
-        for (group, functions) in &medians {
-            let Some(name) = group.strip_prefix("fixture/") else {
-                continue;
-            };
+        // Every fixture that was measured in either group (`-- serialize/` measures only
+        // the writing).
+        let names: BTreeSet<&str> = medians
+            .keys()
+            .filter_map(|group| {
+                group
+                    .strip_prefix("fixture/")
+                    .or_else(|| group.strip_prefix("serialize/"))
+            })
+            .collect();
+        let none = BTreeMap::new();
+        for name in names {
+            let functions = medians.get(&format!("fixture/{name}")).unwrap_or(&none);
             let serialize = medians.get(&format!("serialize/{name}"));
             let to_wire = serialize.and_then(|s| {
                 ratio(s, "to_wire", "value_to_vec")
                     .or_else(|| ratio(s, "to_wire", "pairs_to_string"))
             });
             println!(
-                "| {name} | {:.0} ns | {} | {} | {} | {} | {} |",
-                functions.get("typed").copied().unwrap_or(f64::NAN),
+                "| {name} | {} | {} | {} | {} | {} | {} |",
+                functions
+                    .get("typed")
+                    .map_or(String::new(), |ns| format!("{ns:.0} ns")),
                 cell(ratio(functions, "typed", "serde_json_value"), 0.5),
                 cell(ratio(functions, "typed", "ignored_any"), 2.5),
                 cell(ratio(functions, "typed", "serde_urlencoded_pairs"), 1.0),
