@@ -86,7 +86,7 @@ pub(crate) fn from_json_strict<'de, T: Deserialize<'de> + ListUnrecognized>(
 /// The room [`to_json`] makes before it writes: enough for every sample body but Viva's
 /// transaction webhooks (1.1 KiB), so that the writing does not grow the buffer from
 /// `serde_json::to_vec`'s 128 bytes, copying it at each step (two to three times for a
-/// 300-500-byte body, ~400 instructions of a Wappin callback's 5.6k).
+/// 300-500-byte body, ~700 instructions of a Wappin callback's 5.6k).
 const WRITE_CAPACITY: usize = 1024;
 
 /// Writes `value` as compact JSON: the `to_json` of every JSON payload.

@@ -438,7 +438,7 @@ impl Serializer for Peek {
     }
 
     /// Text, like `serialize_str`, without formatting it (the default formats it into a
-    /// `String` first: a time or a decimal would be written twice).
+    /// `String` first, only to be thrown away).
     fn collect_str<T: ?Sized + fmt::Display>(self, _: &T) -> Result<Peeked, Unpeekable> {
         Ok(Peeked::Other)
     }
