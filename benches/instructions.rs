@@ -6,6 +6,7 @@
 //! cargo bench --bench instructions -- receipt      # the fixtures whose name has `receipt`
 //! cargo bench --bench instructions -- --wire       # serialization only (~1 min)
 //! cargo bench --bench instructions -- --floor      # serde derive's floor (~20 s)
+//! cargo bench --bench instructions -- --scaling    # the padded receipt's (~10 s)
 //! ```
 //!
 //! For each fixture it runs itself under callgrind for each of: the direct typed parse
@@ -24,6 +25,11 @@
 //! from the body (`floor_borrowed`), both with exact decimals and chrono times but
 //! without the crate's unknown fields and notes on how each field was written; and the
 //! `value` and `ignored` baselines. The other fixtures have no such modes.
+//!
+//! `--scaling` prints the instructions per byte of the typed parse of the receipt that
+//! `benches/parse.rs` pads with unknown fields from 1 KiB to 1 MiB (`common::padding`),
+//! with `value` and `ignored` beside it: the work behind issue 7's scaling target, without
+//! the caches and the machine's noise that its times also carry.
 
 use std::hint::black_box;
 use std::process::Command;
@@ -33,7 +39,7 @@ mod common;
 #[path = "floor/mod.rs"]
 mod floor;
 
-use common::{Request, Untyped, direct, name};
+use common::{Request, Untyped, direct, name, padding};
 use provider_payloads::Payload;
 
 /// What one measured run reads: the request, its direct typed parse, and for the
@@ -143,16 +149,77 @@ fn per_parse(mode: &str, fixture: &Request) -> Result<f64, String> {
     Ok(instructions(mode, fixture, 50)? as f64 / 50.0)
 }
 
+/// The path that names a padded receipt to `--measure`: `padded/<size>`.
+const PADDED: &str = "padded/";
+
+/// The receipt `benches/parse.rs` pads for its scaling series, padded to `size` bytes.
+fn padded(all: &[Request], size: usize) -> Result<Request, String> {
+    let receipt = all
+        .iter()
+        .find(|fixture| name(fixture) == "nxcloud/receipt_seen")
+        .ok_or("no fixture nxcloud/receipt_seen")?;
+    Ok(Request {
+        provider: receipt.provider,
+        path: format!("{PADDED}{size}").into(),
+        body: padding::pad_object(&receipt.body, size),
+        query: String::new(),
+    })
+}
+
+/// The `--scaling` table: instructions per byte of the padded receipt's typed parse and
+/// of the baselines at each size, and the typed parse's most over least. (The ratios to
+/// the baselines are shown plain: issue 7 sets them for the fixtures, and a padded body is
+/// mostly unknown fields, each kept with its raw text.)
+fn scaling_table(all: &[Request]) -> Result<(), String> {
+    println!(
+        "| padded receipt | bytes | typed | value | ignored | typed per byte | value per byte | ignored per byte | typed/value | typed/ignored |"
+    );
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let mut per_byte = Vec::new();
+    for size in padding::SIZES {
+        let body = padded(all, size)?;
+        // 50 parses of 1 KiB, one of 1 MiB: each size counts about the same bytes.
+        let count = (50 * 1024 / size).max(1);
+        let mean = |mode| -> Result<f64, String> {
+            Ok(instructions(mode, &body, count)? as f64 / count as f64)
+        };
+        let (typed, value, ignored) = (mean("typed")?, mean("value")?, mean("ignored")?);
+        let bytes = body.body.len() as f64;
+        per_byte.push(typed / bytes);
+        println!(
+            "| {size} | {bytes} | {typed:.0} | {value:.0} | {ignored:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            typed / bytes,
+            value / bytes,
+            ignored / bytes,
+            typed / value,
+            typed / ignored
+        );
+    }
+    let most = per_byte.iter().copied().fold(f64::MIN, f64::max);
+    let least = per_byte.iter().copied().fold(f64::MAX, f64::min);
+    println!(
+        "\ntyped instructions per byte, most over least: {:.2} (<= 1.5)",
+        most / least
+    );
+    Ok(())
+}
+
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let all = common::requests();
     if let [flag, mode, path, count] = args.as_slice() {
         if flag == "--measure" {
+            let count = count.parse().map_err(|_| "a count")?;
+            if let Some(size) = path.strip_prefix(PADDED) {
+                let size = size.parse().map_err(|_| "a padded size")?;
+                measure(mode, &padded(&all, size)?, count);
+                return Ok(());
+            }
             let fixture = all
                 .iter()
                 .find(|fixture| fixture.path.to_string_lossy() == *path)
                 .ok_or_else(|| format!("no fixture {path}"))?;
-            measure(mode, fixture, count.parse().map_err(|_| "a count")?);
+            measure(mode, fixture, count);
             return Ok(());
         }
     }
@@ -162,6 +229,9 @@ fn main() -> Result<(), String> {
     let selected = |name: &str| filter.is_none_or(|filter| name.contains(filter.as_str()));
     if args.iter().any(|arg| arg == "--floor") {
         return floor_table(&all, selected);
+    }
+    if args.iter().any(|arg| arg == "--scaling") {
+        return scaling_table(&all);
     }
     let wire_only = args.iter().any(|arg| arg == "--wire");
     println!(
