@@ -9,8 +9,9 @@
 //!   `error_info` fully.
 //! - `serialize/<provider>/<name>`: `to_wire` beside `serde_json::to_vec` of the same
 //!   payload as a `serde_json::Value` (or `serde_urlencoded` of its pairs).
-//! - `scaling/<bytes>`: an NXCloud receipt padded with unknown fields from 1 KiB to 1 MiB;
-//!   the table gives its time per byte.
+//! - `scaling/<bytes>`: an NXCloud receipt padded with unknown fields from 1 KiB to 1 MiB,
+//!   `typed` beside `serde_json_value` and `ignored_any`; the table gives each one's time
+//!   per byte, and how far it moves from size to size.
 //!
 //! ```text
 //! cargo bench --bench parse                      # everything, then the ratio table
@@ -103,6 +104,13 @@ fn scaling(c: &mut Criterion<WallTime>) {
         group.bench_function("typed", |b| {
             b.iter(|| Receipt::from_json(black_box(&body)).is_ok())
         });
+        // The baselines at the same sizes, to tell the machine's memory from the parse's.
+        group.bench_function("serde_json_value", |b| {
+            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&body)).is_ok())
+        });
+        group.bench_function("ignored_any", |b| {
+            b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).is_ok())
+        });
         group.finish();
     }
 }
@@ -172,6 +180,45 @@ mod ratios {
         Some(functions.get(a)? / functions.get(b)?)
     }
 
+    /// The padded receipt's time per byte at each size, for the typed parse and the
+    /// baselines measured beside it, and each one's most over least across the sizes
+    /// (issue 7: the typed parse's within 1.5x).
+    fn print_scaling(medians: &BTreeMap<String, BTreeMap<String, f64>>) {
+        let functions = ["typed", "serde_json_value", "ignored_any"];
+        let per_byte = |function: &str| -> Vec<Option<f64>> {
+            super::padding::SIZES
+                .iter()
+                .map(|size| {
+                    let ns = medians.get(&format!("scaling/{size}"))?.get(function)?;
+                    Some(ns / *size as f64)
+                })
+                .collect()
+        };
+        let columns: Vec<Vec<Option<f64>>> = functions.iter().map(|f| per_byte(f)).collect();
+        if columns.iter().flatten().all(Option::is_none) {
+            return;
+        }
+        let show = |ns: &Option<f64>| ns.map_or(String::new(), |ns| format!("{ns:.2}"));
+        println!("\n| padded receipt | typed ns/byte | value ns/byte | ignored ns/byte |");
+        println!("| ---: | ---: | ---: | ---: |");
+        for (row, size) in super::padding::SIZES.iter().enumerate() {
+            let cells: Vec<String> = columns.iter().map(|c| show(&c[row])).collect();
+            println!("| {size} | {} |", cells.join(" | "));
+        }
+        let spread = |column: &[Option<f64>]| -> Option<f64> {
+            let measured: Vec<f64> = column.iter().flatten().copied().collect();
+            let most = measured.iter().copied().reduce(f64::max)?;
+            let least = measured.iter().copied().reduce(f64::min)?;
+            Some(most / least)
+        };
+        let spreads: Vec<String> = columns.iter().map(|c| show(&spread(c))).collect();
+        println!("| most/least | {} |", spreads.join(" | "));
+        if let Some(typed) = spread(&columns[0]) {
+            let mark = if typed <= 1.5 { "" } else { "**" };
+            println!("\ntyped time per byte, most over least: {mark}{typed:.2}{mark} (<= 1.5)");
+        }
+    }
+
     pub fn print() {
         let medians = medians();
         println!(
@@ -213,23 +260,7 @@ mod ratios {
                 cell(to_wire, 1.0),
             );
         }
-        let per_byte: Vec<(usize, f64)> = super::padding::SIZES
-            .iter()
-            .filter_map(|&size| {
-                let ns = medians.get(&format!("scaling/{size}"))?.get("typed")?;
-                Some((size, ns / size as f64))
-            })
-            .collect();
-        if let (Some(first), Some(last)) = (per_byte.first(), per_byte.last()) {
-            println!("\n| padded receipt | ns per byte |\n| ---: | ---: |");
-            for (size, ns) in &per_byte {
-                println!("| {size} | {ns:.3} |");
-            }
-            println!(
-                "\nlargest/smallest time per byte: {:.2} (<= 1.5)",
-                last.1 / first.1
-            );
-        }
+        print_scaling(&medians);
         println!("\nBold: a ratio over its target.");
     }
 }
