@@ -152,32 +152,29 @@ fn per_parse(mode: &str, fixture: &Request) -> Result<f64, String> {
 /// The path that names a padded receipt to `--measure`: `padded/<size>`.
 const PADDED: &str = "padded/";
 
-/// The receipt `benches/parse.rs` pads for its scaling series, padded to `size` bytes.
-fn padded(all: &[Request], size: usize) -> Result<Request, String> {
-    let receipt = all
-        .iter()
-        .find(|fixture| name(fixture) == "nxcloud/receipt_seen")
-        .ok_or("no fixture nxcloud/receipt_seen")?;
-    Ok(Request {
-        provider: receipt.provider,
+/// The padded receipt of the scaling series (`common::padding`), `size` bytes, as a
+/// request named `padded/<size>`.
+fn padded(size: usize) -> Request {
+    Request {
+        provider: "nxcloud",
         path: format!("{PADDED}{size}").into(),
-        body: padding::pad_object(&receipt.body, size),
+        body: padding::padded_receipt(size),
         query: String::new(),
-    })
+    }
 }
 
 /// The `--scaling` table: instructions per byte of the padded receipt's typed parse and
 /// of the baselines at each size, and the typed parse's most over least. (The ratios to
 /// the baselines are shown plain: issue 7 sets them for the fixtures, and a padded body is
 /// mostly unknown fields, each kept with its raw text.)
-fn scaling_table(all: &[Request]) -> Result<(), String> {
+fn scaling_table() -> Result<(), String> {
     println!(
         "| padded receipt | bytes | typed | value | ignored | typed per byte | value per byte | ignored per byte | typed/value | typed/ignored |"
     );
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut per_byte = Vec::new();
     for size in padding::SIZES {
-        let body = padded(all, size)?;
+        let body = padded(size);
         // 50 parses of 1 KiB, one of 1 MiB: each size counts about the same bytes.
         let count = (50 * 1024 / size).max(1);
         let mean = |mode| -> Result<f64, String> {
@@ -212,7 +209,7 @@ fn main() -> Result<(), String> {
             let count = count.parse().map_err(|_| "a count")?;
             if let Some(size) = path.strip_prefix(PADDED) {
                 let size = size.parse().map_err(|_| "a padded size")?;
-                measure(mode, &padded(&all, size)?, count);
+                measure(mode, &padded(size), count);
                 return Ok(());
             }
             let fixture = all
@@ -231,7 +228,7 @@ fn main() -> Result<(), String> {
         return floor_table(&all, selected);
     }
     if args.iter().any(|arg| arg == "--scaling") {
-        return scaling_table(&all);
+        return scaling_table();
     }
     let wire_only = args.iter().any(|arg| arg == "--wire");
     println!(

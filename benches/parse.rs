@@ -22,7 +22,6 @@
 //! count. BENCHMARKS.md holds a table as measured.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
@@ -89,12 +88,8 @@ fn serialization(c: &mut Criterion<WallTime>, all: &[Request]) {
 
 /// The same receipt padded with unknown fields to each size.
 fn scaling(c: &mut Criterion<WallTime>) {
-    let receipt = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nxcloud/receipt_seen.json"),
-    )
-    .unwrap();
     for size in padding::SIZES {
-        let body = padding::pad_object(&receipt, size);
+        let body = padding::padded_receipt(size);
         assert!(Receipt::from_json(&body).is_ok());
         let mut group = c.benchmark_group(format!("scaling/{size}"));
         group.throughput(Throughput::Bytes(body.len() as u64));

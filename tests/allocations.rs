@@ -5,8 +5,6 @@
 //! exposes the counts; writing one by hand would need `unsafe`). It counts every thread
 //! of the process, so this file holds one test.
 
-use std::path::Path;
-
 mod common;
 
 use common::padding;
@@ -47,12 +45,8 @@ fn the_typed_parse_allocates_at_most_half_of_value_and_peaks_under_four_times_th
     assert!(report.len() >= 30, "the JSON fixtures are found");
 
     // A receipt padded with unknown fields, kept: peak memory stays under 4x its size.
-    let receipt = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nxcloud/receipt_seen.json"),
-    )
-    .unwrap();
     for size in padding::SIZES {
-        let body = padding::pad_object(&receipt, size);
+        let body = padding::padded_receipt(size);
         let peak =
             heap(|| provider_payloads::nxcloud::Receipt::from_json(&body).unwrap()).max_bytes;
         println!("padded receipt of {} bytes: peak {peak} bytes", body.len());

@@ -1,8 +1,21 @@
-//! A payload padded with unknown fields to a given size: what the scaling benchmark times
-//! and the allocation test measures the peak memory of.
+//! A payload padded with unknown fields to a given size: what the scaling benchmarks
+//! time and count and the allocation test measures the peak memory of.
+
+use std::path::Path;
 
 /// From 1 KiB to 1 MiB.
 pub const SIZES: [usize; 4] = [1 << 10, 16 << 10, 256 << 10, 1 << 20];
+
+/// The NXCloud receipt `receipt_seen` padded to `size` bytes: the one body the scaling
+/// figures (`benches/parse.rs`, `benches/instructions.rs`) and the peak-memory check
+/// (`tests/allocations.rs`) measure.
+pub fn padded_receipt(size: usize) -> Vec<u8> {
+    let receipt = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nxcloud/receipt_seen.json"),
+    )
+    .expect("the receipt fixture");
+    pad_object(&receipt, size)
+}
 
 /// `object` (a JSON object) with fields `"pad_<n>": "<64 letters>"` added before its
 /// closing brace until it is at least `size` bytes long.
