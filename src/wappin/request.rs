@@ -18,6 +18,7 @@ use crate::Provider;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::string_enum;
 use crate::wire::json::json_payload;
+use crate::wire::number;
 use crate::wire::object::wire_object;
 
 /// "API GET Token": a `POST` to `/v1/token/get` with no body, authenticated by
@@ -167,21 +168,6 @@ impl Params {
     }
 }
 
-/// The number `key` spells when it is a plain number (digits, no leading zero) that fits
-/// a `u64`. Templates number their parameters `1`, `2`, `3`... in order, and keys whose
-/// numbers go up cannot repeat, so reading checks this as each key comes and sorts the
-/// keys only when they do not count up. (Digits summed by hand: `str::parse` and
-/// comparing the keys as text both cost ~65 instructions a key, this ~13.)
-fn plain_number(key: &[u8]) -> Option<u64> {
-    match key {
-        [] | [b'0', _, ..] => None,
-        digits => digits.iter().try_fold(0u64, |number, &byte| {
-            let digit = byte.checked_sub(b'0').filter(|digit| *digit <= 9)?;
-            number.checked_mul(10)?.checked_add(u64::from(digit))
-        }),
-    }
-}
-
 impl<S: Into<String>> FromIterator<S> for Params {
     /// Numbers the values from 1, in order.
     fn from_iter<I: IntoIterator<Item = S>>(values: I) -> Self {
@@ -246,14 +232,18 @@ impl<'de> Deserialize<'de> for Params {
                     text: String::with_capacity(128),
                     ends: Vec::with_capacity(8),
                 };
-                // The last key's number while the keys count up; `None` once they do not.
+                // Templates number their parameters `1`, `2`, `3`... in order, and keys
+                // that count up (each an integer written its one way, greater than the
+                // last) cannot repeat: that is checked as each key comes, and the keys
+                // are sorted only when it fails. The last key's number while the keys
+                // count up; `None` once they do not.
                 let mut counting_up = Some(None);
                 let mut key_start = 0;
                 while map.next_key_seed(AppendTo(&mut params.text))?.is_some() {
                     let key_end = params.text.len();
                     if let Some(last) = counting_up {
                         let key = params.text.as_bytes().get(key_start..key_end);
-                        let number = key.and_then(plain_number);
+                        let number = key.and_then(number::code_from_text);
                         counting_up = (number.is_some() && number > last).then_some(number);
                     }
                     map.next_value_seed(AppendTo(&mut params.text))?;
@@ -541,30 +531,5 @@ impl NumberChecker {
     /// The endpoint whose status table applies.
     pub fn endpoint(&self) -> Endpoint {
         Endpoint::NumberChecker
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plain_number;
-
-    #[test]
-    fn a_plain_number_is_digits_without_a_leading_zero_that_fit_a_u64() {
-        assert_eq!(plain_number(b"1"), Some(1));
-        assert_eq!(plain_number(b"0"), Some(0));
-        assert_eq!(plain_number(b"10"), Some(10));
-        assert_eq!(plain_number(b"18446744073709551615"), Some(u64::MAX));
-        for key in [
-            "",
-            "02",
-            "00",
-            "+1",
-            "-1",
-            "1a",
-            " 1",
-            "18446744073709551616",
-        ] {
-            assert_eq!(plain_number(key.as_bytes()), None, "{key:?}");
-        }
     }
 }
