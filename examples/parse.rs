@@ -12,10 +12,12 @@
 //! ```
 //!
 //! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
-//! and 2 on wrong usage.
+//! and 2 on wrong usage. `--help` prints the usage on standard output. Output piped into
+//! a reader that stops early (`| head -1`) ends the command quietly, as other Unix tools
+//! do.
 
 use std::hint::black_box;
-use std::io::Read;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -37,6 +39,7 @@ With no FILE, parse every bundled fixture and list them.";
 
 /// What the command line asked for.
 struct Args {
+    help: bool,
     provider: Option<Provider>,
     output: Output,
     input: Option<String>,
@@ -53,6 +56,7 @@ enum Output {
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
+        help: false,
         provider: None,
         output: Output::Value,
         input: None,
@@ -69,7 +73,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--wire" => parsed.output = Output::Wire,
             "--event" => parsed.output = Output::Event,
             "--bench" => parsed.output = Output::Bench,
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => parsed.help = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             input if parsed.input.is_none() => parsed.input = Some(input.to_owned()),
             extra => return Err(format!("one input at a time; `{extra}` is one too many")),
@@ -127,59 +131,74 @@ fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("parse: {problem}\n");
-            }
-            eprintln!("{USAGE}");
-            return if problem.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(2)
-            };
+            eprintln!("parse: {problem}\n\n{USAGE}");
+            return ExitCode::from(2);
         }
     };
-    match &args.input {
-        None => list_fixtures(),
-        Some(input) => parse_one(input, args.provider, args.output),
+    let mut out = io::stdout().lock();
+    let printed = if args.help {
+        writeln!(out, "{USAGE}").map(|()| ExitCode::SUCCESS)
+    } else {
+        match &args.input {
+            None => list_fixtures(&mut out),
+            Some(input) => parse_one(&mut out, input, args.provider, args.output),
+        }
+    };
+    match printed.and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        // The reader stopped reading (`| head -1`): what it wanted is printed.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("parse: cannot write the output: {err}");
+            ExitCode::from(1)
+        }
     }
 }
 
-fn parse_one(input: &str, provider: Option<Provider>, output: Output) -> ExitCode {
+fn parse_one(
+    out: &mut impl Write,
+    input: &str,
+    provider: Option<Provider>,
+    output: Output,
+) -> io::Result<ExitCode> {
     let body = match read_input(input) {
         Ok(body) => body,
         Err(err) => {
             eprintln!("parse: cannot read {input}: {err}");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     };
     let payload = match parse(provider, &body) {
         Ok(payload) => payload,
         Err(err) => {
             eprintln!("{err}");
-            return ExitCode::from(1);
+            return Ok(ExitCode::from(1));
         }
     };
     match output {
         Output::Value => {
-            println!("{} {}\n{payload:#?}", payload.provider(), payload.kind());
+            writeln!(out, "{} {}\n{payload:#?}", payload.provider(), payload.kind())?;
             for finding in payload.unrecognized() {
                 eprintln!("note: {finding}");
             }
         }
         Output::Wire => match payload.to_wire() {
-            Ok(wire) => println!("{}", String::from_utf8_lossy(&wire)),
+            Ok(wire) => {
+                out.write_all(&wire)?;
+                writeln!(out)?;
+            }
             Err(err) => {
                 eprintln!("{err}");
-                return ExitCode::from(1);
+                return Ok(ExitCode::from(1));
             }
         },
-        Output::Bench => bench(provider, &body, &payload),
+        Output::Bench => bench(out, provider, &body, &payload)?,
         Output::Event => match payload.event() {
             Some(event) => match serde_json::to_string_pretty(&event) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => writeln!(out, "{json}")?,
                 Err(err) => {
                     eprintln!("parse: cannot write the event: {err}");
-                    return ExitCode::from(1);
+                    return Ok(ExitCode::from(1));
                 }
             },
             None => eprintln!(
@@ -189,7 +208,7 @@ fn parse_one(input: &str, provider: Option<Provider>, output: Output) -> ExitCod
             ),
         },
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The input's bytes: a file, standard input (`-`), or the text itself when it is a URL
@@ -208,7 +227,7 @@ fn read_input(input: &str) -> std::io::Result<Vec<u8>> {
 
 /// Parses every valid fixture bundled with the crate, telling each one's provider from
 /// its shape, and prints a line for each.
-fn list_fixtures() -> ExitCode {
+fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut failed = 0_usize;
     let mut count = 0_usize;
@@ -229,7 +248,8 @@ fn list_fixtures() -> ExitCode {
                     }
                 });
             match outcome {
-                Ok(payload) => println!(
+                Ok(payload) => writeln!(
+                    out,
                     "{:<64} {:<8} {:<24} {:<9} ok",
                     shown.display(),
                     provider.as_str(),
@@ -240,26 +260,27 @@ fn list_fixtures() -> ExitCode {
                         provider_payloads::Event::Payment(_) => "payment",
                         _ => "other",
                     }),
-                ),
+                )?,
                 Err(err) => {
                     failed += 1;
-                    println!(
+                    writeln!(
+                        out,
                         "{:<64} {:<8} {:<24} {:<9} FAILED: {err}",
                         shown.display(),
                         provider.as_str(),
                         "?",
                         "?"
-                    );
+                    )?;
                 }
             }
         }
     }
-    println!("{count} fixtures, {} ok, {failed} failed", count - failed);
-    if failed == 0 {
+    writeln!(out, "{count} fixtures, {} ok, {failed} failed", count - failed)?;
+    Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
+    })
 }
 
 /// The valid fixtures of one provider folder, sorted.
@@ -289,7 +310,12 @@ const BATCHES: usize = 31;
 
 /// Times the typed parse of `input` beside the untyped parses a user would write instead,
 /// in one process, batches of each taking turns so that a slow moment hits them alike.
-fn bench(provider: Option<Provider>, input: &[u8], payload: &Payload) {
+fn bench(
+    out: &mut impl Write,
+    provider: Option<Provider>,
+    input: &[u8],
+    payload: &Payload,
+) -> io::Result<()> {
     // Split once, out of the timing: the typed parse is timed from the body and query, as
     // a handler receives them.
     let (json, query) = request(input);
@@ -324,7 +350,8 @@ fn bench(provider: Option<Provider>, input: &[u8], payload: &Payload) {
         candidates.push(("pairs", "serde_urlencoded pairs", Box::new(pairs)));
     }
     let medians = median_times(&candidates);
-    println!(
+    writeln!(
+        out,
         "{} {}, {} bytes: median of {BATCHES} batches",
         payload.provider(),
         payload.kind(),
@@ -333,9 +360,9 @@ fn bench(provider: Option<Provider>, input: &[u8], payload: &Payload) {
         } else {
             json.len()
         }
-    );
+    )?;
     for ((_, label, _), median) in candidates.iter().zip(&medians) {
-        println!("{label:<24} {median:>10.2?}");
+        writeln!(out, "{label:<24} {median:>10.2?}")?;
     }
     let typed = medians.first().copied().unwrap_or_default().as_secs_f64();
     let ratios: Vec<String> = candidates
@@ -344,7 +371,7 @@ fn bench(provider: Option<Provider>, input: &[u8], payload: &Payload) {
         .skip(1)
         .map(|((name, _, _), median)| format!("typed/{name}={:.2}", typed / median.as_secs_f64()))
         .collect();
-    println!("{}", ratios.join(" "));
+    writeln!(out, "{}", ratios.join(" "))
 }
 
 /// The median time of one call of each candidate. Each batch runs a candidate enough

@@ -217,6 +217,42 @@ fn wrong_usage_exits_2() {
 }
 
 #[test]
+fn help_goes_to_standard_output_and_exits_0() {
+    for flag in ["--help", "-h"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.starts_with("usage: parse "), "{flag}: {stdout}");
+        assert!(out.stderr.is_empty(), "{flag}");
+    }
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let body = std::fs::read(&fixtures("nxcloud")[0]).unwrap();
+    for args in [&["--wire", "-"][..], &["-"], &["--event", "-"]] {
+        let mut child = Command::new(parse_example())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the command has its input, so every write it makes
+        // meets a closed pipe, as after `| head -1`.
+        drop(child.stdout.take());
+        child.stdin.take().unwrap().write_all(&body).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
 fn viva_amounts_come_back_as_the_numbers_sent() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/viva/transaction_reversal_created.json");

@@ -336,29 +336,6 @@ fn every_listed_address_is_a_source_in_its_own_environment_only() {
             assert!(!is_webhook_source(ip.parse().unwrap(), environment), "{ip}");
         }
     }
-    if let Ok(seed) = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/003_3f137d6cfb0f4daf.txt"),
-    ) {
-        let listed = |from: &str, to: &str| -> Vec<String> {
-            let start = seed.find(from).unwrap();
-            let end = seed[start..].find(to).map_or(seed.len(), |end| start + end);
-            seed[start..end]
-                .lines()
-                .filter_map(|line| line.trim().strip_prefix("• "))
-                .map(str::to_owned)
-                .collect()
-        };
-        let as_text =
-            |ips: &[std::net::Ipv4Addr]| ips.iter().map(ToString::to_string).collect::<Vec<_>>();
-        assert_eq!(
-            listed("Production:", "Demo:"),
-            as_text(&PRODUCTION_WEBHOOK_SOURCES)
-        );
-        assert_eq!(
-            listed("Demo:", "Detailed usage"),
-            as_text(&DEMO_WEBHOOK_SOURCES)
-        );
-    }
 }
 
 #[test]
