@@ -177,7 +177,12 @@ fn parse_one(
     };
     match output {
         Output::Value => {
-            writeln!(out, "{} {}\n{payload:#?}", payload.provider(), payload.kind())?;
+            writeln!(
+                out,
+                "{} {}\n{payload:#?}",
+                payload.provider(),
+                payload.kind()
+            )?;
             for finding in payload.unrecognized() {
                 eprintln!("note: {finding}");
             }
@@ -275,7 +280,11 @@ fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
             }
         }
     }
-    writeln!(out, "{count} fixtures, {} ok, {failed} failed", count - failed)?;
+    writeln!(
+        out,
+        "{count} fixtures, {} ok, {failed} failed",
+        count - failed
+    )?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {

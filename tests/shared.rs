@@ -92,19 +92,18 @@ fn main() {
         .collect();
     // Not with `--list`: test runners read that output line by line.
     if !absent.is_empty() && !args.list {
-        let root = shared("");
+        let beside = env!("CARGO_MANIFEST_DIR");
         if ci {
             println!(
-                "error: {} is incomplete under CI: {} checks fail (absent: {})",
-                root.display(),
+                "error: ../shared beside {beside} is incomplete under CI: {} checks fail \
+                 (absent: {})",
                 absent.len(),
                 absent.join(", ")
             );
         } else {
             println!(
-                "note: {} is not beside this clone: {} checks of the real-world samples and \
-                 the providers' documents are ignored (under CI=true they fail)",
-                root.display(),
+                "note: ../shared is not beside {beside}: {} checks of the real-world samples \
+                 and the providers' documents are ignored (under CI=true they fail)",
                 absent.len()
             );
         }
@@ -339,9 +338,11 @@ fn wappin_document_holds_every_status_row_and_the_examples_the_tests_use() {
     assert_eq!(rows, 52);
     assert!(document.contains(r#""params":{ "1":"Anniv Grace", "2":"2018-10-10 19:26:36" }"#));
     assert!(document.contains("templ_uat_2, jumlah param 2"));
-    assert!(document.contains(
-        "Authorization: Basic OTo4OWNiNzgyYTBhMmZiNDEyMzgzMzA3MzhjYTgwMDJlZjZhN2YzYjJi"
-    ));
+    assert!(
+        document.contains(
+            "Authorization: Basic OTo4OWNiNzgyYTBhMmZiNDEyMzgzMzA3MzhjYTgwMDJlZjZhN2YzYjJi"
+        )
+    );
 }
 
 /// The Viva document's source address lists are the crate's.

@@ -127,8 +127,8 @@ pub fn written_back<T: Debug + PartialEq>(
 }
 
 /// The keys the crate reads in two spellings and writes in one, the spelling of the
-/// document's example (DESIGN.md, "Known quirks": Wappin's table spells
-/// `status_message` and `environtment`): (the other spelling, the one written).
+/// document's example (Wappin's table spells `status_message` and `environtment`, its
+/// examples `status_messages` and `environment`): (the other spelling, the one written).
 const ALIASES: [(&str, &str); 2] = [
     ("status_message", "status_messages"),
     ("environtment", "environment"),

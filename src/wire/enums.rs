@@ -1,5 +1,5 @@
 //! Closed sets of values that stay open: every documented value is a variant, and any
-//! other value is kept in `Other` and written back unchanged (DESIGN.md convention 2).
+//! other value is kept in `Other` and written back unchanged (`ARCHITECTURE.md`, convention 2).
 //!
 //! [`string_enum!`] is for values the provider writes as strings (NXCloud's receipt
 //! `status`: `"failed"`, `"seen"`); [`code_enum!`] for integer codes (NXCloud's `code`:

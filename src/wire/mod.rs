@@ -1,5 +1,5 @@
-//! Helpers for the ways providers write their payloads, each in one place (DESIGN.md
-//! convention 5). A type uses them through serde attributes; each helper's doc names the
+//! Helpers for the ways providers write their payloads, each in one place
+//! (`ARCHITECTURE.md`, convention 5). A type uses them through serde attributes; each helper's doc names the
 //! sample that needs it.
 //!
 //! - [`object`]: unknown fields kept and written back, with [`shape`] for `null`, `""` and
