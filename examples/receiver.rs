@@ -208,7 +208,7 @@ fn one_provider(name: &'static str, provider: Provider) -> MethodRouter<Arc<Conf
 
 /// Viva's URL verification: a `GET` to the webhook URL, answered with the key.
 async fn viva_verification(State(config): Shared) -> Response {
-    answer(Answer::viva_verification(&config.viva_key))
+    answer(provider_payloads::viva::Verification::new(&*config.viva_key).answer())
 }
 
 async fn any_provider(

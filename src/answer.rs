@@ -4,6 +4,11 @@ use std::borrow::Cow;
 
 /// The HTTP answer a provider expects to a callback: send it, or the provider retries.
 ///
+/// Each provider's module has its own: [`Answer::OK`] for most callbacks,
+/// [`wappin::Callback::ANSWER`](crate::wappin::Callback::ANSWER), and
+/// [`viva::Verification::answer`](crate::viva::Verification::answer) for Viva's URL
+/// verification.
+///
 /// ```
 /// use provider_payloads::Answer;
 ///
@@ -36,23 +41,12 @@ impl Answer {
         body: Cow::Borrowed(b""),
     };
 
-    /// HTTP 200 with `{"status":"000"}`, Wappin's acknowledgement of a callback.
-    pub const WAPPIN_ACKNOWLEDGEMENT: Answer = Answer {
-        status: 200,
-        content_type: Some("application/json"),
-        body: Cow::Borrowed(crate::wappin::Acknowledgement::BODY),
-    };
-
-    /// HTTP 200 with `{"Key":"..."}`: the answer to Viva's URL verification (a `GET` to
-    /// your webhook URL), with the key `GET /api/messages/config/token` gives.
-    pub fn viva_verification(key: &str) -> Answer {
-        let body = crate::viva::Verification::new(key)
-            .to_json()
-            .unwrap_or_default();
+    /// HTTP 200 with the JSON `body`.
+    pub(crate) const fn json(body: Cow<'static, [u8]>) -> Answer {
         Answer {
             status: 200,
             content_type: Some("application/json"),
-            body: Cow::Owned(body),
+            body,
         }
     }
 }

@@ -183,3 +183,29 @@ fn list(found: &[Unrecognized]) -> String {
         .collect::<Vec<_>>()
         .join("; ")
 }
+
+/// The error of a code enum's `FromStr` (`SendStatus`, `StatusCode`, ...): the text is not
+/// an integer code as the provider writes one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{text}` is no {code} code: expected an integer that fits 64 bits, written with no \
+     sign but `-` and no leading zero, as the provider writes it"
+)]
+pub struct InvalidCode {
+    text: String,
+    code: &'static str,
+}
+
+impl InvalidCode {
+    pub(crate) fn new(text: &str, code: &'static str) -> Self {
+        InvalidCode {
+            text: text.to_owned(),
+            code,
+        }
+    }
+
+    /// The text that was given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}

@@ -40,7 +40,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Provider;
-use crate::wire::iso_time::Timestamp;
+use crate::timestamp::Timestamp;
 
 /// What a payload says happened.
 #[derive(Clone, Debug, PartialEq, Serialize)]

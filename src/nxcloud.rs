@@ -47,9 +47,9 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::event::{self, DeliveryState, Event, InboundContent};
+use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::iso_time::Timestamp;
 use crate::wire::json::{json_payload, json_payload_enum};
 use crate::wire::object::wire_object;
 use crate::wire::peek;

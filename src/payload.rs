@@ -292,13 +292,13 @@ impl Payload {
     /// Viva messages, 200 with `{"status":"000"}` for Wappin callbacks. `None` for a
     /// payload that is not a callback (a request or an API answer, which you do not
     /// answer). Viva's URL verification is a `GET` with no body: answer it with
-    /// [`Answer::viva_verification`].
+    /// [`viva::Verification::answer`].
     pub fn answer(&self) -> Option<Answer> {
         match self {
             Payload::NxCloud(_) | Payload::Esms(_) | Payload::Viva(viva::Payload::Webhook(_)) => {
                 Some(Answer::OK)
             }
-            Payload::Wappin(wappin::Payload::Callback(_)) => Some(Answer::WAPPIN_ACKNOWLEDGEMENT),
+            Payload::Wappin(wappin::Payload::Callback(_)) => Some(wappin::Callback::ANSWER),
             Payload::Wappin(_) | Payload::Viva(_) => None,
         }
     }

@@ -57,7 +57,7 @@ fn callbacks_carry_an_event_and_an_answer() {
             );
         }
         let expected = if provider == "wappin" {
-            Answer::WAPPIN_ACKNOWLEDGEMENT
+            provider_payloads::wappin::Callback::ANSWER
         } else {
             Answer::OK
         };
@@ -65,7 +65,9 @@ fn callbacks_carry_an_event_and_an_answer() {
             assert_eq!(answer, expected, "{name}");
         }
     }
-    let verification = Answer::viva_verification("B3248222FDCD1885AEAFE51CCC1B5607F00903F6");
+    let verification =
+        provider_payloads::viva::Verification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6")
+            .answer();
     assert_eq!(
         &*verification.body,
         br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#

@@ -493,7 +493,7 @@ fn every_fixture_gets_the_answer_its_provider_expects_and_prints_its_event() {
     for (provider, answer) in [
         ("nxcloud", Answer::OK),
         ("esms", Answer::OK),
-        ("wappin", Answer::WAPPIN_ACKNOWLEDGEMENT),
+        ("wappin", provider_payloads::wappin::Callback::ANSWER),
         ("viva", Answer::OK),
     ] {
         assert!(
@@ -555,7 +555,8 @@ fn a_burst_over_eight_connections_is_answered_whole() {
         response: Response {
             status: 200,
             content_type: Some("application/json".to_owned()),
-            body: Answer::viva_verification(DEFAULT_VIVA_KEY)
+            body: provider_payloads::viva::Verification::new(DEFAULT_VIVA_KEY)
+                .answer()
                 .body
                 .into_owned(),
         },

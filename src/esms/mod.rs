@@ -39,11 +39,11 @@ use rust_decimal::Decimal;
 pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
 
 use crate::event::{self, DeliveryState};
+use crate::timestamp::Timestamp;
 use crate::unrecognized::{
     FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
 };
 use crate::wire::enums::code_enum;
-use crate::wire::iso_time::Timestamp;
 use crate::wire::text::StackText;
 use crate::wire::{decimal, number, query};
 use crate::{Error, Provider};

@@ -1,13 +1,14 @@
 //! How Viva delivers webhooks: the addresses it sends from, how long it retries, and the
 //! check it makes before it uses a new URL.
 
+use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr};
 
 use chrono::{DateTime, TimeDelta, TimeZone};
 
-use crate::Provider;
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 /// Which of Viva's environments a webhook comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,5 +146,19 @@ impl Verification {
             key: key.into(),
             wire: Default::default(),
         }
+    }
+
+    /// The HTTP answer to Viva's URL verification (a `GET` to your webhook URL): 200 with
+    /// `{"Key":"..."}`.
+    ///
+    /// ```
+    /// use provider_payloads::viva::Verification;
+    ///
+    /// let answer = Verification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6").answer();
+    /// assert_eq!((answer.status, answer.content_type), (200, Some("application/json")));
+    /// assert_eq!(&*answer.body, br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#);
+    /// ```
+    pub fn answer(&self) -> Answer {
+        Answer::json(Cow::Owned(self.to_json().unwrap_or_default()))
     }
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::currency::Currency;
 use super::types::TransactionTypeId;
-use crate::wire::iso_time::Timestamp;
+use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
 
 wire_object! {

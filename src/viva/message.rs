@@ -9,10 +9,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::event_data::TransactionEventData;
 use super::types::{EventTypeId, TransactionTypeId};
 use crate::event::{Event, Payment, PaymentKind};
+use crate::raw_json::RawJson;
+use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, refuse_unrecognized};
-use crate::wire::iso_time::Timestamp;
 use crate::wire::object::{self, Wire};
-use crate::wire::raw::RawJson;
 use crate::{Error, Provider, UnknownFields};
 
 /// The payload kind of a message, as errors name it.

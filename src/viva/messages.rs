@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 
 use super::types::EventTypeId;
 use crate::Provider;
+use crate::raw_json::RawJson;
+use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::code_enum;
-use crate::wire::iso_time::Timestamp;
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
 use crate::wire::query::encode;
-use crate::wire::raw::RawJson;
 
 /// "List messages": `GET /webhooks/v1/messages`.
 pub const MESSAGES_PATH: &str = "/webhooks/v1/messages";

@@ -47,7 +47,7 @@ mod message;
 mod messages;
 mod types;
 
-pub use crate::wire::iso_time::{Timestamp, TimestampError};
+pub use crate::timestamp::{Timestamp, TimestampError};
 pub use currency::Currency;
 pub use delivery::{
     DEMO_WEBHOOK_SOURCES, Environment, PRODUCTION_WEBHOOK_SOURCES, RETRY_POLICY, RetryPolicy,

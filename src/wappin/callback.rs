@@ -12,18 +12,20 @@
 //! `status_messages` and `environtment` / `environment`. Both spellings are read; the
 //! samples' (`status_messages`, `environment`) is written.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::status::StatusCode;
-use crate::Provider;
 use crate::event::{self, DeliveryState, Event, InboundContent};
+use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::string_enum;
-use crate::wire::iso_time::Timestamp;
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 string_enum! {
     /// "Tipe callback": what the callback reports.
@@ -183,6 +185,10 @@ pub enum Callback {
 json_payload!(Callback, Provider::Wappin, "callback");
 
 impl Callback {
+    /// What Wappin expects back from every callback: HTTP 200 with `{"status":"000"}`
+    /// ([`Acknowledgement::BODY`]); any other answer is retried.
+    pub const ANSWER: Answer = Answer::json(Cow::Borrowed(Acknowledgement::BODY));
+
     /// The `callback_type`.
     pub fn callback_type(&self) -> &CallbackType {
         match self {

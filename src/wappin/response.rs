@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::status::{Endpoint, StatusCode, StatusRow};
 use crate::Provider;
+use crate::raw_json::RawJson;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
-use crate::wire::raw::RawJson;
 
 /// A bearer token from "API GET Token": "Key/Token memiliki masa aktif 24 jam" (valid 24
 /// hours). Hidden in `Debug`; [`expose`](Self::expose) gives the text.

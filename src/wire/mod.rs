@@ -9,12 +9,10 @@
 //! - [`number`]: integer codes as numbers or strings of digits.
 //! - [`time`]: provider time formats.
 //! - [`text`]: short text built on the stack, to write times and numbers without allocating.
-//! - [`iso_time`]: ISO 8601 times kept as written, offset or not (Viva).
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`peek`]: telling payload kinds apart by their first keys, before parsing.
 //! - [`replay`]: telling the kind and reading the body as it in one pass.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
-//! - [`raw`]: JSON no document specifies, kept as its text (Wappin's inquiry `data`).
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
 /// `with` module `$inner` for `$ty`: absent or `null` is `None`.
@@ -60,13 +58,11 @@ pub(crate) use option_with;
 
 pub(crate) mod decimal;
 pub(crate) mod enums;
-pub(crate) mod iso_time;
 pub(crate) mod json;
 pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod peek;
 pub(crate) mod query;
-pub(crate) mod raw;
 pub(crate) mod replay;
 pub(crate) mod shape;
 pub(crate) mod text;

@@ -48,32 +48,6 @@ pub(crate) fn code_from_text(text: impl AsRef<[u8]>) -> Option<i64> {
     })
 }
 
-/// The error of a code enum's `FromStr` (`SendStatus`, `StatusCode`, ...): the text is not
-/// an integer code as the provider writes one.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{text}` is no {code} code: expected an integer that fits 64 bits, written with no \
-     sign but `-` and no leading zero, as the provider writes it"
-)]
-pub struct InvalidCode {
-    text: String,
-    code: &'static str,
-}
-
-impl InvalidCode {
-    pub(crate) fn new(text: &str, code: &'static str) -> Self {
-        InvalidCode {
-            text: text.to_owned(),
-            code,
-        }
-    }
-
-    /// The text that was given.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-}
-
 /// Reads an integer code from a JSON integer or a string of digits (with no leading zero,
 /// see [`code_from_text`]); `name` is the code's type, for the error message.
 pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(

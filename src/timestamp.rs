@@ -13,9 +13,9 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
 use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::text::{self, StackText, digits};
-use super::time::{DateTimeSeconds, Layout, deserialize_text};
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
+use crate::wire::text::{self, StackText, digits};
+use crate::wire::time::{DateTimeSeconds, Layout, deserialize_text};
 
 /// How the offset was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,0 +1,68 @@
+//! [`Provider`]: who sent a payload.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A provider whose payloads this crate reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Provider {
+    /// NXCloud, Viber callbacks ([`nxcloud`]).
+    NxCloud,
+    /// eSMS.vn, delivery callbacks ([`esms`]).
+    Esms,
+    /// Wappin, the WhatsApp Business API ([`wappin`]).
+    Wappin,
+    /// Viva Wallet, payment webhooks ([`viva`]).
+    Viva,
+}
+
+impl Provider {
+    /// Every provider.
+    pub const ALL: [Provider; 4] = [
+        Provider::NxCloud,
+        Provider::Esms,
+        Provider::Wappin,
+        Provider::Viva,
+    ];
+
+    /// The provider's short name: `nxcloud`, `esms`, `wappin` or `viva`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Provider::NxCloud => "nxcloud",
+            Provider::Esms => "esms",
+            Provider::Wappin => "wappin",
+            Provider::Viva => "viva",
+        }
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Provider {
+    /// The short name, as [`Provider::as_str`] writes it.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The error of [`Provider::from_str`]: the name is none of the providers'.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown provider `{0}`: expected nxcloud, esms, wappin or viva")]
+pub struct UnknownProvider(pub String);
+
+impl FromStr for Provider {
+    type Err = UnknownProvider;
+
+    /// Parses a provider's short name, as [`Provider::as_str`] writes it.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Provider::ALL
+            .into_iter()
+            .find(|provider| provider.as_str() == name)
+            .ok_or_else(|| UnknownProvider(name.to_owned()))
+    }
+}
