@@ -119,7 +119,7 @@ fn parse_request(
                 Ok(payload)
             } else {
                 Err(Error::NoProvider {
-                    expected: "a payload of the provider named",
+                    expected: "a payload of the provider named".to_owned(),
                     found: format!("a {} {}", payload.provider(), payload.kind()),
                 })
             }

@@ -76,19 +76,29 @@ pub enum Error {
         /// The provider the body was read for.
         provider: Provider,
         /// The kinds it could have been, with the keys that tell them apart.
-        expected: &'static str,
+        expected: String,
         /// What the body looked like.
         found: String,
     },
 
-    /// The body (and query) is no provider's payload, or could be two providers'
-    /// ([`parse`](crate::parse), which tells the provider from the shape).
+    /// The body (and query) is no provider's payload ([`parse`](crate::parse), which
+    /// tells the provider from the shape).
     #[error("no provider's payload: expected {expected}; the body is {found}")]
     NoProvider {
         /// The shapes it could have been, with the keys that tell them apart.
-        expected: &'static str,
+        expected: String,
         /// What the body looked like.
         found: String,
+    },
+
+    /// The body fits several payload kinds equally well: it has every key each of them
+    /// requires, and none of them knows more of its keys than the others.
+    #[error("{}the body fits several payload kinds and none better than the others: {}", provider_prefix(.provider), .candidates.join(", "))]
+    Ambiguous {
+        /// The provider whose kinds they are, when they are one provider's.
+        provider: Option<Provider>,
+        /// The kinds it fits: provider and kind, `wappin acknowledgement`.
+        candidates: Vec<String>,
     },
 
     /// The body or the query string is larger than [`Limits`](crate::Limits) allow
@@ -135,6 +145,7 @@ impl Error {
             | Error::Shape { provider, .. }
             | Error::Unrecognized { provider, .. }
             | Error::Write { provider, .. } => *provider,
+            Error::Ambiguous { provider, .. } => return *provider,
             Error::NoProvider { .. } | Error::TooLarge { .. } => return None,
         })
     }
@@ -150,6 +161,10 @@ impl Error {
             _ => None,
         }
     }
+}
+
+fn provider_prefix(provider: &Option<Provider>) -> String {
+    provider.map_or_else(String::new, |provider| format!("{provider}: "))
 }
 
 fn at(path: &str) -> String {

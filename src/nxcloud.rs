@@ -46,15 +46,14 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::Provider;
 use crate::event::{self, DeliveryState, Event, InboundContent};
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::json::{json_payload, json_payload_enum};
+use crate::wire::json::json_payload;
+use crate::wire::kinds::kinds;
 use crate::wire::object::wire_object;
-use crate::wire::peek;
-use crate::wire::replay::{self, ReadKind};
-use crate::{Error, Provider};
 
 string_enum! {
     /// "Receipt status": what became of a sent Viber message.
@@ -182,12 +181,14 @@ wire_object! {
         #[serde(rename = "code")]
         pub code: StatusCode,
         /// "Status code information", as sent (the table's text is
-        /// [`StatusCode::message`]).
-        #[serde(rename = "message")]
-        pub message: String,
-        /// "Sending time", as NXCloud wrote it: a local time with no time zone.
-        #[serde(rename = "sendTime", with = "crate::wire::time::date_time_seconds")]
-        pub send_time: NaiveDateTime,
+        /// [`StatusCode::message`]). Every sample has it; a receipt without it, or with
+        /// `null`, is read.
+        #[serde(rename = "message", default)]
+        pub message: Option<String>,
+        /// "Sending time", as NXCloud wrote it: a local time with no time zone. Some
+        /// current samples leave it out.
+        #[serde(rename = "sendTime", default, with = "crate::wire::time::date_time_seconds_option")]
+        pub send_time: Option<NaiveDateTime>,
     }
 }
 json_payload!(Receipt, Provider::NxCloud, "receipt");
@@ -326,88 +327,15 @@ impl ListUnrecognized for ReplyMessage {
     }
 }
 
-/// Either NXCloud callback, told apart by its keys.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum Callback {
-    /// A message receipt (`dr_webhook`).
-    Receipt(Receipt),
-    /// A message reply (`message_webhook`).
-    Reply(Reply),
-}
-
-/// The kinds of callback.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Kind {
-    Receipt,
-    Reply,
-}
-
-impl Kind {
-    /// The kind a key that only it has names: `requestId` or `code` a receipt; `phone`,
-    /// `appkey` or `traceRequestId` a reply. (`status` is a receipt's too, but other
-    /// providers' payloads have it.)
-    pub(crate) fn of_key(key: &[u8]) -> Option<Kind> {
-        match key {
-            b"requestId" | b"code" => Some(Kind::Receipt),
-            b"phone" | b"appkey" | b"traceRequestId" => Some(Kind::Reply),
-            _ => None,
-        }
+kinds! {
+    /// Either NXCloud callback, told apart by its keys: the table of NXCloud's kinds.
+    pub enum Callback for Provider::NxCloud, "callback" {
+        /// A message receipt (`dr_webhook`).
+        Receipt(Receipt) requires ["status", "requestId", "code"],
+        /// A message reply (`message_webhook`).
+        Reply(Reply) requires ["phone", "appkey", "traceRequestId"],
     }
 }
-
-/// What the keys of a callback say it is.
-const CALLBACK_KINDS: &str = "an NXCloud receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`)";
-
-impl Callback {
-    /// Reads a receipt or a reply from the raw request body.
-    ///
-    /// The first top-level key that only one of them has decides (`status`, `requestId`
-    /// or `code` for a receipt; `phone`, `appkey` or `traceRequestId` for a reply); the
-    /// body is then read once, as that kind. A body with none of those keys is an
-    /// [`Error::Shape`] that says what it looked like.
-    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        let rules = peek::ByKey(|key: &[u8]| match key {
-            b"status" => Some(Kind::Receipt),
-            other => Kind::of_key(other),
-        });
-        replay::read_detected(body, rules, Provider::NxCloud, "callback", CALLBACK_KINDS)
-    }
-}
-
-impl ReadKind for Callback {
-    type Kind = Kind;
-
-    fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
-        match kind {
-            Kind::Receipt => Receipt::from_json(body).map(Callback::Receipt),
-            Kind::Reply => Reply::from_json(body).map(Callback::Reply),
-        }
-    }
-
-    fn read_kind<'de, D: Deserializer<'de>, T>(
-        kind: Kind,
-        deserializer: D,
-        into: &mut Option<T>,
-        wrap: impl FnOnce(Self) -> T,
-    ) -> Result<(), D::Error> {
-        // Each kind is put in `into` in its own arm (see `wappin::Payload::read_kind`).
-        match kind {
-            Kind::Receipt => {
-                *into = Some(wrap(Callback::Receipt(Receipt::deserialize(deserializer)?)));
-            }
-            Kind::Reply => *into = Some(wrap(Callback::Reply(Reply::deserialize(deserializer)?))),
-        }
-        Ok(())
-    }
-}
-
-json_payload_enum!(
-    Callback,
-    Provider::NxCloud,
-    "`\"receipt\"` or `\"reply\"`",
-    [Receipt, Reply]
-);
 
 impl ReceiptStatus {
     /// The normalized state: `failed` is Failed, `delivered` Delivered, `seen` Read,
@@ -431,7 +359,7 @@ impl Receipt {
         let error = (!matches!(state, DeliveryState::Delivered | DeliveryState::Read)).then(|| {
             event::ProviderError {
                 code: self.code.to_string(),
-                message: Some(self.message.clone()),
+                message: self.message.clone(),
             }
         });
         event::Delivery {
@@ -440,7 +368,7 @@ impl Receipt {
             recipient: None,
             state,
             error,
-            at: Some(Timestamp::local(self.send_time)),
+            at: self.send_time.map(Timestamp::local),
             cost: None,
             counts: None,
             idempotency_key: event::idempotency_key(

@@ -7,13 +7,13 @@ use std::str::FromStr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Provider {
-    /// NXCloud, Viber callbacks ([`nxcloud`]).
+    /// NXCloud, Viber callbacks ([`nxcloud`](crate::nxcloud)).
     NxCloud,
-    /// eSMS.vn, delivery callbacks ([`esms`]).
+    /// eSMS.vn, delivery callbacks ([`esms`](crate::esms)).
     Esms,
-    /// Wappin, the WhatsApp Business API ([`wappin`]).
+    /// Wappin, the WhatsApp Business API ([`wappin`](crate::wappin)).
     Wappin,
-    /// Viva Wallet, payment webhooks ([`viva`]).
+    /// Viva Wallet, payment webhooks ([`viva`](crate::viva)).
     Viva,
 }
 
@@ -25,6 +25,16 @@ impl Provider {
         Provider::Wappin,
         Provider::Viva,
     ];
+
+    /// The provider's name in a sentence, with its article: "an NXCloud", "a Viva".
+    pub(crate) fn with_article(&self) -> &'static str {
+        match self {
+            Provider::NxCloud => "an NXCloud",
+            Provider::Esms => "an eSMS",
+            Provider::Wappin => "a Wappin",
+            Provider::Viva => "a Viva",
+        }
+    }
 
     /// The provider's short name: `nxcloud`, `esms`, `wappin` or `viva`.
     pub fn as_str(&self) -> &'static str {

@@ -131,6 +131,12 @@ impl<T: ListUnrecognized> ListUnrecognized for Option<T> {
     }
 }
 
+impl<T: ListUnrecognized + ?Sized> ListUnrecognized for Box<T> {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        (**self).list_unrecognized(at, found);
+    }
+}
+
 impl<T: ListUnrecognized> ListUnrecognized for Vec<T> {
     /// What each element does not recognize, at `at[index]`.
     fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {

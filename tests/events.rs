@@ -264,23 +264,41 @@ fn every_documented_status_is_mapped_and_in_the_table() {
 }
 
 #[test]
-fn shapes_of_no_provider_or_of_two_are_refused() {
+fn shapes_of_no_provider_are_refused_and_of_two_equally_named() {
     for (body, query, found) in [
         (&b""[..], "", "an empty body with no query string"),
         (b"  ", "?", "an empty body with no query string"),
         (br#"{"hello":"world"}"#, "", "the keys `hello`"),
         (b"nonsense", "", "not JSON"),
-        (
-            br#"{"EventData":{},"EventTypeId":1799,"Created":"2022-07-28T14:26:16.8743587Z","phone":"1"}"#,
-            "",
-            "by its key `phone`, a nxcloud payload",
-        ),
     ] {
         let err = parse(body, query).unwrap_err();
         assert!(matches!(err, Error::NoProvider { .. }), "{err}");
         assert_eq!(err.provider(), None);
         assert!(err.to_string().contains(found), "{found}: {err}");
     }
+    // A key of another provider's kind does not count where the body fits a kind whole:
+    // a Viva message with `phone` (NXCloud's reply has one) is a Viva message.
+    let payload = parse(
+        br#"{"EventData":{},"EventTypeId":1799,"Created":"2022-07-28T14:26:16.8743587Z","phone":"1"}"#,
+        "",
+    )
+    .unwrap();
+    assert_eq!(
+        (payload.provider(), payload.kind()),
+        (Provider::Viva, "webhook message")
+    );
+    // A body that has all of two kinds, each knowing as much of it, is refused, naming
+    // both: Viva's verification (`Key`) and Wappin's inquiry (`message_id`).
+    let err = parse(br#"{"Key":"k","message_id":"m"}"#, "").unwrap_err();
+    assert!(
+        matches!(err, Error::Ambiguous { provider: None, .. }),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the body fits several payload kinds and none better than the others: wappin \
+         inquiry request, viva URL verification"
+    );
     // A broken body of a known shape names the provider and the field.
     let err = parse(br#"{"status":"seen","requestId":"r","code":"soon"}"#, "").unwrap_err();
     assert_eq!(err.provider(), Some(Provider::NxCloud));

@@ -253,7 +253,9 @@ fn cases() -> Vec<Case> {
             "a receipt message nested 100 000 deep",
             Parse,
             receipt_where("message", &deep("[", "", "]", 100_000)),
-            "err nxcloud receipt: `message`: invalid type: sequence, expected a string (line 1, column 57)",
+            // The column is the first `[`'s end: a text field is asked for whatever is
+            // there (it takes an integer too), and the array is refused once it opens.
+            "err nxcloud receipt: `message`: invalid type: sequence, expected a string (line 1, column 58)",
         ),
         case(
             "a Wappin request's params nested 100 000 deep",
@@ -842,13 +844,15 @@ fn cases() -> Vec<Case> {
         ),
         case("an empty array", Parse, "[]", "ok viva message list"),
         case(
+            // Text written as an integer is read as its digits (and written back as the
+            // integer): here an undocumented status.
             "a Wappin status as a number",
             Parse,
             wappin_status(
                 "\"status_messages\":\"delivered\"",
                 "\"status_messages\":200",
             ),
-            "err wappin callback: `status_messages`: invalid type: integer `200`, expected a string (line 8, column 36)",
+            "ok wappin callback; 1 unrecognized: undocumented value `200` at `status_messages`",
         ),
         case(
             "an undocumented Wappin callback type: kept",

@@ -178,6 +178,11 @@ message_record! {
 pub struct MessageList(pub Vec<MessageSummary>);
 json_payload!(MessageList, Provider::Viva, "message list");
 
+impl crate::wire::object::Fields for MessageList {
+    /// None: an array has no fields (each message has its own).
+    const FIELDS: &'static [&'static str] = &[];
+}
+
 impl MessageList {
     /// Nothing: an array has no fields (each message keeps its own).
     pub fn unknown_fields(&self) -> &crate::UnknownFields {

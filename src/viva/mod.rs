@@ -36,7 +36,10 @@
 //! assert_eq!(refund.amount, Decimal::new(-10050, 2));
 //! assert_eq!(refund.transaction_type_id.description(), Some("Void Card Transaction"));
 //! // Deduplicate on the transaction until the last retry may have come.
-//! let _keep_until = message.created.with_offset().and_then(|t| RETRY_POLICY.retries_until(t));
+//! let _keep_until = message
+//!     .created
+//!     .and_then(|created| created.with_offset())
+//!     .and_then(|created| RETRY_POLICY.retries_until(created));
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
 
@@ -61,114 +64,53 @@ pub use messages::{
 };
 pub use types::{EventTypeId, TransactionTable, TransactionTypeId};
 
-use crate::wire::json::json_payload_enum;
-use serde::{Deserialize, Deserializer};
-
-use crate::wire::peek;
-use crate::wire::replay::{self, ReadKind};
+use crate::wire::detect::Lazy;
+use crate::wire::kinds::{kinds, read_detected, undecided};
 use crate::{Error, Provider};
 
-/// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum Payload {
-    /// A webhook message (`EventTypeId`, `Created`, `EventData`).
-    Webhook(Webhook),
-    /// The URL verification answer (`Key`).
-    Verification(Verification),
-    /// The "List messages" answer (an array).
-    MessageList(MessageList),
-    /// The "Get message details by ID" answer (`messageId`, `deliveries`, ...).
-    MessageDetails(MessageDetails),
-}
-
-/// The shapes [`Payload::from_json`] knows, for its error.
-const PAYLOAD_KINDS: &str = "a Viva webhook message (`EventTypeId`, `Created`, `EventData`), \
-URL verification (`Key`), message list (an array) or message details (`messageId`, `deliveries`, ...)";
-
-/// The kinds [`Payload::from_json`] tells apart by the keys of an object.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Kind {
-    Webhook,
-    Verification,
-    MessageDetails,
-}
-
-/// The first top-level key that one kind alone has decides.
-pub(crate) fn kind_of_key(key: &[u8]) -> Option<Kind> {
-    match key {
-        b"EventTypeId" | b"EventData" | b"Created" => Some(Kind::Webhook),
-        b"Key" => Some(Kind::Verification),
-        b"messageId" | b"eventTypeId" | b"created" | b"created " | b"responseStatus"
-        | b"deliveries" | b"payload" | b"string" => Some(Kind::MessageDetails),
-        _ => None,
+kinds! {
+    @define
+    /// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
+    pub enum Payload for Provider::Viva, "payload" {
+        /// The URL verification answer (`Key`).
+        Verification(Verification) requires ["Key"],
+        /// The "Get message details by ID" answer.
+        MessageDetails(MessageDetails) requires ["messageId", "eventTypeId", "responseStatus", "deliveries"],
+    }
+    also {
+        /// A webhook message (its table: [`Webhook`]).
+        Webhook(Webhook),
+        /// The "List messages" answer (an array).
+        MessageList(MessageList),
     }
 }
 
 impl Payload {
     /// Reads any Viva body and tells which it is by its shape: an array is a message
-    /// list; an object whose first key of note is `EventData`, `EventTypeId` or `Created`
-    /// a webhook message (read by [`Webhook::from_json`]), `Key` a URL verification,
-    /// `messageId` (or another key of its own) the message details. Any other body is an
-    /// [`Error::Shape`] that lists its keys.
+    /// list; an object is told by its keys among the webhook messages' table
+    /// ([`Webhook`]) and the API's answers:
+    ///
+    /// | kind | requires |
+    /// | --- | --- |
+    /// | URL verification | `Key` |
+    /// | message details | `messageId`, `eventTypeId`, `responseStatus`, `deliveries` |
+    ///
+    /// A body that fits no kind is the error of the kind it comes nearest, or an
+    /// [`Error::Shape`] that says what it looks like.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
         if body.trim_ascii_start().starts_with(b"[") {
             return MessageList::from_json(body).map(Payload::MessageList);
         }
-        replay::read_detected(
+        static DETECTOR: Lazy = Lazy::new(&[&Webhook::TABLE, &Payload::TABLE]);
+        let detector = DETECTOR.get();
+        read_detected(
+            detector,
             body,
-            peek::ByKey(kind_of_key),
-            Provider::Viva,
-            "payload",
-            PAYLOAD_KINDS,
+            |table, row, body| match table {
+                0 => Webhook::read_row(row, body).map(Payload::Webhook),
+                _ => Payload::read_row(row, body),
+            },
+            |why| undecided(&Payload::TABLE, detector, body, why),
         )
     }
 }
-
-impl ReadKind for Payload {
-    type Kind = Kind;
-
-    fn read_as(body: &[u8], kind: Kind) -> Result<Self, Error> {
-        match kind {
-            Kind::Webhook => Webhook::from_json(body).map(Payload::Webhook),
-            Kind::Verification => Verification::from_json(body).map(Payload::Verification),
-            Kind::MessageDetails => MessageDetails::from_json(body).map(Payload::MessageDetails),
-        }
-    }
-
-    /// A webhook message is read at once only when its event has transaction data; any
-    /// other event is left to [`Webhook::from_json`].
-    fn read_kind<'de, D: Deserializer<'de>, T>(
-        kind: Kind,
-        deserializer: D,
-        into: &mut Option<T>,
-        wrap: impl FnOnce(Self) -> T,
-    ) -> Result<(), D::Error> {
-        // Each kind is put in `into` in its own arm (see `wappin::Payload::read_kind`).
-        match kind {
-            Kind::Webhook => {
-                let message = Message::<TransactionEventData>::deserialize(deserializer)?;
-                if message.event_type_id.has_transaction_data() {
-                    let webhook = Webhook::Transaction(Box::new(message));
-                    *into = Some(wrap(Payload::Webhook(webhook)));
-                }
-            }
-            Kind::Verification => {
-                let verification = Verification::deserialize(deserializer)?;
-                *into = Some(wrap(Payload::Verification(verification)));
-            }
-            Kind::MessageDetails => {
-                let details = MessageDetails::deserialize(deserializer)?;
-                *into = Some(wrap(Payload::MessageDetails(details)));
-            }
-        }
-        Ok(())
-    }
-}
-
-json_payload_enum!(
-    Payload,
-    Provider::Viva,
-    "`\"webhook message\"`, `\"URL verification\"`, `\"message list\"` or `\"message details\"`",
-    [Webhook, Verification, MessageList, MessageDetails]
-);

@@ -184,6 +184,11 @@ pub enum Callback {
 }
 json_payload!(Callback, Provider::Wappin, "callback");
 
+impl crate::wire::object::Fields for Callback {
+    /// Every callback's fields: [`OtherCallback`] reads them all.
+    const FIELDS: &'static [&'static str] = <OtherCallback as crate::wire::object::Fields>::FIELDS;
+}
+
 impl Callback {
     /// What Wappin expects back from every callback: HTTP 200 with `{"status":"000"}`
     /// ([`Acknowledgement::BODY`]); any other answer is retried.

@@ -25,12 +25,6 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
     read(body).map_err(|err| error_with_path::<T>(err, body, provider, payload))
 }
 
-/// Reads `body` as a `T` when it is one, without the cost of saying why it is not: for a
-/// first guess that a caller checks and, when it fails, follows with a parse that explains.
-pub(crate) fn from_json_or_none<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Option<T> {
-    read(body).ok()
-}
-
 /// Reads all of `body` as a `T`, with `serde_json`'s own error.
 ///
 /// A body that is UTF-8 is read as text: checked once, its strings need no check each
@@ -188,9 +182,27 @@ fn looks_like_a_query(body: &[u8]) -> bool {
 /// Gives a JSON payload type its `from_json`, `from_json_strict` and `to_json`.
 macro_rules! json_payload {
     ($name:ident, $provider:expr, $payload:literal) => {
+        impl $crate::wire::kinds::Kind for $name {
+            const NAME: &'static str = $payload;
+            const FIELDS: &'static [&'static str] = <$name as $crate::wire::object::Fields>::FIELDS;
+
+            fn read(body: &[u8]) -> Result<Self, $crate::Error> {
+                $crate::wire::json::from_json(body, $provider, $payload)
+            }
+
+            fn unknown_fields(&self) -> &$crate::UnknownFields {
+                $name::unknown_fields(self)
+            }
+        }
+
         impl $name {
             /// The payload kind's name, as errors give it.
             pub const KIND: &'static str = $payload;
+
+            /// The payload kind's name, as errors give it: [`KIND`](Self::KIND).
+            pub fn kind(&self) -> &'static str {
+                $payload
+            }
 
             #[doc = concat!("Reads a ", $payload, " from the raw request body.")]
             ///
@@ -217,65 +229,3 @@ macro_rules! json_payload {
     };
 }
 pub(crate) use json_payload;
-
-/// Implements, for an enum of payloads told apart by [`peek`](super::peek) (each variant
-/// `V(V)` holds the [`json_payload!`] type of its own name), what it offers besides its
-/// own `from_json`: `from_json_strict`, `to_json`, `kind`, `Serialize` and
-/// `ListUnrecognized`, each passed on to the payload inside.
-macro_rules! json_payload_enum {
-    ($name:ident, $provider:expr, $kinds:literal, [$($variant:ident),+ $(,)?]) => {
-        impl $name {
-            /// Like [`from_json`](Self::from_json), refusing what the document does not
-            /// list, with an [`Error::Unrecognized`](crate::Error::Unrecognized) that
-            /// lists it.
-            pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
-                let payload = Self::from_json(body)?;
-                let kind = payload.kind();
-                $crate::unrecognized::refuse_unrecognized(payload, $provider, kind)
-            }
-
-            /// Writes the payload back as the provider sent it: the same fields, unknown
-            /// ones included, as compact JSON.
-            pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
-                match self {
-                    $(Self::$variant(payload) => payload.to_json(),)+
-                }
-            }
-
-            #[doc = concat!("The payload kind: ", $kinds, ".")]
-            pub fn kind(&self) -> &'static str {
-                match self {
-                    $(Self::$variant(_) => $variant::KIND,)+
-                }
-            }
-
-            /// The top-level fields the provider sent that its document does not name.
-            pub fn unknown_fields(&self) -> &$crate::UnknownFields {
-                match self {
-                    $(Self::$variant(payload) => payload.unknown_fields(),)+
-                }
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    $(Self::$variant(payload) => payload.serialize(serializer),)+
-                }
-            }
-        }
-
-        impl $crate::ListUnrecognized for $name {
-            fn list_unrecognized(
-                &self,
-                at: &$crate::FieldPath<'_>,
-                found: &mut Vec<$crate::Unrecognized>,
-            ) {
-                match self {
-                    $(Self::$variant(payload) => payload.list_unrecognized(at, found),)+
-                }
-            }
-        }
-    };
-}
-pub(crate) use json_payload_enum;

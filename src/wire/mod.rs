@@ -10,8 +10,8 @@
 //! - [`time`]: provider time formats.
 //! - [`text`]: short text built on the stack, to write times and numbers without allocating.
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
-//! - [`peek`]: telling payload kinds apart by their first keys, before parsing.
-//! - [`replay`]: telling the kind and reading the body as it in one pass.
+//! - [`detect`]: telling a payload's kind from its top-level keys, by a table of kinds.
+//! - [`kinds`]: a provider's table of kinds, declared once.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
@@ -57,13 +57,13 @@ macro_rules! option_with {
 pub(crate) use option_with;
 
 pub(crate) mod decimal;
+pub(crate) mod detect;
 pub(crate) mod enums;
 pub(crate) mod json;
+pub(crate) mod kinds;
 pub(crate) mod number;
 pub(crate) mod object;
-pub(crate) mod peek;
 pub(crate) mod query;
-pub(crate) mod replay;
 pub(crate) mod shape;
 pub(crate) mod text;
 pub(crate) mod time;

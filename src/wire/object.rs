@@ -74,7 +74,7 @@ impl Wire {
 macro_rules! wire_object {
     (
         $(#[doc = $doc:expr])*
-        pub struct $name:ident {
+        pub struct $name:ident $(<$($gen:ident),+>)? {
             $(
                 $(#[doc = $field_doc:expr])*
                 #[serde(rename = $wire:literal $(, $($field_serde:tt)*)?)]
@@ -86,7 +86,7 @@ macro_rules! wire_object {
         $(#[doc = $doc])*
         #[derive(Clone, PartialEq)]
         #[non_exhaustive]
-        pub struct $name {
+        pub struct $name $(<$($gen),+>)? {
             $(
                 $(#[doc = $field_doc])*
                 pub $field: $ty,
@@ -94,7 +94,7 @@ macro_rules! wire_object {
             wire: $crate::wire::object::Wire,
         }
 
-        impl std::fmt::Debug for $name {
+        impl $(<$($gen: std::fmt::Debug),+>)? std::fmt::Debug for $name $(<$($gen),+>)? {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 let mut s = f.debug_struct(stringify!($name));
                 $(s.field(stringify!($field), &self.$field);)*
@@ -109,7 +109,7 @@ macro_rules! wire_object {
             }
         }
 
-        impl $name {
+        impl $(<$($gen),+>)? $name $(<$($gen),+>)? {
             /// The fields the provider sent that its document does not name, kept as raw
             /// JSON and written back on serialization.
             pub fn unknown_fields(&self) -> &$crate::UnknownFields {
@@ -118,7 +118,7 @@ macro_rules! wire_object {
         }
 
         const _: () = {
-            type Remote = $name;
+            type Remote $(<$($gen),+>)? = $name $(<$($gen),+>)?;
 
             /// The other spellings written back as they came: (wire name, spelling).
             const SPELLINGS: &[(&str, &str)] = &[$($(($primary, $alias)),*)?];
@@ -127,7 +127,7 @@ macro_rules! wire_object {
 
             #[derive(serde::Deserialize, serde::Serialize)]
             #[serde(remote = "Remote")]
-            struct Mirror {
+            struct Mirror $(<$($gen),+>)? {
                 $(
                     #[serde(rename = $wire $(, $($field_serde)*)?)]
                     $field: $ty,
@@ -136,7 +136,11 @@ macro_rules! wire_object {
                 wire: $crate::wire::object::Wire,
             }
 
-            impl<'de> serde::Deserialize<'de> for $name {
+            impl $(<$($gen),+>)? $crate::wire::object::Fields for $name $(<$($gen),+>)? {
+                const FIELDS: &'static [&'static str] = NAMES;
+            }
+
+            impl<'de $($(, $gen: serde::Deserialize<'de>)+)?> serde::Deserialize<'de> for $name $(<$($gen),+>)? {
                 fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
                 where
                     D: serde::Deserializer<'de>,
@@ -151,7 +155,7 @@ macro_rules! wire_object {
                 }
             }
 
-            impl serde::Serialize for $name {
+            impl $(<$($gen: serde::Serialize),+>)? serde::Serialize for $name $(<$($gen),+>)? {
                 fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
                 where
                     S: serde::Serializer,
@@ -162,7 +166,7 @@ macro_rules! wire_object {
                 }
             }
 
-            impl $crate::ListUnrecognized for $name {
+            impl $(<$($gen: $crate::ListUnrecognized),+>)? $crate::ListUnrecognized for $name $(<$($gen),+>)? {
                 fn list_unrecognized(
                     &self,
                     at: &$crate::FieldPath<'_>,
@@ -178,6 +182,12 @@ macro_rules! wire_object {
     };
 }
 pub(crate) use wire_object;
+
+/// A payload object's top-level fields, by wire name (its `rename`s, no alias), in the
+/// order its type declares them.
+pub(crate) trait Fields {
+    const FIELDS: &'static [&'static str];
+}
 
 /// Runs a derived `Deserialize` through [`Capture`] and puts what the wire carried
 /// besides its fields into the value's `wire`.

@@ -1,10 +1,16 @@
 //! Noting how a field was written where its typed value cannot show it, and writing it
 //! that way again.
 //!
-//! Three ways of writing a field are invisible in its typed value and are noted:
-//! `null` and `""` (both read as `None`; Viva sends many nullable fields as `null`), and
-//! a number written as a string (Viva's `"CurrencyCode": "826"`, read as a number). A
-//! field written plainly is not noted, so an ordinary payload allocates nothing here.
+//! Four ways of writing a field are invisible in its typed value and are noted: `null`
+//! and `""` (both read as `None`; Viva sends many nullable fields as `null`), a number
+//! written as a string (Viva's `"CurrencyCode": "826"`, read as a number), and a string
+//! written as a number. A field written plainly is not noted, so an ordinary payload
+//! allocates nothing here.
+//!
+//! The last two are read whatever the field's type: an integer field takes a string of
+//! digits (a JavaScript proxy turns Viva's 16-digit `OrderCode` into a string), and a
+//! text field takes an integer (a sender may write Wappin's `"client_id": "9"` as `9`).
+//! Each is written back as it came.
 //!
 //! [`Probe`] wraps the deserializer of each known field's value and sees which visit the
 //! value makes; [`write_field`] replays the note when the field is serialized.
@@ -13,6 +19,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, Serializer};
+
+use super::number;
 
 /// A way of writing a field that its typed value does not show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +31,8 @@ pub(crate) enum Shape {
     Empty,
     /// A number inside a string: `"826"`.
     Quoted,
+    /// Text written as an integer: `9` for `"9"`.
+    Number,
 }
 
 /// The noted shapes of an object's fields, by wire name; fields written plainly are absent.
@@ -119,27 +129,29 @@ macro_rules! probe_methods {
     };
 }
 
+/// Requests for a `String` or an integer, which take the other too: they ask for whatever
+/// is there (`serde_json` refuses a number for a string before any visit, and the
+/// reverse), and the recorder turns one into the other.
+macro_rules! probe_either {
+    ($($method:ident wants $wants:ident;)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.inner.deserialize_any(Recorder { visitor, note: self.note, wants: Wants::$wants })
+        })*
+    };
+}
+
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
     type Error = D::Error;
 
     probe_methods! {
         deserialize_any() wants Anything;
         deserialize_bool() wants Anything;
-        deserialize_i8() wants Anything;
-        deserialize_i16() wants Anything;
-        deserialize_i32() wants Anything;
-        deserialize_i64() wants Anything;
         deserialize_i128() wants Anything;
-        deserialize_u8() wants Anything;
-        deserialize_u16() wants Anything;
-        deserialize_u32() wants Anything;
-        deserialize_u64() wants Anything;
         deserialize_u128() wants Anything;
         deserialize_f32() wants Anything;
         deserialize_f64() wants Anything;
-        deserialize_char() wants Text;
+        deserialize_char() wants Anything;
         deserialize_str() wants Text;
-        deserialize_string() wants Text;
         deserialize_bytes() wants Text;
         deserialize_byte_buf() wants Text;
         deserialize_option() wants Anything;
@@ -156,16 +168,32 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
         deserialize_ignored_any() wants Anything;
     }
 
+    probe_either! {
+        deserialize_i8 wants Integer;
+        deserialize_i16 wants Integer;
+        deserialize_i32 wants Integer;
+        deserialize_i64 wants Integer;
+        deserialize_u8 wants Integer;
+        deserialize_u16 wants Integer;
+        deserialize_u32 wants Integer;
+        deserialize_u64 wants Integer;
+        deserialize_string wants String;
+    }
+
     fn is_human_readable(&self) -> bool {
         self.inner.is_human_readable()
     }
 }
 
 /// What the field's type asked the deserializer for: a string is no news when it asked
-/// for text, and a number written as a string when it asked for anything else.
+/// for text, and a number written as a string when it asked for anything else. An
+/// integer is read from a string of digits, and a `String` (an id, a name) from an
+/// integer; text with a form of its own (a time, a status) is not.
 #[derive(Clone, Copy)]
 enum Wants {
     Text,
+    String,
+    Integer,
     Anything,
 }
 
@@ -175,12 +203,43 @@ struct Recorder<'w, V> {
     wants: Wants,
 }
 
-impl<V> Recorder<'_, V> {
+impl<'de, V: Visitor<'de>> Recorder<'_, V> {
     fn saw_text(&mut self, text: &str) {
         if text.is_empty() {
             self.note.shapes.note(self.note.field, Shape::Empty);
-        } else if let Wants::Anything = self.wants {
+        } else if let Wants::Integer | Wants::Anything = self.wants {
             self.note.shapes.note(self.note.field, Shape::Quoted);
+        }
+    }
+
+    /// Text, or for an integer field a string of digits, as the integer it holds.
+    fn text<E: de::Error>(
+        mut self,
+        text: &str,
+        visit: impl FnOnce(V, &str) -> Result<V::Value, E>,
+    ) -> Result<V::Value, E> {
+        self.saw_text(text);
+        match (self.wants, number::code_from_text(text)) {
+            (Wants::Integer, Some(value)) => match u64::try_from(value) {
+                Ok(value) => self.visitor.visit_u64(value),
+                Err(_) => self.visitor.visit_i64(value),
+            },
+            _ => visit(self.visitor, text),
+        }
+    }
+
+    /// An integer, or for a text field its digits as text.
+    fn integer<E: de::Error>(
+        self,
+        value: impl itoa::Integer,
+        visit: impl FnOnce(V) -> Result<V::Value, E>,
+    ) -> Result<V::Value, E> {
+        match self.wants {
+            Wants::String => {
+                self.note.shapes.note(self.note.field, Shape::Number);
+                self.visitor.visit_str(itoa::Buffer::new().format(value))
+            }
+            Wants::Text | Wants::Integer | Wants::Anything => visit(self.visitor),
         }
     }
 }
@@ -205,12 +264,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         visit_i8(i8);
         visit_i16(i16);
         visit_i32(i32);
-        visit_i64(i64);
         visit_i128(i128);
         visit_u8(u8);
         visit_u16(u16);
         visit_u32(u32);
-        visit_u64(u64);
         visit_u128(u128);
         visit_f32(f32);
         visit_f64(f64);
@@ -220,17 +277,26 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         visit_byte_buf(Vec<u8>);
     }
 
-    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<V::Value, E> {
-        self.saw_text(v);
-        self.visitor.visit_str(v)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
+        self.integer(v, |visitor| visitor.visit_i64(v))
     }
 
-    fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<V::Value, E> {
-        self.saw_text(v);
-        self.visitor.visit_borrowed_str(v)
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
+        self.integer(v, |visitor| visitor.visit_u64(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        self.text(v, |visitor, v| visitor.visit_str(v))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        self.text(v, |visitor, _| visitor.visit_borrowed_str(v))
     }
 
     fn visit_string<E: de::Error>(mut self, v: String) -> Result<V::Value, E> {
+        if let Wants::Integer = self.wants {
+            return self.text(&v, |visitor, v| visitor.visit_str(v));
+        }
         self.saw_text(&v);
         self.visitor.visit_string(v)
     }
@@ -295,6 +361,17 @@ where
             Ok(Peeked::Signed(number)) => write_quoted(map, key, number),
             Ok(Peeked::Unsigned(number)) => write_quoted(map, key, number),
             Ok(Peeked::Text(text)) => map.serialize_entry(key, &text),
+            _ => map.serialize_entry(key, value),
+        },
+        // Text that came as an integer goes back as that integer, while it still is one.
+        (_, Some(Shape::Number)) => match value.serialize(Peek { number_text: true }) {
+            Ok(Peeked::Text(text)) => match number::code_from_text(&text) {
+                Some(number) => map.serialize_entry(key, &number),
+                None => match text.parse::<u64>() {
+                    Ok(number) if number.to_string() == text => map.serialize_entry(key, &number),
+                    _ => map.serialize_entry(key, value),
+                },
+            },
             _ => map.serialize_entry(key, value),
         },
         _ => map.serialize_entry(key, value),
@@ -433,8 +510,8 @@ impl Serializer for Peek {
         Ok(Peeked::Other)
     }
 
-    fn serialize_str(self, _: &str) -> Result<Peeked, Unpeekable> {
-        Ok(Peeked::Other)
+    fn serialize_str(self, value: &str) -> Result<Peeked, Unpeekable> {
+        self.text(value)
     }
 
     /// Text, like `serialize_str`, without formatting it (the default formats it into a

@@ -291,6 +291,13 @@ pub(crate) mod unix_seconds {
 }
 
 super::option_with!(
+    /// [`date_time_seconds`] for an optional field: absent or `null` is `None`.
+    date_time_seconds_option,
+    NaiveDateTime,
+    date_time_seconds
+);
+
+super::option_with!(
     /// [`unix_seconds`] for an optional field: absent or `null` is `None`.
     unix_seconds_option,
     DateTime<Utc>,
