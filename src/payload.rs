@@ -230,3 +230,26 @@ impl ListUnrecognized for Payload {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::detect::{MAX_KEYS, VALUE_SLOTS};
+
+    #[test]
+    fn every_table_of_kinds_fits_what_detection_holds() {
+        for (name, detector) in [
+            ("parse", DETECTOR.get()),
+            ("nxcloud", nxcloud::Callback::detector()),
+            ("wappin", wappin::Payload::detector()),
+            ("viva webhooks", viva::Webhook::detector()),
+        ] {
+            let (keys, values) = detector.sizes();
+            assert!(keys <= MAX_KEYS, "{name}: {keys} keys");
+            assert!(
+                values <= VALUE_SLOTS,
+                "{name}: {values} discriminating keys"
+            );
+        }
+    }
+}

@@ -895,6 +895,11 @@ fn hostile_requests_get_their_exact_outcome_in_bounded_memory() {
     let mut wrong = Vec::new();
     let mut report = Vec::new();
     let cases = cases();
+    // Each entry point prepares its tables of kinds once, on its first call; that is the
+    // process's, not the request's.
+    for case in &cases {
+        let _ = case.run();
+    }
     for case in &cases {
         let (result, peak) = {
             let _profiler = dhat::Profiler::builder().testing().build();

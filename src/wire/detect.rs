@@ -26,11 +26,11 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use serde::Deserializer as _;
-use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 
 use super::number::code_from_text;
 use super::object::Key;
+use super::top_level::{self, Stop};
 use crate::Provider;
 
 /// A provider's table of kinds (one payload family: NXCloud's callbacks, Viva's webhook
@@ -136,6 +136,8 @@ pub(crate) struct Detector {
     tables: &'static [&'static Table],
     /// Every key the rows require, discriminate on or know, sorted by length, then bytes.
     names: Vec<&'static str>,
+    /// The positions in `names`, by the hash of each name (see [`Detector::position`]).
+    by_hash: Vec<Option<usize>>,
     /// For a key at the same position that some row discriminates on, where its value is
     /// kept while the body is read.
     value_slot: Vec<Option<usize>>,
@@ -143,11 +145,12 @@ pub(crate) struct Detector {
 }
 
 /// At most this many keys of all the tables read at once carry a discriminating value.
-const VALUE_SLOTS: usize = 4;
+pub(crate) const VALUE_SLOTS: usize = 4;
 
-/// At most this many keys of all the tables read at once (rows, discriminating keys and
-/// the kinds' fields): 256, four words of a [`Keys`].
-const KEY_WORDS: usize = 4;
+/// At most this many keys of all the tables read at once (the keys rows require or
+/// discriminate on, and the kinds' fields): the bits of a [`Keys`]. A key past it is not
+/// seen, so the tests hold every detector to it.
+pub(crate) const MAX_KEYS: usize = 128;
 
 /// A row, its keys as positions in [`Detector::names`].
 struct Prepared {
@@ -163,6 +166,35 @@ struct Prepared {
     value_key: Option<usize>,
     /// The row's keys and discriminating value: how much it asks of a body.
     weight: usize,
+}
+
+/// The row that ranks highest among those offered, and whether another ranks as high.
+#[derive(Default)]
+struct Best<'a> {
+    rank: Option<(usize, usize)>,
+    row: Option<&'a Prepared>,
+    tied: bool,
+}
+
+impl<'a> Best<'a> {
+    fn offer(&mut self, rank: (usize, usize), row: &'a Prepared) {
+        match self.rank {
+            Some(best) if rank < best => {}
+            Some(best) if rank == best => self.tied = true,
+            _ => {
+                *self = Best {
+                    rank: Some(rank),
+                    row: Some(row),
+                    tied: false,
+                }
+            }
+        }
+    }
+
+    /// The highest row, when no other ranks as high.
+    fn only(&self) -> Option<&'a Prepared> {
+        self.row.filter(|_| !self.tied)
+    }
 }
 
 /// What the keys of a body decide.
@@ -184,6 +216,18 @@ impl Detector {
         names.sort_unstable_by(|a, b| by_length(a, b));
         names.dedup();
         let position = |name: &str| names.binary_search_by(|probe| by_length(probe, name)).ok();
+        // Four slots a name, a power of two: a key finds its slot, or the next, at once.
+        let mut by_hash = vec![None; names.len().saturating_mul(4).next_power_of_two()];
+        let mask = by_hash.len().wrapping_sub(1);
+        for (at, name) in names.iter().enumerate() {
+            let mut slot = hash(name.as_bytes());
+            while by_hash.get(slot & mask).is_some_and(Option::is_some) {
+                slot = slot.wrapping_add(1);
+            }
+            if let Some(free) = by_hash.get_mut(slot & mask) {
+                *free = Some(at);
+            }
+        }
         let mut slots = 0_usize;
         let value_slot: Vec<Option<usize>> = names
             .iter()
@@ -230,6 +274,7 @@ impl Detector {
         Detector {
             tables,
             names,
+            by_hash,
             value_slot,
             rows: prepared,
         }
@@ -240,22 +285,37 @@ impl Detector {
         self.tables
     }
 
+    /// How many keys the tables name, and how many of them carry a discriminating value:
+    /// at most [`MAX_KEYS`] and [`VALUE_SLOTS`], or some go unseen.
+    #[cfg(test)]
+    pub(crate) fn sizes(&self) -> (usize, usize) {
+        (self.names.len(), self.value_slot.iter().flatten().count())
+    }
+
     /// Which kind `body` is (see the [module](self)).
     pub(crate) fn detect(&self, body: &[u8]) -> Result<Found, Undecided> {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Err(Undecided::Empty);
         }
         let mut top = TopLevel::new(false);
-        let read = serde_json::Deserializer::from_slice(body).deserialize_any(Scan {
-            detector: self,
-            top: &mut top,
-        });
-        if let Some(what) = top.not_an_object {
-            return Err(Undecided::Shape(what.to_owned()));
-        }
-        match (self.decide(&top), read) {
+        let read = self.scan(body, &mut top);
+        let decision = match read {
+            Err(Stop::NotAnObject(what)) => {
+                // Named by its first byte: JSON of that kind, or no JSON at all.
+                return Err(match serde_json::from_slice::<IgnoredAny>(body) {
+                    Ok(_) => Undecided::Shape(what.to_owned()),
+                    Err(err) => Undecided::NotJson(err),
+                });
+            }
+            _ => self.decide(&top),
+        };
+        match (decision, read) {
             (Decision::Found(found), _) => Ok(found),
-            (_, Err(broken)) => Err(Undecided::NotJson(broken)),
+            // Broken before a key pointed to a kind: `serde_json` says where and how.
+            (_, Err(_)) => match serde_json::from_slice::<IgnoredAny>(body) {
+                Err(err) => Err(Undecided::NotJson(err)),
+                Ok(_) => Err(Undecided::Shape(self.describe(body))),
+            },
             (Decision::Ambiguous(candidates), Ok(())) => Err(Undecided::Ambiguous(candidates)),
             (Decision::Nothing, Ok(())) => Err(Undecided::Shape(self.describe(body))),
         }
@@ -263,6 +323,14 @@ impl Detector {
 
     /// Decides from what the top level held (steps 1 to 4 of the [module](self)).
     fn decide(&self, top: &TopLevel<'_>) -> Decision {
+        let fits = |row: &&Prepared| top.keys.includes(&row.requires) && self.value_holds(row, top);
+        let rank = |row: &Prepared| (row.fields.common(&top.keys), row.weight);
+        // The best kind that fits, by (keys of the body it knows, keys it requires), and
+        // whether another fits as well.
+        let mut fitting = Best::default();
+        for row in self.rows.iter().filter(fits) {
+            fitting.offer(rank(row), row);
+        }
         let found = |row: &Prepared, fits| {
             Decision::Found(Found {
                 table: row.at.0,
@@ -270,71 +338,39 @@ impl Detector {
                 fits,
             })
         };
-        let rank = |row: &Prepared| (row.fields.common(&top.keys), row.weight);
-        let fits = |row: &&Prepared| top.keys.includes(&row.requires) && self.value_holds(row, top);
-        // The best fitting kind, and whether another fits as well.
-        let mut best: Option<((usize, usize), &Prepared)> = None;
-        let mut tied = false;
-        for row in self.rows.iter().filter(fits) {
-            let ranked = rank(row);
-            match best {
-                Some((most, _)) if ranked < most => {}
-                Some((most, _)) if ranked == most => tied = true,
-                _ => {
-                    best = Some((ranked, row));
-                    tied = false;
-                }
-            }
-        }
         // A kind that does not fit but knows more of the body's keys than any that fits:
         // the body is a broken body of that kind (an NXCloud receipt without its
         // `requestId` is no Wappin acknowledgement for having a `status`), and its error
-        // says what it misses. So where none fits.
-        let fitting = best.map_or(0, |((covered, _), _)| covered);
-        if let Some((covered, row)) = self.nearest(top) {
-            if covered > fitting {
+        // says what it misses. So where none fits. (Where the kind that fits knows every
+        // key of the body that any kind knows, none can know more.)
+        let most = fitting.rank.map_or(0, |(covered, _)| covered);
+        if most < top.keys.len() {
+            let mut near = Best::default();
+            for row in &self.rows {
+                let covered = row.fields.common(&top.keys);
+                // A row whose discriminating value the body contradicts is no nearer.
+                let contradicted = row.value_key.is_some_and(|at| top.keys.contains(at))
+                    && !self.value_holds(row, top);
+                if covered > most && !contradicted && !fits(&row) {
+                    near.offer((covered, 0), row);
+                }
+            }
+            if let Some(row) = near.only() {
                 return found(row, false);
             }
         }
-        match best {
-            Some((_, row)) if !tied => found(row, true),
-            Some(_) => Decision::Ambiguous(
+        match (fitting.only(), fitting.rank) {
+            (Some(row), _) => found(row, true),
+            (None, Some(best)) => Decision::Ambiguous(
                 self.rows
                     .iter()
                     .filter(fits)
-                    .filter(|row| best.is_some_and(|(most, _)| rank(row) == most))
+                    .filter(|row| rank(row) == best)
                     .map(|row| (row.table.provider, row.spec.kind))
                     .collect(),
             ),
-            None => Decision::Nothing,
+            (None, None) => Decision::Nothing,
         }
-    }
-
-    /// The kind that knows the most of the body's keys, and how many, when one knows more
-    /// than every other (and at least one). A row whose discriminating value the body
-    /// contradicts is no nearer.
-    fn nearest(&self, top: &TopLevel<'_>) -> Option<(usize, &Prepared)> {
-        let near = self
-            .rows
-            .iter()
-            .filter(|row| {
-                row.value_key.is_none_or(|at| !top.keys.contains(at)) || self.value_holds(row, top)
-            })
-            .map(|row| (row.fields.common(&top.keys), row))
-            .filter(|(covered, _)| *covered > 0);
-        let mut best: Option<(usize, &Prepared)> = None;
-        let mut tied = false;
-        for (covered, row) in near {
-            match best {
-                Some((most, _)) if covered < most => {}
-                Some((most, _)) if covered == most => tied = true,
-                _ => {
-                    best = Some((covered, row));
-                    tied = false;
-                }
-            }
-        }
-        best.filter(|_| !tied)
     }
 
     /// Whether the body holds the row's discriminating value.
@@ -342,7 +378,6 @@ impl Detector {
         let Some(raw) = row
             .value_at
             .and_then(|slot| top.values.get(slot).copied().flatten())
-            .map(RawValue::get)
         else {
             return matches!(row.spec.value, Value::Any);
         };
@@ -362,13 +397,32 @@ impl Detector {
         }
     }
 
+    /// Reads the top level of `body` into `top`: which of the tables' keys it has, and
+    /// the values some row discriminates on.
+    fn scan<'de>(&self, body: &'de [u8], top: &mut TopLevel<'de>) -> Result<(), Stop> {
+        top_level::entries(body, |key, value| {
+            top.count = top.count.saturating_add(1);
+            if let Some(named) = &mut top.named {
+                if named.len() < KEYS_NAMED {
+                    named.push(format!("`{}`", String::from_utf8_lossy(&key)));
+                }
+            }
+            let Some(at) = self.position(&key) else {
+                return;
+            };
+            top.keys.insert(at);
+            if let Some(slot) = self.value_slot.get(at).copied().flatten() {
+                if let Some(kept) = top.values.get_mut(slot) {
+                    *kept = std::str::from_utf8(value).ok();
+                }
+            }
+        })
+    }
+
     /// What a body that fits no kind looks like, for the error: its keys, in order.
     fn describe(&self, body: &[u8]) -> String {
         let mut top = TopLevel::new(true);
-        let _ = serde_json::Deserializer::from_slice(body).deserialize_any(Scan {
-            detector: self,
-            top: &mut top,
-        });
+        let _ = self.scan(body, &mut top);
         let named = top.named.unwrap_or_default();
         match top.count {
             0 => "an empty object".to_owned(),
@@ -381,12 +435,29 @@ impl Detector {
         }
     }
 
-    /// The position of `key` in [`names`](Self::names).
-    fn position(&self, key: &str) -> Option<usize> {
-        self.names
-            .binary_search_by(|probe| by_length(probe, key))
-            .ok()
+    /// The position of `key` in [`names`](Self::names), found by its hash: a key costs
+    /// a hash and a comparison or two, where a search of the names cost ~200 instructions.
+    fn position(&self, key: &[u8]) -> Option<usize> {
+        let mask = self.by_hash.len().wrapping_sub(1);
+        let mut slot = hash(key);
+        loop {
+            let at = (*self.by_hash.get(slot & mask)?)?;
+            if self.names.get(at)?.as_bytes() == key {
+                return Some(at);
+            }
+            slot = slot.wrapping_add(1);
+        }
     }
+}
+
+/// The hash of a key: FNV-1a, as the event module's digest (short keys, no adversary:
+/// a key no table names ends at an empty slot).
+fn hash(key: &[u8]) -> usize {
+    let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    // The low bits pick the slot; the high ones are mixed in.
+    (hash ^ (hash >> 32)) as usize
 }
 
 /// Orders keys by length, then bytes: most keys differ in length, which is quick to tell.
@@ -429,39 +500,35 @@ fn object_has_key(value: &str, key: &str) -> bool {
             .unwrap_or(false)
 }
 
-/// A set of positions in [`Detector::names`]. (Of a fixed size: reading a body
-/// allocates nothing to tell its kind.)
+/// A set of positions in [`Detector::names`]: one bit each. (Of a fixed size, so that
+/// telling a body's kind allocates nothing; [`MAX_KEYS`] is what it holds.)
 #[derive(Clone, Copy, Default)]
-struct Keys([u64; KEY_WORDS]);
+struct Keys(u128);
 
 impl Keys {
     fn insert(&mut self, at: usize) {
-        if let Some(word) = self.0.get_mut(at / 64) {
-            *word |= 1 << (at % 64);
+        if at < MAX_KEYS {
+            self.0 |= 1 << at;
         }
     }
 
     fn contains(&self, at: usize) -> bool {
-        self.0
-            .get(at / 64)
-            .is_some_and(|word| word & (1 << (at % 64)) != 0)
+        at < MAX_KEYS && self.0 & (1 << at) != 0
     }
 
     /// Whether every position of `other` is in this set.
     fn includes(&self, other: &Keys) -> bool {
-        self.0
-            .iter()
-            .zip(&other.0)
-            .all(|(mine, theirs)| theirs & !mine == 0)
+        other.0 & !self.0 == 0
     }
 
     /// How many positions the two sets share.
     fn common(&self, other: &Keys) -> usize {
-        self.0
-            .iter()
-            .zip(&other.0)
-            .map(|(a, b)| (a & b).count_ones() as usize)
-            .sum()
+        (self.0 & other.0).count_ones() as usize
+    }
+
+    /// How many positions it holds.
+    fn len(&self) -> usize {
+        self.0.count_ones() as usize
     }
 }
 
@@ -469,11 +536,10 @@ impl Keys {
 struct TopLevel<'de> {
     keys: Keys,
     /// The raw values of the keys some row discriminates on, by slot.
-    values: [Option<&'de RawValue>; VALUE_SLOTS],
+    values: [Option<&'de str>; VALUE_SLOTS],
     /// The first keys, for an error that says what the body looks like.
     named: Option<Vec<String>>,
     count: usize,
-    not_an_object: Option<&'static str>,
 }
 
 impl TopLevel<'_> {
@@ -484,87 +550,7 @@ impl TopLevel<'_> {
             values: [None; VALUE_SLOTS],
             named: named.then(Vec::new),
             count: 0,
-            not_an_object: None,
         }
-    }
-}
-
-/// Reads the top level of a body into [`TopLevel`]: each key, and the raw value of the
-/// keys some row discriminates on; every other value is skipped, not built.
-struct Scan<'a, 'de> {
-    detector: &'a Detector,
-    top: &'a mut TopLevel<'de>,
-}
-
-impl Scan<'_, '_> {
-    /// Notes a body that is not an object, and stops reading.
-    fn not_an_object<E: de::Error>(self, what: &'static str) -> Result<(), E> {
-        self.top.not_an_object = Some(what);
-        Err(E::custom("not an object"))
-    }
-}
-
-impl<'de> Visitor<'de> for Scan<'_, 'de> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(Key(key)) = map.next_key()? {
-            self.top.count = self.top.count.saturating_add(1);
-            if let Some(named) = &mut self.top.named {
-                if named.len() < KEYS_NAMED {
-                    named.push(format!("`{key}`"));
-                }
-            }
-            let Some(at) = self.detector.position(&key) else {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            };
-            self.top.keys.insert(at);
-            match self.detector.value_slot.get(at).copied().flatten() {
-                Some(slot) => {
-                    let raw: &'de RawValue = map.next_value()?;
-                    if let Some(value) = self.top.values.get_mut(slot) {
-                        *value = Some(raw);
-                    }
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        self.not_an_object("an array")
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.not_an_object("a string")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.not_an_object("a boolean")
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.not_an_object("null")
     }
 }
 
@@ -584,5 +570,153 @@ impl Lazy {
 
     pub(crate) fn get(&self) -> &Detector {
         self.detector.get_or_init(|| Detector::new(self.tables))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELDS_A: &[&str] = &["a", "b", "c"];
+
+    static ONE: Table = Table {
+        provider: Provider::NxCloud,
+        payload: "callback",
+        rows: &[
+            Row {
+                kind: "a-kind",
+                requires: &["a", "b"],
+                value: Value::Any,
+                fields: FIELDS_A,
+            },
+            Row {
+                kind: "b-kind",
+                requires: &["a"],
+                value: Value::Any,
+                fields: &["a", "d"],
+            },
+            Row {
+                kind: "coded",
+                requires: &["x"],
+                value: Value::Codes("t", &[1, 2]),
+                fields: &["x", "t"],
+            },
+            Row {
+                kind: "other-coded",
+                requires: &["x"],
+                value: Value::Otherwise("t"),
+                fields: &["x", "t"],
+            },
+            Row {
+                kind: "with-inner",
+                requires: &["w"],
+                value: Value::ObjectWith("w", "inner"),
+                fields: &["w"],
+            },
+        ],
+    };
+
+    static TWO: Table = Table {
+        provider: Provider::Wappin,
+        payload: "payload",
+        rows: &[Row {
+            kind: "e-kind",
+            requires: &["e"],
+            value: Value::Any,
+            fields: &["e"],
+        }],
+    };
+
+    static TABLES: [&Table; 2] = [&ONE, &TWO];
+
+    fn detector() -> &'static Detector {
+        static DETECTOR: Lazy = Lazy::new(&TABLES);
+        DETECTOR.get()
+    }
+
+    /// The kind `body` is of, by name, and whether it fits.
+    fn kind(body: &str) -> Result<(&'static str, bool), Undecided> {
+        detector().detect(body.as_bytes()).map(|found| {
+            let table = TABLES[found.table];
+            (table.rows[found.row].kind, found.fits)
+        })
+    }
+
+    #[test]
+    fn a_body_is_of_the_kind_whose_keys_it_has_in_any_order() {
+        for body in [
+            r#"{"a":1,"b":2}"#,
+            r#"{"b":2,"a":1}"#,
+            " {\n \"b\" : [1, {\"a\": 2}] , \"a\":\"x\" } ",
+        ] {
+            assert_eq!(kind(body).unwrap(), ("a-kind", true), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_kind_that_knows_more_of_the_body_wins_and_unknown_keys_never_count() {
+        // Both fit; a-kind knows `a` and `b`, b-kind `a` alone.
+        assert_eq!(kind(r#"{"a":1,"b":2}"#).unwrap().0, "a-kind");
+        // b-kind fits alone; `zz` counts for no kind.
+        assert_eq!(kind(r#"{"zz":0,"a":1}"#).unwrap(), ("b-kind", true));
+        // b-kind knows `d`: with `b` too, each knows two of the body's keys, and
+        // a-kind requires more.
+        assert_eq!(kind(r#"{"a":1,"b":2,"d":3}"#).unwrap().0, "a-kind");
+    }
+
+    #[test]
+    fn two_kinds_that_fit_equally_are_named_both() {
+        match kind(r#"{"e":1,"a":2}"#) {
+            Err(Undecided::Ambiguous(candidates)) => assert_eq!(
+                candidates,
+                [(Provider::NxCloud, "b-kind"), (Provider::Wappin, "e-kind")]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_body_that_fits_no_kind_is_read_as_the_nearest_or_described() {
+        assert_eq!(kind(r#"{"b":1,"c":2}"#).unwrap(), ("a-kind", false));
+        // A kind that does not fit but knows more than the one that does.
+        assert_eq!(kind(r#"{"e":1,"b":1,"c":2}"#).unwrap(), ("a-kind", false));
+        match kind(r#"{"hello":"world","n":1}"#) {
+            Err(Undecided::Shape(found)) => {
+                assert_eq!(found, "an object with the keys `hello`, `n`")
+            }
+            other => panic!("{other:?}"),
+        }
+        match kind("{}") {
+            Err(Undecided::Shape(found)) => assert_eq!(found, "an empty object"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_discriminating_value_decides_among_rows_of_the_same_keys() {
+        assert_eq!(kind(r#"{"x":0,"t":1}"#).unwrap().0, "coded");
+        assert_eq!(kind(r#"{"t":"2","x":0}"#).unwrap().0, "coded");
+        assert_eq!(kind(r#"{"x":0,"t":3}"#).unwrap().0, "other-coded");
+        assert_eq!(kind(r#"{"x":0,"t":"three"}"#).unwrap().0, "other-coded");
+        assert_eq!(kind(r#"{"x":0,"t":1.5}"#).unwrap().0, "other-coded");
+        assert_eq!(
+            kind(r#"{"w":{"a":1,"inner":null}}"#).unwrap(),
+            ("with-inner", true)
+        );
+        assert!(kind(r#"{"w":{"a":{"inner":1}}}"#).is_err());
+        assert!(kind(r#"{"w":null}"#).is_err());
+    }
+
+    #[test]
+    fn a_broken_body_is_judged_by_the_keys_before_the_break() {
+        assert_eq!(kind(r#"{"a":1,"b":"#).unwrap(), ("a-kind", true));
+        assert!(matches!(kind(r#"{"zz":1,"#), Err(Undecided::NotJson(_))));
+        assert!(matches!(kind("<html>"), Err(Undecided::NotJson(_))));
+        assert!(matches!(kind("  \n"), Err(Undecided::Empty)));
+        match kind("[1]") {
+            Err(Undecided::Shape(found)) => assert_eq!(found, "an array"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(kind("[1"), Err(Undecided::NotJson(_))));
     }
 }

@@ -12,6 +12,7 @@
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`detect`]: telling a payload's kind from its top-level keys, by a table of kinds.
 //! - [`kinds`]: a provider's table of kinds, declared once.
+//! - [`top_level`]: the top-level keys of a JSON object, read without its values.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
@@ -67,3 +68,4 @@ pub(crate) mod query;
 pub(crate) mod shape;
 pub(crate) mod text;
 pub(crate) mod time;
+pub(crate) mod top_level;
