@@ -1,5 +1,6 @@
-//! Properties, with proptest: generated payloads of every kind round-trip exactly, and
-//! mutated fixtures never panic.
+//! Properties, with proptest: generated payloads of every kind round-trip exactly,
+//! variants of every JSON fixture (keys reordered, spacing, one more key) are read as the
+//! fixture is, and mutated fixtures never panic.
 //!
 //! The payloads are generated from the providers' samples: each field of a sample is
 //! probed once for what the crate accepts there (any text, digits, a decimal, an integer,
@@ -546,4 +547,17 @@ fn mutated_fixtures_never_panic() {
             use_every_way(&bytes, fixture.provider == "esms")
         })
         .unwrap();
+}
+
+#[test]
+fn variants_of_every_json_fixture_are_read_as_the_fixture_is() {
+    let names = common::variants::table_names();
+    assert!(names.len() > 20, "the tables' names: {names:?}");
+    for fixture in common::requests().iter().filter(|f| !f.body.is_empty()) {
+        runner(64)
+            .run(&common::variants::variants(names.clone()), |variant| {
+                common::variants::reads_alike(fixture.provider, &fixture.body, &variant)
+            })
+            .unwrap_or_else(|err| panic!("{}: {err}", common::name(fixture)));
+    }
 }

@@ -47,6 +47,11 @@ const CHECKS: &[Check] = &[
         || check_provider("viva", "json"),
     ),
     (
+        "realworld_json_variants_are_read_as_the_sample_is",
+        "realworld",
+        json_variants_are_read_as_the_sample_is,
+    ),
+    (
         "realworld_viva_events_are_typed_by_their_event_type",
         "realworld/viva",
         viva_events_are_typed_by_their_event_type,
@@ -182,6 +187,31 @@ fn check_provider(provider: &str, ext: &str) {
             );
         }
     }
+}
+
+/// Variants of every real-world JSON sample (keys reordered at every level, other
+/// spacing, one more top-level key) are read as the sample is (`common::variants`).
+fn json_variants_are_read_as_the_sample_is() {
+    use proptest::test_runner::{Config, TestRunner};
+    let names = common::variants::table_names();
+    let mut samples = 0;
+    for provider in ["nxcloud", "wappin", "viva"] {
+        for path in common::files(&shared("realworld").join(provider), "json") {
+            let body = std::fs::read(&path).unwrap();
+            let mut runner = TestRunner::new(Config {
+                cases: 64,
+                failure_persistence: None,
+                ..Config::default()
+            });
+            runner
+                .run(&common::variants::variants(names.clone()), |variant| {
+                    common::variants::reads_alike(provider, &body, &variant)
+                })
+                .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+            samples += 1;
+        }
+    }
+    assert!(samples >= 20, "{samples} samples");
 }
 
 /// The sample read by `parse`, from the request its provider sends: a JSON body, or

@@ -8,15 +8,16 @@
 //! 1. A kind **fits** the body when the body has every key the kind requires, and the
 //!    discriminating value the row names.
 //! 2. Where one kind fits, the body is of that kind.
-//! 3. Where several fit, the one that knows the most of the body's keys is the more
-//!    specific (the others would keep some of them as unknown fields); where that ties,
-//!    the one whose row requires the most. Where that ties too, the body is refused with
-//!    an error that names the kinds it fits.
-//! 4. Where none fits, or a kind that does not fit knows more of the body's keys than
-//!    any that fits, the body is a broken body of the kind that knows the most of its
-//!    keys: it is read as that kind, whose error says what it misses. Where no kind
-//!    knows any of its keys, or two know as many, the error says what the body looks
-//!    like.
+//! 3. Where several fit, the more specific is the one whose row names a discriminating
+//!    value (the body holds it: the provider named the kind); then the one that knows the
+//!    most of the body's keys (the others would keep some of them as unknown fields);
+//!    then the one whose row requires the most. Where all that ties, the body is refused
+//!    with an error that names the kinds it fits.
+//! 4. Where none fits, or a kind that does not fit knows at least two more of the body's
+//!    keys than any that fits, the body is a broken body of the kind that knows the most
+//!    of its keys: it is read as that kind, whose error says what it misses. (Two: one
+//!    key a provider adds must never change what a body is.) Where no kind knows any of
+//!    its keys, or two know as many, the error says what the body looks like.
 //!
 //! Key order never matters, and a key that no row names (a field a provider added) never
 //! counts. A body whose JSON breaks before its top level ends is judged by the keys
@@ -164,20 +165,18 @@ struct Prepared {
     value_at: Option<usize>,
     /// The position of the key the row discriminates on.
     value_key: Option<usize>,
-    /// The row's keys and discriminating value: how much it asks of a body.
-    weight: usize,
 }
 
 /// The row that ranks highest among those offered, and whether another ranks as high.
 #[derive(Default)]
 struct Best<'a> {
-    rank: Option<(usize, usize)>,
+    rank: Option<(usize, usize, usize)>,
     row: Option<&'a Prepared>,
     tied: bool,
 }
 
 impl<'a> Best<'a> {
-    fn offer(&mut self, rank: (usize, usize), row: &'a Prepared) {
+    fn offer(&mut self, rank: (usize, usize, usize), row: &'a Prepared) {
         match self.rank {
             Some(best) if rank < best => {}
             Some(best) if rank == best => self.tied = true,
@@ -251,10 +250,6 @@ impl Detector {
                     .iter()
                     .filter_map(|key| position(key))
                     .for_each(|at| fields.insert(at));
-                let weight = row
-                    .requires
-                    .len()
-                    .saturating_add(usize::from(row.value.key().is_some()));
                 prepared.push(Prepared {
                     at: (t, r),
                     table,
@@ -267,7 +262,6 @@ impl Detector {
                         .key()
                         .and_then(position)
                         .and_then(|at| value_slot.get(at).copied().flatten()),
-                    weight,
                 });
             }
         }
@@ -324,9 +318,15 @@ impl Detector {
     /// Decides from what the top level held (steps 1 to 4 of the [module](self)).
     fn decide(&self, top: &TopLevel<'_>) -> Decision {
         let fits = |row: &&Prepared| top.keys.includes(&row.requires) && self.value_holds(row, top);
-        let rank = |row: &Prepared| (row.fields.common(&top.keys), row.weight);
-        // The best kind that fits, by (keys of the body it knows, keys it requires), and
-        // whether another fits as well.
+        let rank = |row: &Prepared| {
+            (
+                usize::from(row.value_key.is_some()),
+                row.fields.common(&top.keys),
+                row.requires.len(),
+            )
+        };
+        // The best kind that fits, by (a value it names, keys of the body it knows, keys it
+        // requires), and whether another fits as well.
         let mut fitting = Best::default();
         for row in self.rows.iter().filter(fits) {
             fitting.offer(rank(row), row);
@@ -338,13 +338,15 @@ impl Detector {
                 fits,
             })
         };
-        // A kind that does not fit but knows more of the body's keys than any that fits:
-        // the body is a broken body of that kind (an NXCloud receipt without its
-        // `requestId` is no Wappin acknowledgement for having a `status`), and its error
-        // says what it misses. So where none fits. (Where the kind that fits knows every
-        // key of the body that any kind knows, none can know more.)
-        let most = fitting.rank.map_or(0, |(covered, _)| covered);
-        if most < top.keys.len() {
+        // A kind that does not fit but knows at least two more of the body's keys than any
+        // that fits: the body is a broken body of that kind (an NXCloud receipt without
+        // its `requestId` is no Wappin acknowledgement for having a `status`), and its
+        // error says what it misses. So where none fits. One key more is not enough: a key
+        // a provider adds must never change what a body is. (Where the kind that fits
+        // knows every key of the body that any kind knows, none can know more.)
+        let fitting_knows = fitting.rank.map(|(_, covered, _)| covered);
+        let most = fitting_knows.map_or(0, |covered| covered.saturating_add(1));
+        if fitting_knows.is_none_or(|covered| covered < top.keys.len()) {
             let mut near = Best::default();
             for row in &self.rows {
                 let covered = row.fields.common(&top.keys);
@@ -352,7 +354,7 @@ impl Detector {
                 let contradicted = row.value_key.is_some_and(|at| top.keys.contains(at))
                     && !self.value_holds(row, top);
                 if covered > most && !contradicted && !fits(&row) {
-                    near.offer((covered, 0), row);
+                    near.offer((0, covered, 0), row);
                 }
             }
             if let Some(row) = near.only() {
@@ -577,7 +579,7 @@ impl Lazy {
 mod tests {
     use super::*;
 
-    const FIELDS_A: &[&str] = &["a", "b", "c"];
+    const FIELDS_A: &[&str] = &["a", "b", "c", "f"];
 
     static ONE: Table = Table {
         provider: Provider::NxCloud,
@@ -678,8 +680,13 @@ mod tests {
     #[test]
     fn a_body_that_fits_no_kind_is_read_as_the_nearest_or_described() {
         assert_eq!(kind(r#"{"b":1,"c":2}"#).unwrap(), ("a-kind", false));
-        // A kind that does not fit but knows more than the one that does.
-        assert_eq!(kind(r#"{"e":1,"b":1,"c":2}"#).unwrap(), ("a-kind", false));
+        // A kind that does not fit but knows two keys more than the one that does; one
+        // more is not enough (a key added to an e-kind body leaves it one).
+        assert_eq!(
+            kind(r#"{"e":1,"b":1,"c":2,"f":3}"#).unwrap(),
+            ("a-kind", false)
+        );
+        assert_eq!(kind(r#"{"e":1,"b":1,"c":2}"#).unwrap(), ("e-kind", true));
         match kind(r#"{"hello":"world","n":1}"#) {
             Err(Undecided::Shape(found)) => {
                 assert_eq!(found, "an object with the keys `hello`, `n`")

@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test file uses part of this
 
 pub mod padding;
+pub mod variants;
 
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
