@@ -13,11 +13,12 @@
 //!    most of the body's keys (the others would keep some of them as unknown fields);
 //!    then the one whose row requires the most. Where all that ties, the body is refused
 //!    with an error that names the kinds it fits.
-//! 4. Where none fits, or a kind that does not fit knows at least two more of the body's
-//!    keys than any that fits, the body is a broken body of the kind that knows the most
-//!    of its keys: it is read as that kind, whose error says what it misses. (Two: one
-//!    key a provider adds must never change what a body is.) Where no kind knows any of
-//!    its keys, or two know as many, the error says what the body looks like.
+//! 4. Where none fits, or several fit equally and a kind that does not fit knows more of
+//!    the body's keys, or one fits and a kind that does not knows at least two more of
+//!    them, the body is a broken body of the kind that knows the most of its keys: it is
+//!    read as that kind, whose error says what it misses. (Two: one key a provider adds
+//!    must never change what a body is.) Where no kind knows any of its keys, or two
+//!    know as many, the error says what the body looks like.
 //!
 //! Key order never matters, and a key that no row names (a field a provider added) never
 //! counts. A body whose JSON breaks before its top level ends is judged by the keys
@@ -338,14 +339,19 @@ impl Detector {
                 fits,
             })
         };
-        // A kind that does not fit but knows at least two more of the body's keys than any
-        // that fits: the body is a broken body of that kind (an NXCloud receipt without
-        // its `requestId` is no Wappin acknowledgement for having a `status`), and its
-        // error says what it misses. So where none fits. One key more is not enough: a key
-        // a provider adds must never change what a body is. (Where the kind that fits
-        // knows every key of the body that any kind knows, none can know more.)
+        // A kind that does not fit but knows at least two more of the body's keys than the
+        // one that fits: the body is a broken body of that kind (an NXCloud receipt
+        // without its `requestId` is no Wappin acknowledgement for having a `status`), and
+        // its error says what it misses. So where none fits, or several fit equally (any
+        // more is enough there). One key more than a kind that fits alone is not: a key a
+        // provider adds must never change what a body is. (Where the kind that fits knows
+        // every key of the body that any kind knows, none can know more.)
         let fitting_knows = fitting.rank.map(|(_, covered, _)| covered);
-        let most = fitting_knows.map_or(0, |covered| covered.saturating_add(1));
+        let most = match (fitting.only(), fitting_knows) {
+            (Some(_), Some(covered)) => covered.saturating_add(1),
+            (None, covered) => covered.unwrap_or(0),
+            (Some(_), None) => 0,
+        };
         if fitting_knows.is_none_or(|covered| covered < top.keys.len()) {
             let mut near = Best::default();
             for row in &self.rows {
