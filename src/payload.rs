@@ -234,7 +234,7 @@ impl ListUnrecognized for Payload {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::detect::{MAX_KEYS, VALUE_SLOTS};
+    use crate::wire::detect::{MAX_KEYS, MAX_ROWS, VALUE_SLOTS};
 
     #[test]
     fn every_table_of_kinds_fits_what_detection_holds() {
@@ -244,8 +244,9 @@ mod tests {
             ("wappin", wappin::Payload::detector()),
             ("viva webhooks", viva::Webhook::detector()),
         ] {
-            let (keys, values) = detector.sizes();
+            let (keys, values, rows) = detector.sizes();
             assert!(keys <= MAX_KEYS, "{name}: {keys} keys");
+            assert!(rows <= MAX_ROWS, "{name}: {rows} rows");
             assert!(
                 values <= VALUE_SLOTS,
                 "{name}: {values} discriminating keys"

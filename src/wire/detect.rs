@@ -143,8 +143,16 @@ pub(crate) struct Detector {
     /// For a key at the same position that some row discriminates on, where its value is
     /// kept while the body is read.
     value_slot: Vec<Option<usize>>,
+    /// For the key at the same position, the rows that name it (bit `r` for row `r`):
+    /// only those can fit a body or come near it, so only those are looked at.
+    rows_naming: Vec<u64>,
     rows: Vec<Prepared>,
 }
+
+/// At most this many rows in all the tables read at once: the bits of
+/// [`Detector::rows_naming`]. A row past it is never looked at, so the tests hold every
+/// detector to it.
+pub(crate) const MAX_ROWS: usize = 64;
 
 /// At most this many keys of all the tables read at once carry a discriminating value.
 pub(crate) const VALUE_SLOTS: usize = 4;
@@ -266,11 +274,26 @@ impl Detector {
                 });
             }
         }
+        let rows_naming = names
+            .iter()
+            .map(|name| {
+                let names_it = |row: &Prepared| {
+                    row.spec.requires.contains(name)
+                        || row.spec.fields.contains(name)
+                        || row.spec.value.key() == Some(*name)
+                };
+                (0..MAX_ROWS)
+                    .zip(&prepared)
+                    .filter(|(_, row)| names_it(row))
+                    .fold(0_u64, |rows, (at, _)| rows | 1 << at)
+            })
+            .collect();
         Detector {
             tables,
             names,
             by_hash,
             value_slot,
+            rows_naming,
             rows: prepared,
         }
     }
@@ -280,11 +303,16 @@ impl Detector {
         self.tables
     }
 
-    /// How many keys the tables name, and how many of them carry a discriminating value:
-    /// at most [`MAX_KEYS`] and [`VALUE_SLOTS`], or some go unseen.
+    /// How many keys the tables name, how many of them carry a discriminating value, and
+    /// how many rows they have: at most [`MAX_KEYS`], [`VALUE_SLOTS`] and [`MAX_ROWS`], or
+    /// some go unseen.
     #[cfg(test)]
-    pub(crate) fn sizes(&self) -> (usize, usize) {
-        (self.names.len(), self.value_slot.iter().flatten().count())
+    pub(crate) fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.names.len(),
+            self.value_slot.iter().flatten().count(),
+            self.rows.len(),
+        )
     }
 
     /// Which kind `body` is (see the [module](self)).
@@ -329,7 +357,7 @@ impl Detector {
         // The best kind that fits, by (a value it names, keys of the body it knows, keys it
         // requires), and whether another fits as well.
         let mut fitting = Best::default();
-        for row in self.rows.iter().filter(fits) {
+        for row in self.rows_of(top.rows).filter(fits) {
             fitting.offer(rank(row), row);
         }
         let found = |row: &Prepared, fits| {
@@ -354,7 +382,7 @@ impl Detector {
         };
         if fitting_knows.is_none_or(|covered| covered < top.keys.len()) {
             let mut near = Best::default();
-            for row in &self.rows {
+            for row in self.rows_of(top.rows) {
                 let covered = row.fields.common(&top.keys);
                 // A row whose discriminating value the body contradicts is no nearer.
                 let contradicted = row.value_key.is_some_and(|at| top.keys.contains(at))
@@ -370,8 +398,7 @@ impl Detector {
         match (fitting.only(), fitting.rank) {
             (Some(row), _) => found(row, true),
             (None, Some(best)) => Decision::Ambiguous(
-                self.rows
-                    .iter()
+                self.rows_of(top.rows)
                     .filter(fits)
                     .filter(|row| rank(row) == best)
                     .map(|row| (row.table.provider, row.spec.kind))
@@ -379,6 +406,15 @@ impl Detector {
             ),
             (None, None) => Decision::Nothing,
         }
+    }
+
+    /// The rows of the set `rows` (bit `r` for row `r`), in order.
+    fn rows_of(&self, mut rows: u64) -> impl Iterator<Item = &Prepared> {
+        std::iter::from_fn(move || {
+            let at = rows.trailing_zeros() as usize;
+            rows &= rows.wrapping_sub(1);
+            self.rows.get(at)
+        })
     }
 
     /// Whether the body holds the row's discriminating value.
@@ -419,6 +455,7 @@ impl Detector {
                 return;
             };
             top.keys.insert(at);
+            top.rows |= self.rows_naming.get(at).copied().unwrap_or(0);
             if let Some(slot) = self.value_slot.get(at).copied().flatten() {
                 if let Some(kept) = top.values.get_mut(slot) {
                     *kept = std::str::from_utf8(value).ok();
@@ -543,6 +580,8 @@ impl Keys {
 /// What the top level of a body held.
 struct TopLevel<'de> {
     keys: Keys,
+    /// The rows that name one of its keys: no other can fit it or come near it.
+    rows: u64,
     /// The raw values of the keys some row discriminates on, by slot.
     values: [Option<&'de str>; VALUE_SLOTS],
     /// The first keys, for an error that says what the body looks like.
@@ -555,6 +594,7 @@ impl TopLevel<'_> {
     fn new(named: bool) -> Self {
         TopLevel {
             keys: Keys::default(),
+            rows: 0,
             values: [None; VALUE_SLOTS],
             named: named.then(Vec::new),
             count: 0,

@@ -213,18 +213,19 @@ impl<'de, V: Visitor<'de>> Recorder<'_, V> {
     }
 
     /// Text, or for an integer field a string of digits, as the integer it holds.
-    fn text<E: de::Error>(
-        mut self,
-        text: &str,
-        visit: impl FnOnce(V, &str) -> Result<V::Value, E>,
-    ) -> Result<V::Value, E> {
-        self.saw_text(text);
-        match (self.wants, number::code_from_text(text)) {
-            (Wants::Integer, Some(value)) => match u64::try_from(value) {
-                Ok(value) => self.visitor.visit_u64(value),
-                Err(_) => self.visitor.visit_i64(value),
-            },
-            _ => visit(self.visitor, text),
+    /// For an integer field, the integer a string of digits holds.
+    fn integer_in(&self, text: &str) -> Option<i64> {
+        match self.wants {
+            Wants::Integer => number::code_from_text(text),
+            Wants::Text | Wants::String | Wants::Anything => None,
+        }
+    }
+
+    /// Visits `value` as the integer it is.
+    fn visit_integer<E: de::Error>(self, value: i64) -> Result<V::Value, E> {
+        match u64::try_from(value) {
+            Ok(value) => self.visitor.visit_u64(value),
+            Err(_) => self.visitor.visit_i64(value),
         }
     }
 
@@ -285,20 +286,31 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         self.integer(v, |visitor| visitor.visit_u64(v))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
-        self.text(v, |visitor, v| visitor.visit_str(v))
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
-        self.text(v, |visitor, _| visitor.visit_borrowed_str(v))
-    }
-
-    fn visit_string<E: de::Error>(mut self, v: String) -> Result<V::Value, E> {
-        if let Wants::Integer = self.wants {
-            return self.text(&v, |visitor, v| visitor.visit_str(v));
+    #[inline]
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<V::Value, E> {
+        self.saw_text(v);
+        match self.integer_in(v) {
+            Some(value) => self.visit_integer(value),
+            None => self.visitor.visit_str(v),
         }
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<V::Value, E> {
+        self.saw_text(v);
+        match self.integer_in(v) {
+            Some(value) => self.visit_integer(value),
+            None => self.visitor.visit_borrowed_str(v),
+        }
+    }
+
+    #[inline]
+    fn visit_string<E: de::Error>(mut self, v: String) -> Result<V::Value, E> {
         self.saw_text(&v);
-        self.visitor.visit_string(v)
+        match self.integer_in(&v) {
+            Some(value) => self.visit_integer(value),
+            None => self.visitor.visit_string(v),
+        }
     }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {

@@ -86,9 +86,11 @@ fn after(bytes: &[u8], len: usize) -> &[u8] {
     bytes.get(len..).unwrap_or_default()
 }
 
-/// `bytes` from its first byte that is not JSON white space on.
+/// `bytes` from its first byte that is not JSON white space on. (Any control byte counts
+/// as space here, one comparison a byte: outside strings, JSON allows none but space, tab,
+/// line feed and carriage return, and the typed parse refuses the others.)
 fn space(mut bytes: &[u8]) -> &[u8] {
-    while let [b' ' | b'\t' | b'\n' | b'\r', rest @ ..] = bytes {
+    while let [..=b' ', rest @ ..] = bytes {
         bytes = rest;
     }
     bytes
