@@ -96,7 +96,7 @@ fn measure(mode: &str, fixture: &Request, count: usize) {
     let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
     let subject = Subject {
         fixture,
-        typed: direct(fixture.provider, payload.kind()),
+        typed: direct(&payload),
         floor: floor::parsers(&name(fixture)),
         payload,
         untyped: Untyped::of(fixture),

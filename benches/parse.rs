@@ -40,7 +40,7 @@ fn pairs(query: &str) -> Vec<(String, String)> {
 fn parsing(c: &mut Criterion<WallTime>, all: &[Request]) {
     for fixture in all {
         let payload = provider_payloads::parse(&fixture.body, &fixture.query).unwrap();
-        let typed = direct(fixture.provider, payload.kind());
+        let typed = direct(&payload);
         let input = fixture.input();
         assert!(typed(input), "{}", name(fixture));
         let mut group = c.benchmark_group(format!("fixture/{}", name(fixture)));

@@ -64,6 +64,16 @@ wire_object! {
 }
 
 impl<T> Message<T> {
+    /// Which event the message reports: its `EventTypeId`.
+    pub fn event_type_id(&self) -> EventTypeId {
+        self.event_type_id
+    }
+
+    /// When Viva created the message, if it says: its `Created`.
+    pub fn created(&self) -> Option<&Timestamp> {
+        self.created.as_ref()
+    }
+
     /// A message of `event_type_id` created at `created`, with nothing else set.
     pub fn new(event_type_id: EventTypeId, created: Timestamp, event_data: T) -> Self {
         Message {
@@ -166,31 +176,28 @@ kinds! {
         Other(Message<RawJson>) requires ["EventTypeId", "EventData"]
             where Value::Otherwise("EventTypeId"),
     }
-}
-
-impl Webhook {
-    /// Which event the message reports.
-    pub fn event_type_id(&self) -> EventTypeId {
-        match self {
-            Webhook::Transaction(message) => message.event_type_id,
-            Webhook::Other(message) => message.event_type_id,
-        }
-    }
-
-    /// When Viva created the message, if it says.
-    pub fn created(&self) -> Option<&Timestamp> {
-        match self {
-            Webhook::Transaction(message) => message.created.as_ref(),
-            Webhook::Other(message) => message.created.as_ref(),
-        }
+    delegate {
+        /// Which event the message reports.
+        pub fn event_type_id(&self) -> EventTypeId;
+        /// When Viva created the message, if it says.
+        pub fn created(&self) -> Option<&Timestamp>;
+        /// What happened, in the one model of every provider (the
+        /// [`event`](crate::event) module has the mapping); `None` for an event that
+        /// reports none of it.
+        pub fn event(&self) -> Option<Event>;
     }
 }
 
 impl Message<TransactionEventData> {
-    /// The transaction as a normalized payment: 1796 is Captured; 1797 Refunded (types 4,
-    /// 11, 13), Voided (7, 17) or Reversed (a type the table does not list); 1798
-    /// Failed. `None` for another event type.
-    pub fn event(&self) -> Option<Payment> {
+    /// The transaction as a normalized payment event: 1796 is Captured; 1797 Refunded
+    /// (types 4, 11, 13), Voided (7, 17) or Reversed (a type the table does not list);
+    /// 1798 Failed. `None` for another event type.
+    pub fn event(&self) -> Option<Event> {
+        self.payment().map(Event::Payment)
+    }
+
+    /// The transaction as a normalized payment (see [`event`](Self::event)).
+    pub fn payment(&self) -> Option<Payment> {
         let data = &self.event_data;
         let kind = match self.event_type_id {
             EventTypeId::TransactionPaymentCreated => PaymentKind::Captured,
@@ -226,13 +233,10 @@ impl Message<TransactionEventData> {
     }
 }
 
-impl Webhook {
-    /// The message as a normalized payment event; `None` for an event type that carries
-    /// no transaction.
+impl Message<RawJson> {
+    /// Nothing: the data of an event no one has listed is kept as it came, and reports
+    /// no event.
     pub fn event(&self) -> Option<Event> {
-        match self {
-            Webhook::Transaction(message) => message.event().map(Event::Payment),
-            Webhook::Other(_) => None,
-        }
+        None
     }
 }

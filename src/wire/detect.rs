@@ -354,12 +354,6 @@ impl Detector {
                 row.requires.len(),
             )
         };
-        // The best kind that fits, by (a value it names, keys of the body it knows, keys it
-        // requires), and whether another fits as well.
-        let mut fitting = Best::default();
-        for row in self.rows_of(top.rows).filter(fits) {
-            fitting.offer(rank(row), row);
-        }
         let found = |row: &Prepared, fits| {
             Decision::Found(Found {
                 table: row.at.0,
@@ -367,6 +361,20 @@ impl Detector {
                 fits,
             })
         };
+        // One kind fits, and knows every key of the body that any kind names: no other can
+        // fit it as well or know more of it. (The usual body, told without counting.)
+        let mut fitting_rows = self.rows_of(top.rows).filter(fits);
+        if let (Some(only), None) = (fitting_rows.next(), fitting_rows.next()) {
+            if top.keys.within(&only.fields) {
+                return found(only, true);
+            }
+        }
+        // The best kind that fits, by (a value it names, keys of the body it knows, keys it
+        // requires), and whether another fits as well.
+        let mut fitting = Best::default();
+        for row in self.rows_of(top.rows).filter(fits) {
+            fitting.offer(rank(row), row);
+        }
         // A kind that does not fit but knows at least two more of the body's keys than the
         // one that fits: the body is a broken body of that kind (an NXCloud receipt
         // without its `requestId` is no Wappin acknowledgement for having a `status`), and
@@ -564,6 +572,11 @@ impl Keys {
     /// Whether every position of `other` is in this set.
     fn includes(&self, other: &Keys) -> bool {
         other.0 & !self.0 == 0
+    }
+
+    /// Whether every position of this set is in `other`.
+    fn within(&self, other: &Keys) -> bool {
+        other.includes(self)
     }
 
     /// How many positions the two sets share.

@@ -178,6 +178,10 @@ pub(crate) fn or_list(items: &[String]) -> String {
 /// more variants after the rows that are no row of the table (Viva's webhook messages,
 /// a family of their own, and its message list, an array): the enum's own `from_json`
 /// reads those.
+///
+/// A last `delegate { /// doc \n pub fn event(&self) -> Option<Event>; }` gives the enum
+/// methods that ask the payload inside: each variant's type has a method of that name
+/// and type (adding a kind is then its type, with that method, and its row).
 macro_rules! kinds {
     (
         $(#[$attr:meta])*
@@ -187,6 +191,7 @@ macro_rules! kinds {
                 $variant:ident($ty:ty) requires [$($key:literal),* $(,)?] $(where $value:expr)?,
             )+
         }
+        $(delegate { $($delegate:tt)* })?
     ) => {
         kinds! {
             @define
@@ -198,6 +203,7 @@ macro_rules! kinds {
                 )+
             }
             also {}
+            delegate { $($($delegate)*)? }
         }
 
         impl $name {
@@ -234,7 +240,10 @@ macro_rules! kinds {
                 $also:ident($also_ty:ty),
             )*
         }
+        $(delegate { $($delegate:tt)* })?
     ) => {
+        kinds!(@delegate $name [$($variant)+ $($also)*] { $($($delegate)*)? });
+
         $(#[$attr])*
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
@@ -350,6 +359,25 @@ macro_rules! kinds {
             }
         };
     };
+    // Each method of a `delegate` block, one at a time: it asks the payload inside.
+    (
+        @delegate $name:ident [$($variant:ident)*] {
+            $(#[doc = $doc:expr])*
+            pub fn $method:ident(&self) -> $method_ty:ty;
+            $($rest:tt)*
+        }
+    ) => {
+        impl $name {
+            $(#[doc = $doc])*
+            pub fn $method(&self) -> $method_ty {
+                match self {
+                    $($name::$variant(payload) => payload.$method(),)*
+                }
+            }
+        }
+        kinds!(@delegate $name [$($variant)*] { $($rest)* });
+    };
+    (@delegate $name:ident [$($variant:ident)*] {}) => {};
     (@value) => { Value::Any };
     (@value $value:expr) => { $value };
 }

@@ -82,6 +82,7 @@ pub(crate) fn entries<'a>(
 }
 
 /// `bytes` from `len` on (nothing, past its end).
+#[inline]
 fn after(bytes: &[u8], len: usize) -> &[u8] {
     bytes.get(len..).unwrap_or_default()
 }
@@ -89,6 +90,7 @@ fn after(bytes: &[u8], len: usize) -> &[u8] {
 /// `bytes` from its first byte that is not JSON white space on. (Any control byte counts
 /// as space here, one comparison a byte: outside strings, JSON allows none but space, tab,
 /// line feed and carriage return, and the typed parse refuses the others.)
+#[inline]
 fn space(mut bytes: &[u8]) -> &[u8] {
     while let [..=b' ', rest @ ..] = bytes {
         bytes = rest;
@@ -99,6 +101,7 @@ fn space(mut bytes: &[u8]) -> &[u8] {
 /// The length of the string `bytes` starts with, quotes included, and whether it has an
 /// escape. (`memchr` looks at many bytes at a time: half the instructions of a loop over
 /// a 20-byte string, a thirtieth over a long one.)
+#[inline]
 fn string_len(bytes: &[u8]) -> Result<(usize, bool), Stop> {
     let mut from = 1_usize;
     let mut escaped = false;
@@ -115,6 +118,7 @@ fn string_len(bytes: &[u8]) -> Result<(usize, bool), Stop> {
 }
 
 /// The length of the JSON value `bytes` starts with.
+#[inline]
 fn value_len(bytes: &[u8]) -> Result<usize, Stop> {
     match bytes.first() {
         Some(b'"') => string_len(bytes).map(|(len, _)| len),
@@ -140,6 +144,7 @@ fn container_len(bytes: &[u8]) -> Result<usize, Stop> {
 
 /// A key's bytes, quotes off: borrowed when it is plain, decoded by `serde_json` when it
 /// has escapes.
+#[inline]
 fn key_bytes(quoted: &[u8], escaped: bool) -> Result<Cow<'_, [u8]>, Stop> {
     if escaped {
         return serde_json::from_slice::<String>(quoted)
