@@ -136,11 +136,6 @@ kinds! {
     /// A webhook message with its event data read as the type its `EventTypeId` names:
     /// the table of Viva's webhook messages, what [`Webhook::from_json`] returns.
     ///
-    /// | kind | requires |
-    /// | --- | --- |
-    /// | transaction | `EventTypeId` 1796, 1797 or 1798, and `EventData` |
-    /// | any other event | `EventTypeId` of any other value, and `EventData` |
-    ///
     /// ```
     /// use provider_payloads::viva::{EventTypeId, Webhook};
     /// use rust_decimal::Decimal;

@@ -62,23 +62,9 @@ use crate::Provider;
 use crate::wire::kinds::kinds;
 
 kinds! {
-    /// Any Wappin body, told apart by its keys: the table of Wappin's kinds.
-    ///
-    /// | kind | requires |
-    /// | --- | --- |
-    /// | callback | `message_id`, `client_id`, `client_name` |
-    /// | acknowledgement | `status` |
-    /// | send HSM request | `client_id`, `project_id`, `type`, `recipient_number`, `params` |
-    /// | send text request | `client_id`, `project_id`, `message_content`, `recipient_number` |
-    /// | send media request | `client_id`, `project_id`, `recipient_number`, `media_type`, `media` |
-    /// | inquiry request | `message_id` |
-    /// | number checker request | `client_id`, `project_id`, `phone_number` |
-    /// | token response | `status`, `message`, and `data` with `access_token` inside |
-    /// | response | `status`, `message` |
-    ///
-    /// Where a body has what several kinds require (a response has what an
-    /// acknowledgement and an inquiry require), the kind that knows the most of its keys
-    /// is the one.
+    /// Any Wappin body, told apart by its keys: the table of Wappin's kinds. Where a body
+    /// has what several kinds require (a response has what an acknowledgement and an
+    /// inquiry require), the kind that knows the most of its keys is the one.
     pub enum Payload for Provider::Wappin, "payload" {
         /// A callback Wappin posted.
         Callback(Callback) requires ["message_id", "client_id", "client_name"],

@@ -245,6 +245,21 @@ macro_rules! kinds {
         kinds!(@delegate $name [$($variant)+ $($also)*] { $($($delegate)*)? });
 
         $(#[$attr])*
+        ///
+        /// # Kinds
+        ///
+        /// A body is of a kind when it has every key the kind requires, and the value
+        /// where one is named (see [`parse`](crate::parse) for the rule where it fits
+        /// several):
+        ///
+        /// | kind | requires |
+        /// | --- | --- |
+        $(#[doc = concat!(
+            "| [`", stringify!($variant), "`](Self::", stringify!($variant), ") | ",
+            $("`", $key, "` ",)*
+            $("and `", stringify!($value), "`",)?
+            " |"
+        )])+
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum $name {
