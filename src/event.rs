@@ -27,6 +27,7 @@
 //! | Viva | message 1797 | `TransactionTypeId` 7, 17 (voids) | [`PaymentKind::Voided`] |
 //! | Viva | message 1797 | any other `TransactionTypeId` | [`PaymentKind::Reversed`] |
 //! | Viva | message 1798 (real webhooks) | any | [`PaymentKind::Failed`] |
+//! | Viva | message 8193 (Account Connected) | any | none: the model has no account event |
 //!
 //! Payloads that report nothing that happened carry no event: API requests and responses,
 //! acknowledgements, Wappin callbacks of other types, Viva messages of other event types

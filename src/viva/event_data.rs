@@ -1,9 +1,12 @@
-//! `TransactionEventData`: what a transaction event (1796, 1797) reports.
+//! The `EventData` of each webhook event: what a transaction event (1796, 1797, 1798)
+//! reports, and what the events of Viva's platforms (8193) do.
 
 use rust_decimal::Decimal;
 
 use super::currency::Currency;
+use super::message::Message;
 use super::types::TransactionTypeId;
+use crate::event::Event;
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
 
@@ -104,3 +107,31 @@ crate::wire::json::json_payload!(
     crate::Provider::Viva,
     "transaction event data"
 );
+
+wire_object! {
+    /// The `EventData` of "Account Connected" (8193, Marketplace and ISV): a merchant's
+    /// account was connected to the platform's.
+    pub struct AccountConnected {
+        /// "The Id of the created person/merchant".
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// "The ID of the wallet. For ISV integrations, this is the primary wallet of the
+        /// Merchant. For Marketplace integrations, this is a new wallet which is created on
+        /// the Seller account."
+        #[serde(rename = "WalletId")]
+        pub wallet_id: i64,
+        /// "The Id of the platform account".
+        #[serde(rename = "PlatformPersonId")]
+        pub platform_person_id: String,
+        /// "The Id of the connected account (such as a seller account)".
+        #[serde(rename = "ConnectedAccountId")]
+        pub connected_account_id: String,
+    }
+}
+
+impl Message<AccountConnected> {
+    /// None yet: the event model has no account event.
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+}

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::event_data::TransactionEventData;
+use super::event_data::{AccountConnected, TransactionEventData};
 use super::types::{EventTypeId, TransactionTypeId};
 use crate::event::{Event, Payment, PaymentKind};
 use crate::raw_json::RawJson;
@@ -167,6 +167,9 @@ kinds! {
         /// through every enum that holds a webhook.
         Transaction(Box<Message<TransactionEventData>>) requires ["EventTypeId", "EventData"]
             where Value::Codes("EventTypeId", &[1796, 1797, 1798]),
+        /// "Account Connected" (8193).
+        AccountConnected(Message<AccountConnected>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[8193]),
         /// Any other event (1799, or an id no one has listed), its data kept as it came.
         Other(Message<RawJson>) requires ["EventTypeId", "EventData"]
             where Value::Otherwise("EventTypeId"),

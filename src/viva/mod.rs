@@ -56,7 +56,7 @@ pub use delivery::{
     DEMO_WEBHOOK_SOURCES, Environment, PRODUCTION_WEBHOOK_SOURCES, RETRY_POLICY, RetryPolicy,
     Verification, is_webhook_source,
 };
-pub use event_data::TransactionEventData;
+pub use event_data::{AccountConnected, TransactionEventData};
 pub use message::{Message, Webhook};
 pub use messages::{
     Delivery, ListMessages, MESSAGES_PATH, MessageDetails, MessageList, MessageSummary,

@@ -11,6 +11,9 @@ code_enum! {
         TransactionPaymentCreated = 1796,
         /// "Cancel / refund transaction": a payment was cancelled or refunded.
         TransactionReversalCreated = 1797,
+        /// "Account Connected" (Marketplace and ISV): a merchant's account was connected
+        /// to the platform's.
+        AccountConnected = 8193,
     }
 }
 
