@@ -37,8 +37,8 @@ pub enum Payload {
 ///
 /// A JSON object is of a kind when it has every key the kind requires (and its
 /// discriminating value, where the provider has one: Viva's `EventTypeId`). Where it fits
-/// several kinds, the one that knows the most of its keys wins, then the one that requires
-/// the most; where they tie, it is an [`Error::Ambiguous`] that names them. Key order
+/// several kinds, one that names a value wins, then the one that knows the most of its
+/// keys, then the one that requires the most; where they tie, it is an [`Error::Ambiguous`] that names them. Key order
 /// never matters, and a key no kind names (a field a provider added) never counts. A body
 /// that fits no kind gets the error of the kind it comes nearest, or an
 /// [`Error::NoProvider`] that says what it looked like. With a non-empty body the query

@@ -282,8 +282,8 @@ fn round_trips(body: &[u8], query: &str, kind: &str) -> Result<(), TestCaseError
     };
     prop_assume!(first.kind() == kind);
     if !body.is_empty() {
-        // `parse` reads in one pass what it can; the direct parse, with no detection,
-        // must read the same.
+        // `parse` detects the kind, then reads the body as it; the kind's own parse,
+        // with no detection, must read the same.
         let direct = common::direct_debug(&first, body)
             .map_err(|err| TestCaseError::fail(format!("parsed, but not directly: {err}")))?;
         let parsed = format!("{first:?}");
