@@ -24,14 +24,11 @@
 //! counts. A body whose JSON breaks before its top level ends is judged by the keys
 //! before the break, so that the kind they point to gives the error, with its path.
 
-use std::fmt;
 use std::sync::OnceLock;
 
-use serde::Deserializer as _;
-use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::de::IgnoredAny;
 
 use super::number::code_from_text;
-use super::object::Key;
 use super::top_level::{self, Stop};
 use crate::Provider;
 
@@ -527,30 +524,15 @@ fn code_in(raw: &str) -> Option<i64> {
     code_from_text(text)
 }
 
-/// Whether the raw JSON `value` is an object with the top-level key `key`.
+/// Whether the raw JSON `value` is an object with the top-level key `key`: its top
+/// level read as a body's is, for its keys (a broken object is the typed parse's to
+/// refuse; the keys before the break still count).
 fn object_has_key(value: &str, key: &str) -> bool {
-    struct HasKey<'k>(&'k str);
-    impl<'de> Visitor<'de> for HasKey<'_> {
-        type Value = bool;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-            // To the end of the object: `serde_json` checks that it was read whole.
-            let mut has = false;
-            while let Some(Key(found)) = map.next_key()? {
-                has |= found == self.0;
-                map.next_value::<IgnoredAny>()?;
-            }
-            Ok(has)
-        }
-    }
-    // Anything but an object is answered without asking `serde_json`, whose error
-    // allocates (the token answer's `data` is `null` in most of Wappin's answers).
-    value.starts_with('{')
-        && serde_json::Deserializer::from_str(value)
-            .deserialize_map(HasKey(key))
-            .unwrap_or(false)
+    let mut has = false;
+    let _ = top_level::entries(value.as_bytes(), |found, _| {
+        has |= *found == *key.as_bytes();
+    });
+    has
 }
 
 /// A set of positions in [`Detector::names`]: one bit each. (Of a fixed size, so that
