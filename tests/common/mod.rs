@@ -263,6 +263,9 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
             viva::Payload::Webhook(viva::Webhook::Transaction(_)) => {
                 |b| viva::Message::<viva::TransactionEventData>::from_json(b).is_ok()
             }
+            viva::Payload::Webhook(viva::Webhook::AccountConnected(_)) => {
+                |b| viva::Message::<viva::AccountConnected>::from_json(b).is_ok()
+            }
             viva::Payload::Webhook(viva::Webhook::Other(_)) => {
                 |b| viva::Message::<provider_payloads::RawJson>::from_json(b).is_ok()
             }
