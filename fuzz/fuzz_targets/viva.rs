@@ -1,5 +1,5 @@
 //! The Viva entry points on any bytes: `Payload` (which tells the kinds apart),
-//! `Webhook`, `Message` with transaction data and with raw data, `TransactionEventData`,
+//! `Webhook`, `Message` with transaction data, Account Connected data and raw data, `TransactionEventData`,
 //! `Verification`, `MessageList` and `MessageDetails`, each with `from_json` and
 //! `from_json_strict`; and `Timestamp`'s `FromStr` on the input as text. What parses is
 //! inspected (events, findings), the strict read agrees with the lenient one, and written
@@ -9,10 +9,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use provider_payloads::viva::{
-    Message, MessageDetails, MessageList, Payload, Timestamp, TransactionEventData, Verification,
-    Webhook,
+    AccountConnected, Message, MessageDetails, MessageList, Payload, Timestamp,
+    TransactionEventData, Verification, Webhook,
 };
-use provider_payloads::{Event, Provider, RawJson};
+use provider_payloads::{Provider, RawJson};
 use provider_payloads_fuzz::{inspect_event, json_type};
 
 fuzz_target!(|data: &[u8]| {
@@ -26,10 +26,11 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Some(message) = json_type!(data, Message<TransactionEventData>, Provider::Viva) {
-        if let Some(payment) = message.event() {
-            inspect_event(&Event::Payment(payment));
+        if let Some(event) = message.event() {
+            inspect_event(&event);
         }
     }
+    json_type!(data, Message<AccountConnected>, Provider::Viva);
     json_type!(data, Message<RawJson>, Provider::Viva);
     json_type!(data, TransactionEventData, Provider::Viva);
     json_type!(data, Verification, Provider::Viva);
