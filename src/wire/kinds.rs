@@ -158,7 +158,7 @@ pub(crate) fn or_list(items: &[String]) -> String {
 /// ([`Table`](super::detect::Table)), and the enum's entry points (see the
 /// [module](self)).
 ///
-/// ```ignore
+/// ```text
 /// kinds! {
 ///     /// Either NXCloud callback.
 ///     pub enum Callback for Provider::NxCloud, "callback" {
