@@ -259,12 +259,7 @@ fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
                     shown.display(),
                     provider.as_str(),
                     payload.kind(),
-                    payload.event().map_or("-", |event| match event {
-                        provider_payloads::Event::Delivery(_) => "delivery",
-                        provider_payloads::Event::Inbound(_) => "inbound",
-                        provider_payloads::Event::Payment(_) => "payment",
-                        _ => "other",
-                    }),
+                    payload.event().map_or("-", |event| event.kind()),
                 )?,
                 Err(err) => {
                     failed += 1;

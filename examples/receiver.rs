@@ -321,12 +321,7 @@ const KEY_ESCAPES: &AsciiSet = &CONTROLS.add(b' ').add(b'%');
 
 /// Prints an event's line: `event <provider> <kind> <key> <JSON>`.
 fn print_event(event: &Event) {
-    let kind = match event {
-        Event::Delivery(_) => "delivery",
-        Event::Inbound(_) => "inbound",
-        Event::Payment(_) => "payment",
-        _ => "other",
-    };
+    let kind = event.kind();
     let json = match serde_json::to_string(event) {
         Ok(json) => json,
         Err(err) => {

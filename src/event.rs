@@ -1,5 +1,7 @@
 //! One model of what happened, across providers: a message's delivery changed, someone
-//! wrote in, or money moved. [`Payload::event`](crate::Payload::event) gives it.
+//! wrote in, money moved (a payment, a fee, a transfer, a wallet's balance), an order
+//! changed, or an account was connected or verified.
+//! [`Payload::event`](crate::Payload::event) gives it.
 //!
 //! # How each provider's values map
 //!
@@ -52,27 +54,56 @@ pub enum Event {
     Delivery(Delivery),
     /// Someone wrote to you.
     Inbound(Inbound),
-    /// Money moved.
+    /// A payment was made, refunded, voided, or failed.
     Payment(Payment),
+    /// A fee was taken for a payment (Viva's commission).
+    Fee(Fee),
+    /// An order (a request for payment) changed: it was cancelled.
+    Order(Order),
+    /// An account was connected to yours, or its verification changed.
+    Account(Account),
+    /// Money was sent between wallets, or out to a bank account.
+    Transfer(Transfer),
+    /// A wallet's balance changed.
+    WalletTransaction(WalletTransaction),
 }
 
 impl Event {
     /// The provider that reported it.
     pub fn provider(&self) -> Provider {
-        match self {
-            Event::Delivery(delivery) => delivery.provider,
-            Event::Inbound(inbound) => inbound.provider,
-            Event::Payment(payment) => payment.provider,
-        }
+        self.parts().0
     }
 
     /// A key that is the same each time the provider sends the same event (its retries)
     /// and differs between events: `provider:id:state`.
     pub fn idempotency_key(&self) -> &str {
+        self.parts().1
+    }
+
+    /// What kind of event it is, as events are written (their `event` field):
+    /// `delivery`, `inbound`, `payment`, `fee`, `order`, `account`, `transfer`,
+    /// `wallet_transaction`.
+    ///
+    /// ```
+    /// let payload = provider_payloads::parse(b"", "SMSID=m1&SendStatus=5&SendSuccess=1&SendFailed=0")?;
+    /// assert_eq!(payload.event().unwrap().kind(), "delivery");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        self.parts().2
+    }
+
+    /// The provider, the idempotency key and the kind's name, from the variant.
+    fn parts(&self) -> (Provider, &str, &'static str) {
         match self {
-            Event::Delivery(delivery) => &delivery.idempotency_key,
-            Event::Inbound(inbound) => &inbound.idempotency_key,
-            Event::Payment(payment) => &payment.idempotency_key,
+            Event::Delivery(e) => (e.provider, &e.idempotency_key, "delivery"),
+            Event::Inbound(e) => (e.provider, &e.idempotency_key, "inbound"),
+            Event::Payment(e) => (e.provider, &e.idempotency_key, "payment"),
+            Event::Fee(e) => (e.provider, &e.idempotency_key, "fee"),
+            Event::Order(e) => (e.provider, &e.idempotency_key, "order"),
+            Event::Account(e) => (e.provider, &e.idempotency_key, "account"),
+            Event::Transfer(e) => (e.provider, &e.idempotency_key, "transfer"),
+            Event::WalletTransaction(e) => (e.provider, &e.idempotency_key, "wallet_transaction"),
         }
     }
 }
@@ -117,13 +148,31 @@ pub struct Delivery {
     pub error: Option<ProviderError>,
     /// When, as the provider wrote it.
     pub at: Option<Timestamp>,
-    /// What it cost, in the provider's currency, exactly as sent.
-    #[serde(with = "crate::wire::decimal::number_option")]
-    pub cost: Option<Decimal>,
+    /// What it cost, exactly as sent, in the currency the provider names (eSMS names
+    /// none: its prices are in its account's currency).
+    pub cost: Option<Cost>,
     /// How many were sent, succeeded and failed, for a report on several recipients.
     pub counts: Option<DeliveryCounts>,
     /// `provider:message_id:state`.
     pub idempotency_key: String,
+}
+
+/// What a message cost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Cost {
+    /// The amount, exact as sent.
+    #[serde(with = "crate::wire::decimal::number")]
+    pub amount: Decimal,
+    /// Its currency, as the provider writes it (`USD`), when it names one.
+    pub currency: Option<String>,
+}
+
+impl Cost {
+    /// An amount in a currency, or in none named.
+    pub fn new(amount: Decimal, currency: Option<String>) -> Cost {
+        Cost { amount, currency }
+    }
 }
 
 /// The counts of a report on several recipients (eSMS).
@@ -236,6 +285,141 @@ pub struct Payment {
     pub idempotency_key: String,
 }
 
+/// A fee taken for a payment: Viva's commission on a transaction ("Transaction Price
+/// Calculated", 1799).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Fee {
+    /// Who reported it.
+    pub provider: Provider,
+    /// The provider's id of the transaction the fee is for.
+    pub transaction_id: String,
+    /// The order the transaction paid, as the provider numbers it.
+    pub order_code: Option<String>,
+    /// The fee in all, exact as sent.
+    #[serde(with = "crate::wire::decimal::number")]
+    pub amount: Decimal,
+    /// The currency, as [`Payment::currency`] writes it.
+    pub currency: String,
+    /// `provider:transaction_id:fee`.
+    pub idempotency_key: String,
+}
+
+/// What became of an order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderKind {
+    /// It was cancelled: it can no longer be paid.
+    Cancelled,
+    /// It changed otherwise.
+    Updated,
+}
+
+/// An order, a request for payment, changed (Viva's "Order Updated", 4865).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Order {
+    /// Who reported it.
+    pub provider: Provider,
+    /// What became of it.
+    pub kind: OrderKind,
+    /// The order, as the provider numbers it.
+    pub order_code: String,
+    /// The amount it asks for, exact as sent, when sent.
+    #[serde(with = "crate::wire::decimal::number_option")]
+    pub amount: Option<Decimal>,
+    /// The currency, as [`Payment::currency`] writes it, when sent.
+    pub currency: Option<String>,
+    /// `provider:order_code:kind`.
+    pub idempotency_key: String,
+}
+
+/// What happened to an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AccountKind {
+    /// It was connected to your platform's account.
+    Connected,
+    /// It was verified.
+    Verified,
+    /// Its verification was withdrawn, or it is not verified.
+    Unverified,
+}
+
+/// An account connected to yours, or its verification changed (Viva's Marketplace and
+/// ISV: "Account Connected", 8193; "Account Verification Status Changed", 8194).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Account {
+    /// Who reported it.
+    pub provider: Provider,
+    /// What happened.
+    pub kind: AccountKind,
+    /// The provider's id of the connected account.
+    pub account_id: String,
+    /// The provider's id of its owner (the person or merchant), when sent.
+    pub person_id: Option<String>,
+    /// `provider:account_id:kind`.
+    pub idempotency_key: String,
+}
+
+/// What a transfer event says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransferKind {
+    /// It was created: it may not have been executed yet.
+    Created,
+    /// It was executed: the money left.
+    Executed,
+}
+
+/// Money sent between wallets or out to a bank account (Viva's "Transfer Created", 8448;
+/// "Command Bank Transfer Created" and "Executed", 768 and 769).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Transfer {
+    /// Who reported it.
+    pub provider: Provider,
+    /// What happened.
+    pub kind: TransferKind,
+    /// The provider's id of the transfer.
+    pub transfer_id: String,
+    /// Where the money goes: a wallet's id or a bank account's IBAN, when sent.
+    pub to: Option<String>,
+    /// The amount, exact as sent.
+    #[serde(with = "crate::wire::decimal::number")]
+    pub amount: Decimal,
+    /// The currency, as [`Payment::currency`] writes it.
+    pub currency: String,
+    /// When, as the provider wrote it.
+    pub at: Option<Timestamp>,
+    /// `provider:transfer_id:kind`.
+    pub idempotency_key: String,
+}
+
+/// A wallet's balance changed (Viva's "Account Transaction Created", 2054).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct WalletTransaction {
+    /// Who reported it.
+    pub provider: Provider,
+    /// The provider's id of the wallet transaction.
+    pub transaction_id: String,
+    /// The wallet, when sent.
+    pub wallet_id: Option<String>,
+    /// The signed amount, exact as sent: negative when money left the wallet.
+    #[serde(with = "crate::wire::decimal::number")]
+    pub amount: Decimal,
+    /// The currency, as [`Payment::currency`] writes it.
+    pub currency: String,
+    /// What the provider says it was, when it says.
+    pub description: Option<String>,
+    /// When, as the provider wrote it.
+    pub at: Option<Timestamp>,
+    /// `provider:transaction_id:wallet_transaction`.
+    pub idempotency_key: String,
+}
+
 impl DeliveryState {
     /// The state's name, as events are written: `delivered`, `read`, ...
     pub fn as_str(&self) -> &'static str {
@@ -266,19 +450,55 @@ impl PaymentKind {
     }
 }
 
-impl Serialize for DeliveryState {
-    /// Its [name](Self::as_str).
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+impl OrderKind {
+    /// The kind's name, as events are written: `cancelled`, `updated`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OrderKind::Cancelled => "cancelled",
+            OrderKind::Updated => "updated",
+        }
     }
 }
 
-impl Serialize for PaymentKind {
-    /// Its [name](Self::as_str).
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+impl AccountKind {
+    /// The kind's name, as events are written: `connected`, `verified`, `unverified`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AccountKind::Connected => "connected",
+            AccountKind::Verified => "verified",
+            AccountKind::Unverified => "unverified",
+        }
     }
 }
+
+impl TransferKind {
+    /// The kind's name, as events are written: `created`, `executed`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TransferKind::Created => "created",
+            TransferKind::Executed => "executed",
+        }
+    }
+}
+
+/// Writes each kind by its name (`as_str`).
+macro_rules! serialize_by_name {
+    ($($kind:ty),*) => {$(
+        impl Serialize for $kind {
+            /// Its [name](Self::as_str).
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+serialize_by_name!(
+    DeliveryState,
+    PaymentKind,
+    OrderKind,
+    AccountKind,
+    TransferKind
+);
 
 /// The key `provider:id:state`.
 pub(crate) fn idempotency_key(provider: Provider, id: &str, state: &str) -> String {

@@ -296,7 +296,7 @@ fn event_prints_the_normalized_event_of_each_callback() {
         ("nxcloud/receipt_failed.json", r#""code": "11000""#),
         ("nxcloud/reply_media.json", r#""type": "media""#),
         ("esms/zns_type25_failed_minus114.query", r#""code": "-114""#),
-        ("esms/promo_sms_type1.query", r#""cost": 696987.0000"#),
+        ("esms/promo_sms_type1.query", r#""amount": 696987.0000"#),
         (
             "wappin/callback_status.json",
             r#""at": "2019-05-15T10:18:32Z""#,

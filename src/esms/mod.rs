@@ -634,7 +634,7 @@ impl Callback {
                 .as_ref()
                 .and_then(ErrorInfo::time)
                 .map(Timestamp::local),
-            cost: self.total_price,
+            cost: self.total_price.map(|price| event::Cost::new(price, None)),
             counts: Some(event::DeliveryCounts {
                 receivers: self.total_receiver,
                 sent: self.total_sent,
