@@ -45,6 +45,40 @@ use serde::Serialize;
 use crate::Provider;
 use crate::timestamp::Timestamp;
 
+/// Declares a closed set of kinds, each with the name events are written with: the
+/// enum, its `as_str` and its `Serialize` (by name).
+macro_rules! named {
+    (
+        $(#[doc = $doc:expr])*
+        pub enum $name:ident {
+            $($(#[doc = $variant_doc:expr])* $variant:ident = $text:literal,)*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[doc = $variant_doc])* $variant,)*
+        }
+
+        impl $name {
+            #[doc = concat!("The name events are written with: ", $("`", $text, "` ",)* ".")]
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            /// Its [name](Self::as_str).
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
 /// What a payload says happened.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -108,28 +142,28 @@ impl Event {
     }
 }
 
-/// Where a sent message stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DeliveryState {
-    /// The provider took it and will send it.
-    Accepted,
-    /// It waits (for approval, for sending).
-    Pending,
-    /// It left the provider (to the network or the app); no report yet.
-    Sent,
-    /// It reached the recipient.
-    Delivered,
-    /// The recipient read it.
-    Read,
-    /// It could not be delivered.
-    Failed,
-    /// It was not delivered in time.
-    Expired,
-    /// The provider refused it.
-    Rejected,
-    /// A state the provider's document does not describe.
-    Unknown,
+named! {
+    /// Where a sent message stands.
+    pub enum DeliveryState {
+        /// The provider took it and will send it.
+        Accepted = "accepted",
+        /// It waits (for approval, for sending).
+        Pending = "pending",
+        /// It left the provider (to the network or the app); no report yet.
+        Sent = "sent",
+        /// It reached the recipient.
+        Delivered = "delivered",
+        /// The recipient read it.
+        Read = "read",
+        /// It could not be delivered.
+        Failed = "failed",
+        /// It was not delivered in time.
+        Expired = "expired",
+        /// The provider refused it.
+        Rejected = "rejected",
+        /// A state the provider's document does not describe.
+        Unknown = "unknown",
+    }
 }
 
 /// A delivery report: what became of a message you sent.
@@ -242,21 +276,21 @@ pub enum InboundContent {
     Other,
 }
 
-/// What a payment event did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PaymentKind {
-    /// A payment was made (charged, captured).
-    Captured,
-    /// A payment was refunded, in part or whole.
-    Refunded,
-    /// A payment was cancelled before it settled.
-    Voided,
-    /// A payment was cancelled or refunded, of a type the provider's document does not
-    /// list.
-    Reversed,
-    /// A payment was attempted and failed.
-    Failed,
+named! {
+    /// What a payment event did.
+    pub enum PaymentKind {
+        /// A payment was made (charged, captured).
+        Captured = "captured",
+        /// A payment was refunded, in part or whole.
+        Refunded = "refunded",
+        /// A payment was cancelled before it settled.
+        Voided = "voided",
+        /// A payment was cancelled or refunded, of a type the provider's document does not
+        /// list.
+        Reversed = "reversed",
+        /// A payment was attempted and failed.
+        Failed = "failed",
+    }
 }
 
 /// A payment event: money moved, or was meant to.
@@ -305,14 +339,14 @@ pub struct Fee {
     pub idempotency_key: String,
 }
 
-/// What became of an order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum OrderKind {
-    /// It was cancelled: it can no longer be paid.
-    Cancelled,
-    /// It changed otherwise.
-    Updated,
+named! {
+    /// What became of an order.
+    pub enum OrderKind {
+        /// It was cancelled: it can no longer be paid.
+        Cancelled = "cancelled",
+        /// It changed otherwise.
+        Updated = "updated",
+    }
 }
 
 /// An order, a request for payment, changed (Viva's "Order Updated", 4865).
@@ -334,16 +368,16 @@ pub struct Order {
     pub idempotency_key: String,
 }
 
-/// What happened to an account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AccountKind {
-    /// It was connected to your platform's account.
-    Connected,
-    /// It was verified.
-    Verified,
-    /// Its verification was withdrawn, or it is not verified.
-    Unverified,
+named! {
+    /// What happened to an account.
+    pub enum AccountKind {
+        /// It was connected to your platform's account.
+        Connected = "connected",
+        /// It was verified.
+        Verified = "verified",
+        /// Its verification was withdrawn, or it is not verified.
+        Unverified = "unverified",
+    }
 }
 
 /// An account connected to yours, or its verification changed (Viva's Marketplace and
@@ -363,14 +397,14 @@ pub struct Account {
     pub idempotency_key: String,
 }
 
-/// What a transfer event says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TransferKind {
-    /// It was created: it may not have been executed yet.
-    Created,
-    /// It was executed: the money left.
-    Executed,
+named! {
+    /// What a transfer event says.
+    pub enum TransferKind {
+        /// It was created: it may not have been executed yet.
+        Created = "created",
+        /// It was executed: the money left.
+        Executed = "executed",
+    }
 }
 
 /// Money sent between wallets or out to a bank account (Viva's "Transfer Created", 8448;
@@ -419,86 +453,6 @@ pub struct WalletTransaction {
     /// `provider:transaction_id:wallet_transaction`.
     pub idempotency_key: String,
 }
-
-impl DeliveryState {
-    /// The state's name, as events are written: `delivered`, `read`, ...
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            DeliveryState::Accepted => "accepted",
-            DeliveryState::Pending => "pending",
-            DeliveryState::Sent => "sent",
-            DeliveryState::Delivered => "delivered",
-            DeliveryState::Read => "read",
-            DeliveryState::Failed => "failed",
-            DeliveryState::Expired => "expired",
-            DeliveryState::Rejected => "rejected",
-            DeliveryState::Unknown => "unknown",
-        }
-    }
-}
-
-impl PaymentKind {
-    /// The kind's name, as events are written: `captured`, `refunded`, ...
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            PaymentKind::Captured => "captured",
-            PaymentKind::Refunded => "refunded",
-            PaymentKind::Voided => "voided",
-            PaymentKind::Reversed => "reversed",
-            PaymentKind::Failed => "failed",
-        }
-    }
-}
-
-impl OrderKind {
-    /// The kind's name, as events are written: `cancelled`, `updated`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            OrderKind::Cancelled => "cancelled",
-            OrderKind::Updated => "updated",
-        }
-    }
-}
-
-impl AccountKind {
-    /// The kind's name, as events are written: `connected`, `verified`, `unverified`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            AccountKind::Connected => "connected",
-            AccountKind::Verified => "verified",
-            AccountKind::Unverified => "unverified",
-        }
-    }
-}
-
-impl TransferKind {
-    /// The kind's name, as events are written: `created`, `executed`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            TransferKind::Created => "created",
-            TransferKind::Executed => "executed",
-        }
-    }
-}
-
-/// Writes each kind by its name (`as_str`).
-macro_rules! serialize_by_name {
-    ($($kind:ty),*) => {$(
-        impl Serialize for $kind {
-            /// Its [name](Self::as_str).
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-    )*};
-}
-serialize_by_name!(
-    DeliveryState,
-    PaymentKind,
-    OrderKind,
-    AccountKind,
-    TransferKind
-);
 
 /// The key `provider:id:state`.
 pub(crate) fn idempotency_key(provider: Provider, id: &str, state: &str) -> String {
