@@ -255,7 +255,7 @@ fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
             match outcome {
                 Ok(payload) => writeln!(
                     out,
-                    "{:<64} {:<8} {:<24} {:<9} ok",
+                    "{:<64} {:<8} {:<24} {:<18} ok",
                     shown.display(),
                     provider.as_str(),
                     payload.kind(),
@@ -265,7 +265,7 @@ fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
                     failed += 1;
                     writeln!(
                         out,
-                        "{:<64} {:<8} {:<24} {:<9} FAILED: {err}",
+                        "{:<64} {:<8} {:<24} {:<18} FAILED: {err}",
                         shown.display(),
                         provider.as_str(),
                         "?",

@@ -24,16 +24,29 @@
 //! | Wappin | status callback | `status_messages` `sent`, `delivered`, `read`, `failed` | [`DeliveryState::Sent`], [`Delivered`](DeliveryState::Delivered), [`Read`](DeliveryState::Read), [`Failed`](DeliveryState::Failed) |
 //! | Wappin | status callback | any other status | [`DeliveryState::Unknown`] |
 //! | Wappin | message callback | `message_content` | [`Inbound`], [`InboundContent::Text`] |
-//! | Viva | message 1796 | any `TransactionTypeId` (0, 5, 6, 9, 15, 16) | [`Payment`], [`PaymentKind::Captured`] |
-//! | Viva | message 1797 | `TransactionTypeId` 4, 11, 13 (refunds) | [`PaymentKind::Refunded`] |
+//! | Viva | message 1796 | any `TransactionTypeId` (the charges: 0, 1, 5, 6, 8, 9, 15, 16, 19, 20, 22, 23, 25, 27, 29, 31, 34, 36, 38, 40, 42, 44, 48, 50, 52, 58, 60, 62, 66) | [`Payment`], [`PaymentKind::Captured`] |
 //! | Viva | message 1797 | `TransactionTypeId` 7, 17 (voids) | [`PaymentKind::Voided`] |
+//! | Viva | message 1797 | `TransactionTypeId` 4, 11, 13, 18, and each method's refund: 21, 24, 26, 28, 30, 35, 37, 39, 41, 45, 49, 51, 53, 59, 61, 63, 67 | [`PaymentKind::Refunded`] |
 //! | Viva | message 1797 | any other `TransactionTypeId` | [`PaymentKind::Reversed`] |
-//! | Viva | message 1798 (real webhooks) | any | [`PaymentKind::Failed`] |
-//! | Viva | message 8193 (Account Connected) | any | none: the model has no account event |
+//! | Viva | message 1798 (Transaction Failed) | any | [`PaymentKind::Failed`] (not final: a 1796 may follow) |
+//! | Viva | message 1799 (Transaction Price Calculated) | any | [`Fee`] of `TotalCommission` |
+//! | Viva | message 1802 (POS ECR session created) | any | none: the payment comes as its own 1796, in units, where the session counts cents |
+//! | Viva | message 1803 (POS ECR session failed) | any | none: the failure comes as its own 1798 |
+//! | Viva | message 768 (Command Bank Transfer Created) | any | [`Transfer`], [`TransferKind::Created`], to the IBAN |
+//! | Viva | message 769 (Command Bank Transfer Executed) | any | [`Transfer`], [`TransferKind::Executed`] |
+//! | Viva | message 2054 (Account Transaction Created) | any | [`WalletTransaction`], its signed amount |
+//! | Viva | message 4865 (Order Updated) | `IsCancelled` true | [`Order`], [`OrderKind::Cancelled`] |
+//! | Viva | message 4865 (Order Updated) | `IsCancelled` false | [`OrderKind::Updated`] |
+//! | Viva | message 8193 (Account Connected) | any | [`Account`], [`AccountKind::Connected`] |
+//! | Viva | message 8194 (Account Verification Status Changed) | `Verified` true, false | [`AccountKind::Verified`], [`AccountKind::Unverified`] |
+//! | Viva | message 8448 (Transfer Created) | any | [`Transfer`], [`TransferKind::Created`], to the target wallet |
+//! | Viva | message 5632 (Obligation Created, no envelope) | any | none: deprecated; its transfers come as 8448 |
+//! | Viva | message 5633 (Obligation Captured, no envelope) | any | none: deprecated |
+//! | Viva | Sale Transactions (no envelope) | any | none: it reports a file |
 //!
 //! Payloads that report nothing that happened carry no event: API requests and responses,
-//! acknowledgements, Wappin callbacks of other types, Viva messages of other event types
-//! (1799 included), URL verification and the messages API.
+//! acknowledgements, Wappin callbacks of other types, Viva messages of event types no one
+//! lists, URL verification and the messages API.
 //!
 //! Every event has an [idempotency key](Event::idempotency_key): the provider, the id of
 //! the message or transaction, and the state, since every provider here retries its

@@ -200,9 +200,13 @@ impl Payload {
     /// [`viva::Verification::answer`].
     pub fn answer(&self) -> Option<Answer> {
         match self {
-            Payload::NxCloud(_) | Payload::Esms(_) | Payload::Viva(viva::Payload::Webhook(_)) => {
-                Some(Answer::OK)
-            }
+            Payload::NxCloud(_)
+            | Payload::Esms(_)
+            | Payload::Viva(
+                viva::Payload::Webhook(_)
+                | viva::Payload::Obligation(_)
+                | viva::Payload::SaleTransactionsFile(_),
+            ) => Some(Answer::OK),
             Payload::Wappin(wappin::Payload::Callback(_)) => Some(wappin::Callback::ANSWER),
             Payload::Wappin(_) | Payload::Viva(_) => None,
         }

@@ -26,6 +26,9 @@ enum Zone {
     Utc,
     /// `+03:00`, `-05:30`.
     Offset(FixedOffset),
+    /// ` +00:00`: an offset after a space, as Viva's Sale Transactions notification
+    /// writes its `ExpirationDate` (`"2022-07-08T01:09:06.239 +00:00"`).
+    SpacedOffset(FixedOffset),
 }
 
 /// A date and time to a fraction of a second, with the offset the provider wrote, if any
@@ -87,7 +90,7 @@ impl Timestamp {
         match self.zone {
             Zone::Local => None,
             Zone::Utc => FixedOffset::east_opt(0),
-            Zone::Offset(offset) => Some(offset),
+            Zone::Offset(offset) | Zone::SpacedOffset(offset) => Some(offset),
         }
     }
 
@@ -106,7 +109,7 @@ impl FromStr for Timestamp {
     type Err = TimestampError;
 
     /// Reads `YYYY-MM-DDTHH:MM:SS`, then optionally `.` and 1 to 9 decimals, then
-    /// optionally `Z` or `±HH:MM`.
+    /// optionally `Z` or `±HH:MM` (after a space too, as Viva's Sale Transactions write it).
     fn from_str(text: &str) -> Result<Self, TimestampError> {
         let (seconds, rest) = text.split_at_checked(19).ok_or(TimestampError)?;
         const LAYOUT: Layout = Layout::new(b"YYYY-MM-DDThh:mm:ss");
@@ -139,7 +142,10 @@ impl FromStr for Timestamp {
         let zone = match rest {
             "" => Zone::Local,
             "Z" => Zone::Utc,
-            offset => Zone::Offset(parse_offset(offset).ok_or(TimestampError)?),
+            offset => match offset.strip_prefix(' ') {
+                Some(offset) => Zone::SpacedOffset(parse_offset(offset).ok_or(TimestampError)?),
+                None => Zone::Offset(parse_offset(offset).ok_or(TimestampError)?),
+            },
         };
         Ok(Timestamp {
             local,
@@ -194,8 +200,9 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
 }
 
 impl Timestamp {
-    /// The most bytes a timestamp takes: the date and time, nine decimals, an offset.
-    const MAX_LEN: usize = DateTimeSeconds::MAX_LEN + 10 + 6;
+    /// The most bytes a timestamp takes: the date and time, nine decimals, a space and
+    /// an offset.
+    const MAX_LEN: usize = DateTimeSeconds::MAX_LEN + 10 + 7;
 
     /// Appends the time as it was read to `text`: the same decimals, the same offset
     /// spelling.
@@ -224,7 +231,10 @@ impl Timestamp {
         match self.zone {
             Zone::Local => Ok(()),
             Zone::Utc => text.push_str("Z"),
-            Zone::Offset(offset) => {
+            Zone::Offset(offset) | Zone::SpacedOffset(offset) => {
+                if matches!(self.zone, Zone::SpacedOffset(_)) {
+                    text.push_str(" ")?;
+                }
                 let seconds = offset.local_minus_utc();
                 let sign = if seconds < 0 { b'-' } else { b'+' };
                 let seconds = seconds.unsigned_abs();
@@ -304,6 +314,21 @@ mod tests {
         let utc: Timestamp = "2021-09-02T07:39:28.8496795Z".parse().unwrap();
         assert_eq!(utc.naive_local().nanosecond(), 849_679_500);
         assert_eq!(utc.offset(), FixedOffset::east_opt(0));
+    }
+
+    #[test]
+    fn an_offset_after_a_space_is_read_and_written_back_with_its_space() {
+        // Viva's Sale Transactions sample: `"ExpirationDate": "2022-07-08T01:09:06.239 +00:00"`.
+        let time: Timestamp = "2022-07-08T01:09:06.239 +00:00".parse().unwrap();
+        assert_eq!(time.offset(), FixedOffset::east_opt(0));
+        assert_eq!(time.to_string(), "2022-07-08T01:09:06.239 +00:00");
+        assert_ne!(time, "2022-07-08T01:09:06.239+00:00".parse().unwrap());
+        for refused in [
+            "2022-07-08T01:09:06.239 Z",
+            "2022-07-08T01:09:06.239  +00:00",
+        ] {
+            assert!(refused.parse::<Timestamp>().is_err(), "{refused}");
+        }
     }
 
     #[test]

@@ -609,6 +609,33 @@ fn cases() -> Vec<Case> {
             "err viva webhook message: `EventData.CurrencyCode`: invalid type: floating point `1.5`, expected an integer code (Currency), as a number or a string of digits (line 8, column 20)",
         ),
         case(
+            "a Viva Sale Transactions expiry with two spaces before its offset",
+            Parse,
+            fixture("viva/sale_transactions.json").replace(".239 +00:00", ".239  +00:00"),
+            r#"err viva sale transactions file: `ExpirationDate`: invalid value: string "2022-07-08T01:09:06.239  +00:00", expected a date and time like `2014-06-18T14:20:30.45+03:00` (line 5, column 51)"#,
+        ),
+        case(
+            "a Viva transfer amount with an exponent",
+            Parse,
+            fixture("viva/transfer_created_8448.json")
+                .replace("\"Amount\":24.50", "\"Amount\":2.45e1"),
+            "err viva webhook message: `EventData.Amount`: invalid value: 2.45e1, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 5, column 19)",
+        ),
+        case(
+            "a Viva obligation's wallet of 20 digits",
+            Parse,
+            fixture("viva/obligation_created_5632.json")
+                .replace("952270799561", "99999999999999999999"),
+            "err viva obligation: `WalletId`: invalid type: floating point `1e+20`, expected i64 (line 3, column 32)",
+        ),
+        case(
+            "a Viva verification status as a string",
+            Parse,
+            fixture("viva/account_verification_status_changed_8194.json")
+                .replace("\"Verified\":false", "\"Verified\":\"false\""),
+            r#"err viva webhook message: `EventData.Verified`: invalid type: string "false", expected a boolean (line 4, column 22)"#,
+        ),
+        case(
             "a receipt code of 20 digits",
             Parse,
             receipt_where("code", "99999999999999999999"),

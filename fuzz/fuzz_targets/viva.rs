@@ -1,5 +1,6 @@
 //! The Viva entry points on any bytes: `Payload` (which tells the kinds apart),
-//! `Webhook`, `Message` with transaction data, Account Connected data and raw data, `TransactionEventData`,
+//! `Webhook`, `Message` with each event's data and with raw data, the bodies with no
+//! envelope (`Obligation`, `SaleTransactionsFile`), `TransactionEventData`,
 //! `Verification`, `MessageList` and `MessageDetails`, each with `from_json` and
 //! `from_json_strict`; and `Timestamp`'s `FromStr` on the input as text. What parses is
 //! inspected (events, findings), the strict read agrees with the lenient one, and written
@@ -9,8 +10,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use provider_payloads::viva::{
-    AccountConnected, Message, MessageDetails, MessageList, Payload, Timestamp,
-    TransactionEventData, Verification, Webhook,
+    AccountConnected, AccountTransactionCreated, AccountVerificationStatusChanged,
+    CommandBankTransfer, Message, MessageDetails, MessageList, Obligation, OrderUpdated, Payload,
+    PosEcrSession, SaleTransactionsFile, Timestamp, TransactionEventData,
+    TransactionPriceCalculated, TransferCreated, Verification, Webhook,
 };
 use provider_payloads::{Provider, RawJson};
 use provider_payloads_fuzz::{inspect_event, json_type};
@@ -30,7 +33,20 @@ fuzz_target!(|data: &[u8]| {
             inspect_event(&event);
         }
     }
+    json_type!(data, Message<TransactionPriceCalculated>, Provider::Viva);
+    json_type!(data, Message<PosEcrSession>, Provider::Viva);
+    json_type!(data, Message<AccountTransactionCreated>, Provider::Viva);
+    json_type!(data, Message<CommandBankTransfer>, Provider::Viva);
+    json_type!(data, Message<OrderUpdated>, Provider::Viva);
     json_type!(data, Message<AccountConnected>, Provider::Viva);
+    json_type!(
+        data,
+        Message<AccountVerificationStatusChanged>,
+        Provider::Viva
+    );
+    json_type!(data, Message<TransferCreated>, Provider::Viva);
+    json_type!(data, Obligation, Provider::Viva);
+    json_type!(data, SaleTransactionsFile, Provider::Viva);
     json_type!(data, Message<RawJson>, Provider::Viva);
     json_type!(data, TransactionEventData, Provider::Viva);
     json_type!(data, Verification, Provider::Viva);

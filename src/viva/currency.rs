@@ -56,6 +56,13 @@ impl Currency {
             .find(|(code, _)| *code == self.0)
             .map(|(_, alpha)| *alpha)
     }
+
+    /// The currency as events name it: the alphabetic code where known (`EUR`), else the
+    /// numeric code (`999`).
+    pub(crate) fn event_name(self) -> String {
+        self.alphabetic()
+            .map_or_else(|| self.to_string(), str::to_owned)
+    }
 }
 
 impl fmt::Display for Currency {

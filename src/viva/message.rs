@@ -4,9 +4,12 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::event_data::{AccountConnected, TransactionEventData};
-use super::types::{EventTypeId, TransactionTypeId};
-use crate::event::{Event, Payment, PaymentKind};
+use super::order::OrderUpdated;
+use super::platform::{AccountConnected, AccountVerificationStatusChanged, TransferCreated};
+use super::transaction::{PosEcrSession, TransactionEventData, TransactionPriceCalculated};
+use super::types::EventTypeId;
+use super::wallet::{AccountTransactionCreated, CommandBankTransfer};
+use crate::event::Event;
 use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
 use crate::wire::kinds::{Kind, kinds};
@@ -22,8 +25,8 @@ wire_object! {
     ///
     /// The document names `EventTypeId`, `Created` and `EventData`. Real webhooks add an
     /// envelope the document does not show; the parts every one of them carries are typed
-    /// here as options (`MessageId`, `CorrelationId`, ...), and any other field
-    /// (`RetryDelayInSeconds`, `Delay`, ...) is kept in
+    /// here as options (`MessageId`, `CorrelationId`, `RetryCount`, `Delay`, ...), and any
+    /// other field (a third party's `RetryDelay`) is kept in
     /// [`unknown_fields`](Self::unknown_fields) and written back.
     ///
     /// `T` is the event data: [`TransactionEventData`] for transaction events, [`RawJson`]
@@ -60,6 +63,13 @@ wire_object! {
         /// which).
         #[serde(rename = "RetryCount", default)]
         pub retry_count: Option<i64>,
+        /// The delay before a retry, in seconds (`null` in every sample).
+        #[serde(rename = "RetryDelayInSeconds", default)]
+        pub retry_delay_in_seconds: Option<i64>,
+        /// "A timespan for messages sent at a future date" (a third party's words; `null`
+        /// in every sample, typed as a string by some, an integer by others): kept as sent.
+        #[serde(rename = "Delay", default)]
+        pub delay: Option<RawJson>,
     }
 }
 
@@ -86,6 +96,8 @@ impl<T> Message<T> {
             recipient_id: None,
             message_type_id: None,
             retry_count: None,
+            retry_delay_in_seconds: None,
+            delay: None,
             wire: Wire::default(),
         }
     }
@@ -163,14 +175,35 @@ kinds! {
         /// A transaction event: 1796 (created), 1797 (cancelled or refunded), 1798
         /// (failed).
         ///
-        /// Boxed: its data has some fifty fields, and a box costs less than moving them
+        /// Boxed: its data has some eighty fields, and a box costs less than moving them
         /// through every enum that holds a webhook.
         Transaction(Box<Message<TransactionEventData>>) requires ["EventTypeId", "EventData"]
             where Value::Codes("EventTypeId", &[1796, 1797, 1798]),
+        /// "Transaction Price Calculated" (1799).
+        PriceCalculated(Message<TransactionPriceCalculated>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[1799]),
+        /// "Transaction Pos Ecr Session Created" (1802) or "Failed" (1803).
+        PosEcrSession(Box<Message<PosEcrSession>>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[1802, 1803]),
+        /// "Command Bank Transfer Created" (768) or "Executed" (769).
+        CommandBankTransfer(Box<Message<CommandBankTransfer>>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[768, 769]),
+        /// "Account Transaction Created" (2054).
+        AccountTransaction(Box<Message<AccountTransactionCreated>>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[2054]),
+        /// "Order Updated" (4865).
+        OrderUpdated(Box<Message<OrderUpdated>>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[4865]),
         /// "Account Connected" (8193).
         AccountConnected(Message<AccountConnected>) requires ["EventTypeId", "EventData"]
             where Value::Codes("EventTypeId", &[8193]),
-        /// Any other event (1799, or an id no one has listed), its data kept as it came.
+        /// "Account Verification Status Changed" (8194).
+        AccountVerificationStatusChanged(Message<AccountVerificationStatusChanged>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[8194]),
+        /// "Transfer Created" (8448).
+        TransferCreated(Box<Message<TransferCreated>>) requires ["EventTypeId", "EventData"]
+            where Value::Codes("EventTypeId", &[8448]),
+        /// Any other event (an id no one has listed), its data kept as it came.
         Other(Message<RawJson>) requires ["EventTypeId", "EventData"]
             where Value::Otherwise("EventTypeId"),
     }
@@ -183,51 +216,6 @@ kinds! {
         /// [`event`](crate::event) module has the mapping); `None` for an event that
         /// reports none of it.
         pub fn event(&self) -> Option<Event>;
-    }
-}
-
-impl Message<TransactionEventData> {
-    /// The transaction as a normalized payment event: 1796 is Captured; 1797 Refunded
-    /// (types 4, 11, 13), Voided (7, 17) or Reversed (a type the table does not list);
-    /// 1798 Failed. `None` for another event type.
-    pub fn event(&self) -> Option<Event> {
-        self.payment().map(Event::Payment)
-    }
-
-    /// The transaction as a normalized payment (see [`event`](Self::event)).
-    pub fn payment(&self) -> Option<Payment> {
-        let data = &self.event_data;
-        let kind = match self.event_type_id {
-            EventTypeId::TransactionPaymentCreated => PaymentKind::Captured,
-            EventTypeId::TransactionReversalCreated => match data.transaction_type_id {
-                TransactionTypeId::RefundCard
-                | TransactionTypeId::WalletRefund
-                | TransactionTypeId::RefundCardFromClaim => PaymentKind::Refunded,
-                TransactionTypeId::VoidCard | TransactionTypeId::VoidCash => PaymentKind::Voided,
-                _ => PaymentKind::Reversed,
-            },
-            EventTypeId::TRANSACTION_FAILED => PaymentKind::Failed,
-            _ => return None,
-        };
-        let currency = data
-            .currency_code
-            .alphabetic()
-            .map_or_else(|| data.currency_code.to_string(), str::to_owned);
-        Some(Payment {
-            provider: Provider::Viva,
-            kind,
-            transaction_id: data.transaction_id.clone(),
-            order_code: Some(data.order_code.to_string()),
-            amount: data.amount,
-            currency,
-            status: Some(data.status_id.clone()),
-            at: Some(data.ins_date),
-            idempotency_key: crate::event::idempotency_key(
-                Provider::Viva,
-                &data.transaction_id,
-                kind.as_str(),
-            ),
-        })
     }
 }
 

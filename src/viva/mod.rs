@@ -3,8 +3,12 @@
 //!
 //! | what | type |
 //! | --- | --- |
-//! | the message Viva posts ("objects of type `Message<TransactionEventData>`") | [`Webhook`] (by `EventTypeId`), [`Message`], [`TransactionEventData`] |
-//! | the event and transaction types | [`EventTypeId`], [`TransactionTypeId`] ([`TransactionTable`]) |
+//! | the message Viva posts ("objects of type `Message<TransactionEventData>`") | [`Webhook`] (by `EventTypeId`), [`Message`] |
+//! | its event data: transactions (1796, 1797, 1798), price calculated (1799), ECR sessions (1802, 1803) | [`TransactionEventData`], [`TransactionPriceCalculated`], [`PosEcrSession`] |
+//! | wallets: account transactions (2054), bank transfers (768, 769) | [`AccountTransactionCreated`], [`CommandBankTransfer`] |
+//! | orders (4865); platforms: account connected (8193), verification changed (8194), transfers (8448) | [`OrderUpdated`], [`AccountConnected`], [`AccountVerificationStatusChanged`], [`TransferCreated`] |
+//! | bodies with no envelope: obligations (5632, 5633, deprecated), Sale Transactions files | [`Obligation`], [`SaleTransactionsFile`] |
+//! | the event and transaction types, transaction statuses | [`EventTypeId`], [`TransactionTypeId`] ([`TransactionTable`]), [`StatusId`] |
 //! | "List messages" | [`ListMessages`] (query), answered with [`MessageList`] of [`MessageSummary`] |
 //! | "Get message details by ID" | [`message_details_path`], answered with [`MessageDetails`] ([`Delivery`]) |
 //! | "Attempt to redeliver a message" | [`redeliver_path`] |
@@ -45,10 +49,14 @@
 
 mod currency;
 mod delivery;
-mod event_data;
 mod message;
 mod messages;
+mod order;
+mod platform;
+mod sale_transactions;
+mod transaction;
 mod types;
+mod wallet;
 
 pub use crate::timestamp::{Timestamp, TimestampError};
 pub use currency::Currency;
@@ -56,13 +64,17 @@ pub use delivery::{
     DEMO_WEBHOOK_SOURCES, Environment, PRODUCTION_WEBHOOK_SOURCES, RETRY_POLICY, RetryPolicy,
     Verification, is_webhook_source,
 };
-pub use event_data::{AccountConnected, TransactionEventData};
 pub use message::{Message, Webhook};
 pub use messages::{
     Delivery, ListMessages, MESSAGES_PATH, MessageDetails, MessageList, MessageSummary,
     ResponseStatus, message_details_path, redeliver_path,
 };
-pub use types::{EventTypeId, TransactionTable, TransactionTypeId};
+pub use order::OrderUpdated;
+pub use platform::{AccountConnected, AccountVerificationStatusChanged, TransferCreated};
+pub use sale_transactions::SaleTransactionsFile;
+pub use transaction::{PosEcrSession, TransactionEventData, TransactionPriceCalculated};
+pub use types::{EventTypeId, StatusId, TransactionTable, TransactionTypeId};
+pub use wallet::{AccountTransactionCreated, CommandBankTransfer, Obligation};
 
 use crate::wire::detect::Lazy;
 use crate::wire::kinds::{kinds, read_detected, undecided};
@@ -76,6 +88,12 @@ kinds! {
         Verification(Verification) requires ["Key"],
         /// The "Get message details by ID" answer.
         MessageDetails(MessageDetails) requires ["messageId", "eventTypeId", "responseStatus", "deliveries"],
+        /// "Obligation Created" (5632) or "Captured" (5633), deprecated, posted with no
+        /// envelope.
+        Obligation(Obligation) requires ["ObligationId", "PersonId", "WalletId"],
+        /// "Sale Transactions": a file of sale transactions is ready (Data Services,
+        /// posted with no envelope).
+        SaleTransactionsFile(SaleTransactionsFile) requires ["Link", "FileType"],
     }
     also {
         /// A webhook message (its table: [`Webhook`]).
@@ -94,6 +112,8 @@ impl Payload {
     /// | --- | --- |
     /// | URL verification | `Key` |
     /// | message details | `messageId`, `eventTypeId`, `responseStatus`, `deliveries` |
+    /// | obligation (deprecated) | `ObligationId`, `PersonId`, `WalletId` |
+    /// | sale transactions file | `Link`, `FileType` |
     ///
     /// A body that fits no kind is the error of the kind it comes nearest, or an
     /// [`Error::Shape`] that says what it looks like.

@@ -263,8 +263,20 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
             viva::Payload::Webhook(viva::Webhook::Transaction(_)) => {
                 |b| viva::Message::<viva::TransactionEventData>::from_json(b).is_ok()
             }
+            viva::Payload::Webhook(viva::Webhook::PriceCalculated(_)) => {
+                |b| viva::Message::<viva::TransactionPriceCalculated>::from_json(b).is_ok()
+            }
+            viva::Payload::Webhook(viva::Webhook::AccountTransaction(_)) => {
+                |b| viva::Message::<viva::AccountTransactionCreated>::from_json(b).is_ok()
+            }
             viva::Payload::Webhook(viva::Webhook::AccountConnected(_)) => {
                 |b| viva::Message::<viva::AccountConnected>::from_json(b).is_ok()
+            }
+            viva::Payload::Webhook(viva::Webhook::AccountVerificationStatusChanged(_)) => {
+                |b| viva::Message::<viva::AccountVerificationStatusChanged>::from_json(b).is_ok()
+            }
+            viva::Payload::Webhook(viva::Webhook::TransferCreated(_)) => {
+                |b| viva::Message::<viva::TransferCreated>::from_json(b).is_ok()
             }
             viva::Payload::Webhook(viva::Webhook::Other(_)) => {
                 |b| viva::Message::<provider_payloads::RawJson>::from_json(b).is_ok()
@@ -273,6 +285,10 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
             viva::Payload::Verification(_) => |b| viva::Verification::from_json(b).is_ok(),
             viva::Payload::MessageList(_) => |b| viva::MessageList::from_json(b).is_ok(),
             viva::Payload::MessageDetails(_) => |b| viva::MessageDetails::from_json(b).is_ok(),
+            viva::Payload::Obligation(_) => |b| viva::Obligation::from_json(b).is_ok(),
+            viva::Payload::SaleTransactionsFile(_) => {
+                |b| viva::SaleTransactionsFile::from_json(b).is_ok()
+            }
             _ => |b| viva::Payload::from_json(b).is_ok(),
         },
         _ => |_| false,
@@ -307,6 +323,10 @@ pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result
             viva::Payload::Verification(_) => debug(viva::Verification::from_json(body)),
             viva::Payload::MessageList(_) => debug(viva::MessageList::from_json(body)),
             viva::Payload::MessageDetails(_) => debug(viva::MessageDetails::from_json(body)),
+            viva::Payload::Obligation(_) => debug(viva::Obligation::from_json(body)),
+            viva::Payload::SaleTransactionsFile(_) => {
+                debug(viva::SaleTransactionsFile::from_json(body))
+            }
             other => panic!("no direct parse for {}", other.kind()),
         },
         other => panic!("no direct JSON parse for {}", other.kind()),

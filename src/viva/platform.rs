@@ -1,0 +1,171 @@
+//! Viva's platforms (Marketplace and ISV): the `EventData` of "Account Connected" (8193),
+//! "Account Verification Status Changed" (8194) and "Transfer Created" (8448), and the
+//! events they map to.
+
+use rust_decimal::Decimal;
+
+use super::currency::Currency;
+use super::message::Message;
+use crate::Provider;
+use crate::event::{Account, AccountKind, Event, Transfer, TransferKind, idempotency_key};
+use crate::timestamp::Timestamp;
+use crate::wire::object::wire_object;
+
+wire_object! {
+    /// The `EventData` of "Account Connected" (8193, Marketplace and ISV): a merchant's
+    /// account was connected to the platform's.
+    pub struct AccountConnected {
+        /// "The Id of the created person/merchant".
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// "The ID of the wallet. For ISV integrations, this is the primary wallet of the
+        /// Merchant. For Marketplace integrations, this is a new wallet which is created on
+        /// the Seller account."
+        #[serde(rename = "WalletId")]
+        pub wallet_id: i64,
+        /// "The Id of the platform account".
+        #[serde(rename = "PlatformPersonId")]
+        pub platform_person_id: String,
+        /// "The Id of the connected account (such as a seller account)".
+        #[serde(rename = "ConnectedAccountId")]
+        pub connected_account_id: String,
+    }
+}
+
+impl Message<AccountConnected> {
+    /// An [`Account`] event, [`AccountKind::Connected`].
+    pub fn event(&self) -> Option<Event> {
+        let data = &self.event_data;
+        Some(account(
+            AccountKind::Connected,
+            &data.connected_account_id,
+            &data.person_id,
+        ))
+    }
+}
+
+wire_object! {
+    /// The `EventData` of "Account Verification Status Changed" (8194, Marketplace and
+    /// ISV; "only available in the Production environment, not in the Demo
+    /// environment").
+    pub struct AccountVerificationStatusChanged {
+        /// "Verification status".
+        #[serde(rename = "Verified")]
+        pub verified: bool,
+        /// "The Id of the created person/merchant".
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// The Id of the platform account.
+        #[serde(rename = "PlatformPersonId")]
+        pub platform_person_id: String,
+        /// The Id of the connected account.
+        #[serde(rename = "ConnectedAccountId")]
+        pub connected_account_id: String,
+    }
+}
+
+impl Message<AccountVerificationStatusChanged> {
+    /// An [`Account`] event: [`AccountKind::Verified`], or
+    /// [`Unverified`](AccountKind::Unverified) when `Verified` is false.
+    pub fn event(&self) -> Option<Event> {
+        let data = &self.event_data;
+        let kind = if data.verified {
+            AccountKind::Verified
+        } else {
+            AccountKind::Unverified
+        };
+        Some(account(kind, &data.connected_account_id, &data.person_id))
+    }
+}
+
+/// The [`Account`] event of a connected account.
+fn account(kind: AccountKind, account_id: &str, person_id: &str) -> Event {
+    Event::Account(Account {
+        provider: Provider::Viva,
+        kind,
+        account_id: account_id.to_owned(),
+        person_id: Some(person_id.to_owned()),
+        idempotency_key: idempotency_key(Provider::Viva, account_id, kind.as_str()),
+    })
+}
+
+wire_object! {
+    /// The `EventData` of "Transfer Created" (8448, Marketplace), sent on "Send funds to a
+    /// connected account; Create a transfer reversal; Create payment order (when
+    /// transfers are triggered with the `transfer` parameter); Cancel transaction (when
+    /// transfers are triggered with the `reverseTransfers` or `refundPlatformFee`
+    /// parameters)".
+    pub struct TransferCreated {
+        /// "The Id of the person/merchant that initiated the action".
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// "The amount of the transfer".
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// The transfer this one reverses, if any.
+        #[serde(rename = "ParentId", default)]
+        pub parent_id: Option<String>,
+        /// The transfer's id.
+        #[serde(rename = "TransferId")]
+        pub transfer_id: String,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The wallet the funds go to.
+        #[serde(rename = "TargetWalletId", default)]
+        pub target_wallet_id: Option<i64>,
+        /// The person the funds go to.
+        #[serde(rename = "TargetPersonId", default)]
+        pub target_person_id: Option<String>,
+        /// The transaction that triggered it.
+        #[serde(rename = "TransactionId", default)]
+        pub transaction_id: Option<String>,
+        /// When it was executed; `null` until then.
+        #[serde(rename = "Executed", default)]
+        pub executed: Option<Timestamp>,
+        /// The wallet transaction that debited the funds.
+        #[serde(rename = "DebitWalletTransactionId", default)]
+        pub debit_wallet_transaction_id: Option<String>,
+        /// The wallet transaction that credited them.
+        #[serde(rename = "CreditWalletTransactionId", default)]
+        pub credit_wallet_transaction_id: Option<String>,
+        /// The kind of transfer (`1` in the sample; Viva publishes no table of them).
+        #[serde(rename = "TransferTypeId", default)]
+        pub transfer_type_id: Option<i64>,
+    }
+}
+
+impl Message<TransferCreated> {
+    /// A [`Transfer`] event, [`TransferKind::Created`], to the target wallet.
+    pub fn event(&self) -> Option<Event> {
+        let data = &self.event_data;
+        Some(transfer(
+            TransferKind::Created,
+            &data.transfer_id,
+            data.target_wallet_id.map(|wallet| wallet.to_string()),
+            (data.amount, data.currency_code),
+            data.executed.or(self.created),
+        ))
+    }
+}
+
+/// The [`Transfer`] event of Viva's transfer `transfer_id` of `amount` (a wallet's or
+/// out to a bank account).
+pub(super) fn transfer(
+    kind: TransferKind,
+    transfer_id: &str,
+    to: Option<String>,
+    (amount, currency): (Decimal, Currency),
+    at: Option<Timestamp>,
+) -> Event {
+    Event::Transfer(Transfer {
+        provider: Provider::Viva,
+        kind,
+        transfer_id: transfer_id.to_owned(),
+        to,
+        amount,
+        currency: currency.event_name(),
+        at,
+        idempotency_key: idempotency_key(Provider::Viva, transfer_id, kind.as_str()),
+    })
+}

@@ -1,0 +1,452 @@
+//! Transactions: the `EventData` of a transaction event (1796, 1797, 1798), of "Transaction
+//! Price Calculated" (1799) and of the ECR POS sessions (1802, 1803), and the events they
+//! map to.
+
+use rust_decimal::Decimal;
+
+use super::currency::Currency;
+use super::message::Message;
+use super::types::{EventTypeId, StatusId, TransactionTypeId};
+use crate::Provider;
+use crate::event::{Event, Fee, Payment, PaymentKind, idempotency_key};
+use crate::raw_json::RawJson;
+use crate::timestamp::Timestamp;
+use crate::wire::object::wire_object;
+
+wire_object! {
+    /// The `EventData` of a transaction event: "Transaction Payment Created" (1796),
+    /// "Transaction Reversal Created" (1797) or "Transaction Failed" (1798).
+    ///
+    /// Every property of Viva's current samples and of real webhooks is typed: the seed
+    /// document's 27 and some 60 more (about 80 keys in a real capture). Those every
+    /// transaction has are required; the rest are optional, as real webhooks send many as
+    /// `null` or leave them out. Amounts are exact decimals from the digits sent (`100.50`
+    /// stays `100.50`), negative for refunds; times keep what was written (real
+    /// webhooks send `InsDate` with no offset).
+    pub struct TransactionEventData {
+        /// Whether the acquirer approved it.
+        #[serde(rename = "AcquirerApproved", default)]
+        pub acquirer_approved: Option<bool>,
+        /// The amount, in the currency's units: negative for a refund or cancellation.
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// The card application's identifier at the terminal (EMV AID).
+        #[serde(rename = "ApplicationIdentifierTerminal", default)]
+        pub application_identifier_terminal: Option<String>,
+        /// The merchant's users assigned to it, kept as sent (empty lists in every sample).
+        #[serde(rename = "AssignedMerchantUsers", default)]
+        pub assigned_merchant_users: Option<RawJson>,
+        /// The reseller's users assigned to it, kept as sent (empty lists in every sample).
+        #[serde(rename = "AssignedResellerUsers", default)]
+        pub assigned_reseller_users: Option<RawJson>,
+        /// The authorization code of the card's issuer.
+        #[serde(rename = "AuthorizationId", default)]
+        pub authorization_id: Option<String>,
+        /// The acquiring network or bank (`NET_VISA`, `CLK_ALPHA`).
+        #[serde(rename = "BankId", default)]
+        pub bank_id: Option<String>,
+        /// The settlement batch (a current 1797 sample).
+        #[serde(rename = "BatchId", default)]
+        pub batch_id: Option<String>,
+        /// The bill paid, for bill payments.
+        #[serde(rename = "BillId", default)]
+        pub bill_id: Option<String>,
+        /// The card's BIN id.
+        #[serde(rename = "BinId", default)]
+        pub bin_id: Option<i64>,
+        /// The country of the card's issuer, ISO 3166 (`SG`).
+        #[serde(rename = "CardCountryCode", default)]
+        pub card_country_code: Option<String>,
+        /// The card's expiry, as written (`2026-11-30T00:00:00`).
+        #[serde(rename = "CardExpirationDate", default)]
+        pub card_expiration_date: Option<Timestamp>,
+        /// The card's issuing bank.
+        #[serde(rename = "CardIssuingBank", default)]
+        pub card_issuing_bank: Option<String>,
+        /// The card number, masked as sent (`411111XXXXXX1111`).
+        #[serde(rename = "CardNumber", default)]
+        pub card_number: Option<String>,
+        /// A token of the card.
+        #[serde(rename = "CardToken", default)]
+        pub card_token: Option<String>,
+        /// The card type.
+        #[serde(rename = "CardTypeId", default)]
+        pub card_type_id: Option<i64>,
+        /// A reference that is the same for every payment with the card.
+        #[serde(rename = "CardUniqueReference", default)]
+        pub card_unique_reference: Option<String>,
+        /// The channel the payment came through.
+        #[serde(rename = "ChannelId", default)]
+        pub channel_id: Option<String>,
+        /// When it cleared.
+        #[serde(rename = "ClearanceDate", default)]
+        pub clearance_date: Option<Timestamp>,
+        /// The client id.
+        #[serde(rename = "ClientId", default)]
+        pub client_id: Option<String>,
+        /// The merchant's company name.
+        #[serde(rename = "CompanyName", default)]
+        pub company_name: Option<String>,
+        /// The merchant's trade title.
+        #[serde(rename = "CompanyTitle", default)]
+        pub company_title: Option<String>,
+        /// The connected account it was made for (Marketplace and ISV).
+        #[serde(rename = "ConnectedAccountId", default)]
+        pub connected_account_id: Option<String>,
+        /// The rate it was converted at.
+        #[serde(rename = "ConversionRate", default, with = "crate::wire::decimal::number_option")]
+        pub conversion_rate: Option<Decimal>,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The installment this is, of [`total_installments`](Self::total_installments).
+        #[serde(rename = "CurrentInstallment", default)]
+        pub current_installment: Option<i64>,
+        /// The description shown to the customer.
+        #[serde(rename = "CustomerTrns", default)]
+        pub customer_trns: Option<String>,
+        /// Dynamic currency conversion: the difference over the ECB rate.
+        #[serde(rename = "DccDifferenceOverEcb", default, with = "crate::wire::decimal::number_option")]
+        pub dcc_difference_over_ecb: Option<Decimal>,
+        /// Dynamic currency conversion: the markup.
+        #[serde(rename = "DccMarkup", default, with = "crate::wire::decimal::number_option")]
+        pub dcc_markup: Option<Decimal>,
+        /// Dynamic currency conversion: the session.
+        #[serde(rename = "DccSessionId", default)]
+        pub dcc_session_id: Option<String>,
+        /// The text on the customer's statement.
+        #[serde(rename = "Descriptor", default)]
+        pub descriptor: Option<String>,
+        /// The digital wallet it was paid with (Apple Pay, Google Pay).
+        #[serde(rename = "DigitalWalletId", default)]
+        pub digital_wallet_id: Option<i64>,
+        /// Whether it was a dual-message transaction.
+        #[serde(rename = "DualMessage", default)]
+        pub dual_message: Option<bool>,
+        /// The electronic commerce indicator (ECI), as sent (`"5"`).
+        #[serde(rename = "ElectronicCommerceIndicator", default)]
+        pub electronic_commerce_indicator: Option<String>,
+        /// The customer's email.
+        #[serde(rename = "Email", default)]
+        pub email: Option<String>,
+        /// An id of the transaction outside Viva.
+        #[serde(rename = "ExternalTransactionId", default)]
+        pub external_transaction_id: Option<String>,
+        /// The customer's full name.
+        #[serde(rename = "FullName", default)]
+        pub full_name: Option<String>,
+        /// When the transaction was made, as written (the samples: `+03:00`, with
+        /// hundredths; real webhooks: no offset).
+        #[serde(rename = "InsDate")]
+        pub ins_date: Timestamp,
+        /// The integration that made it.
+        #[serde(rename = "IntegrationId", default)]
+        pub integration_id: Option<String>,
+        /// Whether dynamic currency conversion was used.
+        #[serde(rename = "IsDcc", default)]
+        pub is_dcc: Option<bool>,
+        /// Whether a refund was made by hand.
+        #[serde(rename = "IsManualRefund", default)]
+        pub is_manual_refund: Option<bool>,
+        /// Where it was made: latitude.
+        #[serde(rename = "Latitude", default, with = "crate::wire::decimal::number_option")]
+        pub latitude: Option<Decimal>,
+        /// Where it was made: longitude.
+        #[serde(rename = "Longitude", default, with = "crate::wire::decimal::number_option")]
+        pub longitude: Option<Decimal>,
+        /// Whether a loyalty scheme was triggered.
+        #[serde(rename = "LoyaltyTriggered", default)]
+        pub loyalty_triggered: Option<bool>,
+        /// The merchant category code (MCC).
+        #[serde(rename = "MerchantCategoryCode", default)]
+        pub merchant_category_code: Option<i64>,
+        /// The merchant's id.
+        #[serde(rename = "MerchantId")]
+        pub merchant_id: String,
+        /// The merchant's own reference.
+        #[serde(rename = "MerchantTrns", default)]
+        pub merchant_trns: Option<String>,
+        /// Whether it was a mail or telephone order.
+        #[serde(rename = "Moto", default)]
+        pub moto: Option<bool>,
+        /// The payment order's code: a number in the document (a string of its digits is
+        /// read too, as JavaScript proxies send 16-digit ids).
+        #[serde(rename = "OrderCode")]
+        pub order_code: u64,
+        /// The language of the payment page (`en-GB`).
+        #[serde(rename = "OrderCulture", default)]
+        pub order_culture: Option<String>,
+        /// The service that made the order.
+        #[serde(rename = "OrderServiceId", default)]
+        pub order_service_id: Option<i64>,
+        /// The amount before conversion.
+        #[serde(rename = "OriginalAmount", default, with = "crate::wire::decimal::number_option")]
+        pub original_amount: Option<Decimal>,
+        /// The currency before conversion, ISO 4217 numeric.
+        #[serde(rename = "OriginalCurrencyCode", default)]
+        pub original_currency_code: Option<Currency>,
+        /// How the card number was entered, as the card schemes code it (`01`, `81`).
+        #[serde(rename = "PanEntryMode", default)]
+        pub pan_entry_mode: Option<String>,
+        /// The transaction this one refers to (the payment a refund reverses).
+        #[serde(rename = "ParentId", default)]
+        pub parent_id: Option<String>,
+        /// The customer's phone.
+        #[serde(rename = "Phone", default)]
+        pub phone: Option<String>,
+        /// The product paid for.
+        #[serde(rename = "ProductId", default)]
+        pub product_id: Option<String>,
+        /// The part of the amount paid with loyalty points.
+        #[serde(rename = "RedeemedAmount", default, with = "crate::wire::decimal::number_option")]
+        pub redeemed_amount: Option<Decimal>,
+        /// The acquirer's reference number.
+        #[serde(rename = "ReferenceNumber", default)]
+        pub reference_number: Option<i64>,
+        /// The reseller's company name.
+        #[serde(rename = "ResellerCompanyName", default)]
+        pub reseller_company_name: Option<String>,
+        /// The reseller's id.
+        #[serde(rename = "ResellerId", default)]
+        pub reseller_id: Option<String>,
+        /// The reseller source's address.
+        #[serde(rename = "ResellerSourceAddress", default)]
+        pub reseller_source_address: Option<String>,
+        /// The reseller source's code.
+        #[serde(rename = "ResellerSourceCode", default)]
+        pub reseller_source_code: Option<String>,
+        /// The reseller source's name.
+        #[serde(rename = "ResellerSourceName", default)]
+        pub reseller_source_name: Option<String>,
+        /// The issuer's response code (`00`: approved), `null` where none came.
+        #[serde(rename = "ResponseCode", default)]
+        pub response_code: Option<String>,
+        /// Viva's event id of the outcome (a failure: `310`), read against Viva's table of
+        /// event ids.
+        #[serde(rename = "ResponseEventId", default)]
+        pub response_event_id: Option<i64>,
+        /// The retrieval reference number (RRN).
+        #[serde(rename = "RetrievalReferenceNumber", default)]
+        pub retrieval_reference_number: Option<String>,
+        /// The service that made it (a third party reads 19 as Fast Refund).
+        #[serde(rename = "ServiceId", default)]
+        pub service_id: Option<i64>,
+        /// The payment source's code (`Default`).
+        #[serde(rename = "SourceCode", default)]
+        pub source_code: Option<String>,
+        /// The payment source's name.
+        #[serde(rename = "SourceName", default)]
+        pub source_name: Option<String>,
+        /// Where the transaction stands (`F` finished, `E` error).
+        #[serde(rename = "StatusId")]
+        pub status_id: StatusId,
+        /// Whether it was switched.
+        #[serde(rename = "Switching", default)]
+        pub switching: Option<bool>,
+        /// Whether Viva made it itself.
+        #[serde(rename = "Systemic", default)]
+        pub systemic: Option<bool>,
+        /// The tags of the payment order.
+        #[serde(rename = "Tags", default)]
+        pub tags: Option<Vec<String>>,
+        /// The person the money goes to (Marketplace).
+        #[serde(rename = "TargetPersonId", default)]
+        pub target_person_id: Option<String>,
+        /// The wallet the money goes to (Marketplace).
+        #[serde(rename = "TargetWalletId", default)]
+        pub target_wallet_id: Option<i64>,
+        /// The terminal that made it.
+        #[serde(rename = "TerminalId", default)]
+        pub terminal_id: Option<i64>,
+        /// The tip.
+        #[serde(rename = "TipAmount", default, with = "crate::wire::decimal::number_option")]
+        pub tip_amount: Option<Decimal>,
+        /// Viva's commission: negative for a refund.
+        #[serde(rename = "TotalCommission", default, with = "crate::wire::decimal::number_option")]
+        pub total_commission: Option<Decimal>,
+        /// The fee: negative for a refund.
+        #[serde(rename = "TotalFee", default, with = "crate::wire::decimal::number_option")]
+        pub total_fee: Option<Decimal>,
+        /// How many installments the payment is split into (0: none).
+        #[serde(rename = "TotalInstallments", default)]
+        pub total_installments: Option<i64>,
+        /// The transaction's id.
+        #[serde(rename = "TransactionId")]
+        pub transaction_id: String,
+        /// What kind of transaction it is.
+        #[serde(rename = "TransactionTypeId")]
+        pub transaction_type_id: TransactionTypeId,
+        /// The 3-D Secure authentication value (UCAF).
+        #[serde(rename = "Ucaf", default)]
+        pub ucaf: Option<String>,
+    }
+}
+crate::wire::json::json_payload!(
+    TransactionEventData,
+    crate::Provider::Viva,
+    "transaction event data"
+);
+
+impl Message<TransactionEventData> {
+    /// The transaction as a normalized payment event: 1796 is Captured; 1797 Voided
+    /// (types 7, 17), Refunded (a refund type: 4, 11, 13, 18, each method's refund) or
+    /// Reversed (another type); 1798 Failed. `None` for another event type.
+    pub fn event(&self) -> Option<Event> {
+        self.payment().map(Event::Payment)
+    }
+
+    /// The transaction as a normalized payment (see [`event`](Self::event)).
+    pub fn payment(&self) -> Option<Payment> {
+        let data = &self.event_data;
+        let kind = match self.event_type_id {
+            EventTypeId::TransactionPaymentCreated => PaymentKind::Captured,
+            EventTypeId::TransactionReversalCreated => {
+                let kind = data.transaction_type_id;
+                if kind.is_void() {
+                    PaymentKind::Voided
+                } else if kind.is_refund() {
+                    PaymentKind::Refunded
+                } else {
+                    PaymentKind::Reversed
+                }
+            }
+            EventTypeId::TransactionFailed => PaymentKind::Failed,
+            _ => return None,
+        };
+        Some(Payment {
+            provider: Provider::Viva,
+            kind,
+            transaction_id: data.transaction_id.clone(),
+            order_code: Some(data.order_code.to_string()),
+            amount: data.amount,
+            currency: data.currency_code.event_name(),
+            status: Some(data.status_id.as_str().to_owned()),
+            at: Some(data.ins_date),
+            idempotency_key: idempotency_key(Provider::Viva, &data.transaction_id, kind.as_str()),
+        })
+    }
+}
+
+wire_object! {
+    /// The `EventData` of "Transaction Price Calculated" (1799): "a Viva commission has
+    /// been withdrawn" for a transaction.
+    pub struct TransactionPriceCalculated {
+        /// "The OrderCode of the transaction".
+        #[serde(rename = "OrderCode")]
+        pub order_code: u64,
+        /// The merchant's id.
+        #[serde(rename = "MerchantId")]
+        pub merchant_id: String,
+        /// The ISV's fee.
+        #[serde(rename = "IsvFee", default, with = "crate::wire::decimal::number_option")]
+        pub isv_fee: Option<Decimal>,
+        /// The reseller's id (in one of the page's two samples, `null`).
+        #[serde(rename = "ResellerId", default)]
+        pub reseller_id: Option<String>,
+        /// The transaction the commission is for.
+        #[serde(rename = "TransactionId")]
+        pub transaction_id: String,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The interchange fee.
+        #[serde(rename = "Interchange", default, with = "crate::wire::decimal::number_option")]
+        pub interchange: Option<Decimal>,
+        /// "Interchange++ fee = customer bank fee + card scheme fee + Viva fee".
+        #[serde(rename = "TotalCommission", with = "crate::wire::decimal::number")]
+        pub total_commission: Decimal,
+    }
+}
+
+impl Message<TransactionPriceCalculated> {
+    /// The commission as a [`Fee`] of `TotalCommission`.
+    pub fn event(&self) -> Option<Event> {
+        let data = &self.event_data;
+        Some(Event::Fee(Fee {
+            provider: Provider::Viva,
+            transaction_id: data.transaction_id.clone(),
+            order_code: Some(data.order_code.to_string()),
+            amount: data.total_commission,
+            currency: data.currency_code.event_name(),
+            idempotency_key: idempotency_key(Provider::Viva, &data.transaction_id, "fee"),
+        }))
+    }
+}
+
+wire_object! {
+    /// The `EventData` of "Transaction Pos Ecr Session Created" (1802) and "Failed"
+    /// (1803): the outcome of a payment an ECR started on a card terminal. "You should
+    /// confirm the payment result with the combination of SessionId and TerminalId
+    /// parameters. You should then check the Success parameter ... and the Amount".
+    ///
+    /// Typed from the page's samples, both cut off by the copies read (after
+    /// `TransactionId` and `AbortSuccess`): what follows is kept as unknown fields.
+    pub struct PosEcrSession {
+        /// The card application's identifier (EMV AID).
+        #[serde(rename = "Aid", default)]
+        pub aid: Option<String>,
+        /// The terminal's id, as a string (`"16008507"`).
+        #[serde(rename = "Tid", default)]
+        pub tid: Option<String>,
+        /// The amount, as the session counts it: an integer in both samples (`200`,
+        /// `9905`), which reads as the currency's minor unit (cents), as Viva's Cloud
+        /// Terminal API counts amounts. Kept as sent.
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// Viva's event id of the outcome: `0` for success, `1006` in the failed sample.
+        #[serde(rename = "EventId", default)]
+        pub event_id: Option<i64>,
+        /// Whether it was a pre-authorization.
+        #[serde(rename = "Preauth", default)]
+        pub preauth: Option<bool>,
+        /// Whether the payment succeeded.
+        #[serde(rename = "Success")]
+        pub success: bool,
+        /// What happened, in words (`Transaction declined by server`).
+        #[serde(rename = "Message", default)]
+        pub message: Option<String>,
+        /// The ECR's session.
+        #[serde(rename = "SessionId")]
+        pub session_id: String,
+        /// The tip.
+        #[serde(rename = "TipAmount", default, with = "crate::wire::decimal::number_option")]
+        pub tip_amount: Option<Decimal>,
+        /// The merchant's id.
+        #[serde(rename = "MerchantId", default)]
+        pub merchant_id: Option<String>,
+        /// The payment order's code, a string of digits in both samples.
+        #[serde(rename = "OrderCode", default)]
+        pub order_code: Option<String>,
+        /// How many installments.
+        #[serde(rename = "Installments", default)]
+        pub installments: Option<i64>,
+        /// The terminal's id, as a string (`"16008507"`).
+        #[serde(rename = "TerminalId")]
+        pub terminal_id: String,
+        /// Whether aborting the session succeeded.
+        #[serde(rename = "AbortSuccess", default)]
+        pub abort_success: Option<bool>,
+        /// Whether the session was aborted.
+        #[serde(rename = "AbortOperation", default)]
+        pub abort_operation: Option<bool>,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
+        /// How the card was read, as the card schemes code it (`07`).
+        #[serde(rename = "PanEntryMode", default)]
+        pub pan_entry_mode: Option<String>,
+        /// The transaction it made.
+        #[serde(rename = "TransactionId", default)]
+        pub transaction_id: Option<String>,
+    }
+}
+
+impl Message<PosEcrSession> {
+    /// None: the payment itself comes as its own transaction event (1796, 1798) with its
+    /// amount in units; a session's amount is in another unit (see
+    /// [`PosEcrSession::amount`]), and a second payment event for one transaction would
+    /// contradict the first.
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+}

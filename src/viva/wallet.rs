@@ -1,0 +1,272 @@
+//! Wallets: the `EventData` of "Account Transaction Created" (2054) and of the bank
+//! transfers out of a wallet (768, 769), the deprecated obligations (5632, 5633, posted
+//! with no envelope), and the events they map to.
+
+use rust_decimal::Decimal;
+
+use super::currency::Currency;
+use super::message::Message;
+use super::platform::transfer;
+use super::types::{EventTypeId, StatusId};
+use crate::Provider;
+use crate::event::{Event, TransferKind, WalletTransaction, idempotency_key};
+use crate::timestamp::Timestamp;
+use crate::wire::object::wire_object;
+
+wire_object! {
+    /// The `EventData` of "Account Transaction Created" (2054): "any change in the wallet
+    /// balance" (a payment, a transfer, a payout, a fee; "the clearance process will
+    /// generate 2x webhooks per-scheme").
+    pub struct AccountTransactionCreated {
+        /// What kind of movement it is, in words (`PayOutIbanReversal`; in the current
+        /// sample only).
+        #[serde(rename = "Tag", default)]
+        pub tag: Option<String>,
+        /// The bank account's IBAN, for a bank transfer.
+        #[serde(rename = "Iban", default)]
+        pub iban: Option<String>,
+        /// The wallet's owner.
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// The wallet.
+        #[serde(rename = "WalletId")]
+        pub wallet_id: i64,
+        /// The bank, for a bank transfer.
+        #[serde(rename = "BankId", default)]
+        pub bank_id: Option<String>,
+        /// The movement this one follows from.
+        #[serde(rename = "ParentId", default)]
+        pub parent_id: Option<String>,
+        /// "The signed amount of the transaction. Represents the total funds paid by the
+        /// customer and includes TotalFee (when applicable)".
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// Whether it moved money between Viva wallets.
+        #[serde(rename = "IsInternal", default)]
+        pub is_internal: Option<bool>,
+        /// Where it stands (`F`).
+        #[serde(rename = "StatusId", default)]
+        pub status_id: Option<StatusId>,
+        /// When it was made, as written (no offset in the samples).
+        #[serde(rename = "Created", default)]
+        pub created: Option<Timestamp>,
+        /// The card, for a card movement.
+        #[serde(rename = "CardNumber", default)]
+        pub card_number: Option<String>,
+        /// What it was (`Wallet2Wallet Transfer - Merchant Trade Name - ...`).
+        #[serde(rename = "Description", default)]
+        pub description: Option<String>,
+        /// The value date.
+        #[serde(rename = "ValueDate", default)]
+        pub value_date: Option<Timestamp>,
+        /// The bank account, for a bank transfer.
+        #[serde(rename = "BankAccountId", default)]
+        pub bank_account_id: Option<String>,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The amount in the target wallet's currency.
+        #[serde(rename = "TargetAmount", default, with = "crate::wire::decimal::number_option")]
+        pub target_amount: Option<Decimal>,
+        /// The sale it comes from, for a sale.
+        #[serde(rename = "SaleTransactionId", default)]
+        pub sale_transaction_id: Option<String>,
+        /// The target wallet's reserved balance after it.
+        #[serde(rename = "TargetReserved", default, with = "crate::wire::decimal::number_option")]
+        pub target_reserved: Option<Decimal>,
+        /// The target wallet's available balance after it.
+        #[serde(rename = "TargetAvailable", default, with = "crate::wire::decimal::number_option")]
+        pub target_available: Option<Decimal>,
+        /// The target wallet's overdraft after it.
+        #[serde(rename = "TargetOverdraft", default, with = "crate::wire::decimal::number_option")]
+        pub target_overdraft: Option<Decimal>,
+        /// The wallet transaction's id.
+        #[serde(rename = "WalletTransactionId")]
+        pub wallet_transaction_id: String,
+        /// Viva's own description.
+        #[serde(rename = "InternalDescription", default)]
+        pub internal_description: Option<String>,
+        /// The kind of movement (`20` in the sample).
+        #[serde(rename = "TypeId", default)]
+        pub type_id: Option<i64>,
+        /// Its sub-kind (`140` in the sample; the page's table of "SubType Ids of
+        /// transactions" was in no copy read).
+        #[serde(rename = "SubTypeId", default)]
+        pub sub_type_id: Option<i64>,
+    }
+}
+
+impl Message<AccountTransactionCreated> {
+    /// A [`WalletTransaction`] of `WalletTransactionId`, with the signed amount.
+    pub fn event(&self) -> Option<Event> {
+        let data = &self.event_data;
+        Some(Event::WalletTransaction(WalletTransaction {
+            provider: Provider::Viva,
+            transaction_id: data.wallet_transaction_id.clone(),
+            wallet_id: Some(data.wallet_id.to_string()),
+            amount: data.amount,
+            currency: data.currency_code.event_name(),
+            description: data.description.clone(),
+            at: data.created.or(self.created),
+            idempotency_key: idempotency_key(
+                Provider::Viva,
+                &data.wallet_transaction_id,
+                "wallet_transaction",
+            ),
+        }))
+    }
+}
+
+wire_object! {
+    /// The `EventData` of "Command Bank Transfer Created" (768: a transfer to an external
+    /// IBAN was created, not yet executed) and "Executed" (769).
+    ///
+    /// Typed from the page's samples, which every copy read cuts off (after
+    /// `PersonRoles` and `BankAccountBankName`): what follows is kept as unknown fields.
+    pub struct CommandBankTransfer {
+        /// The transfer's fee.
+        #[serde(rename = "Fee", default, with = "crate::wire::decimal::number_option")]
+        pub fee: Option<Decimal>,
+        /// The IBAN the money goes to.
+        #[serde(rename = "Iban")]
+        pub iban: String,
+        /// The wallet's owner.
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// The wallet the money leaves.
+        #[serde(rename = "WalletId")]
+        pub wallet_id: i64,
+        /// "Amount in EUR, GBP, ZLOTY, ETC."
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// The transfer's id.
+        #[serde(rename = "CommandId")]
+        pub command_id: String,
+        /// Whether it is an instant transfer.
+        #[serde(rename = "IsInstant", default)]
+        pub is_instant: Option<bool>,
+        /// The wallet's name (`Primary`).
+        #[serde(rename = "WalletName", default)]
+        pub wallet_name: Option<String>,
+        /// The reference given.
+        #[serde(rename = "Description", default)]
+        pub description: Option<String>,
+        /// The merchant's display name.
+        #[serde(rename = "DisplayName", default)]
+        pub display_name: Option<String>,
+        /// The country, ISO 3166 (`LU`).
+        #[serde(rename = "CountryCode", default)]
+        pub country_code: Option<String>,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The bank's id of the transfer.
+        #[serde(rename = "BankCommandId", default)]
+        pub bank_command_id: Option<String>,
+        /// The wallet owner's last name.
+        #[serde(rename = "PersonLastName", default)]
+        pub person_last_name: Option<String>,
+        /// The wallet owner's first name.
+        #[serde(rename = "PersonFirstName", default)]
+        pub person_first_name: Option<String>,
+        /// The bank account's name.
+        #[serde(rename = "BankAccountName", default)]
+        pub bank_account_name: Option<String>,
+        /// The beneficiary's name.
+        #[serde(rename = "BeneficiaryName", default)]
+        pub beneficiary_name: Option<String>,
+        /// The wallet owner's roles (`ViewBalance`, `AllowPayOut`, ...).
+        #[serde(rename = "PersonRoles", default)]
+        pub person_roles: Option<Vec<String>>,
+        /// The wallet transaction that moved the money.
+        #[serde(rename = "WalletTransactionId", default)]
+        pub wallet_transaction_id: Option<String>,
+        /// The beneficiary's bank.
+        #[serde(rename = "BankAccountBankName", default)]
+        pub bank_account_bank_name: Option<String>,
+    }
+}
+
+impl Message<CommandBankTransfer> {
+    /// A [`Transfer`] of `CommandId` to the IBAN: [`TransferKind::Created`] for 768,
+    /// [`Executed`](TransferKind::Executed) for 769.
+    pub fn event(&self) -> Option<Event> {
+        let data = &self.event_data;
+        let kind = match self.event_type_id {
+            EventTypeId::CommandBankTransferExecuted => TransferKind::Executed,
+            _ => TransferKind::Created,
+        };
+        Some(transfer(
+            kind,
+            &data.command_id,
+            Some(data.iban.clone()),
+            (data.amount, data.currency_code),
+            self.created,
+        ))
+    }
+}
+
+wire_object! {
+    /// An obligation, "Obligation Created" (5632) or "Obligation Captured" (5633):
+    /// "OBLIGATIONS ARE NOW DEPRECATED - PLEASE SEE OUR UPDATED MARKETPLACE SCHEMA". Viva
+    /// posts it with no envelope: the body is this object, with no `EventTypeId`
+    /// ([`is_captured`](Self::is_captured) tells the two apart).
+    ///
+    /// No event: it is deprecated, and its transfers come as "Transfer Created" (8448).
+    pub struct Obligation {
+        /// "The Id of the person/merchant that initiated the action, or who billing created
+        /// an obligation for".
+        #[serde(rename = "PersonId")]
+        pub person_id: String,
+        /// "The wallet from which the transaction was initiated".
+        #[serde(rename = "WalletId")]
+        pub wallet_id: i64,
+        /// "The signed amount of the transaction".
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// "Null in created, the Id of the capture for obligation captured event".
+        #[serde(rename = "CaptureId", default)]
+        pub capture_id: Option<String>,
+        /// The obligation's id.
+        #[serde(rename = "ObligationId")]
+        pub obligation_id: String,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The person the obligation is owed to.
+        #[serde(rename = "TargetPersonId", default)]
+        pub target_person_id: Option<String>,
+        /// The wallet it is owed to.
+        #[serde(rename = "TargetWalletId", default)]
+        pub target_wallet_id: Option<i64>,
+        /// The cancellation, if it was cancelled.
+        #[serde(rename = "CancellationId", default)]
+        pub cancellation_id: Option<String>,
+        /// When it was created (`+03:00` in the samples).
+        #[serde(rename = "Created", default)]
+        pub created: Option<Timestamp>,
+        /// When it was captured; `null` until then.
+        #[serde(rename = "Completed", default)]
+        pub completed: Option<Timestamp>,
+        /// The wallet transaction's sub-type (`159` in the samples).
+        #[serde(rename = "WalletTransactionSubTypeId", default)]
+        pub wallet_transaction_sub_type_id: Option<i64>,
+    }
+}
+crate::wire::json::json_payload!(Obligation, crate::Provider::Viva, "obligation");
+
+impl Obligation {
+    /// Whether it is "Obligation Captured" (5633): it has a `CaptureId`.
+    pub fn is_captured(&self) -> bool {
+        self.capture_id.is_some()
+    }
+
+    /// The event type it reports: 5633 when captured, else 5632.
+    pub fn event_type_id(&self) -> EventTypeId {
+        if self.is_captured() {
+            EventTypeId::ObligationCaptured
+        } else {
+            EventTypeId::ObligationCreated
+        }
+    }
+}
