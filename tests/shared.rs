@@ -377,10 +377,13 @@ fn wappin_document_holds_every_status_row_and_the_examples_the_tests_use() {
     );
 }
 
-/// The Viva document's source address lists are the crate's.
+/// The Viva document's production addresses are all still sources; its demo addresses
+/// are none (Viva's current list replaced them).
 fn viva_source_addresses_are_the_documents_lists() {
+    use provider_payloads::viva::{Environment, is_webhook_source};
+
     let document = document(VIVA_DOCUMENT);
-    let listed = |from: &str, to: &str| -> Vec<String> {
+    let listed = |from: &str, to: &str| -> Vec<Ipv4Addr> {
         let start = document.find(from).unwrap();
         let end = document[start..]
             .find(to)
@@ -388,16 +391,30 @@ fn viva_source_addresses_are_the_documents_lists() {
         document[start..end]
             .lines()
             .filter_map(|line| line.trim().strip_prefix("• "))
-            .map(str::to_owned)
+            .map(|ip| ip.parse().unwrap())
             .collect()
     };
-    let as_text = |ips: &[Ipv4Addr]| ips.iter().map(ToString::to_string).collect::<Vec<_>>();
-    assert_eq!(
-        listed("Production:", "Demo:"),
-        as_text(&PRODUCTION_WEBHOOK_SOURCES)
-    );
-    assert_eq!(
-        listed("Demo:", "Detailed usage"),
-        as_text(&DEMO_WEBHOOK_SOURCES)
-    );
+    let production = listed("Production:", "Demo:");
+    assert_eq!(production.len(), 5);
+    for ip in production {
+        assert!(
+            is_webhook_source(ip.into(), Environment::Production),
+            "{ip}"
+        );
+        assert!(
+            PRODUCTION_WEBHOOK_SOURCES
+                .iter()
+                .any(|range| range.to_string() == ip.to_string()),
+            "{ip}"
+        );
+    }
+    let demo = listed("Demo:", "Detailed usage");
+    assert_eq!(demo.len(), 7);
+    for ip in demo {
+        assert!(!is_webhook_source(ip.into(), Environment::Demo), "{ip}");
+        assert!(
+            !DEMO_WEBHOOK_SOURCES.iter().any(|range| range.contains(ip)),
+            "{ip}"
+        );
+    }
 }

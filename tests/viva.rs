@@ -345,13 +345,33 @@ fn every_listed_address_is_a_source_in_its_own_environment_only() {
             &PRODUCTION_WEBHOOK_SOURCES[..],
         ),
     ] {
-        for ip in own {
-            assert!(is_webhook_source(IpAddr::V4(*ip), environment), "{ip}");
-            let mapped: IpAddr = IpAddr::V6(ip.to_ipv6_mapped());
-            assert!(is_webhook_source(mapped, environment), "{mapped}");
+        for range in own {
+            let text = range.to_string();
+            let (first, prefix) = text.split_once('/').unwrap_or((&text, "32"));
+            let first: std::net::Ipv4Addr = first.parse().unwrap();
+            let size = 1_u32 << (32 - prefix.parse::<u32>().unwrap());
+            let last = std::net::Ipv4Addr::from_bits(first.to_bits() + size - 1);
+            for ip in [first, last] {
+                assert!(is_webhook_source(IpAddr::V4(ip), environment), "{ip}");
+                let mapped: IpAddr = IpAddr::V6(ip.to_ipv6_mapped());
+                assert!(is_webhook_source(mapped, environment), "{mapped}");
+            }
+            // Just outside the range, unless another one starts there.
+            let after = std::net::Ipv4Addr::from_bits(first.to_bits() + size);
+            let listed = own.iter().any(|other| other.contains(after));
+            assert_eq!(
+                is_webhook_source(IpAddr::V4(after), environment),
+                listed,
+                "{after}"
+            );
         }
-        for ip in other {
-            assert!(!is_webhook_source(IpAddr::V4(*ip), environment), "{ip}");
+        for range in other {
+            let text = range.to_string();
+            let first = text.split('/').next().unwrap().parse().unwrap();
+            assert!(
+                !is_webhook_source(IpAddr::V4(first), environment),
+                "{first}"
+            );
         }
         for ip in [
             "127.0.0.1",
@@ -359,19 +379,58 @@ fn every_listed_address_is_a_source_in_its_own_environment_only() {
             "13.80.70.18",
             "::1",
             "0.0.0.0",
+            // The seed document's demo addresses, gone from the current list.
+            "94.70.170.65",
+            "83.235.24.226",
         ] {
             assert!(!is_webhook_source(ip.parse().unwrap(), environment), "{ip}");
         }
     }
+    assert_eq!(
+        PRODUCTION_WEBHOOK_SOURCES
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [
+            "51.138.37.238",
+            "13.80.70.181",
+            "13.80.71.223",
+            "13.79.28.70",
+            "40.127.253.112/28",
+            "51.105.129.192/28",
+            "20.54.89.16",
+            "4.223.76.50",
+            "51.12.157.0/28",
+        ]
+    );
 }
 
 #[test]
-fn retries_may_arrive_until_three_days_after_created() {
+fn retries_may_arrive_until_23_hours_after_created() {
+    use provider_payloads::viva::{RetryPolicy, SALE_TRANSACTIONS_RETRY_POLICY};
+
     let created = DateTime::parse_from_rfc3339("2014-06-18T14:20:30.45+03:00").unwrap();
     let until = RETRY_POLICY.retries_until(created).unwrap();
-    assert_eq!(until - created, chrono::TimeDelta::hours(72));
-    assert_eq!(RETRY_POLICY.max_retries, 72);
-    assert_eq!(RETRY_POLICY.success_status, 200);
+    // "24 attempts (1 initial + 23 retries)", hourly.
+    assert_eq!(until - created, chrono::TimeDelta::hours(23));
+    assert_eq!(RETRY_POLICY.max_retries, 23);
+    let until = SALE_TRANSACTIONS_RETRY_POLICY
+        .retries_until(created)
+        .unwrap();
+    assert_eq!(until - created, chrono::TimeDelta::hours(5));
+    for (status, success) in [
+        (200, true),
+        (202, true),
+        (204, true),
+        (299, true),
+        (199, false),
+        (300, false),
+        (302, false),
+        (404, false),
+        (500, false),
+    ] {
+        assert_eq!(RetryPolicy::is_success(status), success, "{status}");
+    }
     assert_eq!(
         RETRY_POLICY.retries_until(DateTime::<chrono::Utc>::MAX_UTC),
         None
@@ -391,6 +450,17 @@ fn the_verification_answer_is_built_and_read() {
             .to_string()
             .contains("`Key`")
     );
+    // An ISV's key comes as `key`, lowercase, and is answered as it came.
+    let isv = br#"{"key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#;
+    let Payload::IsvVerification(read) = Payload::from_json(isv).unwrap() else {
+        panic!()
+    };
+    assert_eq!(read.key, "B3248222FDCD1885AEAFE51CCC1B5607F00903F6");
+    assert_eq!(&*read.answer().body, isv);
+    assert!(matches!(
+        Payload::from_json(sample.as_bytes()).unwrap(),
+        Payload::Verification(_)
+    ));
 }
 
 /// A details answer as the service would write it: no trailing spaces, `payload`, a

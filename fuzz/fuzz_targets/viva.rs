@@ -1,19 +1,20 @@
 //! The Viva entry points on any bytes: `Payload` (which tells the kinds apart),
 //! `Webhook`, `Message` with each event's data and with raw data, the bodies with no
 //! envelope (`Obligation`, `SaleTransactionsFile`), `TransactionEventData`,
-//! `Verification`, `MessageList` and `MessageDetails`, each with `from_json` and
-//! `from_json_strict`; and `Timestamp`'s `FromStr` on the input as text. What parses is
-//! inspected (events, findings), the strict read agrees with the lenient one, and written
-//! back it reads as an equal value and is the same JSON as the input.
+//! `Verification`, `IsvVerification`, `MessageList` and `MessageDetails`, each with
+//! `from_json` and `from_json_strict`; `Timestamp`'s `FromStr` on the input as text; and
+//! the signature check of signed notifications. What parses is inspected (events,
+//! findings), the strict read agrees with the lenient one, and written back it reads as
+//! an equal value and is the same JSON as the input.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use provider_payloads::viva::{
     AccountConnected, AccountTransactionCreated, AccountVerificationStatusChanged,
-    CommandBankTransfer, Message, MessageDetails, MessageList, Obligation, OrderUpdated, Payload,
-    PosEcrSession, SaleTransactionsFile, Timestamp, TransactionEventData,
-    TransactionPriceCalculated, TransferCreated, Verification, Webhook,
+    CommandBankTransfer, IsvVerification, Message, MessageDetails, MessageList, Obligation,
+    OrderUpdated, Payload, PosEcrSession, SaleTransactionsFile, SubscriptionSecret, Timestamp,
+    TransactionEventData, TransactionPriceCalculated, TransferCreated, Verification, Webhook,
 };
 use provider_payloads::{Provider, RawJson};
 use provider_payloads_fuzz::{inspect_event, json_type};
@@ -50,8 +51,13 @@ fuzz_target!(|data: &[u8]| {
     json_type!(data, Message<RawJson>, Provider::Viva);
     json_type!(data, TransactionEventData, Provider::Viva);
     json_type!(data, Verification, Provider::Viva);
+    json_type!(data, IsvVerification, Provider::Viva);
     json_type!(data, MessageList, Provider::Viva);
     json_type!(data, MessageDetails, Provider::Viva);
+
+    // A signature header of the input's first bytes, checked against the input: refused
+    // or accepted, never a panic.
+    let _ = SubscriptionSecret::new("secret").verify(data, data.get(..64).unwrap_or(data));
 
     if let Ok(text) = std::str::from_utf8(data) {
         if let Ok(time) = text.parse::<Timestamp>() {

@@ -2,6 +2,7 @@
 //! check it makes before it uses a new URL.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 
 use chrono::{DateTime, TimeDelta, TimeZone};
@@ -20,29 +21,89 @@ pub enum Environment {
     Demo,
 }
 
-/// "Webhooks are sent from the following IPs", Production.
-pub const PRODUCTION_WEBHOOK_SOURCES: [Ipv4Addr; 5] = [
-    Ipv4Addr::new(51, 138, 37, 238),
-    Ipv4Addr::new(20, 54, 89, 16),
-    Ipv4Addr::new(13, 80, 70, 181),
-    Ipv4Addr::new(13, 80, 71, 223),
-    Ipv4Addr::new(13, 79, 28, 70),
+/// A block of IPv4 addresses Viva sends from: one address (`/32`) or a range Viva
+/// publishes with its prefix (`40.127.253.112/28`).
+///
+/// ```
+/// use provider_payloads::viva::SourceRange;
+///
+/// let range = SourceRange::new([40, 127, 253, 112], 28);
+/// assert!(range.contains("40.127.253.127".parse().unwrap()));
+/// assert!(!range.contains("40.127.253.128".parse().unwrap()));
+/// assert_eq!(range.to_string(), "40.127.253.112/28");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SourceRange {
+    network: Ipv4Addr,
+    prefix: u8,
+}
+
+impl SourceRange {
+    /// The range of `network` with the first `prefix` bits fixed (at most 32).
+    pub const fn new(network: [u8; 4], prefix: u8) -> SourceRange {
+        let [a, b, c, d] = network;
+        SourceRange {
+            network: Ipv4Addr::new(a, b, c, d),
+            prefix: if prefix > 32 { 32 } else { prefix },
+        }
+    }
+
+    /// One address.
+    pub const fn single(address: [u8; 4]) -> SourceRange {
+        SourceRange::new(address, 32)
+    }
+
+    /// Whether `ip` is in the range: its first `prefix` bits are the network's. (One
+    /// masked comparison; a crate of address types would be a dependency for it.)
+    pub fn contains(&self, ip: Ipv4Addr) -> bool {
+        let mask = u32::MAX
+            .checked_shl(u32::from(32_u8.saturating_sub(self.prefix)))
+            .unwrap_or(0);
+        ip.to_bits() & mask == self.network.to_bits() & mask
+    }
+}
+
+impl fmt::Display for SourceRange {
+    /// `51.138.37.238` for one address, `40.127.253.112/28` for a range.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.prefix {
+            32 => write!(f, "{}", self.network),
+            prefix => write!(f, "{}/{prefix}", self.network),
+        }
+    }
+}
+
+/// The addresses Viva sends webhooks from, Production: "Whitelist the Viva addresses in
+/// your server and on your firewall". Viva's current page, as four independent
+/// third-party libraries copy it (no copy of the page itself could be read); it keeps the
+/// five addresses of the seed document and adds three ranges and an address.
+pub const PRODUCTION_WEBHOOK_SOURCES: [SourceRange; 9] = [
+    SourceRange::single([51, 138, 37, 238]),
+    SourceRange::single([13, 80, 70, 181]),
+    SourceRange::single([13, 80, 71, 223]),
+    SourceRange::single([13, 79, 28, 70]),
+    SourceRange::new([40, 127, 253, 112], 28),
+    SourceRange::new([51, 105, 129, 192], 28),
+    SourceRange::single([20, 54, 89, 16]),
+    SourceRange::single([4, 223, 76, 50]),
+    SourceRange::new([51, 12, 157, 0], 28),
 ];
 
-/// "Webhooks are sent from the following IPs", Demo.
-pub const DEMO_WEBHOOK_SOURCES: [Ipv4Addr; 7] = [
-    Ipv4Addr::new(94, 70, 170, 65),
-    Ipv4Addr::new(94, 70, 174, 36),
-    Ipv4Addr::new(94, 70, 255, 73),
-    Ipv4Addr::new(94, 70, 248, 18),
-    Ipv4Addr::new(62, 38, 158, 36),
-    Ipv4Addr::new(194, 219, 230, 78),
-    Ipv4Addr::new(83, 235, 24, 226),
+/// The addresses Viva sends webhooks from, Demo, as [`PRODUCTION_WEBHOOK_SOURCES`] is
+/// sourced. None of the seed document's demo addresses (94.70.x, 62.38.158.36,
+/// 194.219.230.78, 83.235.24.226) is among them.
+pub const DEMO_WEBHOOK_SOURCES: [SourceRange; 6] = [
+    SourceRange::single([20, 50, 240, 57]),
+    SourceRange::single([40, 74, 20, 78]),
+    SourceRange::single([195, 167, 87, 181]),
+    SourceRange::single([195, 167, 87, 180]),
+    SourceRange::single([20, 13, 195, 185]),
+    SourceRange::single([135, 225, 16, 50]),
 ];
 
 impl Environment {
     /// The addresses the environment sends webhooks from.
-    pub fn webhook_sources(self) -> &'static [Ipv4Addr] {
+    pub fn webhook_sources(self) -> &'static [SourceRange] {
         match self {
             Environment::Production => &PRODUCTION_WEBHOOK_SOURCES,
             Environment::Demo => &DEMO_WEBHOOK_SOURCES,
@@ -51,52 +112,67 @@ impl Environment {
 }
 
 /// Whether `ip` is one Viva lists as sending webhooks in `environment`, for "IP
-/// restriction". An IPv4 address written as IPv6 (`::ffff:51.138.37.238`, as a dual-stack
-/// listener reports it) counts as itself.
+/// restriction": one of its addresses, or in one of its ranges. An IPv4 address written
+/// as IPv6 (`::ffff:51.138.37.238`, as a dual-stack listener reports it) counts as
+/// itself.
 ///
 /// The address must be the connection's peer, not a header a client can write
-/// (`X-Forwarded-For`), unless a proxy you run sets it. Viva signs nothing, so this check
-/// and the URL's secrecy are what stand between your endpoint and forged messages.
+/// (`X-Forwarded-For`), unless a proxy you run sets it. Viva signs no payment webhook, so
+/// this check and the URL's secrecy are what stand between your endpoint and forged
+/// messages.
 ///
 /// ```
 /// use provider_payloads::viva::{Environment, is_webhook_source};
 ///
 /// assert!(is_webhook_source("51.138.37.238".parse().unwrap(), Environment::Production));
+/// assert!(is_webhook_source("51.12.157.9".parse().unwrap(), Environment::Production));
 /// assert!(!is_webhook_source("51.138.37.238".parse().unwrap(), Environment::Demo));
 /// ```
 pub fn is_webhook_source(ip: IpAddr, environment: Environment) -> bool {
     match ip.to_canonical() {
-        IpAddr::V4(ip) => environment.webhook_sources().contains(&ip),
+        IpAddr::V4(ip) => environment
+            .webhook_sources()
+            .iter()
+            .any(|range| range.contains(ip)),
         IpAddr::V6(_) => false,
     }
 }
 
-/// Viva's retry policy: it "will assume you have successfully received a webhook
-/// notification if you respond with http status 200"; otherwise "a retry mechanism will
-/// start and run once per hour until a status 200 is received or the max retries
-/// threshold is reached (72 retries / 3 days)".
+/// How Viva retries a notification it could not deliver.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RetryPolicy {
-    /// The HTTP status that ends the retries.
-    pub success_status: u16,
     /// The time between two attempts.
     pub interval: TimeDelta,
-    /// At most this many retries.
+    /// At most this many retries after the first attempt.
     pub max_retries: u32,
-    /// Over at most this long.
+    /// Over at most this long after the first attempt.
     pub max_period: TimeDelta,
 }
 
-/// The retry policy the document states.
+/// Viva's retry policy for webhooks: "you need to respond with HTTP status 2xx";
+/// otherwise (3xx, 4xx, 5xx) Viva retries hourly, "24 attempts (1 initial + 23 retries)"
+/// (the seed document said 72 retries over 3 days).
 pub const RETRY_POLICY: RetryPolicy = RetryPolicy {
-    success_status: 200,
     interval: TimeDelta::hours(1),
-    max_retries: 72,
-    max_period: TimeDelta::days(3),
+    max_retries: 23,
+    max_period: TimeDelta::hours(23),
+};
+
+/// Viva's retry policy for Sale Transactions notifications: hourly after a status other
+/// than 200, stopping "5 hours after the first attempt".
+pub const SALE_TRANSACTIONS_RETRY_POLICY: RetryPolicy = RetryPolicy {
+    interval: TimeDelta::hours(1),
+    max_retries: 5,
+    max_period: TimeDelta::hours(5),
 };
 
 impl RetryPolicy {
+    /// Whether Viva takes `status` as delivered: any 2xx.
+    pub fn is_success(status: u16) -> bool {
+        (200..300).contains(&status)
+    }
+
     /// Until when a retry of a message created at `created` may still arrive: the
     /// sooner of the last retry and the end of the retry period. Keep what makes your
     /// handler idempotent (the message or transaction id) at least until then.
@@ -109,7 +185,7 @@ impl RetryPolicy {
     ///
     /// let created = DateTime::parse_from_rfc3339("2014-06-18T14:20:30.45+03:00").unwrap();
     /// let until = RETRY_POLICY.retries_until(created).unwrap();
-    /// assert_eq!(until.to_rfc3339(), "2014-06-21T14:20:30.450+03:00");
+    /// assert_eq!(until.to_rfc3339(), "2014-06-19T13:20:30.450+03:00");
     /// ```
     pub fn retries_until<Tz: TimeZone>(&self, created: DateTime<Tz>) -> Option<DateTime<Tz>> {
         let retries = self
@@ -158,6 +234,43 @@ impl Verification {
     /// assert_eq!((answer.status, answer.content_type), (200, Some("application/json")));
     /// assert_eq!(&*answer.body, br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#);
     /// ```
+    pub fn answer(&self) -> Answer {
+        Answer::json(Cow::Owned(self.to_json().unwrap_or_default()))
+    }
+}
+
+wire_object! {
+    /// The webhook URL verification of an ISV (a partner that integrates merchants):
+    /// `GET /isv/v1/webhooks/token` (OAuth2) returns the key as `{"key": "..."}`, lowercase,
+    /// and your URL answers Viva's `GET` with it as it came. Third-party SDKs (Naaikho's
+    /// `VivaIsvWebhookVerificationBody`, sakee's `ENDPOINTS.md`) agree on it; no copy of
+    /// Viva's "For ISV Partners" section could be read.
+    ///
+    /// ```
+    /// use provider_payloads::viva::IsvVerification;
+    ///
+    /// let answer = IsvVerification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6").answer();
+    /// assert_eq!(&*answer.body, br#"{"key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#);
+    /// ```
+    pub struct IsvVerification {
+        /// The webhook key.
+        #[serde(rename = "key")]
+        pub key: String,
+    }
+}
+json_payload!(IsvVerification, Provider::Viva, "ISV URL verification");
+
+impl IsvVerification {
+    /// The answer for `key`, the key `GET /isv/v1/webhooks/token` gives.
+    pub fn new(key: impl Into<String>) -> Self {
+        IsvVerification {
+            key: key.into(),
+            wire: Default::default(),
+        }
+    }
+
+    /// The HTTP answer to Viva's URL verification of an ISV's URL: 200 with
+    /// `{"key":"..."}`.
     pub fn answer(&self) -> Answer {
         Answer::json(Cow::Owned(self.to_json().unwrap_or_default()))
     }

@@ -12,17 +12,44 @@
 //! | "List messages" | [`ListMessages`] (query), answered with [`MessageList`] of [`MessageSummary`] |
 //! | "Get message details by ID" | [`message_details_path`], answered with [`MessageDetails`] ([`Delivery`]) |
 //! | "Attempt to redeliver a message" | [`redeliver_path`] |
-//! | "Webhook URL verification" | [`Verification`] (`{"Key": "..."}`) |
-//! | the source IPs, the retry policy | [`is_webhook_source`], [`RETRY_POLICY`] |
+//! | "Webhook URL verification" | [`Verification`] (`{"Key": "..."}`), an ISV's [`IsvVerification`] (`{"key": "..."}`) |
+//! | the source addresses and ranges, the retry policies | [`is_webhook_source`] ([`SourceRange`]), [`RETRY_POLICY`], [`SALE_TRANSACTIONS_RETRY_POLICY`] |
+//! | the signature of signed notifications (Sale Transactions) | [`SubscriptionSecret`] (`Viva-Signature-256`) |
 //!
 //! Amounts are exact decimals from the digits sent (`100.50` stays `100.50`, negative for
 //! refunds), times ([`Timestamp`]) keep their decimals and their offset as written, and
 //! `CurrencyCode` is read as a number or a string of digits ([`Currency`]).
 //! [`Payload::from_json`] tells any of these bodies apart.
 //!
-//! **Authenticity.** Viva signs nothing. It publishes the addresses it sends from and
-//! verifies a URL once with a key; check the peer address, keep the URL secret, and treat
-//! a message as a claim to confirm against Viva's API before you ship goods.
+//! **Authenticity.** Viva signs no payment webhook. It publishes the addresses it sends
+//! from and verifies a URL once with a key; check the peer address, keep the URL secret,
+//! and treat a message as a claim to confirm against Viva's API before you ship goods.
+//! Only Data Services notifications (Sale Transactions) are signed:
+//! [`SubscriptionSecret::verify`] checks them.
+//!
+//! # Viva's current documentation, and what of it is typed
+//!
+//! Beyond the seed document, from Viva's current pages (developer.viva.com, its mirror,
+//! developer.vivawallet.com) and, where marked, third-party SDKs (sebdesign, stadem,
+//! Naaikho, sakee). A third party's fact is typed where a second independent source
+//! agrees, and kept (as `Other`, or as an unknown field) where none does.
+//!
+//! | what | how it stands |
+//! | --- | --- |
+//! | event types 768, 769, 1796-1799, 1802, 1803, 2054, 4865, 5632, 5633, 8193, 8194, 8448 | typed: [`EventTypeId`], each with its data type and a [`Webhook`] row; any other id is `Other` with its data kept raw |
+//! | Sale Transactions (`SaleTransactionsFileGenerated`) | typed: [`SaleTransactionsFile`], told by its keys (it has no `EventTypeId`; the ids 0 and 7936 third parties give it are not typed: one is a placeholder, the other unconfirmed) |
+//! | the envelope: `Url`, `Created`, `CorrelationId`, `Delay`, `RetryCount`, `RetryDelayInSeconds`, `MessageId`, `RecipientId`, `MessageTypeId` | typed on [`Message`] (`Delay` kept as sent: third parties disagree on its type); `RetryDelay` (one third party's stubs) is kept as an unknown field |
+//! | `StatusId` F, A, E, X, R, M, MA, MI, ML, MW, MS; C | typed: [`StatusId`] (C from two SDKs) |
+//! | `TransactionTypeId` | typed: Viva's names and those two SDKs agree on ([`TransactionTypeId`]); 32 (they disagree), 54-57, 64, 65, 68-81 (one names them) are `Other` |
+//! | 1796/1797/1798 data: some 60 more keys (`Moto`, `BinId`, ..., `BatchId`, the `Dcc*` keys) | typed: [`TransactionEventData`] |
+//! | 1799, 1802/1803, 2054, 4865, 768/769, 8193, 8194, 8448, 5632/5633 data | typed: each its type; 768/769 and 1802/1803 as far as every copy of their samples goes (the rest would be unknown fields); 2054's `SubTypeId` as an integer (its table was in no copy) |
+//! | success: any 2xx; 24 attempts (1 + 23), hourly; Sale Transactions: 5 hours | typed: [`RetryPolicy::is_success`], [`RETRY_POLICY`], [`SALE_TRANSACTIONS_RETRY_POLICY`] |
+//! | response timeout of about 5 s (one third party) | left out: one source, and nothing to read |
+//! | source addresses and ranges, production and demo (four third parties copy the same list) | typed: [`PRODUCTION_WEBHOOK_SOURCES`], [`DEMO_WEBHOOK_SOURCES`], [`is_webhook_source`] |
+//! | merchant verification `{"Key"}`; ISV verification `{"key"}` (two third parties) | typed: [`Verification`], [`IsvVerification`] |
+//! | `Viva-Signature-256` (HMAC-SHA256 of the body) | typed: [`SubscriptionSecret`] |
+//! | `Viva-Signature` (HMAC-SHA1), `Viva-Delivery-Id`, `Viva-Event` | left out: the SHA-256 signature comes beside the SHA-1 one, which would take a dependency for a weaker check; the other two are headers, read by your HTTP stack |
+//! | the Data Services subscription request `{url, secret, events}` (third parties) | left out: a request you send once, with no sample |
 //!
 //! ```
 //! use provider_payloads::viva::{Environment, Webhook, is_webhook_source, RETRY_POLICY};
@@ -54,6 +81,7 @@ mod messages;
 mod order;
 mod platform;
 mod sale_transactions;
+mod signature;
 mod transaction;
 mod types;
 mod wallet;
@@ -61,8 +89,8 @@ mod wallet;
 pub use crate::timestamp::{Timestamp, TimestampError};
 pub use currency::Currency;
 pub use delivery::{
-    DEMO_WEBHOOK_SOURCES, Environment, PRODUCTION_WEBHOOK_SOURCES, RETRY_POLICY, RetryPolicy,
-    Verification, is_webhook_source,
+    DEMO_WEBHOOK_SOURCES, Environment, IsvVerification, PRODUCTION_WEBHOOK_SOURCES, RETRY_POLICY,
+    RetryPolicy, SALE_TRANSACTIONS_RETRY_POLICY, SourceRange, Verification, is_webhook_source,
 };
 pub use message::{Message, Webhook};
 pub use messages::{
@@ -72,6 +100,7 @@ pub use messages::{
 pub use order::OrderUpdated;
 pub use platform::{AccountConnected, AccountVerificationStatusChanged, TransferCreated};
 pub use sale_transactions::SaleTransactionsFile;
+pub use signature::{SIGNATURE_256_HEADER, SignatureError, SubscriptionSecret};
 pub use transaction::{PosEcrSession, TransactionEventData, TransactionPriceCalculated};
 pub use types::{EventTypeId, StatusId, TransactionTable, TransactionTypeId};
 pub use wallet::{AccountTransactionCreated, CommandBankTransfer, Obligation};
@@ -86,6 +115,8 @@ kinds! {
     pub enum Payload for Provider::Viva, "payload" {
         /// The URL verification answer (`Key`).
         Verification(Verification) requires ["Key"],
+        /// An ISV's URL verification answer (`key`, lowercase).
+        IsvVerification(IsvVerification) requires ["key"],
         /// The "Get message details by ID" answer.
         MessageDetails(MessageDetails) requires ["messageId", "eventTypeId", "responseStatus", "deliveries"],
         /// "Obligation Created" (5632) or "Captured" (5633), deprecated, posted with no
@@ -111,6 +142,7 @@ impl Payload {
     /// | kind | requires |
     /// | --- | --- |
     /// | URL verification | `Key` |
+    /// | ISV URL verification | `key` |
     /// | message details | `messageId`, `eventTypeId`, `responseStatus`, `deliveries` |
     /// | obligation (deprecated) | `ObligationId`, `PersonId`, `WalletId` |
     /// | sale transactions file | `Link`, `FileType` |

@@ -1,7 +1,7 @@
 //! "Sale Transactions" (`SaleTransactionsFileGenerated`): the notification of Viva's Data
 //! Services that a file of sale transactions is ready. A subscription of its own, posted
 //! with no envelope and no `EventTypeId`, and the one notification Viva signs
-//! ([`verify_signature`](super::verify_signature)).
+//! ([`SubscriptionSecret`](super::SubscriptionSecret)).
 
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;

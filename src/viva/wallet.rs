@@ -188,7 +188,7 @@ wire_object! {
 }
 
 impl Message<CommandBankTransfer> {
-    /// A [`Transfer`] of `CommandId` to the IBAN: [`TransferKind::Created`] for 768,
+    /// A [`Transfer`](crate::event::Transfer) of `CommandId` to the IBAN: [`TransferKind::Created`] for 768,
     /// [`Executed`](TransferKind::Executed) for 769.
     pub fn event(&self) -> Option<Event> {
         let data = &self.event_data;
