@@ -24,261 +24,261 @@ wire_object! {
     /// stays `100.50`), negative for refunds; times keep what was written (real
     /// webhooks send `InsDate` with no offset).
     pub struct TransactionEventData {
-        /// Whether the acquirer approved it.
-        #[serde(rename = "AcquirerApproved", default)]
-        pub acquirer_approved: Option<bool>,
-        /// The amount, in the currency's units: negative for a refund or cancellation.
-        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
-        pub amount: Decimal,
-        /// The card application's identifier at the terminal (EMV AID).
-        #[serde(rename = "ApplicationIdentifierTerminal", default)]
-        pub application_identifier_terminal: Option<String>,
-        /// The merchant's users assigned to it, kept as sent (empty lists in every sample).
-        #[serde(rename = "AssignedMerchantUsers", default)]
-        pub assigned_merchant_users: Option<RawJson>,
-        /// The reseller's users assigned to it, kept as sent (empty lists in every sample).
-        #[serde(rename = "AssignedResellerUsers", default)]
-        pub assigned_reseller_users: Option<RawJson>,
-        /// The authorization code of the card's issuer.
-        #[serde(rename = "AuthorizationId", default)]
-        pub authorization_id: Option<String>,
-        /// The acquiring network or bank (`NET_VISA`, `CLK_ALPHA`).
-        #[serde(rename = "BankId", default)]
-        pub bank_id: Option<String>,
-        /// The settlement batch (a current 1797 sample).
-        #[serde(rename = "BatchId", default)]
-        pub batch_id: Option<String>,
-        /// The bill paid, for bill payments.
-        #[serde(rename = "BillId", default)]
-        pub bill_id: Option<String>,
-        /// The card's BIN id.
-        #[serde(rename = "BinId", default)]
-        pub bin_id: Option<i64>,
-        /// The country of the card's issuer, ISO 3166 (`SG`).
-        #[serde(rename = "CardCountryCode", default)]
-        pub card_country_code: Option<String>,
-        /// The card's expiry, as written (`2026-11-30T00:00:00`).
-        #[serde(rename = "CardExpirationDate", default)]
-        pub card_expiration_date: Option<Timestamp>,
-        /// The card's issuing bank.
-        #[serde(rename = "CardIssuingBank", default)]
-        pub card_issuing_bank: Option<String>,
-        /// The card number, masked as sent (`411111XXXXXX1111`).
-        #[serde(rename = "CardNumber", default)]
-        pub card_number: Option<String>,
-        /// A token of the card.
-        #[serde(rename = "CardToken", default)]
-        pub card_token: Option<String>,
-        /// The card type.
-        #[serde(rename = "CardTypeId", default)]
-        pub card_type_id: Option<i64>,
-        /// A reference that is the same for every payment with the card.
-        #[serde(rename = "CardUniqueReference", default)]
-        pub card_unique_reference: Option<String>,
-        /// The channel the payment came through.
-        #[serde(rename = "ChannelId", default)]
-        pub channel_id: Option<String>,
-        /// When it cleared.
-        #[serde(rename = "ClearanceDate", default)]
-        pub clearance_date: Option<Timestamp>,
-        /// The client id.
-        #[serde(rename = "ClientId", default)]
-        pub client_id: Option<String>,
-        /// The merchant's company name.
-        #[serde(rename = "CompanyName", default)]
-        pub company_name: Option<String>,
-        /// The merchant's trade title.
-        #[serde(rename = "CompanyTitle", default)]
-        pub company_title: Option<String>,
-        /// The connected account it was made for (Marketplace and ISV).
-        #[serde(rename = "ConnectedAccountId", default)]
-        pub connected_account_id: Option<String>,
-        /// The rate it was converted at.
-        #[serde(rename = "ConversionRate", default, with = "crate::wire::decimal::number_option")]
-        pub conversion_rate: Option<Decimal>,
-        /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
-        /// The installment this is, of [`total_installments`](Self::total_installments).
-        #[serde(rename = "CurrentInstallment", default)]
-        pub current_installment: Option<i64>,
-        /// The description shown to the customer.
-        #[serde(rename = "CustomerTrns", default)]
-        pub customer_trns: Option<String>,
-        /// Dynamic currency conversion: the difference over the ECB rate.
-        #[serde(rename = "DccDifferenceOverEcb", default, with = "crate::wire::decimal::number_option")]
-        pub dcc_difference_over_ecb: Option<Decimal>,
-        /// Dynamic currency conversion: the markup.
-        #[serde(rename = "DccMarkup", default, with = "crate::wire::decimal::number_option")]
-        pub dcc_markup: Option<Decimal>,
-        /// Dynamic currency conversion: the session.
-        #[serde(rename = "DccSessionId", default)]
-        pub dcc_session_id: Option<String>,
-        /// The text on the customer's statement.
-        #[serde(rename = "Descriptor", default)]
-        pub descriptor: Option<String>,
-        /// The digital wallet it was paid with (Apple Pay, Google Pay).
-        #[serde(rename = "DigitalWalletId", default)]
-        pub digital_wallet_id: Option<i64>,
-        /// Whether it was a dual-message transaction.
-        #[serde(rename = "DualMessage", default)]
-        pub dual_message: Option<bool>,
-        /// The electronic commerce indicator (ECI), as sent (`"5"`).
-        #[serde(rename = "ElectronicCommerceIndicator", default)]
-        pub electronic_commerce_indicator: Option<String>,
-        /// The customer's email.
-        #[serde(rename = "Email", default)]
-        pub email: Option<String>,
-        /// An id of the transaction outside Viva.
-        #[serde(rename = "ExternalTransactionId", default)]
-        pub external_transaction_id: Option<String>,
-        /// The customer's full name.
-        #[serde(rename = "FullName", default)]
-        pub full_name: Option<String>,
-        /// When the transaction was made, as written (the samples: `+03:00`, with
-        /// hundredths; real webhooks: no offset).
-        #[serde(rename = "InsDate")]
-        pub ins_date: Timestamp,
-        /// The integration that made it.
-        #[serde(rename = "IntegrationId", default)]
-        pub integration_id: Option<String>,
-        /// Whether dynamic currency conversion was used.
-        #[serde(rename = "IsDcc", default)]
-        pub is_dcc: Option<bool>,
-        /// Whether a refund was made by hand.
-        #[serde(rename = "IsManualRefund", default)]
-        pub is_manual_refund: Option<bool>,
-        /// Where it was made: latitude.
-        #[serde(rename = "Latitude", default, with = "crate::wire::decimal::number_option")]
-        pub latitude: Option<Decimal>,
-        /// Where it was made: longitude.
-        #[serde(rename = "Longitude", default, with = "crate::wire::decimal::number_option")]
-        pub longitude: Option<Decimal>,
-        /// Whether a loyalty scheme was triggered.
-        #[serde(rename = "LoyaltyTriggered", default)]
-        pub loyalty_triggered: Option<bool>,
-        /// The merchant category code (MCC).
-        #[serde(rename = "MerchantCategoryCode", default)]
-        pub merchant_category_code: Option<i64>,
-        /// The merchant's id.
-        #[serde(rename = "MerchantId")]
-        pub merchant_id: String,
-        /// The merchant's own reference.
-        #[serde(rename = "MerchantTrns", default)]
-        pub merchant_trns: Option<String>,
         /// Whether it was a mail or telephone order.
         #[serde(rename = "Moto", default)]
         pub moto: Option<bool>,
+        /// The card's BIN id.
+        #[serde(rename = "BinId", default)]
+        pub bin_id: Option<i64>,
+        /// Whether dynamic currency conversion was used.
+        #[serde(rename = "IsDcc", default)]
+        pub is_dcc: Option<bool>,
+        /// The 3-D Secure authentication value (UCAF).
+        #[serde(rename = "Ucaf", default)]
+        pub ucaf: Option<String>,
+        /// The customer's email.
+        #[serde(rename = "Email", default)]
+        pub email: Option<String>,
+        /// The customer's phone.
+        #[serde(rename = "Phone", default)]
+        pub phone: Option<String>,
+        /// The acquiring network or bank (`NET_VISA`, `CLK_ALPHA`).
+        #[serde(rename = "BankId", default)]
+        pub bank_id: Option<String>,
+        /// Whether Viva made it itself.
+        #[serde(rename = "Systemic", default)]
+        pub systemic: Option<bool>,
+        /// The settlement batch (a current 1797 sample).
+        #[serde(rename = "BatchId", default)]
+        pub batch_id: Option<String>,
+        /// Whether it was switched.
+        #[serde(rename = "Switching", default)]
+        pub switching: Option<bool>,
+        /// The transaction this one refers to (the payment a refund reverses).
+        #[serde(rename = "ParentId", default)]
+        pub parent_id: Option<String>,
+        /// The amount, in the currency's units: negative for a refund or cancellation.
+        #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
+        pub amount: Decimal,
+        /// The channel the payment came through.
+        #[serde(rename = "ChannelId", default)]
+        pub channel_id: Option<String>,
+        /// The terminal that made it.
+        #[serde(rename = "TerminalId", default)]
+        pub terminal_id: Option<i64>,
+        /// The merchant's id.
+        #[serde(rename = "MerchantId")]
+        pub merchant_id: String,
         /// The payment order's code: a number in the document (a string of its digits is
         /// read too, as JavaScript proxies send 16-digit ids).
         #[serde(rename = "OrderCode")]
         pub order_code: u64,
-        /// The language of the payment page (`en-GB`).
-        #[serde(rename = "OrderCulture", default)]
-        pub order_culture: Option<String>,
-        /// The service that made the order.
-        #[serde(rename = "OrderServiceId", default)]
-        pub order_service_id: Option<i64>,
-        /// The amount before conversion.
-        #[serde(rename = "OriginalAmount", default, with = "crate::wire::decimal::number_option")]
-        pub original_amount: Option<Decimal>,
-        /// The currency before conversion, ISO 4217 numeric.
-        #[serde(rename = "OriginalCurrencyCode", default)]
-        pub original_currency_code: Option<Currency>,
-        /// How the card number was entered, as the card schemes code it (`01`, `81`).
-        #[serde(rename = "PanEntryMode", default)]
-        pub pan_entry_mode: Option<String>,
-        /// The transaction this one refers to (the payment a refund reverses).
-        #[serde(rename = "ParentId", default)]
-        pub parent_id: Option<String>,
-        /// The customer's phone.
-        #[serde(rename = "Phone", default)]
-        pub phone: Option<String>,
         /// The product paid for.
         #[serde(rename = "ProductId", default)]
         pub product_id: Option<String>,
-        /// The part of the amount paid with loyalty points.
-        #[serde(rename = "RedeemedAmount", default, with = "crate::wire::decimal::number_option")]
-        pub redeemed_amount: Option<Decimal>,
-        /// The acquirer's reference number.
-        #[serde(rename = "ReferenceNumber", default)]
-        pub reference_number: Option<i64>,
-        /// The reseller's company name.
-        #[serde(rename = "ResellerCompanyName", default)]
-        pub reseller_company_name: Option<String>,
+        /// Where the transaction stands (`F` finished, `E` error).
+        #[serde(rename = "StatusId")]
+        pub status_id: StatusId,
+        /// The customer's full name.
+        #[serde(rename = "FullName", default)]
+        pub full_name: Option<String>,
         /// The reseller's id.
         #[serde(rename = "ResellerId", default)]
         pub reseller_id: Option<String>,
-        /// The reseller source's address.
-        #[serde(rename = "ResellerSourceAddress", default)]
-        pub reseller_source_address: Option<String>,
-        /// The reseller source's code.
-        #[serde(rename = "ResellerSourceCode", default)]
-        pub reseller_source_code: Option<String>,
-        /// The reseller source's name.
-        #[serde(rename = "ResellerSourceName", default)]
-        pub reseller_source_name: Option<String>,
-        /// The issuer's response code (`00`: approved), `null` where none came.
-        #[serde(rename = "ResponseCode", default)]
-        pub response_code: Option<String>,
-        /// Viva's event id of the outcome (a failure: `310`), read against Viva's table of
-        /// event ids.
-        #[serde(rename = "ResponseEventId", default)]
-        pub response_event_id: Option<i64>,
-        /// The retrieval reference number (RRN).
-        #[serde(rename = "RetrievalReferenceNumber", default)]
-        pub retrieval_reference_number: Option<String>,
-        /// The service that made it (a third party reads 19 as Fast Refund).
-        #[serde(rename = "ServiceId", default)]
-        pub service_id: Option<i64>,
+        /// Whether it was a dual-message transaction.
+        #[serde(rename = "DualMessage", default)]
+        pub dual_message: Option<bool>,
+        /// When the transaction was made, as written (the samples: `+03:00`, with
+        /// hundredths; real webhooks: no offset).
+        #[serde(rename = "InsDate")]
+        pub ins_date: Timestamp,
+        /// The fee: negative for a refund.
+        #[serde(rename = "TotalFee", default, with = "crate::wire::decimal::number_option")]
+        pub total_fee: Option<Decimal>,
+        /// A token of the card.
+        #[serde(rename = "CardToken", default)]
+        pub card_token: Option<String>,
+        /// The card number, masked as sent (`411111XXXXXX1111`).
+        #[serde(rename = "CardNumber", default)]
+        pub card_number: Option<String>,
+        /// The text on the customer's statement.
+        #[serde(rename = "Descriptor", default)]
+        pub descriptor: Option<String>,
+        /// The tip.
+        #[serde(rename = "TipAmount", default, with = "crate::wire::decimal::number_option")]
+        pub tip_amount: Option<Decimal>,
         /// The payment source's code (`Default`).
         #[serde(rename = "SourceCode", default)]
         pub source_code: Option<String>,
         /// The payment source's name.
         #[serde(rename = "SourceName", default)]
         pub source_name: Option<String>,
-        /// Where the transaction stands (`F` finished, `E` error).
-        #[serde(rename = "StatusId")]
-        pub status_id: StatusId,
-        /// Whether it was switched.
-        #[serde(rename = "Switching", default)]
-        pub switching: Option<bool>,
-        /// Whether Viva made it itself.
-        #[serde(rename = "Systemic", default)]
-        pub systemic: Option<bool>,
-        /// The tags of the payment order.
-        #[serde(rename = "Tags", default)]
-        pub tags: Option<Vec<String>>,
+        /// Where it was made: latitude.
+        #[serde(rename = "Latitude", default, with = "crate::wire::decimal::number_option")]
+        pub latitude: Option<Decimal>,
+        /// Where it was made: longitude.
+        #[serde(rename = "Longitude", default, with = "crate::wire::decimal::number_option")]
+        pub longitude: Option<Decimal>,
+        /// The merchant's company name.
+        #[serde(rename = "CompanyName", default)]
+        pub company_name: Option<String>,
+        /// The transaction's id.
+        #[serde(rename = "TransactionId")]
+        pub transaction_id: String,
+        /// The merchant's trade title.
+        #[serde(rename = "CompanyTitle", default)]
+        pub company_title: Option<String>,
+        /// How the card number was entered, as the card schemes code it (`01`, `81`).
+        #[serde(rename = "PanEntryMode", default)]
+        pub pan_entry_mode: Option<String>,
+        /// The acquirer's reference number.
+        #[serde(rename = "ReferenceNumber", default)]
+        pub reference_number: Option<i64>,
+        /// The issuer's response code (`00`: approved), `null` where none came.
+        #[serde(rename = "ResponseCode", default)]
+        pub response_code: Option<String>,
+        /// The currency, ISO 4217 numeric.
+        #[serde(rename = "CurrencyCode")]
+        pub currency_code: Currency,
+        /// The language of the payment page (`en-GB`).
+        #[serde(rename = "OrderCulture", default)]
+        pub order_culture: Option<String>,
+        /// The merchant's own reference.
+        #[serde(rename = "MerchantTrns", default)]
+        pub merchant_trns: Option<String>,
+        /// The description shown to the customer.
+        #[serde(rename = "CustomerTrns", default)]
+        pub customer_trns: Option<String>,
+        /// Whether a refund was made by hand.
+        #[serde(rename = "IsManualRefund", default)]
+        pub is_manual_refund: Option<bool>,
         /// The person the money goes to (Marketplace).
         #[serde(rename = "TargetPersonId", default)]
         pub target_person_id: Option<String>,
         /// The wallet the money goes to (Marketplace).
         #[serde(rename = "TargetWalletId", default)]
         pub target_wallet_id: Option<i64>,
-        /// The terminal that made it.
-        #[serde(rename = "TerminalId", default)]
-        pub terminal_id: Option<i64>,
-        /// The tip.
-        #[serde(rename = "TipAmount", default, with = "crate::wire::decimal::number_option")]
-        pub tip_amount: Option<Decimal>,
-        /// Viva's commission: negative for a refund.
-        #[serde(rename = "TotalCommission", default, with = "crate::wire::decimal::number_option")]
-        pub total_commission: Option<Decimal>,
-        /// The fee: negative for a refund.
-        #[serde(rename = "TotalFee", default, with = "crate::wire::decimal::number_option")]
-        pub total_fee: Option<Decimal>,
-        /// How many installments the payment is split into (0: none).
-        #[serde(rename = "TotalInstallments", default)]
-        pub total_installments: Option<i64>,
-        /// The transaction's id.
-        #[serde(rename = "TransactionId")]
-        pub transaction_id: String,
+        /// Whether the acquirer approved it.
+        #[serde(rename = "AcquirerApproved", default)]
+        pub acquirer_approved: Option<bool>,
+        /// Whether a loyalty scheme was triggered.
+        #[serde(rename = "LoyaltyTriggered", default)]
+        pub loyalty_triggered: Option<bool>,
         /// What kind of transaction it is.
         #[serde(rename = "TransactionTypeId")]
         pub transaction_type_id: TransactionTypeId,
-        /// The 3-D Secure authentication value (UCAF).
-        #[serde(rename = "Ucaf", default)]
-        pub ucaf: Option<String>,
+        /// The authorization code of the card's issuer.
+        #[serde(rename = "AuthorizationId", default)]
+        pub authorization_id: Option<String>,
+        /// How many installments the payment is split into (0: none).
+        #[serde(rename = "TotalInstallments", default)]
+        pub total_installments: Option<i64>,
+        /// The country of the card's issuer, ISO 3166 (`SG`).
+        #[serde(rename = "CardCountryCode", default)]
+        pub card_country_code: Option<String>,
+        /// The card's issuing bank.
+        #[serde(rename = "CardIssuingBank", default)]
+        pub card_issuing_bank: Option<String>,
+        /// The part of the amount paid with loyalty points.
+        #[serde(rename = "RedeemedAmount", default, with = "crate::wire::decimal::number_option")]
+        pub redeemed_amount: Option<Decimal>,
+        /// When it cleared.
+        #[serde(rename = "ClearanceDate", default)]
+        pub clearance_date: Option<Timestamp>,
+        /// The rate it was converted at.
+        #[serde(rename = "ConversionRate", default, with = "crate::wire::decimal::number_option")]
+        pub conversion_rate: Option<Decimal>,
+        /// The installment this is, of [`total_installments`](Self::total_installments).
+        #[serde(rename = "CurrentInstallment", default)]
+        pub current_installment: Option<i64>,
+        /// The amount before conversion.
+        #[serde(rename = "OriginalAmount", default, with = "crate::wire::decimal::number_option")]
+        pub original_amount: Option<Decimal>,
+        /// The tags of the payment order.
+        #[serde(rename = "Tags", default)]
+        pub tags: Option<Vec<String>>,
+        /// The bill paid, for bill payments.
+        #[serde(rename = "BillId", default)]
+        pub bill_id: Option<String>,
+        /// The connected account it was made for (Marketplace and ISV).
+        #[serde(rename = "ConnectedAccountId", default)]
+        pub connected_account_id: Option<String>,
+        /// The reseller source's code.
+        #[serde(rename = "ResellerSourceCode", default)]
+        pub reseller_source_code: Option<String>,
+        /// The reseller source's name.
+        #[serde(rename = "ResellerSourceName", default)]
+        pub reseller_source_name: Option<String>,
+        /// The merchant category code (MCC).
+        #[serde(rename = "MerchantCategoryCode", default)]
+        pub merchant_category_code: Option<i64>,
+        /// The reseller's company name.
+        #[serde(rename = "ResellerCompanyName", default)]
+        pub reseller_company_name: Option<String>,
+        /// A reference that is the same for every payment with the card.
+        #[serde(rename = "CardUniqueReference", default)]
+        pub card_unique_reference: Option<String>,
+        /// The currency before conversion, ISO 4217 numeric.
+        #[serde(rename = "OriginalCurrencyCode", default)]
+        pub original_currency_code: Option<Currency>,
+        /// An id of the transaction outside Viva.
+        #[serde(rename = "ExternalTransactionId", default)]
+        pub external_transaction_id: Option<String>,
+        /// The reseller source's address.
+        #[serde(rename = "ResellerSourceAddress", default)]
+        pub reseller_source_address: Option<String>,
+        /// The card's expiry, as written (`2026-11-30T00:00:00`).
+        #[serde(rename = "CardExpirationDate", default)]
+        pub card_expiration_date: Option<Timestamp>,
+        /// The service that made it (a third party reads 19 as Fast Refund).
+        #[serde(rename = "ServiceId", default)]
+        pub service_id: Option<i64>,
+        /// The retrieval reference number (RRN).
+        #[serde(rename = "RetrievalReferenceNumber", default)]
+        pub retrieval_reference_number: Option<String>,
+        /// The merchant's users assigned to it, kept as sent (empty lists in every sample).
+        #[serde(rename = "AssignedMerchantUsers", default)]
+        pub assigned_merchant_users: Option<RawJson>,
+        /// The reseller's users assigned to it, kept as sent (empty lists in every sample).
+        #[serde(rename = "AssignedResellerUsers", default)]
+        pub assigned_reseller_users: Option<RawJson>,
+        /// The card type.
+        #[serde(rename = "CardTypeId", default)]
+        pub card_type_id: Option<i64>,
+        /// Viva's event id of the outcome (a failure: `310`), read against Viva's table of
+        /// event ids.
+        #[serde(rename = "ResponseEventId", default)]
+        pub response_event_id: Option<i64>,
+        /// The electronic commerce indicator (ECI), as sent (`"5"`).
+        #[serde(rename = "ElectronicCommerceIndicator", default)]
+        pub electronic_commerce_indicator: Option<String>,
+        /// The service that made the order.
+        #[serde(rename = "OrderServiceId", default)]
+        pub order_service_id: Option<i64>,
+        /// The card application's identifier at the terminal (EMV AID).
+        #[serde(rename = "ApplicationIdentifierTerminal", default)]
+        pub application_identifier_terminal: Option<String>,
+        /// The integration that made it.
+        #[serde(rename = "IntegrationId", default)]
+        pub integration_id: Option<String>,
+        /// The digital wallet it was paid with (Apple Pay, Google Pay).
+        #[serde(rename = "DigitalWalletId", default)]
+        pub digital_wallet_id: Option<i64>,
+        /// Dynamic currency conversion: the session.
+        #[serde(rename = "DccSessionId", default)]
+        pub dcc_session_id: Option<String>,
+        /// Dynamic currency conversion: the markup.
+        #[serde(rename = "DccMarkup", default, with = "crate::wire::decimal::number_option")]
+        pub dcc_markup: Option<Decimal>,
+        /// Dynamic currency conversion: the difference over the ECB rate.
+        #[serde(rename = "DccDifferenceOverEcb", default, with = "crate::wire::decimal::number_option")]
+        pub dcc_difference_over_ecb: Option<Decimal>,
+        /// The client id.
+        #[serde(rename = "ClientId", default)]
+        pub client_id: Option<String>,
+        /// Viva's commission: negative for a refund.
+        #[serde(rename = "TotalCommission", default, with = "crate::wire::decimal::number_option")]
+        pub total_commission: Option<Decimal>,
     }
 }
 crate::wire::json::json_payload!(

@@ -125,6 +125,16 @@ macro_rules! wire_object {
             /// The fields' wire names, in the order the mirror declares them.
             const NAMES: &[&str] = &[$($wire),*];
 
+            /// The index of a wire name in `NAMES`: a `match`, which the compiler turns
+            /// into a jump on the key's length and a comparison or two, whatever the
+            /// number of fields and the order the keys come in.
+            fn index_of(key: &str) -> Option<usize> {
+                match key {
+                    $($wire => Some(const { $crate::wire::object::position(NAMES, $wire) }),)*
+                    _ => None,
+                }
+            }
+
             #[derive(serde::Deserialize, serde::Serialize)]
             #[serde(remote = "Remote")]
             struct Mirror $(<$($gen),+>)? {
@@ -147,7 +157,7 @@ macro_rules! wire_object {
                 {
                     $crate::wire::object::deserialize(
                         deserializer,
-                        NAMES,
+                        (NAMES, index_of),
                         SPELLINGS,
                         |d| Mirror::deserialize(d),
                         |value: &mut Self| &mut value.wire,
@@ -202,7 +212,7 @@ pub(crate) trait Fields {
 /// copied it at each level.
 pub(crate) fn deserialize<'de, D, T>(
     deserializer: D,
-    names: &'static [&'static str],
+    names: Names,
     spellings: &'static [(&'static str, &'static str)],
     derived: impl FnOnce(Capture<'_, D>) -> Result<T, D::Error>,
     wire_of: impl FnOnce(&mut T) -> &mut Wire,
@@ -223,6 +233,37 @@ where
     read
 }
 
+/// A type's wire names in the order it declares them, and the index of a name among them.
+pub(crate) type Names = (&'static [&'static str], fn(&str) -> Option<usize>);
+
+/// The index of `name` in `names` (`names.len()` if it is not there), for the index
+/// `wire_object!`'s match gives each name, computed as the crate compiles.
+pub(crate) const fn position(mut names: &[&str], name: &str) -> usize {
+    let mut index = 0_usize;
+    while let [candidate, rest @ ..] = names {
+        if same_bytes(candidate.as_bytes(), name.as_bytes()) {
+            return index;
+        }
+        names = rest;
+        index = index.saturating_add(1);
+    }
+    index
+}
+
+/// Whether `a` and `b` hold the same bytes (`==`, which a `const fn` cannot call).
+const fn same_bytes(mut a: &[u8], mut b: &[u8]) -> bool {
+    loop {
+        match (a, b) {
+            ([], []) => return true,
+            ([x, a_rest @ ..], [y, b_rest @ ..]) if *x == *y => {
+                a = a_rest;
+                b = b_rest;
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// Runs a derived `Serialize` through [`Emit`], which writes `wire` back beside it.
 pub(crate) fn serialize<S: Serializer>(
     wire: &Wire,
@@ -239,7 +280,7 @@ pub(crate) fn serialize<S: Serializer>(
 pub(crate) struct Capture<'w, D> {
     inner: D,
     wire: &'w mut Wire,
-    names: &'static [&'static str],
+    names: Names,
     spellings: &'static [(&'static str, &'static str)],
 }
 
@@ -276,7 +317,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Capture<'_, D> {
 
 struct ObjectVisitor<'w, V> {
     visitor: V,
-    names: &'static [&'static str],
+    names: Names,
     fields: &'static [&'static str],
     wire: &'w mut Wire,
     spellings: &'static [(&'static str, &'static str)],
@@ -298,7 +339,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
             wire: self.wire,
             spellings: self.spellings,
             current: "",
-            next: 0,
         })
     }
 }
@@ -306,31 +346,14 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
 /// The entries of an object with the unknown ones taken out and kept.
 struct KnownFields<'w, A> {
     map: A,
-    /// The fields' wire names, in the derived struct's order.
-    names: &'static [&'static str],
+    /// The fields' wire names, in the derived struct's order, and the index of each.
+    names: Names,
     /// serde's list of the names it reads: `names` and each field's aliases.
     fields: &'static [&'static str],
     wire: &'w mut Wire,
     spellings: &'static [(&'static str, &'static str)],
     /// The wire name of the field whose value comes next, for its shape.
     current: &'static str,
-    /// Where in `names` the search for the next key starts: after the last one found.
-    next: usize,
-}
-
-/// The index of `key` in `fields`, searched from `from` on and then from the start.
-/// Providers send the fields in the order of their documents, which is the order the
-/// types declare them in, so the search mostly ends at its first comparison (a Viva
-/// message has 40 fields: a search from the start made 20 comparisons a key).
-fn find_field(fields: &[&str], from: usize, key: &str) -> Option<usize> {
-    if fields.get(from).is_some_and(|field| *field == key) {
-        return Some(from);
-    }
-    let (before, after) = fields.split_at_checked(from).unwrap_or((fields, &[]));
-    match after.iter().position(|field| *field == key) {
-        Some(index) => Some(from.saturating_add(index)),
-        None => before.iter().position(|field| *field == key),
-    }
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
@@ -341,9 +364,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         while let Some(Key(key)) = self.map.next_key()? {
-            if let Some(index) = find_field(self.names, self.next, &key) {
-                self.current = self.names.get(index).copied().unwrap_or_default();
-                self.next = index.saturating_add(1);
+            let (names, index_of) = self.names;
+            if let Some(index) = index_of(&key) {
+                self.current = names.get(index).copied().unwrap_or_default();
                 // serde's derive reads a field's index as the field (`visit_u64`), the
                 // way formats without names give it.
                 return seed
@@ -351,8 +374,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
                     .map(Some);
             }
             // Another spelling of a field: the derived code matches it by name.
-            let alias = if self.fields.len() > self.names.len() {
-                find_field(self.fields, 0, &key)
+            let alias = if self.fields.len() > names.len() {
+                self.fields.iter().position(|field| *field == &*key)
             } else {
                 None
             };
