@@ -697,6 +697,15 @@ fn cases() -> Vec<Case> {
             "ok esms callback",
         ),
         query_case(
+            "error_info: Zalo's JSON, then 1 MiB of text (GetCallback's form)",
+            Parse,
+            format!(
+                "{ESMS}&error_info=%7B%22error%22%3A-124%2C%22message%22%3A%22m%22%7D{}",
+                "x".repeat(MIB)
+            ),
+            "ok esms callback",
+        ),
+        query_case(
             "error_info nested 100 000 deep",
             Parse,
             esms_zns(
@@ -820,7 +829,7 @@ fn cases() -> Vec<Case> {
             fixture("esms/zalo_consulting_type26.query")
                 .trim_end()
                 .replacen("24%2F04%2F2024", "31%2F02%2F2024", 1),
-            "err esms callback: `error_info`: the Zalo result is broken JSON: trailing characters at line 1 column 107",
+            "err esms callback: `error_info`: the Zalo result is followed by `____` and no date and time like `24/04/2024 16:58:01`",
         ),
         // Shapes.
         case("null", Parse, "null", "err no provider's payload: null"),

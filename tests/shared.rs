@@ -20,7 +20,7 @@ use libtest_mimic::{Arguments, Trial};
 use provider_payloads::nxcloud::StatusCode;
 use provider_payloads::viva::{DEMO_WEBHOOK_SOURCES, PRODUCTION_WEBHOOK_SOURCES};
 use provider_payloads::wappin::Endpoint;
-use provider_payloads::{Payload, Provider};
+use provider_payloads::{ListUnrecognized, Payload, Provider};
 
 /// A check, the path under `../shared` it reads, and its name.
 type Check = (&'static str, &'static str, fn());
@@ -57,6 +57,11 @@ const CHECKS: &[Check] = &[
         viva_events_are_typed_by_their_event_type,
     ),
     (
+        "realworld_esms_zns_by_uid_types_its_telco_and_zalo_delivery",
+        ESMS_ZNS_BY_UID,
+        esms_zns_by_uid_types_its_telco_and_zalo_delivery,
+    ),
+    (
         "realworld_esms_edge_cases_give_a_clear_error",
         "realworld/esms/edge",
         esms_edge_cases_give_a_clear_error,
@@ -83,6 +88,8 @@ const CHECKS: &[Check] = &[
     ),
 ];
 
+const ESMS_ZNS_BY_UID: &str =
+    "realworld/esms/zalo_uid_type25_telcoid9_raw_braces_delivery_status_docs_v2.query";
 const NXCLOUD_DOCUMENT: &str = "seeds/000_451a745b4c21b0fd.txt";
 const WAPPIN_DOCUMENT: &str = "seeds/002_141293c652ff41a1.txt";
 const VIVA_DOCUMENT: &str = "seeds/003_3f137d6cfb0f4daf.txt";
@@ -293,6 +300,20 @@ fn numbers(json: &[u8]) -> Vec<String> {
     }
     found.sort();
     found
+}
+
+/// eSMS's sample "ZNS sent by UID": `telcoid=9` (in no table) and Zalo's delivery data in
+/// `error_info` are typed.
+fn esms_zns_by_uid_types_its_telco_and_zalo_delivery() {
+    use provider_payloads::esms::{Callback, Telco, ZaloMessageStatus};
+    let query = std::fs::read_to_string(shared(ESMS_ZNS_BY_UID)).unwrap();
+    let callback = Callback::from_query(&query).unwrap();
+    assert_eq!(callback.telco, Some(Telco::ZaloUser));
+    let info = callback.error_info.as_ref().unwrap();
+    let data = info.zalo().unwrap().data.as_ref().unwrap();
+    assert_eq!(data.status, Some(ZaloMessageStatus::Delivered));
+    assert_eq!(data.delivery_time, None);
+    assert!(callback.unrecognized().is_empty(), "{callback:?}");
 }
 
 /// Asserts that every `.json` file under `realworld/<provider>/edge/` is refused with an

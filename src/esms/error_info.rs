@@ -7,7 +7,14 @@
 //! - the JSON percent-encoded once more, then `____` and a `DD/MM/YYYY HH:MM:SS` time
 //!   (the consulting, transaction, form and journey samples):
 //!   `%7B%22data%22%3A%7B...%7D____24/04/2024%2016:58:01`;
-//! - and, in eSMS's newer document, the JSON itself: `{"error":0,"message":"Success",...}`.
+//! - and, in eSMS's newer document, the JSON itself: `{"error":0,"message":"Success",...}`
+//!   (the sample "ZNS sent by UID", whose `data` reports the delivery).
+//!
+//! GetCallback's answer (eSMS's pull API) writes its `ErrorInfo` in a fourth way: the JSON,
+//! then the text of a .NET exception, not encoded:
+//! `{"error":-124,"message":"Access token is invalid"}Object reference not set to an
+//! instance of an object.` The JSON is read, and the text after it kept
+//! ([`ErrorInfo::trailing_text`]).
 //!
 //! [`ErrorInfo`] keeps the text as it came (it is written back as it came) and decodes it
 //! layer by layer, at most [`MAX_LAYERS`] layers, so a value encoded a hundred times is
@@ -16,10 +23,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::NaiveDateTime;
-use serde_json::error::Category;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde_json::value::RawValue;
 
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+use crate::wire::enums::code_enum;
 use crate::wire::object::wire_object;
 use crate::wire::{query, time};
 
@@ -36,6 +44,7 @@ pub struct ErrorInfo {
     raw: String,
     zalo: Option<ZaloResult>,
     time: Option<NaiveDateTime>,
+    trailing: Option<String>,
 }
 
 wire_object! {
@@ -56,7 +65,26 @@ wire_object! {
 }
 
 wire_object! {
-    /// The `data` of a Zalo result.
+    /// The `data` of a Zalo result: the message's ids (the consulting, transaction, form
+    /// and journey samples), or where its delivery stands (the sample "ZNS sent by UID",
+    /// and the `Data` of GetZaloMessageStatus's answer).
+    ///
+    /// ```
+    /// use provider_payloads::esms::{Callback, Telco, ZaloMessageStatus};
+    ///
+    /// // The sample "ZNS sent by UID" (some keys left out).
+    /// let callback = Callback::from_query("SMSID=5450d5579bfa466a9f2a5911c82f4037&SendStatus=5\
+    ///     &TypeId=25&telcoid=9&phonenumber=5308693166941955879&error_info={%22error%22%3A0%2C\
+    ///     %22message%22%3A%22Success%22%2C%22data%22%3A{%22delivery_time%22%3Anull%2C\
+    ///     %22message%22%3A%22The%20message%20was%20delivered%20to%20the%20user%27s%20phone\
+    ///     %22%2C%22status%22%3A1}}")?;
+    /// assert_eq!(callback.telco, Some(Telco::ZaloUser));
+    /// let zalo = callback.error_info.as_ref().and_then(|info| info.zalo()).unwrap();
+    /// let data = zalo.data.as_ref().unwrap();
+    /// assert_eq!(data.status, Some(ZaloMessageStatus::Delivered));
+    /// assert_eq!(data.delivery_time, None); // `null` in the callback
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct ZaloData {
         /// Zalo's id of the message (`"e1a60e8890be9de4c4ab"`); eSMS also gives it as the
         /// callback's `partnerids`.
@@ -66,6 +94,33 @@ wire_object! {
         /// 17 digits do not fit a float.
         #[serde(rename = "user_id", default)]
         pub user_id: Option<String>,
+        /// `delivery_time`: "Thời gian thiết bị của người dùng nhận được thông báo ZNS"
+        /// (when the user's device received the notification), unix milliseconds in a
+        /// string (`"1767678030984"`); `null` in the callback's sample.
+        #[serde(rename = "delivery_time", default, with = "crate::wire::time::unix_millis_option")]
+        pub delivery_time: Option<DateTime<Utc>>,
+        /// `message`: "Mô tả trạng thái thông báo" (the status, described): "The message
+        /// was delivered to the user's phone".
+        #[serde(rename = "message", default)]
+        pub message: Option<String>,
+        /// `status`: "Trạng thái của thông báo ZNS" (the notification's status).
+        #[serde(rename = "status", default)]
+        pub status: Option<ZaloMessageStatus>,
+    }
+}
+
+code_enum! {
+    /// The `status` of a ZNS message in Zalo's data. GetZaloMessageStatus's table lists
+    /// its values (beside `message`, a row too soon, but they are the statuses'):
+    /// "-1: Tin nhắn không tồn tại; 0: ... đã được gửi lên máy chủ Zalo nhưng chưa được
+    /// chuyển đến điện thoại; 1: ... đã được chuyển đến điện thoại".
+    pub enum ZaloMessageStatus {
+        /// -1: "Tin nhắn không tồn tại" (the message does not exist).
+        DoesNotExist = -1,
+        /// 0: sent to Zalo's server, not yet delivered to the phone.
+        SentToZalo = 0,
+        /// 1: delivered to the phone ("The message was delivered to the user's phone").
+        Delivered = 1,
     }
 }
 
@@ -76,6 +131,8 @@ pub(crate) enum Problem {
     BrokenJson(String),
     /// It is still encoded after [`MAX_LAYERS`] layers.
     TooManyLayers,
+    /// Its JSON is followed by the separator of a time, and then no time.
+    BrokenTime,
 }
 
 impl fmt::Display for Problem {
@@ -85,6 +142,10 @@ impl fmt::Display for Problem {
             Problem::TooManyLayers => write!(
                 f,
                 "still encoded after {MAX_LAYERS} layers of decoding (eSMS's samples use two)"
+            ),
+            Problem::BrokenTime => write!(
+                f,
+                "the Zalo result is followed by `{TIME_SEPARATOR}` and no date and time like `24/04/2024 16:58:01`"
             ),
         }
     }
@@ -103,11 +164,12 @@ impl ErrorInfo {
         if raw.is_empty() {
             return Ok(None);
         }
-        let (zalo, time) = decode(raw)?;
+        let decoded = decode(raw)?;
         Ok(Some(ErrorInfo {
             raw: raw.to_owned(),
-            zalo,
-            time,
+            zalo: decoded.zalo,
+            time: decoded.time,
+            trailing: decoded.trailing,
         }))
     }
 
@@ -127,15 +189,23 @@ impl ErrorInfo {
     pub fn time(&self) -> Option<NaiveDateTime> {
         self.time
     }
+
+    /// The text eSMS wrote after the JSON, other than a time, when it wrote any: in
+    /// GetCallback's sample, a .NET exception's message ("Object reference not set to an
+    /// instance of an object."), eSMS's own error beside Zalo's.
+    pub fn trailing_text(&self) -> Option<&str> {
+        self.trailing.as_deref()
+    }
 }
 
 impl fmt::Debug for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ErrorInfo")
-            .field("zalo", &self.zalo)
-            .field("time", &self.time)
-            .field("raw", &self.raw)
-            .finish()
+        let mut s = f.debug_struct("ErrorInfo");
+        s.field("zalo", &self.zalo).field("time", &self.time);
+        if let Some(trailing) = &self.trailing {
+            s.field("trailing_text", trailing);
+        }
+        s.field("raw", &self.raw).finish()
     }
 }
 
@@ -153,8 +223,17 @@ impl ListUnrecognized for ErrorInfo {
     }
 }
 
-/// Undoes the layers of `raw` until the Zalo JSON shows, splitting off a trailing time.
-fn decode(raw: &str) -> Result<(Option<ZaloResult>, Option<NaiveDateTime>), Problem> {
+/// What an `error_info` holds once decoded.
+#[derive(Default)]
+struct Decoded {
+    zalo: Option<ZaloResult>,
+    time: Option<NaiveDateTime>,
+    trailing: Option<String>,
+}
+
+/// Undoes the layers of `raw` until the Zalo JSON shows, splitting off a trailing time,
+/// or the text after the JSON.
+fn decode(raw: &str) -> Result<Decoded, Problem> {
     // In the samples the time is split off before any decoding, so the JSON part stays
     // borrowed; only a time hidden under a layer of encoding needs a copy.
     let (mut text, mut time) = match split_time(raw) {
@@ -170,7 +249,14 @@ fn decode(raw: &str) -> Result<(Option<ZaloResult>, Option<NaiveDateTime>), Prob
         }
         let trimmed = text.trim();
         text = match trimmed.as_bytes().first() {
-            Some(b'{') => return Ok((zalo_result(trimmed)?, time)),
+            Some(b'{') => {
+                let (zalo, trailing) = zalo_result(trimmed)?;
+                return Ok(Decoded {
+                    zalo,
+                    time,
+                    trailing: trailing.map(str::to_owned),
+                });
+            }
             Some(b'"') => Cow::Owned(
                 serde_json::from_str::<String>(trimmed)
                     .map_err(|err| Problem::BrokenJson(err.to_string()))?,
@@ -178,9 +264,19 @@ fn decode(raw: &str) -> Result<(Option<ZaloResult>, Option<NaiveDateTime>), Prob
             _ if trimmed.contains('%') => match query::decode_layer(trimmed) {
                 Ok(decoded) => Cow::Owned(decoded),
                 // A `%` that is no escape: plain text, not a documented form.
-                Err(_) => return Ok((None, time)),
+                Err(_) => {
+                    return Ok(Decoded {
+                        time,
+                        ..Decoded::default()
+                    });
+                }
             },
-            _ => return Ok((None, time)),
+            _ => {
+                return Ok(Decoded {
+                    time,
+                    ..Decoded::default()
+                });
+            }
         };
     }
     Err(Problem::TooManyLayers)
@@ -200,19 +296,29 @@ fn split_time(text: &str) -> Option<(&str, NaiveDateTime)> {
     None
 }
 
-/// Reads the Zalo JSON: broken JSON is a problem; JSON of another shape is kept raw.
-fn zalo_result(json: &str) -> Result<Option<ZaloResult>, Problem> {
-    match serde_json::from_str::<ZaloResult>(json) {
-        Ok(zalo) => Ok(Some(zalo)),
-        // Another shape, or broken further on than the shape went wrong.
-        Err(err) if err.classify() == Category::Data => {
-            match serde_json::from_str::<serde::de::IgnoredAny>(json) {
-                Ok(_) => Ok(None),
-                Err(syntax) => Err(Problem::BrokenJson(syntax.to_string())),
-            }
-        }
-        Err(err) => Err(Problem::BrokenJson(err.to_string())),
+/// Reads the Zalo JSON at the start of `text`, and the text after it (GetCallback's
+/// form): broken JSON is a problem; JSON of another shape is kept raw; a time separator
+/// after the JSON with no time after it is a broken time.
+fn zalo_result(text: &str) -> Result<(Option<ZaloResult>, Option<&str>), Problem> {
+    // The callback's forms: the text is the JSON, read at once.
+    if let Ok(zalo) = serde_json::from_str::<ZaloResult>(text) {
+        return Ok((Some(zalo), None));
     }
+    // JSON of another shape, JSON followed by text, or broken JSON: where does the JSON
+    // end? (A raw value is skipped without recursion, so deep JSON is no problem.)
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
+    let end = match values.next() {
+        Some(Ok(_)) => values.byte_offset(),
+        Some(Err(err)) => return Err(Problem::BrokenJson(err.to_string())),
+        None => return Err(Problem::BrokenJson("no JSON value".to_owned())),
+    };
+    let (json, after) = text.split_at_checked(end).unwrap_or((text, ""));
+    if after.trim_start().starts_with(TIME_SEPARATOR) {
+        return Err(Problem::BrokenTime);
+    }
+    // Its syntax is sound: a JSON of another shape is kept as the raw text.
+    let zalo = serde_json::from_str::<ZaloResult>(json).ok();
+    Ok((zalo, Some(after).filter(|after| !after.is_empty())))
 }
 
 #[cfg(test)]
@@ -220,7 +326,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_three_documented_forms_decode_to_the_same_kind_of_result() {
+    fn the_four_documented_forms_decode_to_the_same_kind_of_result() {
         let quoted = r#""{\"error\":-114,\"message\":\"User is inactive\"}""#;
         let info = ErrorInfo::read(quoted).unwrap().unwrap();
         assert_eq!(info.zalo().unwrap().error, -114);
@@ -235,18 +341,55 @@ mod tests {
         assert_eq!(info.time().unwrap().to_string(), "2024-04-24 16:58:01");
         assert_eq!(info.raw(), encoded);
 
-        let plain = r#"{"error":0,"message":"Success","data":{"status":1}}"#;
+        // The sample "ZNS sent by UID", decoded once by the query.
+        let plain = r#"{"error":0,"message":"Success","data":{"delivery_time":null,"message":"The message was delivered to the user's phone","status":1}}"#;
         let info = ErrorInfo::read(plain).unwrap().unwrap();
+        let data = info.zalo().unwrap().data.as_ref().unwrap();
+        assert_eq!(data.status, Some(ZaloMessageStatus::Delivered));
+        assert_eq!(data.delivery_time, None);
         assert_eq!(
-            info.zalo()
-                .unwrap()
-                .data
-                .as_ref()
-                .unwrap()
-                .unknown_fields()
-                .len(),
-            1
+            data.message.as_deref(),
+            Some("The message was delivered to the user's phone")
         );
+        assert!(data.unknown_fields().is_empty());
+        assert_eq!(info.trailing_text(), None);
+
+        // GetCallback's sample: JSON, then a .NET exception's message.
+        let dotnet = r#"{"error":-124,"message":"Access token is invalid"}Object reference not set to an instance of an object."#;
+        let info = ErrorInfo::read(dotnet).unwrap().unwrap();
+        let zalo = info.zalo().unwrap();
+        assert_eq!(
+            (zalo.error, zalo.message.as_str()),
+            (-124, "Access token is invalid")
+        );
+        assert_eq!(
+            info.trailing_text(),
+            Some("Object reference not set to an instance of an object.")
+        );
+        assert_eq!((info.time(), info.raw()), (None, dotnet));
+    }
+
+    #[test]
+    fn text_after_the_json_is_kept_whatever_the_json_holds() {
+        for (text, error, trailing) in [
+            (r#"{"error":1,"message":"m"} x"#, Some(1), " x"),
+            (r#"{"error":1}trailing"#, None, "trailing"),
+            (
+                r#"{"deep":[[[[[[]]]]]],"error":2,"message":"m"}}"#,
+                Some(2),
+                "}",
+            ),
+            (
+                r#""{\"error\":3,\"message\":\"m\"}Error""#,
+                Some(3),
+                "Error",
+            ),
+        ] {
+            let info = ErrorInfo::read(text).unwrap().unwrap();
+            assert_eq!(info.zalo().map(|zalo| zalo.error), error, "{text}");
+            assert_eq!(info.trailing_text(), Some(trailing), "{text}");
+            assert_eq!(info.raw(), text);
+        }
     }
 
     #[test]
@@ -287,13 +430,21 @@ mod tests {
             Err(Problem::BrokenJson(_))
         ));
         assert!(matches!(
-            ErrorInfo::read(r#"{"error":1}trailing"#),
+            ErrorInfo::read(r#"{"error":1,"message":"m"#),
             Err(Problem::BrokenJson(_))
         ));
-        assert!(matches!(
-            ErrorInfo::read(r#"{"error":1,"message":"m"} x"#),
-            Err(Problem::BrokenJson(_))
-        ));
+        // The separator of a time, and no time after it.
+        for broken_time in [
+            r#"{"error":1,"message":"m"}____31/02/2024 16:58:01"#,
+            r#"{"error":1,"message":"m"}____"#,
+            "%7B%22error%22%3A1%7D____24/04/2024%20",
+        ] {
+            assert_eq!(
+                ErrorInfo::read(broken_time),
+                Err(Problem::BrokenTime),
+                "{broken_time}"
+            );
+        }
         let mut deep = r#"{"error":0,"message":"Success"}"#.to_owned();
         for _ in 0..100 {
             let encoded = query::encode(&deep).to_string();

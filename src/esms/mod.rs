@@ -36,7 +36,7 @@ mod error_info;
 
 use rust_decimal::Decimal;
 
-pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
+pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloMessageStatus, ZaloResult};
 
 use crate::event::{self, DeliveryState};
 use crate::timestamp::Timestamp;
@@ -97,12 +97,17 @@ code_enum! {
         Vina = 3,
         /// "Vietnammobile".
         Vietnamobile = 4,
-        /// "Gtel".
+        /// "Gtel" ("Gmobile" in GetCallback's table).
         Gtel = 5,
         /// "Itel".
         Itel = 6,
         /// "Reddi".
         Reddi = 7,
+        /// Not in the table: the sample "ZNS sent by UID" sends 9, for a ZNS message sent
+        /// to a Zalo user id (its `phonenumber` is that id, `5308693166941955879`). That 9
+        /// means "no mobile operator: a Zalo user" is an inference from that one sample;
+        /// no document says what it means.
+        ZaloUser = 9,
     }
 }
 
