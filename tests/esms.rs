@@ -337,3 +337,89 @@ fn an_error_info_of_white_space_is_kept_and_written_back() {
     common::assert_same_query(query.as_bytes(), written.as_bytes(), &path);
     assert_eq!(Callback::from_query(&written).unwrap(), callback);
 }
+
+/// GetCallback's sample, as eSMS's document prints it.
+fn get_callback() -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/esms/getcallback_response.json"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_getcallback_record_is_the_callback_esms_would_have_sent() {
+    let answer = provider_payloads::esms::GetCallbackResponse::from_json(&get_callback()).unwrap();
+    let [record] = answer.callbacks() else {
+        panic!("one record")
+    };
+    // The record's values, typed as the query's are.
+    assert_eq!(record.send_status, SendStatus::SentSuccessfully);
+    assert_eq!(
+        (record.send_success, record.send_failed),
+        (Some(0), Some(1))
+    );
+    assert_eq!(record.total_price.unwrap().to_string(), "0.0");
+    assert_eq!(record.request_id, None);
+    assert_eq!(record.telco, Some(Telco::Viettel));
+    assert_eq!(record.temp_id.as_deref(), Some("228386"));
+    assert_eq!(record.oa_id.as_deref(), Some("1090257973118325189"));
+    assert_eq!(
+        record.callback_url.as_deref(),
+        Some("https://api.esms.vn/zalo-zns/zns/receive-callback")
+    );
+    // As a query, it is the callback eSMS's GET would have carried: read back, the same
+    // values and the same event.
+    let query = record.to_query();
+    assert!(
+        query.starts_with("SMSID=4a496110-9fd3-4838-ac8b-bcaa36616f7011&SendFailed=1&SendStatus=5&SendSuccess=0&TotalPrice=0.0&TotalReceiver=1&TotalSent=1&TypeId=25&telcoid=1&phonenumber=0909090909&CallbackUrl="),
+        "{query}"
+    );
+    let callback = Callback::from_query(&query).unwrap();
+    assert_eq!(callback.event(), record.event());
+    assert_eq!(
+        (
+            &callback.error_info,
+            &callback.temp_id,
+            &callback.partner_ids
+        ),
+        (&record.error_info, &record.temp_id, &record.partner_ids)
+    );
+    // Written as JSON, a callback read from a query is a record, read back alike.
+    let json = serde_json::to_string(&callback).unwrap();
+    let again: Callback = serde_json::from_str(&json).unwrap();
+    assert_eq!(again.event(), record.event());
+    assert_eq!(again.to_query(), query);
+}
+
+#[test]
+fn a_getcallback_record_is_written_back_as_it_came_and_lists_in_its_own_names() {
+    let body = String::from_utf8(get_callback())
+        .unwrap()
+        .replacen(r#""Telcoid": 1"#, r#""Telcoid": "8", "Extra": [1]"#, 1)
+        .replacen(
+            r#""Partnerids": "7984e9b198c40e9957d6""#,
+            r#""Partnerids": """#,
+            1,
+        );
+    let answer = provider_payloads::esms::GetCallbackResponse::from_json(body.as_bytes()).unwrap();
+    let record = &answer.callbacks()[0];
+    assert_eq!(record.telco, Some(Telco::Other(8)));
+    assert_eq!(
+        record.partner_ids, None,
+        "`\"\"` means absent, as in the query"
+    );
+    let found: Vec<String> = answer
+        .unrecognized()
+        .iter()
+        .map(|u| u.path.clone())
+        .collect();
+    assert_eq!(
+        found,
+        ["Data_callback[0].Telcoid", "Data_callback[0].Extra"]
+    );
+    common::assert_same_json(
+        body.as_bytes(),
+        &answer.to_json().unwrap(),
+        Path::new("the record with changes"),
+    );
+}

@@ -38,7 +38,7 @@ fn callbacks_carry_an_event_and_an_answer() {
         // What a provider posts to your webhook, as against API requests and answers.
         let is_callback = matches!(
             (provider, payload.kind()),
-            ("nxcloud" | "esms", _) | ("wappin", "callback") | ("viva", "webhook message")
+            ("nxcloud", _) | ("esms" | "wappin", "callback") | ("viva", "webhook message")
         );
         assert_eq!(payload.answer().is_some(), is_callback, "{name}");
         // Every callback reports an event, but Viva's events the model has no place for.

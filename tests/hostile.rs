@@ -25,6 +25,7 @@ enum Entry {
     NxCloud,
     Wappin,
     Viva,
+    Esms,
     EsmsQuery,
     EsmsUrl,
 }
@@ -76,12 +77,10 @@ impl Case {
             Entry::NxCloud => nxcloud::Callback::from_json(body).map(Payload::NxCloud),
             Entry::Wappin => wappin::Payload::from_json(body).map(Payload::Wappin),
             Entry::Viva => viva::Payload::from_json(body).map(Payload::Viva),
-            Entry::EsmsQuery => {
-                esms::Callback::from_query(&self.query).map(|c| Payload::Esms(Box::new(c)))
-            }
-            Entry::EsmsUrl => {
-                esms::Callback::from_url(&self.query).map(|c| Payload::Esms(Box::new(c)))
-            }
+            Entry::Esms => esms::Payload::from_json(body).map(Payload::Esms),
+            Entry::EsmsQuery => esms::Payload::from_query(&self.query).map(Payload::Esms),
+            Entry::EsmsUrl => esms::Callback::from_url(&self.query)
+                .map(|c| Payload::Esms(esms::Payload::Callback(Box::new(c)))),
         }
     }
 
@@ -186,6 +185,23 @@ fn wappin_status(from: &str, to: &str) -> String {
     sample.replacen(from, to, 1)
 }
 
+/// One of eSMS's answers (`fixtures/esms/<name>.json`) with `from` replaced by `to`.
+fn esms_answer(name: &str, from: &str, to: &str) -> String {
+    let sample = fixture(&format!("esms/{name}.json"));
+    assert!(sample.contains(from), "{from}");
+    sample.replacen(from, to, 1)
+}
+
+/// GetCallback's answer with its one record `times` times.
+fn esms_records(times: usize) -> String {
+    let sample = fixture("esms/getcallback_response.json");
+    let start = sample.find("        {").unwrap();
+    let end = sample.find("} \n").unwrap() + 1;
+    let record = &sample[start..end];
+    let records = vec![record; times].join(",");
+    format!("{}{records}{}", &sample[..start], &sample[end..])
+}
+
 const ESMS: &str = "SMSID=849fe&SendFailed=0&SendStatus=5&SendSuccess=1&TotalPrice=470.0000";
 
 /// eSMS's ZNS sample (`error_info` as a JSON string literal) with `from` replaced by `to`.
@@ -269,6 +285,25 @@ fn cases() -> Vec<Case> {
                 1,
             ),
             r#"ok wappin send HSM request; 1 unrecognized: unknown field `deep` = {"a":{"a":{"a":{"a":{"a":{"a":{"a":{"... (600024 bytes)"#,
+        ),
+        case(
+            "an eSMS GetCallback answer of 2 000 records",
+            Parse,
+            esms_records(2_000),
+            "ok esms GetCallback response",
+        ),
+        case(
+            "a GetCallback record's ErrorInfo nested 100 000 deep",
+            Esms,
+            esms_answer(
+                "getcallback_response",
+                r#""ErrorInfo": "{\"error\""#,
+                &format!(
+                    r#""ErrorInfo": "{{\"deep\":{},\"error\""#,
+                    deep("[", "", "]", 100_000)
+                ),
+            ),
+            "ok esms GetCallback response; 1 unrecognized: unknown field `Data_callback[0].ErrorInfo.deep` = [[[[[[[[[[... (200050 bytes)",
         ),
         case(
             "a 16 MiB string, default limits",
@@ -609,6 +644,36 @@ fn cases() -> Vec<Case> {
             "err viva webhook message: `EventData.CurrencyCode`: invalid type: floating point `1.5`, expected an integer code (Currency), as a number or a string of digits (line 8, column 20)",
         ),
         case(
+            "an eSMS answer's code as a word",
+            Parse,
+            esms_answer(
+                "queryznsstatus_response",
+                r#""CodeResult": "100""#,
+                r#""CodeResult": "ok""#,
+            ),
+            r#"err esms QueryZnsStatus response: `CodeResult`: invalid value: string "ok", expected an integer code (ResponseCode), as a number or a string of digits (line 2, column 22)"#,
+        ),
+        case(
+            "a GetCallback record's counts as strings of digits: kept",
+            Parse,
+            esms_answer(
+                "getcallback_response",
+                r#""SendFailed": 1"#,
+                r#""SendFailed": "1""#,
+            ),
+            "ok esms GetCallback response",
+        ),
+        case(
+            "an eSMS answer's price in a string",
+            Parse,
+            esms_answer(
+                "getcallback_response",
+                r#""TotalPrice": 0.0"#,
+                r#""TotalPrice": "0.0""#,
+            ),
+            r#"err esms GetCallback response: `Data_callback[0].TotalPrice`: invalid type: string "0.0", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 10, column 31)"#,
+        ),
+        case(
             "a receipt code of 20 digits",
             Parse,
             receipt_where("code", "99999999999999999999"),
@@ -877,6 +942,24 @@ fn cases() -> Vec<Case> {
             Parse,
             receipt_where("status", "\"exploded\""),
             "ok nxcloud receipt; 1 unrecognized: undocumented value `exploded` at `status`",
+        ),
+        case(
+            "QueryZnsStatus's answer with Data null: read as GetZaloMessageStatus's",
+            Parse,
+            r#"{"CodeResult": "854", "Data": null}"#,
+            "ok esms GetZaloMessageStatus response",
+        ),
+        case(
+            "a GetCallback record that is no object",
+            Esms,
+            esms_records(0).replacen("[", "[\"SMSID=1\"", 1),
+            r#"err esms GetCallback response: `Data_callback[0]`: invalid type: string "SMSID=1", expected a JSON object (line 4, column 31)"#,
+        ),
+        case(
+            "an eSMS callback's query to eSMS's JSON entry point",
+            Esms,
+            ESMS,
+            "err esms payload: the body is not valid JSON: expected value; the body looks like a query string or form (key=value&...) (line 1, column 1)",
         ),
         case(
             "a receipt and a reply in one body",

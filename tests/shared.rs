@@ -62,9 +62,9 @@ const CHECKS: &[Check] = &[
         esms_zns_by_uid_types_its_telco_and_zalo_delivery,
     ),
     (
-        "realworld_esms_edge_cases_give_a_clear_error",
+        "realworld_esms_edge_getcallback_answer_is_read_and_written_back",
         "realworld/esms/edge",
-        esms_edge_cases_give_a_clear_error,
+        esms_edge_getcallback_answer_is_read_and_written_back,
     ),
     (
         "realworld_wappin_edge_cases_are_refused_naming_their_shape",
@@ -330,9 +330,33 @@ fn edge_cases_are_refused(provider: &str, expected: impl Fn(&provider_payloads::
     }
 }
 
-fn esms_edge_cases_give_a_clear_error() {
-    // The edge case is a JSON response of eSMS's pull API, not a GET callback.
-    edge_cases_are_refused("esms", |err| err.to_string().contains("a JSON body"));
+/// The edge case is GetCallback's answer (eSMS's pull API, JSON), not a `GET` callback: it
+/// is read as that answer, its record as a callback, and written back whole.
+fn esms_edge_getcallback_answer_is_read_and_written_back() {
+    use provider_payloads::esms;
+    let edge = common::files(&shared("realworld/esms/edge"), "json");
+    assert_eq!(edge.len(), 1);
+    for path in edge {
+        let body = std::fs::read(&path).unwrap();
+        let parsed = common::parse("esms", &body).unwrap();
+        assert_eq!(parsed.kind, "GetCallback response", "{}", path.display());
+        common::assert_same_json(&body, &parsed.wire, &path);
+        let Payload::Esms(esms::Payload::GetCallback(answer)) =
+            provider_payloads::parse(&body, "").unwrap()
+        else {
+            panic!("{}: parse read another kind", path.display());
+        };
+        let [callback] = answer.callbacks() else {
+            panic!("{}: one record", path.display());
+        };
+        let info = callback.error_info.as_ref().unwrap();
+        assert_eq!(info.zalo().unwrap().error, -124);
+        assert_eq!(
+            info.trailing_text(),
+            Some("Object reference not set to an instance of an object.")
+        );
+        assert!(answer.unrecognized().is_empty(), "{answer:?}");
+    }
 }
 
 fn wappin_edge_cases_are_refused_naming_their_shape() {

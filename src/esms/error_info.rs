@@ -24,6 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
@@ -44,7 +45,17 @@ pub struct ErrorInfo {
     raw: String,
     zalo: Option<ZaloResult>,
     time: Option<NaiveDateTime>,
-    trailing: Option<String>,
+    trailing: Option<Trailing>,
+}
+
+/// Where the text after the JSON is.
+#[derive(Clone, PartialEq, Eq)]
+enum Trailing {
+    /// At the end of the value as it came, from this byte: GetCallback's form, sent as
+    /// it is (no copy of it is made).
+    InRaw(usize),
+    /// Found under a layer of encoding: decoded.
+    Decoded(String),
 }
 
 wire_object! {
@@ -194,7 +205,10 @@ impl ErrorInfo {
     /// GetCallback's sample, a .NET exception's message ("Object reference not set to an
     /// instance of an object."), eSMS's own error beside Zalo's.
     pub fn trailing_text(&self) -> Option<&str> {
-        self.trailing.as_deref()
+        match self.trailing.as_ref()? {
+            Trailing::InRaw(start) => self.raw.get(*start..),
+            Trailing::Decoded(text) => Some(text),
+        }
     }
 }
 
@@ -202,8 +216,8 @@ impl fmt::Debug for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("ErrorInfo");
         s.field("zalo", &self.zalo).field("time", &self.time);
-        if let Some(trailing) = &self.trailing {
-            s.field("trailing_text", trailing);
+        if let Some(trailing) = self.trailing_text() {
+            s.field("trailing_text", &trailing);
         }
         s.field("raw", &self.raw).finish()
     }
@@ -223,12 +237,68 @@ impl ListUnrecognized for ErrorInfo {
     }
 }
 
+/// Serde `with` helper for the `ErrorInfo` of GetCallback's records: a JSON string,
+/// read as the callback's `error_info` is (`""` and `null` are `None`, which the record
+/// notes and writes back as they came), and written back as it came.
+pub(crate) mod text_option {
+    use std::fmt;
+
+    use serde::Serializer;
+    use serde::de::{self, Deserializer, Visitor};
+
+    use super::ErrorInfo;
+
+    /// Reads the text where `serde_json` has it (the body, or its buffer for an escaped
+    /// string), with no copy of its own before [`ErrorInfo::read`].
+    struct TextVisitor;
+
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Option<ErrorInfo>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string: the Zalo result, as eSMS writes it")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            ErrorInfo::read(text).map_err(E::custom)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, text: D) -> Result<Self::Value, D::Error> {
+            text.deserialize_str(TextVisitor)
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<ErrorInfo>, D::Error> {
+        deserializer.deserialize_option(TextVisitor)
+    }
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<ErrorInfo>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(info) => serializer.serialize_str(info.raw()),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
 /// What an `error_info` holds once decoded.
 #[derive(Default)]
 struct Decoded {
     zalo: Option<ZaloResult>,
     time: Option<NaiveDateTime>,
-    trailing: Option<String>,
+    trailing: Option<Trailing>,
 }
 
 /// Undoes the layers of `raw` until the Zalo JSON shows, splitting off a trailing time,
@@ -254,7 +324,10 @@ fn decode(raw: &str) -> Result<Decoded, Problem> {
                 return Ok(Decoded {
                     zalo,
                     time,
-                    trailing: trailing.map(str::to_owned),
+                    trailing: trailing.map(|text| match raw.strip_suffix(text) {
+                        Some(before) => Trailing::InRaw(before.len()),
+                        None => Trailing::Decoded(text.to_owned()),
+                    }),
                 });
             }
             Some(b'"') => Cow::Owned(
@@ -299,25 +372,40 @@ fn split_time(text: &str) -> Option<(&str, NaiveDateTime)> {
 /// Reads the Zalo JSON at the start of `text`, and the text after it (GetCallback's
 /// form): broken JSON is a problem; JSON of another shape is kept raw; a time separator
 /// after the JSON with no time after it is a broken time.
+///
+/// The JSON is read as the first value of a stream, which ends where the JSON does
+/// whatever follows, so that the forms with and without text after it are read once.
 fn zalo_result(text: &str) -> Result<(Option<ZaloResult>, Option<&str>), Problem> {
-    // The callback's forms: the text is the JSON, read at once.
-    if let Ok(zalo) = serde_json::from_str::<ZaloResult>(text) {
-        return Ok((Some(zalo), None));
+    let no_json = || Problem::BrokenJson("no JSON value".to_owned());
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<ZaloResult>();
+    match values.next() {
+        Some(Ok(zalo)) => after_json(text, values.byte_offset(), Some(zalo)),
+        // Another shape, or broken further on than the shape went wrong: where does the
+        // JSON end? (A raw value is skipped without recursion, so deep JSON is no
+        // problem.)
+        Some(Err(err)) if err.classify() == Category::Data => {
+            let mut raw = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
+            match raw.next() {
+                Some(Ok(_)) => after_json(text, raw.byte_offset(), None),
+                Some(Err(err)) => Err(Problem::BrokenJson(err.to_string())),
+                None => Err(no_json()),
+            }
+        }
+        Some(Err(err)) => Err(Problem::BrokenJson(err.to_string())),
+        None => Err(no_json()),
     }
-    // JSON of another shape, JSON followed by text, or broken JSON: where does the JSON
-    // end? (A raw value is skipped without recursion, so deep JSON is no problem.)
-    let mut values = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
-    let end = match values.next() {
-        Some(Ok(_)) => values.byte_offset(),
-        Some(Err(err)) => return Err(Problem::BrokenJson(err.to_string())),
-        None => return Err(Problem::BrokenJson("no JSON value".to_owned())),
-    };
-    let (json, after) = text.split_at_checked(end).unwrap_or((text, ""));
+}
+
+/// The result of the JSON `text` holds up to `end`, with the text after it.
+fn after_json(
+    text: &str,
+    end: usize,
+    zalo: Option<ZaloResult>,
+) -> Result<(Option<ZaloResult>, Option<&str>), Problem> {
+    let after = text.get(end..).unwrap_or_default();
     if after.trim_start().starts_with(TIME_SEPARATOR) {
         return Err(Problem::BrokenTime);
     }
-    // Its syntax is sound: a JSON of another shape is kept as the raw text.
-    let zalo = serde_json::from_str::<ZaloResult>(json).ok();
     Ok((zalo, Some(after).filter(|after| !after.is_empty())))
 }
 
