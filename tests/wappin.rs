@@ -500,10 +500,23 @@ fn the_acknowledgement_is_a_value_and_bytes() {
 }
 
 #[test]
-fn undocumented_codes_types_and_fields_are_kept_and_listed() {
-    let body = br#"{"message_id":"id-124","status":"600","message":"Not delivered, Contact validate Failed","trace":{"n":1.50}}"#;
+fn status_600_of_the_sdk_s_test_is_typed_and_no_row_of_any_table() {
+    // flip-id/wappin's `wappin_test.go` (a7afbb4), verbatim.
+    let body = br#"{ "message_id": "id-124", "status": "600", "message": "Not delivered, Contact validate Failed" }"#;
     let response = Response::from_json(body).unwrap();
-    assert_eq!(response.status, StatusCode::Other("600".to_owned()));
+    assert_eq!(response.status, StatusCode::ContactValidateFailed);
+    assert!(!response.status.is_success());
+    assert!(response.unrecognized().is_empty());
+    for endpoint in Endpoint::ALL {
+        assert_eq!(response.status_row(endpoint), None);
+    }
+}
+
+#[test]
+fn undocumented_codes_types_and_fields_are_kept_and_listed() {
+    let body = br#"{"message_id":"id-124","status":"699","message":"Not delivered, Contact validate Failed","trace":{"n":1.50}}"#;
+    let response = Response::from_json(body).unwrap();
+    assert_eq!(response.status, StatusCode::Other("699".to_owned()));
     assert!(!response.status.is_success());
     for endpoint in Endpoint::ALL {
         assert_eq!(response.status_row(endpoint), None);
@@ -516,7 +529,7 @@ fn undocumented_codes_types_and_fields_are_kept_and_listed() {
     assert_eq!(
         found,
         [
-            "undocumented value `600` at `status`",
+            "undocumented value `699` at `status`",
             r#"unknown field `trace` = {"n":1.50}"#
         ]
     );
