@@ -178,6 +178,18 @@ fn viva_payment(from: &str, to: &str) -> String {
     sample.replacen(from, to, 1)
 }
 
+/// The v2 login answer of the Wappin SDK's tests (`tests/data/wappin/`) with `from`
+/// replaced by `to`.
+fn wappin_v2_login(from: &str, to: &str) -> String {
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/wappin/v2_login_success_users_token.json"),
+    )
+    .unwrap();
+    assert!(sample.contains(from), "{from}");
+    sample.replacen(from, to, 1)
+}
+
 /// Wappin's status callback sample with `from` replaced by `to`.
 fn wappin_status(from: &str, to: &str) -> String {
     let sample = fixture("wappin/callback_status.json");
@@ -304,6 +316,16 @@ fn cases() -> Vec<Case> {
                 ),
             ),
             "ok esms GetCallback response; 1 unrecognized: unknown field `Data_callback[0].ErrorInfo.deep` = [[[[[[[[[[... (200050 bytes)",
+        ),
+        case(
+            "a Wappin v2 answer of 30 000 errors",
+            Parse,
+            format!(
+                r#"{{"meta":{{"version":"1.0.4"}},"errors":[{}]}}"#,
+                vec![r#"{"code":500,"title":"General Error","details":"General Error"}"#; 30_000]
+                    .join(",")
+            ),
+            "ok wappin v2 response",
         ),
         case(
             "a 16 MiB string, default limits",
@@ -674,6 +696,12 @@ fn cases() -> Vec<Case> {
             r#"err esms GetCallback response: `Data_callback[0].TotalPrice`: invalid type: string "0.0", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 10, column 31)"#,
         ),
         case(
+            "a Wappin v2 error code in a string: kept",
+            Wappin,
+            r#"{"meta":{"version":"1.0.4"},"errors":[{"code":"1005","title":"Access Denied"}]}"#,
+            "ok wappin v2 response",
+        ),
+        case(
             "a receipt code of 20 digits",
             Parse,
             receipt_where("code", "99999999999999999999"),
@@ -888,6 +916,12 @@ fn cases() -> Vec<Case> {
             wappin_status("\"timestamp\":\"1557915512\"", "\"timestamp\":\"-1\""),
             r#"err wappin callback: `timestamp`: invalid value: string "-1", expected unix seconds like `"1557915512"` (line 11, column 31)"#,
         ),
+        case(
+            "a Wappin v2 token expiry that is no time",
+            Parse,
+            wappin_v2_login("2023-08-03T10:45:36+07:00", "tomorrow"),
+            r#"err wappin v2 response: `users[0].expired_after`: invalid value: string "tomorrow", expected a date and time like `2014-06-18T14:20:30.45+03:00` (line 1, column 311)"#,
+        ),
         query_case(
             "an eSMS error time on 31 February",
             Parse,
@@ -960,6 +994,12 @@ fn cases() -> Vec<Case> {
             Esms,
             ESMS,
             "err esms payload: the body is not valid JSON: expected value; the body looks like a query string or form (key=value&...) (line 1, column 1)",
+        ),
+        case(
+            "a Wappin v2 send request without its template",
+            Parse,
+            r#"{"to":"6288889999","type":"template"}"#,
+            "err wappin v2 send request: missing field `template` (line 1, column 37)",
         ),
         case(
             "a receipt and a reply in one body",

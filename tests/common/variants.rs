@@ -351,3 +351,19 @@ pub fn reads_alike(provider: &str, body: &[u8], variant: &Variant) -> Result<(),
     prop_assert_eq!(&without, &written, "the variant: {}", changed);
     Ok(())
 }
+
+/// Asserts that 64 variants of `body` (a `provider` sample, named `what` in a failure)
+/// read as `body` does, with the names `table_names` gives.
+pub fn assert_variants_read_alike(provider: &str, body: &[u8], names: &[String], what: &str) {
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new(Config {
+        cases: 64,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&variants(names.to_vec()), |variant| {
+            reads_alike(provider, body, &variant)
+        })
+        .unwrap_or_else(|err| panic!("{what}: {err}"));
+}
