@@ -310,8 +310,9 @@ fn decode(raw: &str) -> Result<Decoded, Problem> {
         Some((json, when)) => (Cow::Borrowed(json), Some(when)),
         None => (Cow::Borrowed(raw), None),
     };
-    for _ in 0..MAX_LAYERS {
-        if time.is_none() {
+    for layer in 0..MAX_LAYERS {
+        // A time under a layer of encoding shows once the layer is undone.
+        if time.is_none() && layer > 0 {
             if let Some((json, when)) = split_time(&text) {
                 time = Some(when);
                 text = Cow::Owned(json.to_owned());
@@ -358,7 +359,15 @@ fn decode(raw: &str) -> Result<Decoded, Problem> {
 /// Splits `JSON____DD/MM/YYYY HH:MM:SS` at the last separator, when what follows it is a
 /// time (itself percent-encoded up to [`MAX_LAYERS`] times, as in the samples).
 fn split_time(text: &str) -> Option<(&str, NaiveDateTime)> {
-    let (json, tail) = text.rsplit_once(TIME_SEPARATOR)?;
+    // The last separator ends at the last `_`: a time, even encoded, holds none, so a
+    // tail with one is no time. One `memrchr` finds it (a search for the separator cost
+    // ~700 instructions a value, most of which have no `_`).
+    let last = memchr::memrchr(b'_', text.as_bytes())?;
+    let start = last.checked_sub(TIME_SEPARATOR.len().checked_sub(1)?)?;
+    if text.get(start..=last)? != TIME_SEPARATOR {
+        return None;
+    }
+    let (json, tail) = (text.get(..start)?, text.get(last.checked_add(1)?..)?);
     let mut tail = Cow::Borrowed(tail.trim());
     for _ in 0..MAX_LAYERS {
         if let Some(when) = time::parse_day_month_year_seconds(&tail) {
@@ -505,6 +514,28 @@ mod tests {
             .unwrap();
         assert_eq!(info.zalo().unwrap().message, "a____b");
         assert_eq!(info.time(), None);
+    }
+
+    #[test]
+    fn the_time_is_split_at_the_last_separator_as_a_search_for_it_splits() {
+        fn searched(text: &str) -> Option<(&str, NaiveDateTime)> {
+            let (json, tail) = text.rsplit_once(TIME_SEPARATOR)?;
+            time::parse_day_month_year_seconds(tail.trim()).map(|when| (json, when))
+        }
+        for text in [
+            "{}____24/04/2024 16:58:01",
+            "{}_____24/04/2024 16:58:01",
+            "a____b____24/04/2024 16:58:01",
+            "{}____24/04/2024 16:58:01_",
+            "{}___24/04/2024 16:58:01",
+            "____24/04/2024 16:58:01",
+            "_24/04/2024 16:58:01",
+            "{} 24/04/2024 16:58:01",
+            "____",
+            "",
+        ] {
+            assert_eq!(split_time(text), searched(text), "{text}");
+        }
     }
 
     #[test]
