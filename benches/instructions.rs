@@ -252,7 +252,7 @@ fn main() -> Result<(), String> {
         }
         let typed = per_parse("typed", fixture)?;
         let parse = per_parse("parse", fixture)?;
-        let read = if fixture.provider == "esms" {
+        let read = if fixture.body.is_empty() {
             let pairs = per_parse("pairs", fixture)?;
             format!(
                 "| | | {pairs:.0} | {write} | | | {} | {} |",

@@ -109,9 +109,11 @@ fn parse_request(
     match provider {
         None => provider_payloads::parse(body, query),
         Some(Provider::NxCloud) => nxcloud::Callback::from_json(input).map(Payload::NxCloud),
-        Some(Provider::Esms) => {
-            esms::Callback::from_query(query).map(|callback| Payload::Esms(Box::new(callback)))
+        // A callback's GET, or the JSON answer of a status function.
+        Some(Provider::Esms) if body.is_empty() => {
+            esms::Payload::from_query(query).map(Payload::Esms)
         }
+        Some(Provider::Esms) => esms::Payload::from_json(input).map(Payload::Esms),
         Some(Provider::Wappin) => wappin::Payload::from_json(input).map(Payload::Wappin),
         Some(Provider::Viva) => viva::Payload::from_json(input).map(Payload::Viva),
         Some(other) => provider_payloads::parse(body, query).and_then(|payload| {
@@ -119,7 +121,7 @@ fn parse_request(
                 Ok(payload)
             } else {
                 Err(Error::NoProvider {
-                    expected: "a payload of the provider named".to_owned(),
+                    expected: "a payload of the provider named",
                     found: format!("a {} {}", payload.provider(), payload.kind()),
                 })
             }

@@ -85,8 +85,8 @@ pub enum Error {
     /// tells the provider from the shape).
     #[error("no provider's payload: expected {expected}; the body is {found}")]
     NoProvider {
-        /// The shapes it could have been, with the keys that tell them apart.
-        expected: String,
+        /// The shapes it could have been: every provider's kinds, by name.
+        expected: &'static str,
         /// What the body looked like.
         found: String,
     },

@@ -21,6 +21,7 @@
 //! | eSMS | callback | `SendStatus` 5, no success and no failure counted | [`DeliveryState::Sent`] |
 //! | eSMS | callback | `SendStatus` 7 "Sent to the telco, waiting for the report" | [`DeliveryState::Sent`] |
 //! | eSMS | callback | any other `SendStatus` | [`DeliveryState::Unknown`] |
+//! | eSMS | GetCallback response, each record (a callback) | as the callback's | as the callback's ([`esms::Callback::event`](crate::esms::Callback::event)); the response itself carries none |
 //! | Wappin | status callback | `status_messages` `sent`, `delivered`, `read`, `failed` | [`DeliveryState::Sent`], [`Delivered`](DeliveryState::Delivered), [`Read`](DeliveryState::Read), [`Failed`](DeliveryState::Failed) |
 //! | Wappin | status callback | any other status | [`DeliveryState::Unknown`] |
 //! | Wappin | message callback | `message_content` | [`Inbound`], [`InboundContent::Text`] |

@@ -20,8 +20,10 @@
 //! One module per provider holds that provider's whole surface:
 //!
 //! - [`nxcloud`]: NXCloud Viber receipts and replies.
-//! - [`esms`]: eSMS.vn delivery callbacks (a GET query string).
-//! - [`wappin`]: the Wappin WhatsApp API: callbacks, requests, responses, status tables.
+//! - [`esms`]: eSMS.vn delivery callbacks (a GET query string), and the JSON answers of
+//!   its status functions.
+//! - [`wappin`]: the Wappin WhatsApp API: callbacks, requests, responses, status tables,
+//!   and its v2 API as a third party's SDK models it.
 //! - [`viva`]: Viva Wallet webhooks, the messages API, URL verification, source
 //!   addresses and retry policy.
 //!

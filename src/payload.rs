@@ -1,6 +1,8 @@
 //! One entry point for every provider: [`parse`] tells the provider and the payload kind
 //! from the shape of the request and reads it once, as that kind.
 
+use std::sync::OnceLock;
+
 use crate::answer::Answer;
 use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
@@ -15,9 +17,8 @@ use crate::{Error, Limits, Provider, esms, nxcloud, viva, wappin};
 pub enum Payload {
     /// An NXCloud receipt or reply.
     NxCloud(nxcloud::Callback),
-    /// An eSMS delivery callback (boxed: with its decoded `error_info` it is twice the
-    /// size of any other payload, and every payload is moved at that size).
-    Esms(Box<esms::Callback>),
+    /// An eSMS delivery callback, or an answer of eSMS's status functions.
+    Esms(esms::Payload),
     /// A Wappin callback, request or response.
     Wappin(wappin::Payload),
     /// A Viva webhook message, URL verification or messages-API answer.
@@ -32,7 +33,7 @@ pub enum Payload {
 /// - an empty body with a query string is an eSMS callback (its `GET`);
 /// - a JSON array is a Viva message list;
 /// - a JSON object is told by its top-level keys among every provider's table of kinds
-///   ([`nxcloud::Callback`], [`wappin::Payload`], [`viva::Webhook`],
+///   ([`nxcloud::Callback`], [`esms::Payload`], [`wappin::Payload`], [`viva::Webhook`],
 ///   [`viva::Payload`]), then read once, as that kind.
 ///
 /// A JSON object is of a kind when it has every key the kind requires (and its
@@ -102,7 +103,7 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
                 found: "an empty body with no query string".to_owned(),
             });
         }
-        return esms::Callback::from_query(query).map(|callback| Payload::Esms(Box::new(callback)));
+        return esms::Payload::from_query(query).map(Payload::Esms);
     }
     if body.trim_ascii_start().starts_with(b"[") {
         return viva::MessageList::from_json(body)
@@ -116,6 +117,7 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
 /// Every provider's tables of kinds for JSON objects, in the order [`read_kind`] reads.
 static DETECTOR: Lazy = Lazy::new(&[
     &nxcloud::Callback::TABLE,
+    &esms::Payload::TABLE,
     &wappin::Payload::TABLE,
     &viva::Webhook::TABLE,
     &viva::Payload::TABLE,
@@ -125,8 +127,9 @@ static DETECTOR: Lazy = Lazy::new(&[
 fn read_kind(table: usize, row: usize, body: &[u8]) -> Result<Payload, Error> {
     match table {
         0 => nxcloud::Callback::read_row(row, body).map(Payload::NxCloud),
-        1 => wappin::Payload::read_row(row, body).map(Payload::Wappin),
-        2 => viva::Webhook::read_row(row, body)
+        1 => esms::Payload::read_row(row, body).map(Payload::Esms),
+        2 => wappin::Payload::read_row(row, body).map(Payload::Wappin),
+        3 => viva::Webhook::read_row(row, body)
             .map(|webhook| Payload::Viva(viva::Payload::Webhook(webhook))),
         _ => viva::Payload::read_row(row, body).map(Payload::Viva),
     }
@@ -149,13 +152,17 @@ fn no_provider(body: &[u8], why: Undecided) -> Error {
     }
 }
 
-/// The shapes [`parse`] knows, with the keys that tell them apart, for its error.
-fn shapes() -> String {
-    format!(
-        "{}; a Viva message list (an array); or an eSMS callback (an empty body with the \
-         query string `SMSID=...&SendStatus=...`)",
-        expected(DETECTOR.get().tables())
-    )
+/// The shapes [`parse`] knows, by name, for its error (each provider's own error names
+/// the keys that tell its kinds apart): made once, as the tables are.
+fn shapes() -> &'static str {
+    static SHAPES: OnceLock<String> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        format!(
+            "{}; a Viva message list (an array); or an eSMS callback (an empty body with the \
+             query string `SMSID=...&SendStatus=...`)",
+            expected(DETECTOR.get().tables(), false)
+        )
+    })
 }
 
 impl Payload {
@@ -174,7 +181,7 @@ impl Payload {
     pub fn kind(&self) -> &'static str {
         match self {
             Payload::NxCloud(callback) => callback.kind(),
-            Payload::Esms(_) => esms::Callback::KIND,
+            Payload::Esms(payload) => payload.kind(),
             Payload::Wappin(payload) => payload.kind(),
             Payload::Viva(payload) => payload.kind(),
         }
@@ -186,7 +193,7 @@ impl Payload {
     pub fn event(&self) -> Option<Event> {
         match self {
             Payload::NxCloud(callback) => Some(callback.event()),
-            Payload::Esms(callback) => Some(Event::Delivery(callback.event())),
+            Payload::Esms(payload) => payload.event(),
             Payload::Wappin(wappin::Payload::Callback(callback)) => callback.event(),
             Payload::Viva(viva::Payload::Webhook(webhook)) => webhook.event(),
             Payload::Wappin(_) | Payload::Viva(_) => None,
@@ -201,14 +208,14 @@ impl Payload {
     pub fn answer(&self) -> Option<Answer> {
         match self {
             Payload::NxCloud(_)
-            | Payload::Esms(_)
+            | Payload::Esms(esms::Payload::Callback(_))
             | Payload::Viva(
                 viva::Payload::Webhook(_)
                 | viva::Payload::Obligation(_)
                 | viva::Payload::SaleTransactionsFile(_),
             ) => Some(Answer::OK),
             Payload::Wappin(wappin::Payload::Callback(_)) => Some(wappin::Callback::ANSWER),
-            Payload::Wappin(_) | Payload::Viva(_) => None,
+            Payload::Esms(_) | Payload::Wappin(_) | Payload::Viva(_) => None,
         }
     }
 
@@ -217,7 +224,7 @@ impl Payload {
     pub fn to_wire(&self) -> Result<Vec<u8>, Error> {
         match self {
             Payload::NxCloud(callback) => callback.to_json(),
-            Payload::Esms(callback) => Ok(callback.to_query().into_bytes()),
+            Payload::Esms(payload) => payload.to_wire(),
             Payload::Wappin(payload) => payload.to_json(),
             Payload::Viva(payload) => payload.to_json(),
         }
@@ -228,7 +235,7 @@ impl ListUnrecognized for Payload {
     fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
         match self {
             Payload::NxCloud(callback) => callback.list_unrecognized(at, found),
-            Payload::Esms(callback) => callback.list_unrecognized(at, found),
+            Payload::Esms(payload) => payload.list_unrecognized(at, found),
             Payload::Wappin(payload) => payload.list_unrecognized(at, found),
             Payload::Viva(payload) => payload.list_unrecognized(at, found),
         }
@@ -245,6 +252,7 @@ mod tests {
         for (name, detector) in [
             ("parse", DETECTOR.get()),
             ("nxcloud", nxcloud::Callback::detector()),
+            ("esms", esms::Payload::detector()),
             ("wappin", wappin::Payload::detector()),
             ("viva webhooks", viva::Webhook::detector()),
         ] {

@@ -29,14 +29,17 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The valid fixtures of `provider`: JSON, and for eSMS its callbacks' query strings
+/// too.
 fn fixtures(provider: &str) -> Vec<PathBuf> {
-    let ext = if provider == "esms" { "query" } else { "json" };
-    common::files(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join(provider),
-        ext,
-    )
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(provider);
+    let mut files = common::files(&dir, "json");
+    if provider == "esms" {
+        files.extend(common::files(&dir, "query"));
+    }
+    files
 }
 
 fn invalid_fixtures(provider: &str) -> Vec<PathBuf> {
@@ -88,7 +91,10 @@ fn wire_prints_each_fixture_back_as_the_same_payload() {
 
 #[test]
 fn esms_takes_a_url_a_query_or_a_file_holding_either() {
-    let path = &fixtures("esms")[0];
+    let path = &fixtures("esms")
+        .into_iter()
+        .find(|path| path.extension().is_some_and(|ext| ext == "query"))
+        .unwrap();
     let query = std::fs::read_to_string(path).unwrap().trim().to_owned();
     let url_file = std::env::temp_dir().join(format!(
         "provider-payloads-cli-url-{}.txt",

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::str::FromStr;
 
-use provider_payloads::esms::{Callback, SendStatus, Telco, TypeId};
+use provider_payloads::esms::{Callback, SendStatus, Telco, TypeId, ZaloMessageStatus};
 use provider_payloads::{Error, ListUnrecognized, UnrecognizedKind};
 
 fn fixture(name: &str) -> String {
@@ -68,21 +68,21 @@ fn the_consulting_sample_gives_the_zalo_result_the_exact_user_id_and_the_time() 
 #[test]
 fn error_info_as_plain_json_with_raw_braces_is_read_and_written_back() {
     let query = format!(
-        "{VIBER}&error_info={{%22error%22%3A0%2C%22message%22%3A%22Success%22%2C%22data%22%3A{{%22delivery_time%22%3Anull%2C%22status%22%3A1}}}}"
+        "{VIBER}&error_info={{%22error%22%3A0%2C%22message%22%3A%22Success%22%2C%22data%22%3A{{%22delivery_time%22%3Anull%2C%22status%22%3A1%2C%22seen%22%3Atrue}}}}"
     );
     let callback = Callback::from_query(&query).unwrap();
     let zalo = callback.error_info.as_ref().unwrap().zalo().unwrap();
     assert_eq!((zalo.error, zalo.message.as_str()), (0, "Success"));
+    let data = zalo.data.as_ref().unwrap();
+    assert_eq!(data.status, Some(ZaloMessageStatus::Delivered));
+    assert_eq!(data.delivery_time, None);
     // Fields of Zalo's data the document does not show are kept and listed.
     let found: Vec<_> = callback
         .unrecognized()
         .into_iter()
         .map(|u| u.path)
         .collect();
-    assert_eq!(
-        found,
-        ["error_info.data.delivery_time", "error_info.data.status"]
-    );
+    assert_eq!(found, ["error_info.data.seen"]);
     common::assert_same_query(
         query.as_bytes(),
         callback.to_query().as_bytes(),
@@ -244,9 +244,9 @@ fn codes_agree_between_the_query_from_str_and_display() {
     let documented_types: Vec<i64> = TypeId::DOCUMENTED.iter().map(TypeId::code).collect();
     assert_eq!(documented_types, [1, 2, 23, 24, 25, 26, 27]);
     let documented_telcos: Vec<i64> = Telco::DOCUMENTED.iter().map(Telco::code).collect();
-    assert_eq!(documented_telcos, [1, 2, 3, 4, 5, 6, 7]);
-    let callback = Callback::from_query(&VIBER.replace("telcoid=2", "telcoid=9")).unwrap();
-    assert_eq!(callback.telco, Some(Telco::Other(9)));
+    assert_eq!(documented_telcos, [1, 2, 3, 4, 5, 6, 7, 9]);
+    let callback = Callback::from_query(&VIBER.replace("telcoid=2", "telcoid=8")).unwrap();
+    assert_eq!(callback.telco, Some(Telco::Other(8)));
     assert_eq!(callback.unrecognized()[0].path, "telcoid");
 }
 
@@ -336,4 +336,90 @@ fn an_error_info_of_white_space_is_kept_and_written_back() {
     let written = callback.to_query();
     common::assert_same_query(query.as_bytes(), written.as_bytes(), &path);
     assert_eq!(Callback::from_query(&written).unwrap(), callback);
+}
+
+/// GetCallback's sample, as eSMS's document prints it.
+fn get_callback() -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/esms/getcallback_response.json"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_getcallback_record_is_the_callback_esms_would_have_sent() {
+    let answer = provider_payloads::esms::GetCallbackResponse::from_json(&get_callback()).unwrap();
+    let [record] = answer.callbacks() else {
+        panic!("one record")
+    };
+    // The record's values, typed as the query's are.
+    assert_eq!(record.send_status, SendStatus::SentSuccessfully);
+    assert_eq!(
+        (record.send_success, record.send_failed),
+        (Some(0), Some(1))
+    );
+    assert_eq!(record.total_price.unwrap().to_string(), "0.0");
+    assert_eq!(record.request_id, None);
+    assert_eq!(record.telco, Some(Telco::Viettel));
+    assert_eq!(record.temp_id.as_deref(), Some("228386"));
+    assert_eq!(record.oa_id.as_deref(), Some("1090257973118325189"));
+    assert_eq!(
+        record.callback_url.as_deref(),
+        Some("https://api.esms.vn/zalo-zns/zns/receive-callback")
+    );
+    // As a query, it is the callback eSMS's GET would have carried: read back, the same
+    // values and the same event.
+    let query = record.to_query();
+    assert!(
+        query.starts_with("SMSID=4a496110-9fd3-4838-ac8b-bcaa36616f7011&SendFailed=1&SendStatus=5&SendSuccess=0&TotalPrice=0.0&TotalReceiver=1&TotalSent=1&TypeId=25&telcoid=1&phonenumber=0909090909&CallbackUrl="),
+        "{query}"
+    );
+    let callback = Callback::from_query(&query).unwrap();
+    assert_eq!(callback.event(), record.event());
+    assert_eq!(
+        (
+            &callback.error_info,
+            &callback.temp_id,
+            &callback.partner_ids
+        ),
+        (&record.error_info, &record.temp_id, &record.partner_ids)
+    );
+    // Written as JSON, a callback read from a query is a record, read back alike.
+    let json = serde_json::to_string(&callback).unwrap();
+    let again: Callback = serde_json::from_str(&json).unwrap();
+    assert_eq!(again.event(), record.event());
+    assert_eq!(again.to_query(), query);
+}
+
+#[test]
+fn a_getcallback_record_is_written_back_as_it_came_and_lists_in_its_own_names() {
+    let body = String::from_utf8(get_callback())
+        .unwrap()
+        .replacen(r#""Telcoid": 1"#, r#""Telcoid": "8", "Extra": [1]"#, 1)
+        .replacen(
+            r#""Partnerids": "7984e9b198c40e9957d6""#,
+            r#""Partnerids": """#,
+            1,
+        );
+    let answer = provider_payloads::esms::GetCallbackResponse::from_json(body.as_bytes()).unwrap();
+    let record = &answer.callbacks()[0];
+    assert_eq!(record.telco, Some(Telco::Other(8)));
+    assert_eq!(
+        record.partner_ids, None,
+        "`\"\"` means absent, as in the query"
+    );
+    let found: Vec<String> = answer
+        .unrecognized()
+        .iter()
+        .map(|u| u.path.clone())
+        .collect();
+    assert_eq!(
+        found,
+        ["Data_callback[0].Telcoid", "Data_callback[0].Extra"]
+    );
+    common::assert_same_json(
+        body.as_bytes(),
+        &answer.to_json().unwrap(),
+        Path::new("the record with changes"),
+    );
 }

@@ -38,8 +38,8 @@ fn callbacks_carry_an_event_and_an_answer() {
         // What a provider posts to your webhook, as against API requests and answers.
         let is_callback = matches!(
             (provider, payload.kind()),
-            ("nxcloud" | "esms", _)
-                | ("wappin", "callback")
+            ("nxcloud", _)
+                | ("esms" | "wappin", "callback")
                 | (
                     "viva",
                     "webhook message" | "obligation" | "sale transactions file"

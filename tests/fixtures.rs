@@ -14,7 +14,7 @@ fn valid_fixture_parses_matches_its_snapshot_and_writes_back() {
     insta::glob!("../fixtures", "*/*.{json,query}", |path| {
         let provider = common::provider_of(path);
         let body = std::fs::read(path).unwrap();
-        let parsed = common::parse(&provider, &body)
+        let parsed = common::parse_file(path, &body)
             .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
         common::assert_same_payload(&provider, &body, &parsed.wire, path);
 
@@ -34,7 +34,7 @@ fn invalid_fixture_is_refused_with_a_message() {
     insta::glob!("../fixtures", "*/invalid/*.{json,query}", |path| {
         let provider = common::provider_of(path);
         let body = std::fs::read(path).unwrap();
-        let err = match common::parse(&provider, &body) {
+        let err = match common::parse_file(path, &body) {
             Ok(parsed) => panic!(
                 "{}: parsed as {}, expected an error",
                 path.display(),

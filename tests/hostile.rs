@@ -25,6 +25,7 @@ enum Entry {
     NxCloud,
     Wappin,
     Viva,
+    Esms,
     EsmsQuery,
     EsmsUrl,
 }
@@ -76,12 +77,10 @@ impl Case {
             Entry::NxCloud => nxcloud::Callback::from_json(body).map(Payload::NxCloud),
             Entry::Wappin => wappin::Payload::from_json(body).map(Payload::Wappin),
             Entry::Viva => viva::Payload::from_json(body).map(Payload::Viva),
-            Entry::EsmsQuery => {
-                esms::Callback::from_query(&self.query).map(|c| Payload::Esms(Box::new(c)))
-            }
-            Entry::EsmsUrl => {
-                esms::Callback::from_url(&self.query).map(|c| Payload::Esms(Box::new(c)))
-            }
+            Entry::Esms => esms::Payload::from_json(body).map(Payload::Esms),
+            Entry::EsmsQuery => esms::Payload::from_query(&self.query).map(Payload::Esms),
+            Entry::EsmsUrl => esms::Callback::from_url(&self.query)
+                .map(|c| Payload::Esms(esms::Payload::Callback(Box::new(c)))),
         }
     }
 
@@ -179,11 +178,40 @@ fn viva_payment(from: &str, to: &str) -> String {
     sample.replacen(from, to, 1)
 }
 
+/// The v2 login answer of the Wappin SDK's tests (`tests/data/wappin/`) with `from`
+/// replaced by `to`.
+fn wappin_v2_login(from: &str, to: &str) -> String {
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/wappin/v2_login_success_users_token.json"),
+    )
+    .unwrap();
+    assert!(sample.contains(from), "{from}");
+    sample.replacen(from, to, 1)
+}
+
 /// Wappin's status callback sample with `from` replaced by `to`.
 fn wappin_status(from: &str, to: &str) -> String {
     let sample = fixture("wappin/callback_status.json");
     assert!(sample.contains(from), "{from}");
     sample.replacen(from, to, 1)
+}
+
+/// One of eSMS's answers (`fixtures/esms/<name>.json`) with `from` replaced by `to`.
+fn esms_answer(name: &str, from: &str, to: &str) -> String {
+    let sample = fixture(&format!("esms/{name}.json"));
+    assert!(sample.contains(from), "{from}");
+    sample.replacen(from, to, 1)
+}
+
+/// GetCallback's answer with its one record `times` times.
+fn esms_records(times: usize) -> String {
+    let sample = fixture("esms/getcallback_response.json");
+    let start = sample.find("        {").unwrap();
+    let end = sample.find("} \n").unwrap() + 1;
+    let record = &sample[start..end];
+    let records = vec![record; times].join(",");
+    format!("{}{records}{}", &sample[..start], &sample[end..])
 }
 
 const ESMS: &str = "SMSID=849fe&SendFailed=0&SendStatus=5&SendSuccess=1&TotalPrice=470.0000";
@@ -269,6 +297,35 @@ fn cases() -> Vec<Case> {
                 1,
             ),
             r#"ok wappin send HSM request; 1 unrecognized: unknown field `deep` = {"a":{"a":{"a":{"a":{"a":{"a":{"a":{"... (600024 bytes)"#,
+        ),
+        case(
+            "an eSMS GetCallback answer of 2 000 records",
+            Parse,
+            esms_records(2_000),
+            "ok esms GetCallback response",
+        ),
+        case(
+            "a GetCallback record's ErrorInfo nested 100 000 deep",
+            Esms,
+            esms_answer(
+                "getcallback_response",
+                r#""ErrorInfo": "{\"error\""#,
+                &format!(
+                    r#""ErrorInfo": "{{\"deep\":{},\"error\""#,
+                    deep("[", "", "]", 100_000)
+                ),
+            ),
+            "ok esms GetCallback response; 1 unrecognized: unknown field `Data_callback[0].ErrorInfo.deep` = [[[[[[[[[[... (200050 bytes)",
+        ),
+        case(
+            "a Wappin v2 answer of 30 000 errors",
+            Parse,
+            format!(
+                r#"{{"meta":{{"version":"1.0.4"}},"errors":[{}]}}"#,
+                vec![r#"{"code":500,"title":"General Error","details":"General Error"}"#; 30_000]
+                    .join(",")
+            ),
+            "ok wappin v2 response",
         ),
         case(
             "a 16 MiB string, default limits",
@@ -636,6 +693,42 @@ fn cases() -> Vec<Case> {
             r#"err viva webhook message: `EventData.Verified`: invalid type: string "false", expected a boolean (line 4, column 22)"#,
         ),
         case(
+            "an eSMS answer's code as a word",
+            Parse,
+            esms_answer(
+                "queryznsstatus_response",
+                r#""CodeResult": "100""#,
+                r#""CodeResult": "ok""#,
+            ),
+            r#"err esms QueryZnsStatus response: `CodeResult`: invalid value: string "ok", expected an integer code (ResponseCode), as a number or a string of digits (line 2, column 22)"#,
+        ),
+        case(
+            "a GetCallback record's counts as strings of digits: kept",
+            Parse,
+            esms_answer(
+                "getcallback_response",
+                r#""SendFailed": 1"#,
+                r#""SendFailed": "1""#,
+            ),
+            "ok esms GetCallback response",
+        ),
+        case(
+            "an eSMS answer's price in a string",
+            Parse,
+            esms_answer(
+                "getcallback_response",
+                r#""TotalPrice": 0.0"#,
+                r#""TotalPrice": "0.0""#,
+            ),
+            r#"err esms GetCallback response: `Data_callback[0].TotalPrice`: invalid type: string "0.0", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 10, column 31)"#,
+        ),
+        case(
+            "a Wappin v2 error code in a string: kept",
+            Wappin,
+            r#"{"meta":{"version":"1.0.4"},"errors":[{"code":"1005","title":"Access Denied"}]}"#,
+            "ok wappin v2 response",
+        ),
+        case(
             "a receipt code of 20 digits",
             Parse,
             receipt_where("code", "99999999999999999999"),
@@ -720,6 +813,15 @@ fn cases() -> Vec<Case> {
             esms_zns(
                 "%5C%22message%5C%22%3A%5C%22User",
                 &format!("%5C%22message%5C%22%3A%5C%22{}User", "y".repeat(MIB)),
+            ),
+            "ok esms callback",
+        ),
+        query_case(
+            "error_info: Zalo's JSON, then 1 MiB of text (GetCallback's form)",
+            Parse,
+            format!(
+                "{ESMS}&error_info=%7B%22error%22%3A-124%2C%22message%22%3A%22m%22%7D{}",
+                "x".repeat(MIB)
             ),
             "ok esms callback",
         ),
@@ -841,13 +943,19 @@ fn cases() -> Vec<Case> {
             wappin_status("\"timestamp\":\"1557915512\"", "\"timestamp\":\"-1\""),
             r#"err wappin callback: `timestamp`: invalid value: string "-1", expected unix seconds like `"1557915512"` (line 11, column 31)"#,
         ),
+        case(
+            "a Wappin v2 token expiry that is no time",
+            Parse,
+            wappin_v2_login("2023-08-03T10:45:36+07:00", "tomorrow"),
+            r#"err wappin v2 response: `users[0].expired_after`: invalid value: string "tomorrow", expected a date and time like `2014-06-18T14:20:30.45+03:00` (line 1, column 311)"#,
+        ),
         query_case(
             "an eSMS error time on 31 February",
             Parse,
             fixture("esms/zalo_consulting_type26.query")
                 .trim_end()
                 .replacen("24%2F04%2F2024", "31%2F02%2F2024", 1),
-            "err esms callback: `error_info`: the Zalo result is broken JSON: trailing characters at line 1 column 107",
+            "err esms callback: `error_info`: the Zalo result is followed by `____` and no date and time like `24/04/2024 16:58:01`",
         ),
         // Shapes.
         case("null", Parse, "null", "err no provider's payload: null"),
@@ -895,6 +1003,30 @@ fn cases() -> Vec<Case> {
             Parse,
             receipt_where("status", "\"exploded\""),
             "ok nxcloud receipt; 1 unrecognized: undocumented value `exploded` at `status`",
+        ),
+        case(
+            "QueryZnsStatus's answer with Data null: read as GetZaloMessageStatus's",
+            Parse,
+            r#"{"CodeResult": "854", "Data": null}"#,
+            "ok esms GetZaloMessageStatus response",
+        ),
+        case(
+            "a GetCallback record that is no object",
+            Esms,
+            esms_records(0).replacen("[", "[\"SMSID=1\"", 1),
+            r#"err esms GetCallback response: `Data_callback[0]`: invalid type: string "SMSID=1", expected a JSON object (line 4, column 31)"#,
+        ),
+        case(
+            "an eSMS callback's query to eSMS's JSON entry point",
+            Esms,
+            ESMS,
+            "err esms payload: the body is not valid JSON: expected value; the body looks like a query string or form (key=value&...) (line 1, column 1)",
+        ),
+        case(
+            "a Wappin v2 send request without its template",
+            Parse,
+            r#"{"to":"6288889999","type":"template"}"#,
+            "err wappin v2 send request: missing field `template` (line 1, column 37)",
         ),
         case(
             "a receipt and a reply in one body",

@@ -1,5 +1,8 @@
 //! Wappin: every example of the document to its type, every row of every status table,
-//! the requests against the document's bodies, and what the samples do not show.
+//! the requests against the document's bodies, and what the samples do not show; and the
+//! v2 API's bodies of a third party's SDK.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +10,8 @@ use chrono::NaiveDate;
 use provider_payloads::wappin::{
     Acknowledgement, Callback, Endpoint, GetToken, Inquiry, MediaType, MessageStatus,
     NumberChecker, Params, Payload, Response, SendHsm, SendMedia, SendText, Status, StatusCode,
-    TokenResponse,
+    TokenResponse, V2ButtonType, V2ComponentType, V2ErrorCode, V2LanguagePolicy, V2MessageType,
+    V2Response, V2SendRequest,
 };
 use provider_payloads::{Error, ListUnrecognized, UnrecognizedKind};
 use serde_json::{Value, json};
@@ -500,10 +504,23 @@ fn the_acknowledgement_is_a_value_and_bytes() {
 }
 
 #[test]
-fn undocumented_codes_types_and_fields_are_kept_and_listed() {
-    let body = br#"{"message_id":"id-124","status":"600","message":"Not delivered, Contact validate Failed","trace":{"n":1.50}}"#;
+fn status_600_of_the_sdk_s_test_is_typed_and_no_row_of_any_table() {
+    // flip-id/wappin's `wappin_test.go` (a7afbb4), verbatim.
+    let body = br#"{ "message_id": "id-124", "status": "600", "message": "Not delivered, Contact validate Failed" }"#;
     let response = Response::from_json(body).unwrap();
-    assert_eq!(response.status, StatusCode::Other("600".to_owned()));
+    assert_eq!(response.status, StatusCode::ContactValidateFailed);
+    assert!(!response.status.is_success());
+    assert!(response.unrecognized().is_empty());
+    for endpoint in Endpoint::ALL {
+        assert_eq!(response.status_row(endpoint), None);
+    }
+}
+
+#[test]
+fn undocumented_codes_types_and_fields_are_kept_and_listed() {
+    let body = br#"{"message_id":"id-124","status":"699","message":"Not delivered, Contact validate Failed","trace":{"n":1.50}}"#;
+    let response = Response::from_json(body).unwrap();
+    assert_eq!(response.status, StatusCode::Other("699".to_owned()));
     assert!(!response.status.is_success());
     for endpoint in Endpoint::ALL {
         assert_eq!(response.status_row(endpoint), None);
@@ -516,7 +533,7 @@ fn undocumented_codes_types_and_fields_are_kept_and_listed() {
     assert_eq!(
         found,
         [
-            "undocumented value `600` at `status`",
+            "undocumented value `699` at `status`",
             r#"unknown field `trace` = {"n":1.50}"#
         ]
     );
@@ -615,14 +632,14 @@ fn params_keep_their_order_past_nine() {
 
 #[test]
 fn a_body_of_no_wappin_kind_is_an_error_that_lists_its_keys() {
-    let err = Payload::from_json(br#"{"meta":{"version":"1.0.4"},"errors":[]}"#).unwrap_err();
+    let err = Payload::from_json(br#"{"hello":{"version":"1.0.4"},"items":[]}"#).unwrap_err();
     let message = err.to_string();
     assert!(
         message.starts_with("wappin: the body is not a Wappin callback"),
         "{message}"
     );
     assert!(
-        message.ends_with("it is an object with the keys `meta`, `errors`"),
+        message.ends_with("it is an object with the keys `hello`, `items`"),
         "{message}"
     );
     assert!(matches!(err, Error::Shape { .. }));
@@ -671,4 +688,143 @@ fn params_keep_every_key_and_value_as_written_and_refuse_a_repeated_key() {
         late.to_string().contains("duplicate parameter `1`"),
         "{late}"
     );
+}
+
+/// The v2 bodies of `tests/data/wappin/` (the flip-id/wappin SDK's tests, and a request
+/// built from them), each with its kind.
+const V2_BODIES: [(&str, &str); 6] = [
+    ("v2_login_success_users_token.json", "v2 response"),
+    ("v2_send_success_messages_id.json", "v2 response"),
+    ("v2_login_error_1005.json", "v2 response"),
+    ("v2_general_error_500.json", "v2 response"),
+    ("v2_login_response.json", "v2 response"),
+    ("v2_send_request.json", "v2 send request"),
+];
+
+fn v2_body(name: &str) -> (PathBuf, Vec<u8>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/wappin")
+        .join(name);
+    let body = std::fs::read(&path).unwrap();
+    (path, body)
+}
+
+#[test]
+fn the_sdk_s_v2_bodies_are_read_as_their_kinds_written_back_whole_and_their_variants_alike() {
+    let names = common::variants::table_names();
+    for (name, kind) in V2_BODIES {
+        let (path, body) = v2_body(name);
+        let own = common::parse("wappin", &body).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert_eq!(own.kind, kind, "{name}");
+        assert!(
+            own.unrecognized.is_empty(),
+            "{name}: {:?}",
+            own.unrecognized
+        );
+        common::assert_same_json(&body, &own.wire, &path);
+        let payload = provider_payloads::parse(&body, "").unwrap();
+        assert_eq!(
+            (payload.provider().as_str(), payload.kind()),
+            ("wappin", kind)
+        );
+        assert_eq!(payload.event(), None, "{name}: an API answer or request");
+        assert_eq!(payload.answer(), None, "{name}");
+        common::variants::assert_variants_read_alike("wappin", &body, &names, name);
+    }
+}
+
+#[test]
+fn the_v2_login_answer_gives_the_token_and_its_expiry_and_hides_the_token() {
+    let (_, body) = v2_body("v2_login_success_users_token.json");
+    let answer = V2Response::from_json(&body).unwrap();
+    assert_eq!(answer.meta.version, "1.0.4");
+    assert_eq!(answer.error(), None);
+    let user = answer.token().unwrap();
+    assert!(user.token.expose().starts_with("eyJ0eXAiOiJKV1Qi"));
+    assert_eq!(
+        user.expired_after.with_offset().unwrap().to_rfc3339(),
+        "2023-08-03T10:45:36+07:00"
+    );
+    assert!(!format!("{answer:?}").contains("eyJ0"));
+}
+
+#[test]
+fn the_v2_errors_are_the_sdk_s_first_error_with_its_code() {
+    for (name, code, title) in [
+        (
+            "v2_login_error_1005.json",
+            V2ErrorCode::AccessDenied,
+            "Access Denied",
+        ),
+        (
+            "v2_general_error_500.json",
+            V2ErrorCode::GeneralError,
+            "General Error",
+        ),
+    ] {
+        let answer = V2Response::from_json(&v2_body(name).1).unwrap();
+        let error = answer.error().unwrap();
+        assert_eq!(error.code, code, "{name}");
+        assert_eq!(error.title.as_deref(), Some(title), "{name}");
+        assert_eq!((answer.token(), answer.message_id()), (None, None));
+    }
+    let other =
+        V2Response::from_json(br#"{"meta":{"version":"1.0.4"},"errors":[{"code":470}]}"#).unwrap();
+    assert_eq!(other.error().unwrap().code, V2ErrorCode::Other(470));
+    assert_eq!(other.unrecognized()[0].path, "errors[0].code");
+}
+
+#[test]
+fn the_v2_send_request_is_the_sdk_s_test_request_and_writes_as_its_struct_tags_do() {
+    let (_, body) = v2_body("v2_send_request.json");
+    let request = V2SendRequest::from_json(&body).unwrap();
+    assert_eq!(request.to, "6288889999");
+    assert_eq!(request.message_type, V2MessageType::Template);
+    assert_eq!(request.recipient_type, None);
+    let template = &request.template;
+    assert_eq!(
+        (template.name.as_str(), template.namespace.as_str()),
+        ("testing_webhook_marketing", "9898912-121212")
+    );
+    assert_eq!(template.language.policy, V2LanguagePolicy::Deterministic);
+    let [body_component] = template.components.as_deref().unwrap() else {
+        panic!("one component")
+    };
+    assert_eq!(body_component.component_type, Some(V2ComponentType::Body));
+    let texts: Vec<_> = body_component
+        .parameters
+        .iter()
+        .flatten()
+        .map(|p| (p.parameter_type.clone(), p.text.as_deref()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (V2MessageType::Text, Some("hari ini")),
+            (V2MessageType::Text, Some("Rp. 999999999"))
+        ]
+    );
+    // Written back, it is the Go encoder's line, without its final newline.
+    assert_eq!(request.to_json().unwrap(), body.trim_ascii_end());
+}
+
+#[test]
+fn a_v2_media_header_and_a_button_are_read_and_written_back() {
+    // The SDK's integration test sends an image by link in the header; a button has its
+    // sub_type and index (the SDK's model: `v2/payload.go`).
+    let body = br#"{"to":"6281","type":"template","template":{"name":"testing_webhook_with_image","language":{"policy":"deterministic","code":"id"},"namespace":"n","components":[{"type":"header","parameters":[{"type":"image","image":{"link":"https://storage.googleapis.com/flip-prod-assets/images/verif_email.png"}}]},{"type":"button","sub_type":"quick_reply","parameters":[{"type":"text","text":"ok"}],"index":0}]}}"#;
+    let request = V2SendRequest::from_json(body).unwrap();
+    let components = request.template.components.as_deref().unwrap();
+    let image = components[0].parameters.as_deref().unwrap()[0]
+        .image
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        image.link.as_deref(),
+        Some("https://storage.googleapis.com/flip-prod-assets/images/verif_email.png")
+    );
+    assert_eq!(components[1].sub_type, Some(V2ButtonType::QuickReply));
+    assert_eq!(components[1].index, Some(0));
+    assert!(request.unrecognized().is_empty());
+    assert_eq!(request.to_json().unwrap(), body);
 }

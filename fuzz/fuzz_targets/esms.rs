@@ -2,14 +2,22 @@
 //! `from_url`. What parses is inspected (its event and findings), the strict read agrees
 //! with the lenient one, and written back with `to_query` it reads as an equal callback
 //! with the same keys and decoded values as the input.
+//!
+//! And on the same bytes as JSON: `Payload` (which tells the answers of the status
+//! functions apart) and each answer's own type, with `from_json` and `from_json_strict`;
+//! written back with `to_json`, what parses reads as an equal value and is the same JSON
+//! as the input. GetCallback's records are callbacks: each is used as one too.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use provider_payloads::esms::Callback;
+use provider_payloads::esms::{
+    Callback, GetCallbackResponse, GetSendStatusResponse, GetZaloMessageStatusResponse, Payload,
+    QueryZnsStatusResponse,
+};
 use provider_payloads::{Error, Event, Provider};
 use provider_payloads_fuzz::{
-    inspect, inspect_error, inspect_event, same_query, strict_agrees, written_back,
+    inspect, inspect_error, inspect_event, json_type, same_query, strict_agrees, written_back,
 };
 
 fn use_callback(callback: &Callback) -> Vec<u8> {
@@ -44,4 +52,17 @@ fuzz_target!(|data: &[u8]| {
         same_query(&text, &String::from_utf8_lossy(&wire));
     }
     check(&Callback::from_url(&text));
+
+    if let Some(payload) = json_type!(data, Payload, Provider::Esms) {
+        let _ = (payload.kind(), payload.event());
+    }
+    if let Some(answer) = json_type!(data, GetCallbackResponse, Provider::Esms) {
+        for callback in answer.callbacks() {
+            let _ = callback.to_query();
+            inspect_event(&Event::Delivery(callback.event()));
+        }
+    }
+    json_type!(data, QueryZnsStatusResponse, Provider::Esms);
+    json_type!(data, GetSendStatusResponse, Provider::Esms);
+    json_type!(data, GetZaloMessageStatusResponse, Provider::Esms);
 });

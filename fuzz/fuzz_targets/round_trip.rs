@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use provider_payloads::{Payload, parse};
+use provider_payloads::{Payload, esms, parse};
 use provider_payloads_fuzz::{same_json, same_query, split, written_back};
 
 fuzz_target!(|data: &[u8]| {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     match payload {
-        Payload::Esms(_) => {
+        Payload::Esms(esms::Payload::Callback(_)) => {
             // Written back, an eSMS callback is a query string, read with an empty body.
             let wire = written_back(&payload, Payload::to_wire, |wire| {
                 parse(b"", std::str::from_utf8(wire).unwrap_or_default())

@@ -1,5 +1,5 @@
 //! The Wappin entry points on any bytes: `Payload` (which tells the kinds apart) and each
-//! kind's own type, each with `from_json` and `from_json_strict`. What parses is
+//! kind's own type (the v2 API's too), each with `from_json` and `from_json_strict`. What parses is
 //! inspected (events, status rows, endpoints, findings), the strict read agrees with the
 //! lenient one, and written back with `to_json` it reads as an equal value and is the
 //! same JSON as the input.
@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use provider_payloads::Provider;
 use provider_payloads::wappin::{
     Acknowledgement, Callback, Endpoint, Inquiry, NumberChecker, Payload, Response, SendHsm,
-    SendMedia, SendText, TokenResponse,
+    SendMedia, SendText, TokenResponse, V2Response, V2SendRequest,
 };
 use provider_payloads_fuzz::{inspect_event, json_type};
 
@@ -42,4 +42,8 @@ fuzz_target!(|data: &[u8]| {
             let _ = response.status_row(endpoint);
         }
     }
+    if let Some(response) = json_type!(data, V2Response, Provider::Wappin) {
+        let _ = (response.error(), response.token(), response.message_id());
+    }
+    json_type!(data, V2SendRequest, Provider::Wappin);
 });

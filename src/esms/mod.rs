@@ -1,5 +1,16 @@
-//! eSMS.vn delivery callbacks: "When the actual status of the message is available,
-//! eSMS will callback the status to the customer's hook via HTTP GET."
+//! eSMS.vn: the delivery callbacks ("When the actual status of the message is available,
+//! eSMS will callback the status to the customer's hook via HTTP GET.") and the answers
+//! of its status functions.
+//!
+//! | what | type |
+//! | --- | --- |
+//! | the callback eSMS calls the customer's URL with (a `GET`'s query string) | [`Callback`] ([`ErrorInfo`], [`ZaloResult`]) |
+//! | GetCallback: the callbacks fetched again (JSON) | [`GetCallbackResponse`], a [`Callback`] a record |
+//! | QueryZnsStatus, GetSendStatus, GetZaloMessageStatus | [`QueryZnsStatusResponse`] ([`ZnsStatus`]), [`GetSendStatusResponse`], [`GetZaloMessageStatusResponse`] ([`ZaloData`]) |
+//! | the closed sets | [`SendStatus`], [`TypeId`], [`Telco`], [`ResponseCode`] (the table of codes), [`ZaloMessageStatus`], [`FinalStatus`], [`ZnsResult`] |
+//!
+//! [`Payload`] holds any of them: [`Payload::from_query`] reads a callback,
+//! [`Payload::from_json`] tells the answers apart by their keys.
 //!
 //! The whole callback is the query string of that `GET`, for SMS, Zalo (ZNS), Viber and
 //! consulting / transaction messages alike. Hand [`Callback::from_url`] the request's URL
@@ -13,6 +24,11 @@
 //! letter case: the document's table writes `Totalprice`, its samples `TotalPrice`.
 //! [`Callback::to_query`] writes the same keys, in the same order and spelling, with the
 //! same decoded values; unknown and repeated keys included.
+//!
+//! The answers are JSON. They report no event: they are answers to your own requests.
+//! GetCallback's records are callbacks, each with the [`event`](Callback::event) the
+//! callback has; a GetZaloMessageStatus answer tells where a ZNS message stands in
+//! Zalo's terms ([`ZaloMessageStatus`]).
 //!
 //! **Authenticity.** eSMS signs nothing and documents no token or source addresses: keep
 //! the callback URL secret and check `SMSID` against the messages you sent.
@@ -32,616 +48,130 @@
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
 
+//!
+//! # What eSMS's current documents say, and what of it is typed
+//!
+//! Beyond the document the crate was built from, eSMS's current documents
+//! (`devesms/gitbook_esms_for_develop_v2`) say the following; each is typed here unless
+//! said otherwise.
+//!
+//! - The callback is an HTTPS `GET`, retried 5 times on a timeout, then dropped: not a
+//!   value (answer it with 200).
+//! - Its table is unchanged, every field a string: typed as above. The table writes
+//!   `Totalprice`, the samples `TotalPrice`: keys are matched in any letter case.
+//! - `switchsmsid=` (empty) in the customer-care sample, in no table:
+//!   [`Callback::switch_sms_id`].
+//! - `phonenumber` holds the Zalo user id for sends by UID: kept as the text it is.
+//! - The samples for Zalo consulting, transaction and user-information messages send
+//!   `TypeId` 26, the ZNS Journey sample 27 (neither in the table): [`TypeId`]'s
+//!   variants. `TypeId` 8 (cheap fixed-number SMS, a send API's `SmsType`) is in no
+//!   callback: kept through `Other`.
+//! - `SendStatus` 1, 2, 4, 5 and 7: [`SendStatus`].
+//! - `telcoid` 1 to 7 (5 is "Gmobile" on GetCallback's page): [`Telco`]. The sample "ZNS
+//!   sent by UID" sends 9, in no table: [`Telco::ZaloUser`], named for what that sample
+//!   shows (an inference). `telcoid` is absent for `TypeId` 1, 26 and 27.
+//! - `error_info`'s four forms (a JSON string literal; JSON and a time, encoded twice; the
+//!   JSON itself, whose `data` reports the delivery; GetCallback's JSON followed by a
+//!   .NET exception's text): [`ErrorInfo`], with Zalo's `data` ([`ZaloData`]: `status`
+//!   -1, 0, 1 as [`ZaloMessageStatus`], `delivery_time` in unix milliseconds, `null` in
+//!   the callback).
+//! - GetCallback's answer: [`GetCallbackResponse`], its records [`Callback`]s (numbers
+//!   where the query has text, `RequestId` `null`, the keys spelt otherwise, `CallbackUrl`
+//!   added). Its page lists `TypeId` 24 and 25 and `SendStatus` 2 and 5 only: the same
+//!   enums. Its limits (200 ids, 20 requests a second, messages sent with a
+//!   `CallbackUrl` only) are said on the type.
+//! - The codes of the answers, the general table `bang-ma-loi.md` (99 to 854):
+//!   [`ResponseCode`].
+//! - QueryZnsStatus's answer: [`QueryZnsStatusResponse`]; its `ErrorInfo` (0, 1001,
+//!   Zalo's code, `null`) is [`ZnsResult`], its `FinalStatus` [`FinalStatus`].
+//! - GetSendStatus's and GetZaloMessageStatus's answers: [`GetSendStatusResponse`],
+//!   [`GetZaloMessageStatusResponse`].
+//! - Left out: the requests of these functions (`{ApiKey, SecretKey, ListRefid, OAId}`
+//!   and the like), which the client builds and which carry its secret key; this crate
+//!   reads what eSMS sends. An answer's price sent as a string (the tables type every
+//!   field "string", the samples send numbers) is refused with an error naming
+//!   `TotalPrice`, as no sample shows one.
+
+mod answers;
+mod callback;
+mod codes;
 mod error_info;
 
-use rust_decimal::Decimal;
-
-pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloResult};
-
-use crate::event::{self, DeliveryState};
-use crate::timestamp::Timestamp;
-use crate::unrecognized::{
-    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
+pub use answers::{
+    FinalStatus, GetCallbackResponse, GetSendStatusResponse, GetZaloMessageStatusResponse,
+    QueryZnsStatusResponse, ZnsResult, ZnsStatus,
 };
-use crate::wire::enums::code_enum;
-use crate::wire::text::StackText;
-use crate::wire::{decimal, number, query};
+pub use callback::Callback;
+pub use codes::{ResponseCode, SendStatus, Telco, TypeId};
+pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloMessageStatus, ZaloResult};
+
+use crate::event::Event;
+use crate::wire::kinds::{kinds, read_detected, undecided};
 use crate::{Error, Provider};
 
-code_enum! {
-    /// `SendStatus`: "Messages status".
-    pub enum SendStatus {
-        /// "Pending approval."
-        PendingApproval = 1,
-        /// "Waiting to send."
-        WaitingToSend = 2,
-        /// "Reject."
-        Rejected = 4,
-        /// "Sent Successfully."
-        SentSuccessfully = 5,
-        /// "Sent to the telco, waiting for the report."
-        SentToTelco = 7,
+kinds! {
+    @define
+    /// Any eSMS payload: a callback (a query string), or an answer of a status function
+    /// (JSON), told apart by its keys. Where a body has what both answers with a
+    /// `CodeResult` require, QueryZnsStatus's is the one whose `Data` has a
+    /// `FinalStatus`; one whose `Data` is `null` or absent (an error) is read as
+    /// GetZaloMessageStatus's, which it may be.
+    pub enum Payload for Provider::Esms, "payload" {
+        /// GetCallback's answer.
+        GetCallback(GetCallbackResponse) requires ["Code", "Message"],
+        /// QueryZnsStatus's answer.
+        QueryZnsStatus(QueryZnsStatusResponse) requires ["CodeResult", "Data"]
+            where Value::ObjectWith("Data", "FinalStatus"),
+        /// GetSendStatus's answer.
+        GetSendStatus(GetSendStatusResponse) requires ["CodeResponse", "SMSID"],
+        /// GetZaloMessageStatus's answer (or another answer with a `CodeResult`).
+        GetZaloMessageStatus(GetZaloMessageStatusResponse) requires ["CodeResult"],
+    }
+    also {
+        /// The delivery callback (a query string: no row of the table). Boxed: with its
+        /// decoded `error_info` it is the largest payload, and every payload is moved at
+        /// that size.
+        Callback(Box<Callback>),
     }
 }
 
-code_enum! {
-    /// `TypeId`: "Type of messages". The table lists 1, 2, 23, 24 and 25; the samples
-    /// add 26 and 27, which are variants here too.
-    pub enum TypeId {
-        /// "Promo."
-        Promo = 1,
-        /// "Customer care / OTP."
-        CustomerCare = 2,
-        /// "Viber."
-        Viber = 23,
-        /// "ZNS OTP."
-        ZnsOtp = 24,
-        /// "Customer care ZNS messages."
-        ZnsCustomerCare = 25,
-        /// Not in the table: the samples "for Consulting Messages", "for Transaction
-        /// Messages" and "for user information request form" send 26.
-        ZaloConsultingOrTransaction = 26,
-        /// Not in the table: the sample "for ZNS Journey" sends 27.
-        ZnsJourney = 27,
-    }
-}
-
-code_enum! {
-    /// `telcoid`: "Network", the recipient's mobile operator.
-    pub enum Telco {
-        /// "Viettel".
-        Viettel = 1,
-        /// "Mobi" (MobiFone).
-        Mobi = 2,
-        /// "Vina" (VinaPhone).
-        Vina = 3,
-        /// "Vietnammobile".
-        Vietnamobile = 4,
-        /// "Gtel".
-        Gtel = 5,
-        /// "Itel".
-        Itel = 6,
-        /// "Reddi".
-        Reddi = 7,
-    }
-}
-
-/// A delivery callback: the query string eSMS sends to the customer's URL.
-#[derive(Clone, PartialEq, Debug)]
-#[non_exhaustive]
-pub struct Callback {
-    /// `SMSID`: "ID of the messages", as eSMS wrote it (not always a UUID).
-    pub sms_id: String,
-    /// `SendStatus`: "Messages status".
-    pub send_status: SendStatus,
-    /// `SendSuccess`: "Number of the success messages".
-    pub send_success: Option<u64>,
-    /// `SendFailed`: "Number of failed messages".
-    pub send_failed: Option<u64>,
-    /// `TotalPrice` (`Totalprice` in the table): "Total price", exact as sent
-    /// (`0.0000` keeps its four decimals).
-    pub total_price: Option<Decimal>,
-    /// `TotalReceiver`: "Total number of recipients".
-    pub total_receiver: Option<u64>,
-    /// `TotalSent`: "Total of the messages sent".
-    pub total_sent: Option<u64>,
-    /// `RequestId`: "Your requestid", the id you gave the send request.
-    pub request_id: Option<String>,
-    /// `TypeId`: "Type of messages".
-    pub type_id: Option<TypeId>,
-    /// `telcoid`: "Network".
-    pub telco: Option<Telco>,
-    /// `phonenumber`: the "Receiver"; for Zalo, it may be a Zalo user id.
-    pub phone_number: Option<String>,
-    /// `partnerids`: "Zalo msgid (Zalo messages only)".
-    pub partner_ids: Option<String>,
-    /// `error_info`: "Zalo error info (Zalo message only)", decoded.
-    pub error_info: Option<ErrorInfo>,
-    /// `oaid`: "OA ID (Zalo message only)", the Zalo Official Account.
-    pub oa_id: Option<String>,
-    /// `tempid`: "ZNS TemplateID (Zalo message only)".
-    pub temp_id: Option<String>,
-    /// `switchsmsid`: in the customer-care sample (empty there); not in the table.
-    pub switch_sms_id: Option<String>,
-    wire: QueryWire,
-}
-
-/// The keys of a callback, each with the spelling of the document's samples.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
-    SmsId,
-    SendFailed,
-    SendStatus,
-    SendSuccess,
-    TotalPrice,
-    TotalReceiver,
-    TotalSent,
-    RequestId,
-    TypeId,
-    TelcoId,
-    PhoneNumber,
-    PartnerIds,
-    ErrorInfo,
-    OaId,
-    TempId,
-    SwitchSmsId,
-}
-
-impl Key {
-    const ALL: [Key; 16] = [
-        Key::SmsId,
-        Key::SendFailed,
-        Key::SendStatus,
-        Key::SendSuccess,
-        Key::TotalPrice,
-        Key::TotalReceiver,
-        Key::TotalSent,
-        Key::RequestId,
-        Key::TypeId,
-        Key::TelcoId,
-        Key::PhoneNumber,
-        Key::PartnerIds,
-        Key::ErrorInfo,
-        Key::OaId,
-        Key::TempId,
-        Key::SwitchSmsId,
-    ];
-
-    fn wire(self) -> &'static str {
-        match self {
-            Key::SmsId => "SMSID",
-            Key::SendFailed => "SendFailed",
-            Key::SendStatus => "SendStatus",
-            Key::SendSuccess => "SendSuccess",
-            Key::TotalPrice => "TotalPrice",
-            Key::TotalReceiver => "TotalReceiver",
-            Key::TotalSent => "TotalSent",
-            Key::RequestId => "RequestId",
-            Key::TypeId => "TypeId",
-            Key::TelcoId => "telcoid",
-            Key::PhoneNumber => "phonenumber",
-            Key::PartnerIds => "partnerids",
-            Key::ErrorInfo => "error_info",
-            Key::OaId => "oaid",
-            Key::TempId => "tempid",
-            Key::SwitchSmsId => "switchsmsid",
-        }
+impl Payload {
+    /// Reads any eSMS answer (JSON) and tells which it is by its keys (see the table of
+    /// kinds), then reads it once, as that kind. A callback is a query string:
+    /// [`from_query`](Self::from_query).
+    ///
+    /// A body that fits no kind is an error: the error of the kind it comes nearest, or
+    /// an [`Error::Shape`] that says what it looks like.
+    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        let detector = Self::detector();
+        read_detected(
+            detector,
+            body,
+            |_, row, body| Self::read_row(row, body),
+            |why| undecided(&Self::TABLE, detector, body, why),
+        )
     }
 
-    /// The key spelt `name`, whatever its letter case.
-    fn find(name: &str) -> Option<Key> {
-        Key::ALL
-            .into_iter()
-            .find(|key| key.wire().eq_ignore_ascii_case(name))
-    }
-}
-
-/// What a callback keeps from the query besides its typed values, to write it back.
-#[derive(Clone, Default, PartialEq)]
-struct QueryWire {
-    /// Every pair, in the order it came.
-    order: Vec<Slot>,
-    /// Known keys that came spelt otherwise than in the samples (`Totalprice`).
-    spellings: Vec<(Key, String)>,
-    /// Keys the document does not name, and repeats of known keys, decoded.
-    unknown: Vec<(String, String)>,
-}
-
-impl QueryWire {
-    /// How `key` was spelt in the query.
-    fn spelling(&self, key: Key) -> &str {
-        self.spellings
-            .iter()
-            .find(|(spelt, _)| *spelt == key)
-            .map_or(key.wire(), |(_, spelling)| spelling.as_str())
-    }
-}
-
-impl std::fmt::Debug for QueryWire {
-    /// The keys in the order they came, as one line, and the unknown pairs.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let keys: Vec<&str> = self
-            .order
-            .iter()
-            .map(|slot| match *slot {
-                Slot::Known(key) => self.spelling(key),
-                Slot::Unknown(index) => self.unknown.get(index).map_or("?", |(key, _)| key),
-            })
-            .collect();
-        f.debug_struct("QueryWire")
-            .field("keys", &keys.join("&"))
-            .field("unknown", &self.unknown)
-            .finish()
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Slot {
-    Known(Key),
-    Unknown(usize),
-}
-
-/// The payload kind's name, as errors give it.
-const KIND: &str = "callback";
-
-fn parameter_error(key: &str, reason: impl Into<String>) -> Error {
-    Error::Parameter {
-        provider: Provider::Esms,
-        payload: KIND,
-        key: key.to_owned(),
-        reason: reason.into(),
-    }
-}
-
-impl Callback {
-    /// The payload kind's name, as errors give it.
-    pub const KIND: &'static str = KIND;
-
-    /// Reads a callback from the request's URL: absolute
-    /// (`https://example.com/hook?SMSID=...`) or the path and query a web framework gives
-    /// (`/hook?SMSID=...`). A `#fragment` is ignored.
-    pub fn from_url(url: &str) -> Result<Self, Error> {
-        let url = url.trim();
-        let url = url.split_once('#').map_or(url, |(url, _)| url);
-        match url.split_once('?') {
-            Some((_, query)) => Self::from_query(query),
-            None => Err(Error::Shape {
-                provider: Provider::Esms,
-                expected: "a URL with the callback in its query string (`...?SMSID=...`)"
-                    .to_owned(),
-                found: "a URL with no query string".to_owned(),
-            }),
-        }
-    }
-
-    /// Reads a callback from its query string, with or without the leading `?`; white
-    /// space around it (a file's final newline) is ignored.
+    /// Reads a callback from its query string ([`Callback::from_query`]).
     pub fn from_query(query: &str) -> Result<Self, Error> {
-        let query = query.trim();
-        let query = query.strip_prefix('?').unwrap_or(query);
-        if query.is_empty() {
-            return Err(Error::Empty {
-                provider: Provider::Esms,
-                payload: KIND,
-            });
-        }
-        if query.starts_with(['{', '[']) {
-            return Err(Error::Shape {
-                provider: Provider::Esms,
-                expected: "an eSMS callback query string (`SMSID=...&SendStatus=...`), which eSMS sends with a GET".to_owned(),
-                found: "a JSON body".to_owned(),
-            });
-        }
-        Builder::default().read(query)
+        Callback::from_query(query).map(|callback| Payload::Callback(Box::new(callback)))
     }
 
-    /// Like [`from_query`](Self::from_query), refusing any key or value the document
-    /// does not list.
-    pub fn from_query_strict(query: &str) -> Result<Self, Error> {
-        refuse_unrecognized(Self::from_query(query)?, Provider::Esms, KIND)
-    }
-
-    /// Writes the callback back as a query string (no leading `?`): the keys in the
-    /// order and spelling they came, with the same decoded values, percent-encoded.
-    pub fn to_query(&self) -> String {
-        // A guess at the length, so that the string seldom grows: a short pair a key,
-        // and `error_info`, the one long value, about twice its length once encoded.
-        let error_info = self.error_info.as_ref().map_or(0, |info| info.raw().len());
-        let mut query = String::with_capacity(
-            self.wire
-                .order
-                .len()
-                .saturating_mul(32)
-                .saturating_add(error_info.saturating_mul(2)),
-        );
-        for slot in &self.wire.order {
-            let mut number = StackText::new();
-            let (key, value) = match *slot {
-                Slot::Known(key) => (self.wire.spelling(key), self.value(key, &mut number)),
-                Slot::Unknown(index) => match self.wire.unknown.get(index) {
-                    Some((key, value)) => (key.as_str(), value.as_str()),
-                    None => continue,
-                },
-            };
-            if !query.is_empty() {
-                query.push('&');
-            }
-            query::encode_into(&mut query, key);
-            query.push('=');
-            query::encode_into(&mut query, value);
-        }
-        query
-    }
-
-    /// The parameters the document does not name, and repeats of known ones, decoded,
-    /// in the order they came.
-    pub fn unknown_parameters(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.wire
-            .unknown
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str()))
-    }
-
-    /// The decoded value of `key`, as it is written back; empty for `None`. A number
-    /// is written in `number` (a code or count has at most 20 characters, a price 32).
-    fn value<'a>(&'a self, key: Key, number: &'a mut StackText<NUMBER_LEN>) -> &'a str {
-        fn text(value: &Option<String>) -> &str {
-            value.as_deref().unwrap_or_default()
-        }
-        let written = match key {
-            Key::SmsId => return &self.sms_id,
-            Key::RequestId => return text(&self.request_id),
-            Key::PhoneNumber => return text(&self.phone_number),
-            Key::PartnerIds => return text(&self.partner_ids),
-            Key::ErrorInfo => return self.error_info.as_ref().map_or("", ErrorInfo::raw),
-            Key::OaId => return text(&self.oa_id),
-            Key::TempId => return text(&self.temp_id),
-            Key::SwitchSmsId => return text(&self.switch_sms_id),
-            Key::SendStatus => number.push_int(self.send_status.code()),
-            Key::SendFailed => number.push_int_option(self.send_failed),
-            Key::SendSuccess => number.push_int_option(self.send_success),
-            Key::TotalPrice => match &self.total_price {
-                Some(price) => decimal::write_decimal(price, number),
-                None => Ok(()),
-            },
-            Key::TotalReceiver => number.push_int_option(self.total_receiver),
-            Key::TotalSent => number.push_int_option(self.total_sent),
-            Key::TypeId => number.push_int_option(self.type_id.as_ref().map(TypeId::code)),
-            Key::TelcoId => number.push_int_option(self.telco.as_ref().map(Telco::code)),
-        };
-        // The buffer holds the longest of them (a test writes each at its longest), so
-        // this is never an error.
-        written.map_or("", |()| number.as_str())
-    }
-}
-
-/// The longest number a callback writes back: a price (see `write_decimal`).
-const NUMBER_LEN: usize = 32;
-
-impl ListUnrecognized for Callback {
-    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
-        self.send_status
-            .list_unrecognized(&at.field(Key::SendStatus.wire()), found);
-        self.type_id
-            .list_unrecognized(&at.field(Key::TypeId.wire()), found);
-        self.telco
-            .list_unrecognized(&at.field(Key::TelcoId.wire()), found);
-        self.error_info
-            .list_unrecognized(&at.field(Key::ErrorInfo.wire()), found);
-        for (key, value) in &self.wire.unknown {
-            found.push(Unrecognized::new(
-                &at.field(key),
-                UnrecognizedKind::Field { raw: value.clone() },
-            ));
-        }
-    }
-}
-
-/// A callback being read, key by key.
-#[derive(Default)]
-struct Builder {
-    sms_id: Option<String>,
-    send_status: Option<SendStatus>,
-    send_success: Option<u64>,
-    send_failed: Option<u64>,
-    total_price: Option<Decimal>,
-    total_receiver: Option<u64>,
-    total_sent: Option<u64>,
-    request_id: Option<String>,
-    type_id: Option<TypeId>,
-    telco: Option<Telco>,
-    phone_number: Option<String>,
-    partner_ids: Option<String>,
-    error_info: Option<ErrorInfo>,
-    oa_id: Option<String>,
-    temp_id: Option<String>,
-    switch_sms_id: Option<String>,
-    wire: QueryWire,
-    seen: SeenKeys,
-}
-
-/// The known keys read so far: a bit each, so that telling a repeat costs the same for
-/// the thousandth pair as for the first.
-#[derive(Default)]
-struct SeenKeys(u32);
-
-impl SeenKeys {
-    /// Marks `key` as read; `false` if it was already.
-    fn insert(&mut self, key: Key) -> bool {
-        let bit = 1_u32 << (key as u32);
-        let new = self.0 & bit == 0;
-        self.0 |= bit;
-        new
-    }
-}
-
-impl Builder {
-    fn read(mut self, query: &str) -> Result<Callback, Error> {
-        for (raw_key, raw_value) in query::raw_pairs(query) {
-            let name = query::decode(raw_key)
-                .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
-            let value =
-                query::decode(raw_value).map_err(|err| parameter_error(&name, err.to_string()))?;
-            match Key::find(&name) {
-                Some(key) if self.seen.insert(key) => {
-                    self.set(key, &value)
-                        .map_err(|reason| parameter_error(&name, reason))?;
-                    if name != key.wire() {
-                        self.wire.spellings.push((key, name.into_owned()));
-                    }
-                    self.wire.order.push(Slot::Known(key));
-                }
-                // Unknown, or a repeat: kept in order, and listed as unrecognized.
-                _ => {
-                    self.wire.order.push(Slot::Unknown(self.wire.unknown.len()));
-                    self.wire
-                        .unknown
-                        .push((name.into_owned(), value.into_owned()));
-                }
-            }
-        }
-        let sms_id = self.sms_id.ok_or_else(|| {
-            parameter_error(
-                Key::SmsId.wire(),
-                "missing or empty; it is the message's ID",
-            )
-        })?;
-        let send_status = self.send_status.ok_or_else(|| {
-            parameter_error(
-                Key::SendStatus.wire(),
-                "missing or empty; it is the message's status",
-            )
-        })?;
-        Ok(Callback {
-            sms_id,
-            send_status,
-            send_success: self.send_success,
-            send_failed: self.send_failed,
-            total_price: self.total_price,
-            total_receiver: self.total_receiver,
-            total_sent: self.total_sent,
-            request_id: self.request_id,
-            type_id: self.type_id,
-            telco: self.telco,
-            phone_number: self.phone_number,
-            partner_ids: self.partner_ids,
-            error_info: self.error_info,
-            oa_id: self.oa_id,
-            temp_id: self.temp_id,
-            switch_sms_id: self.switch_sms_id,
-            wire: self.wire,
-        })
-    }
-
-    /// Reads the value of `key`; an empty value is `None`.
-    fn set(&mut self, key: Key, value: &str) -> Result<(), String> {
-        if value.is_empty() {
-            return Ok(());
-        }
-        match key {
-            Key::SmsId => self.sms_id = Some(value.to_owned()),
-            Key::SendStatus => self.send_status = Some(code(value)?),
-            Key::SendFailed => self.send_failed = Some(count(value)?),
-            Key::SendSuccess => self.send_success = Some(count(value)?),
-            Key::TotalPrice => self.total_price = Some(price(value)?),
-            Key::TotalReceiver => self.total_receiver = Some(count(value)?),
-            Key::TotalSent => self.total_sent = Some(count(value)?),
-            Key::RequestId => self.request_id = Some(value.to_owned()),
-            Key::TypeId => self.type_id = Some(code(value)?),
-            Key::TelcoId => self.telco = Some(code(value)?),
-            Key::PhoneNumber => self.phone_number = Some(value.to_owned()),
-            Key::PartnerIds => self.partner_ids = Some(value.to_owned()),
-            Key::ErrorInfo => {
-                self.error_info = ErrorInfo::read(value).map_err(|p| p.to_string())?
-            }
-            Key::OaId => self.oa_id = Some(value.to_owned()),
-            Key::TempId => self.temp_id = Some(value.to_owned()),
-            Key::SwitchSmsId => self.switch_sms_id = Some(value.to_owned()),
-        }
-        Ok(())
-    }
-}
-
-/// A count: digits only (no sign, no decimals, no leading zero), as eSMS writes it and as
-/// it is written back.
-fn count(value: &str) -> Result<u64, String> {
-    if !value.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("expected a count (digits), found `{value}`"));
-    }
-    if !number::is_canonical_integer(value) {
-        return Err(leading_zero(value));
-    }
-    value
-        .parse()
-        .map_err(|_| format!("`{value}` is too large for a count"))
-}
-
-/// An integer code (`SendStatus`, `TypeId`, `telcoid`), written as it is written back (no
-/// `+`, no leading zero): the code's `FromStr`, which refuses what serde refuses.
-fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
-    value.parse().map_err(|_| {
-        // An integer all the same (`05`, `+5`, `-0`): only its spelling is refused.
-        if value.parse::<i64>().is_ok() {
-            leading_zero(value)
-        } else {
-            format!("expected an integer code, found `{value}`")
-        }
-    })
-}
-
-/// A price, exact: `696987.0000` keeps its scale, `-0.00` its sign. A leading zero
-/// (`0470.0000`) is refused: it would not be written back as it came.
-fn price(value: &str) -> Result<Decimal, String> {
-    decimal::parse_number(value).ok_or_else(|| {
-        if decimal::has_leading_zero(value) {
-            leading_zero(value)
-        } else {
-            format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
-        }
-    })
-}
-
-/// Why a number written with a leading zero or a sign (`05`, `+5`, `-0`) is refused.
-fn leading_zero(value: &str) -> String {
-    format!("`{value}` has a leading zero or a sign, which would not be written back as it came")
-}
-
-impl Callback {
-    /// The normalized state, from `SendStatus` and the counts: 1 Pending, 2 Accepted,
-    /// 4 Rejected, 7 Sent; 5 ("Sent Successfully", which eSMS sends for failures too) is
-    /// Delivered when `SendSuccess` counts any, Failed when only `SendFailed` does, and
-    /// Sent when neither does; any other status is Unknown.
-    pub fn delivery_state(&self) -> DeliveryState {
-        match self.send_status {
-            SendStatus::PendingApproval => DeliveryState::Pending,
-            SendStatus::WaitingToSend => DeliveryState::Accepted,
-            SendStatus::Rejected => DeliveryState::Rejected,
-            SendStatus::SentToTelco => DeliveryState::Sent,
-            SendStatus::SentSuccessfully => {
-                match (
-                    self.send_success.unwrap_or(0),
-                    self.send_failed.unwrap_or(0),
-                ) {
-                    (0, 0) => DeliveryState::Sent,
-                    (0, _) => DeliveryState::Failed,
-                    _ => DeliveryState::Delivered,
-                }
-            }
-            SendStatus::Other(_) => DeliveryState::Unknown,
+    /// Writes the payload back as eSMS sent it: a callback as its query string, an
+    /// answer as JSON.
+    pub fn to_wire(&self) -> Result<Vec<u8>, Error> {
+        match self {
+            Payload::Callback(callback) => Ok(callback.to_query().into_bytes()),
+            answer => answer.to_json(),
         }
     }
 
-    /// The callback as a normalized delivery report, with its counts and price. Zalo's
-    /// error in `error_info` travels as the error when it is not `0` (success); its time
-    /// is the report's time.
-    pub fn event(&self) -> event::Delivery {
-        let state = self.delivery_state();
-        let zalo = self.error_info.as_ref().and_then(ErrorInfo::zalo);
-        let error = zalo
-            .filter(|zalo| zalo.error != 0)
-            .map(|zalo| event::ProviderError {
-                code: zalo.error.to_string(),
-                message: Some(zalo.message.clone()),
-            });
-        event::Delivery {
-            provider: Provider::Esms,
-            message_id: self.sms_id.clone(),
-            recipient: self.phone_number.clone(),
-            state,
-            error,
-            at: self
-                .error_info
-                .as_ref()
-                .and_then(ErrorInfo::time)
-                .map(Timestamp::local),
-            cost: self.total_price.map(|price| event::Cost::new(price, None)),
-            counts: Some(event::DeliveryCounts {
-                receivers: self.total_receiver,
-                sent: self.total_sent,
-                succeeded: self.send_success,
-                failed: self.send_failed,
-            }),
-            idempotency_key: event::idempotency_key(Provider::Esms, &self.sms_id, state.as_str()),
+    /// The callback's delivery event; `None` for an answer (GetCallback's records each
+    /// have theirs: [`Callback::event`]).
+    pub fn event(&self) -> Option<Event> {
+        match self {
+            Payload::Callback(callback) => Some(Event::Delivery(callback.event())),
+            _ => None,
         }
     }
 }

@@ -10,6 +10,7 @@
 //! | "API Send Message" (Text, Media) | [`SendText`], [`SendMedia`], answered with [`Response`] |
 //! | "API Inquiry", "API Number Checker" | [`Inquiry`], [`NumberChecker`], answered with [`Response`] |
 //! | the status tables | [`Endpoint::statuses`], [`Endpoint::status`] |
+//! | the v2 API (`api.chat.wappin.app`), as a third party's SDK models it | [`V2SendRequest`], answered with [`V2Response`] |
 //!
 //! Status codes come as strings (`"200"`), and ids keep their leading zeros (`"0009"`).
 //! [`Payload::from_json`] tells any of these bodies apart by its keys.
@@ -40,12 +41,41 @@
 //! assert_eq!(answer.status_row(send.endpoint()).map(|row| row.status), Some(Status::Success));
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
+//!
+//! # What else is known of Wappin, and what of it is typed
+//!
+//! No current document of Wappin's was found. What the flip-id/wappin Go SDK (a third
+//! party, HEAD 4693919) adds to the 2019 document:
+//!
+//! - v1's host and endpoints (`https://api.wappin.id`, `/v1/token/get`,
+//!   `/v1/message/do-send-hsm`): the document's, [`HOST`] and [`Endpoint::path`].
+//! - v1's status codes 200, 400, 401, 404, 406, 407 and 601: the document's,
+//!   [`StatusCode`]. `"600"` "Not delivered, Contact validate Failed", which the SDK's
+//!   own test sends and asserts: [`StatusCode::ContactValidateFailed`] (in no table, so
+//!   no [`StatusRow`]).
+//! - v1's error rule (an error when `status` or the HTTP status is 400 or more; on 401 a
+//!   new token and one retry): the client's behaviour, not a value; a status's success
+//!   is [`StatusCode::is_success`].
+//! - v1's send answer, token answer (`token_type` `"Bearer"` or `""` besides the
+//!   document's `access_token`), send request and callback (every field a string, the
+//!   samples' `status_messages` and `environment`): the document's types, which keep
+//!   any `token_type` and read both spellings.
+//! - v2 (`https://api.chat.wappin.app`, in the SDK's `v2/`, exercised by its own
+//!   tests): login (`POST /v1/users/login`, Basic) and send (`POST /v1/messages`,
+//!   Bearer) answer `{meta, users}`, `{meta, messages}` or `{meta, errors}`, all read by
+//!   [`V2Response`] (errors [`V2Error`], codes 500 and 1005 [`V2ErrorCode`]; the SDK's
+//!   rule, `errors[0]` when the HTTP status is not 200, is [`V2Response::error`]); the
+//!   send request is [`V2SendRequest`]. Every v2 type is the SDK's model, marked so.
+//! - Left out: the login path `/auth/login` one unrelated app defaults to (unverified),
+//!   and v2's inbound webhook, of which no sample was found (the WhatsApp on-premises
+//!   format it may follow is a guess).
 
 mod callback;
 mod callback_token;
 mod request;
 mod response;
 mod status;
+mod v2;
 
 pub use callback::{
     Acknowledgement, Callback, CallbackType, MessageCallback, MessageStatus, OtherCallback,
@@ -57,6 +87,11 @@ pub use request::{
 };
 pub use response::{AccessToken, Response, Token, TokenResponse};
 pub use status::{Endpoint, HOST, Status, StatusCode, StatusRow};
+pub use v2::{
+    V2ButtonType, V2Component, V2ComponentType, V2Error, V2ErrorCode, V2Language, V2LanguagePolicy,
+    V2Media, V2Message, V2MessageType, V2Meta, V2Parameter, V2Response, V2SendRequest, V2Template,
+    V2User,
+};
 
 use crate::Provider;
 use crate::wire::kinds::kinds;
@@ -85,5 +120,10 @@ kinds! {
             where Value::ObjectWith("data", "access_token"),
         /// Any other API answer (or a Get Token answer without a token: it has this shape).
         Response(Response) requires ["status", "message"],
+        /// An answer of the v2 API, login's or send's (a third party's model). One kind
+        /// for all: an error is the same body from either endpoint.
+        V2Response(V2Response) requires ["meta"],
+        /// A v2 send request (a third party's model).
+        V2SendRequest(V2SendRequest) requires ["to", "type", "template"],
     }
 }

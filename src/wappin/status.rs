@@ -33,6 +33,10 @@ string_enum! {
         IpAddressNotAllowed = "407",
         /// `419`: the project is not in production (Send Message (Text) on UAT).
         UatProject = "419",
+        /// `600`: "Not delivered, Contact validate Failed", in no table of the document: a
+        /// send's answer in a test of the flip-id/wappin Go SDK (`wappin_test.go`,
+        /// a7afbb4, which asserts the status) [third party].
+        ContactValidateFailed = "600",
         /// `601`: the recipient's number is not a WhatsApp number ("Contact invalid",
         /// "Phone Number Invalid").
         InvalidNumber = "601",

@@ -50,7 +50,7 @@ pub(crate) fn undecided(family: &Table, detector: &Detector, body: &[u8], why: U
         }
         Undecided::Shape(found) => Error::Shape {
             provider,
-            expected: expected(detector.tables()),
+            expected: expected(detector.tables(), true),
             found,
         },
         Undecided::Ambiguous(candidates) => ambiguous(candidates),
@@ -98,10 +98,11 @@ pub(crate) fn read_detected<T>(
     }
 }
 
-/// The kinds of `tables`, with the keys that tell them apart, for an error: "an NXCloud
-/// receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`)".
-/// Tables of several providers are separated by `;`.
-pub(crate) fn expected(tables: &[&Table]) -> String {
+/// The kinds of `tables`, for an error: with the keys that tell them apart ("an NXCloud
+/// receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`,
+/// `traceRequestId`)"), or by name alone ("an NXCloud receipt or reply"), as an error of
+/// every provider's kinds names them. Tables of several providers are separated by `;`.
+pub(crate) fn expected(tables: &[&Table], with_keys: bool) -> String {
     let mut by_provider: Vec<(Provider, Vec<String>)> = Vec::new();
     for table in tables {
         let kinds = match by_provider.last_mut() {
@@ -132,7 +133,11 @@ pub(crate) fn expected(tables: &[&Table]) -> String {
             if let Some(value) = row.value.describe(table).filter(|_| !shared) {
                 keys.push(value);
             }
-            let kind = format!("{} ({})", row.kind, keys.join(", "));
+            let kind = if with_keys {
+                format!("{} ({})", row.kind, keys.join(", "))
+            } else {
+                row.kind.to_owned()
+            };
             if !kinds.contains(&kind) {
                 kinds.push(kind);
             }

@@ -580,24 +580,6 @@ mod tests {
         }
     }
 
-    /// Reads `""` as `None`, as eSMS's empty values mean absent.
-    mod empty_as_none {
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-        pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<String>, D::Error> {
-            Ok(Option::<String>::deserialize(d)?.filter(|text| !text.is_empty()))
-        }
-
-        pub(super) fn serialize<S: Serializer>(
-            value: &Option<String>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            value.serialize(s)
-        }
-    }
-
     wire_object! {
         /// A test object.
         pub struct Sample {
@@ -608,7 +590,7 @@ mod tests {
             #[serde(rename = "count", default)]
             pub count: Option<Count>,
             /// Optional text.
-            #[serde(rename = "note", default, with = "empty_as_none")]
+            #[serde(rename = "note", default, with = "crate::wire::shape::empty_as_none")]
             pub note: Option<String>,
             /// Spelt two ways.
             #[serde(rename = "environment", alias = "environtment", default)]

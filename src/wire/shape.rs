@@ -353,6 +353,26 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
     }
 }
 
+/// Serde `with` helper for optional text where empty means absent, as in eSMS's callback
+/// (`RequestId=`, `partnerids=`) and its JSON records: `""` is read as `None`, like
+/// `null`, and the object's note of it (`Shape::Empty`) writes `""` back.
+pub(crate) mod empty_as_none {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
+    }
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+}
+
 /// Writes one field of an object as it came: a `None` that was `null` or `""` as such
 /// (one that was absent not at all), a number that came in a string in a string.
 pub(crate) fn write_field<M, T>(

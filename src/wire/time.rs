@@ -4,7 +4,8 @@
 //! eSMS ends a Zalo `error_info` with `____24/04/2024 16:58:01`: dates and times to the
 //! second with no time zone, so they are read as [`NaiveDateTime`] and no zone is
 //! invented. Wappin's callback `timestamp` is unix seconds in a string (`"1557915512"`),
-//! read as a UTC [`DateTime`]. They are read by hand
+//! read as a UTC [`DateTime`], as is the unix milliseconds string Zalo's `delivery_time` is in
+//! eSMS's answers (`"1767678030984"`). They are read by hand
 //! rather than with chrono's format parser: each format is fixed, and this way a
 //! timestamp costs a few comparisons, not a walk over a format string.
 
@@ -229,66 +230,130 @@ pub(crate) mod date_time_seconds {
     }
 }
 
-/// Reads unix seconds written as plain decimal digits, as Wappin's callback `timestamp`
-/// (`"1557915512"`): no sign, no leading zero, no fraction, within chrono's range. Only
-/// such text is taken, so writing the seconds back gives the same text.
-pub(crate) fn parse_unix_seconds(text: &str) -> Option<DateTime<Utc>> {
-    let canonical = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text == "0" || !text.starts_with('0'));
-    if !canonical {
-        return None;
-    }
-    DateTime::from_timestamp(text.parse().ok()?, 0)
+/// A unit of unix time: Wappin's callback `timestamp` counts seconds, eSMS's (Zalo's)
+/// `delivery_time` milliseconds.
+#[derive(Clone, Copy)]
+enum Unit {
+    Seconds,
+    Millis,
 }
 
-/// Serde `with` helper for unix seconds (Wappin's callback `timestamp`).
-///
-/// The seconds are read from a string of digits, as the document's samples send them, or
-/// from a JSON integer, and are written as a number; the object they belong to notes that
-/// they came in a string and writes them back so (see `shape`).
-pub(crate) mod unix_seconds {
-    use super::*;
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &DateTime<Utc>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(value.timestamp())
+impl Unit {
+    /// The time `count` units after the epoch, within chrono's range.
+    fn time(self, count: i64) -> Option<DateTime<Utc>> {
+        match self {
+            Unit::Seconds => DateTime::from_timestamp(count, 0),
+            Unit::Millis => DateTime::from_timestamp_millis(count),
+        }
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
-        struct SecondsVisitor;
+    /// The units from the epoch to `time`.
+    fn count(self, time: &DateTime<Utc>) -> i64 {
+        match self {
+            Unit::Seconds => time.timestamp(),
+            Unit::Millis => time.timestamp_millis(),
+        }
+    }
 
-        impl Visitor<'_> for SecondsVisitor {
-            type Value = DateTime<Utc>;
+    /// A sample of the unit, for errors.
+    fn expecting(self) -> &'static str {
+        match self {
+            Unit::Seconds => "unix seconds like `\"1557915512\"`",
+            Unit::Millis => "unix milliseconds like `\"1767678030984\"`",
+        }
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("unix seconds like `\"1557915512\"`")
-            }
+    /// Reads a count of the unit written as plain decimal digits, as Wappin's callback
+    /// `timestamp` (`"1557915512"`) and Zalo's `delivery_time` (`"1767678030984"`): no
+    /// sign, no leading zero, no fraction, within chrono's range. Only such text is taken,
+    /// so writing the count back gives the same text.
+    fn parse(self, text: &str) -> Option<DateTime<Utc>> {
+        let canonical = !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && (text == "0" || !text.starts_with('0'));
+        if !canonical {
+            return None;
+        }
+        self.time(text.parse().ok()?)
+    }
+}
 
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime<Utc>, E> {
-                parse_unix_seconds(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
-            }
+/// Reads a count of `unit` from a string of digits or a JSON integer.
+fn deserialize_unix<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    unit: Unit,
+) -> Result<DateTime<Utc>, D::Error> {
+    struct UnixVisitor(Unit);
 
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime<Utc>, E> {
-                i64::try_from(v)
-                    .ok()
-                    .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
-                    .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(v), &self))
-            }
+    impl Visitor<'_> for UnixVisitor {
+        type Value = DateTime<Utc>;
 
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime<Utc>, E> {
-                DateTime::from_timestamp(v, 0)
-                    .ok_or_else(|| E::invalid_value(Unexpected::Signed(v), &self))
-            }
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0.expecting())
         }
 
-        deserializer.deserialize_any(SecondsVisitor)
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime<Utc>, E> {
+            self.0
+                .parse(v)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime<Utc>, E> {
+            i64::try_from(v)
+                .ok()
+                .and_then(|count| self.0.time(count))
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime<Utc>, E> {
+            self.0
+                .time(v)
+                .ok_or_else(|| E::invalid_value(Unexpected::Signed(v), &self))
+        }
     }
+
+    deserializer.deserialize_any(UnixVisitor(unit))
 }
+
+/// Declares the serde `with` module `$name` for a count of `$unit` from the epoch.
+///
+/// The count is read from a string of digits, as the samples send it, or from a JSON
+/// integer, and is written as a number; the object it belongs to notes that it came in a
+/// string and writes it back so (see `shape`).
+macro_rules! unix_time {
+    ($(#[doc = $doc:expr])* $name:ident, $unit:expr) => {
+        $(#[doc = $doc])*
+        pub(crate) mod $name {
+            use super::*;
+
+            pub(crate) fn serialize<S: Serializer>(
+                value: &DateTime<Utc>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64($unit.count(value))
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<DateTime<Utc>, D::Error> {
+                deserialize_unix(deserializer, $unit)
+            }
+        }
+    };
+}
+
+unix_time!(
+    /// Serde `with` helper for unix seconds (Wappin's callback `timestamp`).
+    unix_seconds,
+    Unit::Seconds
+);
+
+unix_time!(
+    /// Serde `with` helper for unix milliseconds (the `delivery_time` of Zalo's data in
+    /// eSMS's GetZaloMessageStatus, `"1767678030984"`).
+    unix_millis,
+    Unit::Millis
+);
 
 super::option_with!(
     /// [`date_time_seconds`] for an optional field: absent or `null` is `None`.
@@ -302,6 +367,14 @@ super::option_with!(
     unix_seconds_option,
     DateTime<Utc>,
     unix_seconds
+);
+
+super::option_with!(
+    /// [`unix_millis`] for an optional field: absent or `null` is `None` (the callback's
+    /// `delivery_time` is `null`).
+    unix_millis_option,
+    DateTime<Utc>,
+    unix_millis
 );
 
 #[cfg(test)]
@@ -406,10 +479,10 @@ mod tests {
     #[test]
     fn reads_the_wappin_callback_timestamp_and_nothing_looser() {
         assert_eq!(
-            parse_unix_seconds("1557915512").map(|t| t.to_rfc3339()),
+            Unit::Seconds.parse("1557915512").map(|t| t.to_rfc3339()),
             Some("2019-05-15T10:18:32+00:00".to_owned())
         );
-        assert_eq!(parse_unix_seconds("0"), DateTime::from_timestamp(0, 0));
+        assert_eq!(Unit::Seconds.parse("0"), DateTime::from_timestamp(0, 0));
         for bad in [
             "",
             "01557915512",
@@ -421,7 +494,24 @@ mod tests {
             "99999999999999999999",
             "9223372036854775807",
         ] {
-            assert_eq!(parse_unix_seconds(bad), None, "{bad}");
+            assert_eq!(Unit::Seconds.parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn reads_the_zalo_delivery_time_in_milliseconds() {
+        assert_eq!(
+            Unit::Millis.parse("1767678030984").map(|t| t.to_rfc3339()),
+            Some("2026-01-06T05:40:30.984+00:00".to_owned())
+        );
+        for bad in [
+            "",
+            "01767678030984",
+            "-1",
+            "1767678030984.5",
+            "9223372036854775807",
+        ] {
+            assert_eq!(Unit::Millis.parse(bad), None, "{bad}");
         }
     }
 }

@@ -38,20 +38,12 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
             let callback = nxcloud::Callback::from_json(body)?;
             Ok(describe(callback.kind(), &callback, callback.to_json()?))
         }
-        "esms" => {
-            let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
-                provider: provider_payloads::Provider::Esms,
-                payload: "callback",
-                key: String::new(),
-                reason: "the file is not UTF-8".to_owned(),
-            })?;
-            let callback = esms::Callback::from_query(text)?;
-            Ok(describe(
-                "callback",
-                &callback,
-                callback.to_query().into_bytes(),
-            ))
+        // A JSON answer of a status function, or a callback's query string.
+        "esms" if body.trim_ascii_start().starts_with(b"{") => {
+            let payload = esms::Payload::from_json(body)?;
+            Ok(describe(payload.kind(), &payload, payload.to_json()?))
         }
+        "esms" => parse_query(body),
         "wappin" => {
             let payload = wappin::Payload::from_json(body)?;
             Ok(describe(payload.kind(), &payload, payload.to_json()?))
@@ -64,6 +56,33 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
             panic!("no parser for the folder `{other}`: add its provider to tests/common/mod.rs")
         }
     }
+}
+
+/// Reads the file at `path` (holding `body`) as a payload of the provider whose folder it
+/// is in: an eSMS `.query` file as a callback's query string, whatever it holds (an
+/// invalid fixture holds JSON), any other file as [`parse`] reads it.
+pub fn parse_file(path: &Path, body: &[u8]) -> Result<Parsed, Error> {
+    let provider = provider_of(path);
+    if provider == "esms" && path.extension().is_some_and(|ext| ext == "query") {
+        return parse_query(body);
+    }
+    parse(&provider, body)
+}
+
+/// Reads `body` as an eSMS callback's query string.
+fn parse_query(body: &[u8]) -> Result<Parsed, Error> {
+    let text = std::str::from_utf8(body).map_err(|_| Error::Parameter {
+        provider: provider_payloads::Provider::Esms,
+        payload: "callback",
+        key: String::new(),
+        reason: "the file is not UTF-8".to_owned(),
+    })?;
+    let callback = esms::Callback::from_query(text)?;
+    Ok(describe(
+        "callback",
+        &callback,
+        callback.to_query().into_bytes(),
+    ))
 }
 
 /// The provider folder a fixture is in: `fixtures/nxcloud/invalid/x.json` is `nxcloud`.
@@ -91,10 +110,10 @@ pub fn snapshot_name(path: &Path) -> String {
         .join("__")
 }
 
-/// Asserts that `written` is the same payload as `original`: for eSMS the same keys and
-/// decoded values in the same order, for the others the same JSON.
+/// Asserts that `written` is the same payload as `original`: for an eSMS callback the
+/// same keys and decoded values in the same order, for the others the same JSON.
 pub fn assert_same_payload(provider: &str, original: &[u8], written: &[u8], what: &Path) {
-    if provider == "esms" {
+    if provider == "esms" && !original.trim_ascii_start().starts_with(b"{") {
         assert_same_query(original, written, what);
     } else {
         assert_same_json(original, written, what);
@@ -148,8 +167,8 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     files
 }
 
-/// A valid fixture as the request its provider sends: a JSON body, or for eSMS an empty
-/// body and the query string.
+/// A valid fixture as the request its provider sends: a JSON body, or for an eSMS
+/// callback an empty body and the query string.
 pub struct Request {
     pub provider: &'static str,
     pub path: PathBuf,
@@ -160,7 +179,7 @@ pub struct Request {
 impl Request {
     /// What the provider's own entry point reads: the body, or eSMS's query string.
     pub fn input(&self) -> &[u8] {
-        if self.provider == "esms" {
+        if self.body.is_empty() {
             self.query.as_bytes()
         } else {
             &self.body
@@ -173,10 +192,13 @@ pub fn requests() -> Vec<Request> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut all = Vec::new();
     for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        let ext = if provider == "esms" { "query" } else { "json" };
-        for path in files(&root.join(provider), ext) {
+        let mut paths = files(&root.join(provider), "json");
+        if provider == "esms" {
+            paths.extend(files(&root.join(provider), "query"));
+        }
+        for path in paths {
             let file = std::fs::read(&path).unwrap();
-            let (body, query) = if provider == "esms" {
+            let (body, query) = if path.extension().is_some_and(|ext| ext == "query") {
                 let query = String::from_utf8(file).unwrap().trim().to_owned();
                 (Vec::new(), query)
             } else {
@@ -203,7 +225,7 @@ pub enum Untyped {
 
 impl Untyped {
     pub fn of(fixture: &Request) -> Untyped {
-        if fixture.provider == "esms" {
+        if fixture.body.is_empty() {
             Untyped::Pairs(serde_urlencoded::from_str(&fixture.query).unwrap())
         } else {
             Untyped::Value(serde_json::from_slice(&fixture.body).unwrap())
@@ -244,7 +266,22 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
         Payload::NxCloud(nxcloud::Callback::Receipt(_)) => |b| Receipt::from_json(b).is_ok(),
         Payload::NxCloud(nxcloud::Callback::Reply(_)) => |b| Reply::from_json(b).is_ok(),
         Payload::NxCloud(_) => |b| nxcloud::Callback::from_json(b).is_ok(),
-        Payload::Esms(_) => |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok(),
+        Payload::Esms(payload) => match payload {
+            esms::Payload::Callback(_) => {
+                |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok()
+            }
+            esms::Payload::GetCallback(_) => |b| esms::GetCallbackResponse::from_json(b).is_ok(),
+            esms::Payload::QueryZnsStatus(_) => {
+                |b| esms::QueryZnsStatusResponse::from_json(b).is_ok()
+            }
+            esms::Payload::GetSendStatus(_) => {
+                |b| esms::GetSendStatusResponse::from_json(b).is_ok()
+            }
+            esms::Payload::GetZaloMessageStatus(_) => {
+                |b| esms::GetZaloMessageStatusResponse::from_json(b).is_ok()
+            }
+            _ => |b| esms::Payload::from_json(b).is_ok(),
+        },
         Payload::Wappin(payload) => match payload {
             wappin::Payload::Callback(_) => |b| wappin::Callback::from_json(b).is_ok(),
             wappin::Payload::Acknowledgement(_) => {
@@ -306,6 +343,17 @@ pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result
     match payload {
         Payload::NxCloud(nxcloud::Callback::Receipt(_)) => debug(Receipt::from_json(body)),
         Payload::NxCloud(_) => debug(Reply::from_json(body)),
+        Payload::Esms(payload) => match payload {
+            esms::Payload::GetCallback(_) => debug(esms::GetCallbackResponse::from_json(body)),
+            esms::Payload::QueryZnsStatus(_) => {
+                debug(esms::QueryZnsStatusResponse::from_json(body))
+            }
+            esms::Payload::GetSendStatus(_) => debug(esms::GetSendStatusResponse::from_json(body)),
+            esms::Payload::GetZaloMessageStatus(_) => {
+                debug(esms::GetZaloMessageStatusResponse::from_json(body))
+            }
+            other => panic!("no direct JSON parse for {}", other.kind()),
+        },
         Payload::Wappin(payload) => match payload {
             wappin::Payload::Callback(_) => debug(wappin::Callback::from_json(body)),
             wappin::Payload::Acknowledgement(_) => debug(wappin::Acknowledgement::from_json(body)),

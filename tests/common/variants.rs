@@ -206,16 +206,29 @@ impl Style {
     }
 }
 
-/// The names the providers' tables of kinds use: those `parse` names in its error, where
-/// it lists each kind with the keys it requires.
+/// The names the providers' tables of kinds use: those each provider's own entry point
+/// names in its error, where it lists each kind with the keys it requires.
 pub fn table_names() -> Vec<String> {
-    let err = parse(b"{}", "").unwrap_err().to_string();
-    let mut names: Vec<String> = err
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .filter(|name| !name.contains('='))
-        .map(str::to_owned)
+    use provider_payloads::{esms, nxcloud, viva, wappin};
+    let errors = [
+        nxcloud::Callback::from_json(b"{}").map(drop),
+        esms::Payload::from_json(b"{}").map(drop),
+        wappin::Payload::from_json(b"{}").map(drop),
+        viva::Webhook::from_json(b"{}").map(drop),
+        viva::Payload::from_json(b"{}").map(drop),
+    ];
+    let mut names: Vec<String> = errors
+        .iter()
+        .filter_map(|read| read.as_ref().err())
+        .flat_map(|err| {
+            err.to_string()
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|name| !name.contains('='))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect();
     names.sort();
     names.dedup();
@@ -350,4 +363,20 @@ pub fn reads_alike(provider: &str, body: &[u8], variant: &Variant) -> Result<(),
     }
     prop_assert_eq!(&without, &written, "the variant: {}", changed);
     Ok(())
+}
+
+/// Asserts that 64 variants of `body` (a `provider` sample, named `what` in a failure)
+/// read as `body` does, with the names `table_names` gives.
+pub fn assert_variants_read_alike(provider: &str, body: &[u8], names: &[String], what: &str) {
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new(Config {
+        cases: 64,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&variants(names.to_vec()), |variant| {
+            reads_alike(provider, body, &variant)
+        })
+        .unwrap_or_else(|err| panic!("{what}: {err}"));
 }

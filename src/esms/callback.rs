@@ -1,0 +1,779 @@
+//! The delivery callback: the query string of eSMS's `GET`, and the same callback as a
+//! record of GetCallback's answer (JSON).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::codes::{SendStatus, Telco, TypeId};
+use super::error_info::{self, ErrorInfo};
+use crate::event::{self, DeliveryState};
+use crate::timestamp::Timestamp;
+use crate::unknown_fields::UnknownFields;
+use crate::unrecognized::{
+    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
+};
+use crate::wire::text::StackText;
+use crate::wire::{decimal, number, query};
+use crate::wire::{object, shape};
+use crate::{Error, Provider};
+
+/// A delivery callback: the query string eSMS sends to the customer's URL, or the same
+/// callback fetched again, as a record of GetCallback's answer.
+///
+/// One type for both, so that a service that reconciles lost callbacks handles one type
+/// (see [`GetCallbackResponse`](super::GetCallbackResponse)). Each form is written back
+/// as it came: a callback read from a query with [`to_query`](Self::to_query), a record
+/// read from JSON with serde (its fields under the record's names, numbers as numbers,
+/// `null` as `null`, unknown fields kept). Its [`event`](Self::event) is the same either
+/// way.
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Callback {
+    /// `SMSID`: "ID of the messages", as eSMS wrote it (not always a UUID).
+    pub sms_id: String,
+    /// `SendStatus`: "Messages status".
+    pub send_status: SendStatus,
+    /// `SendSuccess`: "Number of the success messages".
+    pub send_success: Option<u64>,
+    /// `SendFailed`: "Number of failed messages".
+    pub send_failed: Option<u64>,
+    /// `TotalPrice` (`Totalprice` in the table): "Total price", exact as sent
+    /// (`0.0000` keeps its four decimals).
+    pub total_price: Option<Decimal>,
+    /// `TotalReceiver`: "Total number of recipients".
+    pub total_receiver: Option<u64>,
+    /// `TotalSent`: "Total of the messages sent".
+    pub total_sent: Option<u64>,
+    /// `RequestId`: "Your requestid", the id you gave the send request.
+    pub request_id: Option<String>,
+    /// `TypeId`: "Type of messages".
+    pub type_id: Option<TypeId>,
+    /// `telcoid`: "Network".
+    pub telco: Option<Telco>,
+    /// `phonenumber`: the "Receiver"; for Zalo, it may be a Zalo user id.
+    pub phone_number: Option<String>,
+    /// `CallbackUrl` (GetCallback's records only): "Link nhận callback", the URL the
+    /// callback was sent to.
+    pub callback_url: Option<String>,
+    /// `partnerids`: "Zalo msgid (Zalo messages only)".
+    pub partner_ids: Option<String>,
+    /// `error_info`: "Zalo error info (Zalo message only)", decoded.
+    pub error_info: Option<ErrorInfo>,
+    /// `oaid`: "OA ID (Zalo message only)", the Zalo Official Account.
+    pub oa_id: Option<String>,
+    /// `tempid`: "ZNS TemplateID (Zalo message only)".
+    pub temp_id: Option<String>,
+    /// `switchsmsid`: in the customer-care sample (empty there); not in the table.
+    pub switch_sms_id: Option<String>,
+    /// How a callback read from a query came: empty for a record read from JSON.
+    query: QueryWire,
+    /// How a record read from JSON came: empty for a callback read from a query.
+    json: object::Wire,
+}
+
+impl fmt::Debug for Callback {
+    /// The fields, then how the callback came: its query's keys, or its record's
+    /// unknown fields and the fields written in a way their values do not show.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("Callback");
+        s.field("sms_id", &self.sms_id)
+            .field("send_status", &self.send_status)
+            .field("send_success", &self.send_success)
+            .field("send_failed", &self.send_failed)
+            .field("total_price", &self.total_price)
+            .field("total_receiver", &self.total_receiver)
+            .field("total_sent", &self.total_sent)
+            .field("request_id", &self.request_id)
+            .field("type_id", &self.type_id)
+            .field("telco", &self.telco)
+            .field("phone_number", &self.phone_number)
+            .field("callback_url", &self.callback_url)
+            .field("partner_ids", &self.partner_ids)
+            .field("error_info", &self.error_info)
+            .field("oa_id", &self.oa_id)
+            .field("temp_id", &self.temp_id)
+            .field("switch_sms_id", &self.switch_sms_id);
+        if self.is_record() {
+            s.field("unknown_fields", &self.json.unknown);
+            if !self.json.shapes.is_empty() {
+                s.field("written_as", &self.json.shapes);
+            }
+        } else {
+            s.field("wire", &self.query);
+        }
+        s.finish()
+    }
+}
+
+/// A callback as a record of GetCallback's answer, field for field: the derived serde code
+/// of [`Callback`]'s fields under the record's names (its sample's `Telcoid`,
+/// `PhoneNumber`, `Partnerids`, `ErrorInfo`, `OAId`, `ZnsTempId`, and `CallbackUrl`),
+/// in the sample's order. It is read and written through the crate's objects
+/// (`wire::object`), which keep the unknown fields and how each field was written
+/// (`null`, `""`, a number in a string) in the callback's `json`.
+///
+/// Every field is typed as the query's is: the sample's numbers (`"SendFailed": 1`,
+/// `"TotalPrice": 0.0`, `"TypeId": 25`) are read as numbers and the table's strings
+/// (every field "string") as strings of digits, each written back as it came; `""` and
+/// `null` are `None` (`"RequestId": null`). `switchsmsid`, which no record has, keeps
+/// the query's name.
+#[derive(Deserialize, Serialize)]
+#[serde(remote = "Callback")]
+struct Record {
+    #[serde(rename = "SMSID")]
+    sms_id: String,
+    #[serde(rename = "SendFailed", default)]
+    send_failed: Option<u64>,
+    #[serde(rename = "SendSuccess", default)]
+    send_success: Option<u64>,
+    #[serde(rename = "SendStatus")]
+    send_status: SendStatus,
+    #[serde(rename = "TotalPrice", default, with = "decimal::number_option")]
+    total_price: Option<Decimal>,
+    #[serde(rename = "TotalReceiver", default)]
+    total_receiver: Option<u64>,
+    #[serde(rename = "TotalSent", default)]
+    total_sent: Option<u64>,
+    #[serde(rename = "RequestId", default, with = "shape::empty_as_none")]
+    request_id: Option<String>,
+    #[serde(rename = "TypeId", default)]
+    type_id: Option<TypeId>,
+    #[serde(rename = "Telcoid", default)]
+    telco: Option<Telco>,
+    #[serde(rename = "PhoneNumber", default, with = "shape::empty_as_none")]
+    phone_number: Option<String>,
+    #[serde(rename = "CallbackUrl", default, with = "shape::empty_as_none")]
+    callback_url: Option<String>,
+    #[serde(rename = "Partnerids", default, with = "shape::empty_as_none")]
+    partner_ids: Option<String>,
+    #[serde(rename = "ErrorInfo", default, with = "error_info::text_option")]
+    error_info: Option<ErrorInfo>,
+    #[serde(rename = "OAId", default, with = "shape::empty_as_none")]
+    oa_id: Option<String>,
+    #[serde(rename = "ZnsTempId", default, with = "shape::empty_as_none")]
+    temp_id: Option<String>,
+    #[serde(rename = "switchsmsid", default, with = "shape::empty_as_none")]
+    switch_sms_id: Option<String>,
+    #[serde(skip)]
+    query: QueryWire,
+    #[serde(skip)]
+    json: object::Wire,
+}
+
+/// [`Record`]'s wire names, in the order it declares its fields (the derived code takes a
+/// field's index for the field).
+const RECORD_NAMES: &[&str] = &[
+    "SMSID",
+    "SendFailed",
+    "SendSuccess",
+    "SendStatus",
+    "TotalPrice",
+    "TotalReceiver",
+    "TotalSent",
+    "RequestId",
+    "TypeId",
+    "Telcoid",
+    "PhoneNumber",
+    "CallbackUrl",
+    "Partnerids",
+    "ErrorInfo",
+    "OAId",
+    "ZnsTempId",
+    "switchsmsid",
+];
+
+/// The index of a key in [`RECORD_NAMES`], if it is one.
+fn record_index(key: &str) -> Option<usize> {
+    let index = object::position(RECORD_NAMES, key);
+    (index < RECORD_NAMES.len()).then_some(index)
+}
+
+impl<'de> Deserialize<'de> for Callback {
+    /// Reads a record of GetCallback's answer (see [`Callback`]).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        object::deserialize(
+            deserializer,
+            (RECORD_NAMES, record_index),
+            &[],
+            |d| Record::deserialize(d),
+            |callback: &mut Callback| &mut callback.json,
+        )
+    }
+}
+
+impl Serialize for Callback {
+    /// Writes the callback as a record of GetCallback's answer: a record as it came; a
+    /// callback read from a query with its values under the record's names (the query
+    /// itself is [`to_query`](Callback::to_query)'s).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(&self.json, serializer, |emit| Record::serialize(self, emit))
+    }
+}
+
+/// The keys of a callback, each with the spelling of the document's samples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    SmsId,
+    SendFailed,
+    SendStatus,
+    SendSuccess,
+    TotalPrice,
+    TotalReceiver,
+    TotalSent,
+    RequestId,
+    TypeId,
+    TelcoId,
+    PhoneNumber,
+    CallbackUrl,
+    PartnerIds,
+    ErrorInfo,
+    OaId,
+    TempId,
+    SwitchSmsId,
+}
+
+impl Key {
+    const ALL: [Key; 17] = [
+        Key::SmsId,
+        Key::SendFailed,
+        Key::SendStatus,
+        Key::SendSuccess,
+        Key::TotalPrice,
+        Key::TotalReceiver,
+        Key::TotalSent,
+        Key::RequestId,
+        Key::TypeId,
+        Key::TelcoId,
+        Key::PhoneNumber,
+        Key::CallbackUrl,
+        Key::PartnerIds,
+        Key::ErrorInfo,
+        Key::OaId,
+        Key::TempId,
+        Key::SwitchSmsId,
+    ];
+
+    fn wire(self) -> &'static str {
+        match self {
+            Key::SmsId => "SMSID",
+            Key::SendFailed => "SendFailed",
+            Key::SendStatus => "SendStatus",
+            Key::SendSuccess => "SendSuccess",
+            Key::TotalPrice => "TotalPrice",
+            Key::TotalReceiver => "TotalReceiver",
+            Key::TotalSent => "TotalSent",
+            Key::RequestId => "RequestId",
+            Key::TypeId => "TypeId",
+            Key::TelcoId => "telcoid",
+            Key::PhoneNumber => "phonenumber",
+            Key::CallbackUrl => "CallbackUrl",
+            Key::PartnerIds => "partnerids",
+            Key::ErrorInfo => "error_info",
+            Key::OaId => "oaid",
+            Key::TempId => "tempid",
+            Key::SwitchSmsId => "switchsmsid",
+        }
+    }
+
+    /// The key's name in GetCallback's records, where it differs from the query's.
+    fn json(self) -> &'static str {
+        match self {
+            Key::TelcoId => "Telcoid",
+            Key::PhoneNumber => "PhoneNumber",
+            Key::PartnerIds => "Partnerids",
+            Key::ErrorInfo => "ErrorInfo",
+            Key::OaId => "OAId",
+            Key::TempId => "ZnsTempId",
+            key => key.wire(),
+        }
+    }
+
+    /// The key spelt `name`, whatever its letter case.
+    fn find(name: &str) -> Option<Key> {
+        Key::ALL
+            .into_iter()
+            .find(|key| key.wire().eq_ignore_ascii_case(name))
+    }
+}
+
+/// What a callback keeps from the query besides its typed values, to write it back.
+#[derive(Clone, Default, PartialEq)]
+struct QueryWire {
+    /// Every pair, in the order it came.
+    order: Vec<Slot>,
+    /// Known keys that came spelt otherwise than in the samples (`Totalprice`).
+    spellings: Vec<(Key, String)>,
+    /// Keys the document does not name, and repeats of known keys, decoded.
+    unknown: Vec<(String, String)>,
+}
+
+impl QueryWire {
+    /// How `key` was spelt in the query.
+    fn spelling(&self, key: Key) -> &str {
+        self.spellings
+            .iter()
+            .find(|(spelt, _)| *spelt == key)
+            .map_or(key.wire(), |(_, spelling)| spelling.as_str())
+    }
+}
+
+impl std::fmt::Debug for QueryWire {
+    /// The keys in the order they came, as one line, and the unknown pairs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let keys: Vec<&str> = self
+            .order
+            .iter()
+            .map(|slot| match *slot {
+                Slot::Known(key) => self.spelling(key),
+                Slot::Unknown(index) => self.unknown.get(index).map_or("?", |(key, _)| key),
+            })
+            .collect();
+        f.debug_struct("QueryWire")
+            .field("keys", &keys.join("&"))
+            .field("unknown", &self.unknown)
+            .finish()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Slot {
+    Known(Key),
+    Unknown(usize),
+}
+
+/// The payload kind's name, as errors give it.
+const KIND: &str = "callback";
+
+fn parameter_error(key: &str, reason: impl Into<String>) -> Error {
+    Error::Parameter {
+        provider: Provider::Esms,
+        payload: KIND,
+        key: key.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+impl Callback {
+    /// The payload kind's name, as errors give it.
+    pub const KIND: &'static str = KIND;
+
+    /// The payload kind's name, as errors give it: [`KIND`](Self::KIND).
+    pub fn kind(&self) -> &'static str {
+        KIND
+    }
+
+    /// The fields of a GetCallback record that its document does not name, kept as raw
+    /// JSON and written back; none for a callback read from a query, whose unknown keys
+    /// are its [`unknown_parameters`](Self::unknown_parameters).
+    pub fn unknown_fields(&self) -> &UnknownFields {
+        &self.json.unknown
+    }
+
+    /// Whether the callback was read from a GetCallback record (JSON), not a query.
+    fn is_record(&self) -> bool {
+        self.query.order.is_empty()
+    }
+
+    /// The name of `key` in the form the callback came in: the query's spelling, or the
+    /// record's name.
+    fn name(&self, key: Key) -> &str {
+        if self.is_record() {
+            key.json()
+        } else {
+            self.query.spelling(key)
+        }
+    }
+
+    /// Reads a callback from the request's URL: absolute
+    /// (`https://example.com/hook?SMSID=...`) or the path and query a web framework gives
+    /// (`/hook?SMSID=...`). A `#fragment` is ignored.
+    pub fn from_url(url: &str) -> Result<Self, Error> {
+        let url = url.trim();
+        let url = url.split_once('#').map_or(url, |(url, _)| url);
+        match url.split_once('?') {
+            Some((_, query)) => Self::from_query(query),
+            None => Err(Error::Shape {
+                provider: Provider::Esms,
+                expected: "a URL with the callback in its query string (`...?SMSID=...`)"
+                    .to_owned(),
+                found: "a URL with no query string".to_owned(),
+            }),
+        }
+    }
+
+    /// Reads a callback from its query string, with or without the leading `?`; white
+    /// space around it (a file's final newline) is ignored.
+    pub fn from_query(query: &str) -> Result<Self, Error> {
+        let query = query.trim();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        if query.is_empty() {
+            return Err(Error::Empty {
+                provider: Provider::Esms,
+                payload: KIND,
+            });
+        }
+        if query.starts_with(['{', '[']) {
+            return Err(Error::Shape {
+                provider: Provider::Esms,
+                expected: "an eSMS callback query string (`SMSID=...&SendStatus=...`), which eSMS sends with a GET".to_owned(),
+                found: "a JSON body".to_owned(),
+            });
+        }
+        Builder::default().read(query)
+    }
+
+    /// Like [`from_query`](Self::from_query), refusing any key or value the document
+    /// does not list.
+    pub fn from_query_strict(query: &str) -> Result<Self, Error> {
+        refuse_unrecognized(Self::from_query(query)?, Provider::Esms, KIND)
+    }
+
+    /// Writes the callback back as a query string (no leading `?`): the keys in the
+    /// order and spelling they came, with the same decoded values, percent-encoded. A
+    /// record read from GetCallback's JSON gives the query eSMS's `GET` would have had:
+    /// the keys it holds a value for, in the order and spelling of the document's
+    /// samples.
+    pub fn to_query(&self) -> String {
+        // A record's keys: those it has a value for, in the samples' order.
+        let record_order: Vec<Slot>;
+        let order = if self.is_record() {
+            record_order = Key::ALL.into_iter().map(Slot::Known).collect();
+            &record_order
+        } else {
+            &self.query.order
+        };
+        // A guess at the length, so that the string seldom grows: a short pair a key,
+        // and `error_info`, the one long value, about twice its length once encoded.
+        let error_info = self.error_info.as_ref().map_or(0, |info| info.raw().len());
+        let mut query = String::with_capacity(
+            order
+                .len()
+                .saturating_mul(32)
+                .saturating_add(error_info.saturating_mul(2)),
+        );
+        for slot in order {
+            let mut number = StackText::new();
+            let (key, value) = match *slot {
+                Slot::Known(key) => (self.query.spelling(key), self.value(key, &mut number)),
+                Slot::Unknown(index) => match self.query.unknown.get(index) {
+                    Some((key, value)) => (key.as_str(), value.as_str()),
+                    None => continue,
+                },
+            };
+            if value.is_empty() && self.is_record() {
+                continue;
+            }
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query::encode_into(&mut query, key);
+            query.push('=');
+            query::encode_into(&mut query, value);
+        }
+        query
+    }
+
+    /// The parameters the document does not name, and repeats of known ones, decoded,
+    /// in the order they came.
+    pub fn unknown_parameters(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.query
+            .unknown
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str()))
+    }
+
+    /// The decoded value of `key`, as it is written back; empty for `None`. A number
+    /// is written in `number` (a code or count has at most 20 characters, a price 32).
+    fn value<'a>(&'a self, key: Key, number: &'a mut StackText<NUMBER_LEN>) -> &'a str {
+        fn text(value: &Option<String>) -> &str {
+            value.as_deref().unwrap_or_default()
+        }
+        let written = match key {
+            Key::SmsId => return &self.sms_id,
+            Key::RequestId => return text(&self.request_id),
+            Key::PhoneNumber => return text(&self.phone_number),
+            Key::CallbackUrl => return text(&self.callback_url),
+            Key::PartnerIds => return text(&self.partner_ids),
+            Key::ErrorInfo => return self.error_info.as_ref().map_or("", ErrorInfo::raw),
+            Key::OaId => return text(&self.oa_id),
+            Key::TempId => return text(&self.temp_id),
+            Key::SwitchSmsId => return text(&self.switch_sms_id),
+            Key::SendStatus => number.push_int(self.send_status.code()),
+            Key::SendFailed => number.push_int_option(self.send_failed),
+            Key::SendSuccess => number.push_int_option(self.send_success),
+            Key::TotalPrice => match &self.total_price {
+                Some(price) => decimal::write_decimal(price, number),
+                None => Ok(()),
+            },
+            Key::TotalReceiver => number.push_int_option(self.total_receiver),
+            Key::TotalSent => number.push_int_option(self.total_sent),
+            Key::TypeId => number.push_int_option(self.type_id.as_ref().map(TypeId::code)),
+            Key::TelcoId => number.push_int_option(self.telco.as_ref().map(Telco::code)),
+        };
+        // The buffer holds the longest of them (a test writes each at its longest), so
+        // this is never an error.
+        written.map_or("", |()| number.as_str())
+    }
+}
+
+/// The longest number a callback writes back: a price (see `write_decimal`).
+const NUMBER_LEN: usize = 32;
+
+impl ListUnrecognized for Callback {
+    /// The undocumented values, at the keys' names as they came (`telcoid` in a query,
+    /// `Telcoid` in a record), and the unknown parameters or fields.
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        self.send_status
+            .list_unrecognized(&at.field(self.name(Key::SendStatus)), found);
+        self.type_id
+            .list_unrecognized(&at.field(self.name(Key::TypeId)), found);
+        self.telco
+            .list_unrecognized(&at.field(self.name(Key::TelcoId)), found);
+        self.error_info
+            .list_unrecognized(&at.field(self.name(Key::ErrorInfo)), found);
+        for (key, value) in &self.query.unknown {
+            found.push(Unrecognized::new(
+                &at.field(key),
+                UnrecognizedKind::Field { raw: value.clone() },
+            ));
+        }
+        self.json.list_unrecognized(at, found);
+    }
+}
+
+/// A callback being read, key by key.
+#[derive(Default)]
+struct Builder {
+    sms_id: Option<String>,
+    send_status: Option<SendStatus>,
+    send_success: Option<u64>,
+    send_failed: Option<u64>,
+    total_price: Option<Decimal>,
+    total_receiver: Option<u64>,
+    total_sent: Option<u64>,
+    request_id: Option<String>,
+    type_id: Option<TypeId>,
+    telco: Option<Telco>,
+    phone_number: Option<String>,
+    callback_url: Option<String>,
+    partner_ids: Option<String>,
+    error_info: Option<ErrorInfo>,
+    oa_id: Option<String>,
+    temp_id: Option<String>,
+    switch_sms_id: Option<String>,
+    query: QueryWire,
+    seen: SeenKeys,
+}
+
+/// The known keys read so far: a bit each, so that telling a repeat costs the same for
+/// the thousandth pair as for the first.
+#[derive(Default)]
+struct SeenKeys(u32);
+
+impl SeenKeys {
+    /// Marks `key` as read; `false` if it was already.
+    fn insert(&mut self, key: Key) -> bool {
+        let bit = 1_u32 << (key as u32);
+        let new = self.0 & bit == 0;
+        self.0 |= bit;
+        new
+    }
+}
+
+impl Builder {
+    fn read(mut self, query: &str) -> Result<Callback, Error> {
+        for (raw_key, raw_value) in query::raw_pairs(query) {
+            let name = query::decode(raw_key)
+                .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
+            let value =
+                query::decode(raw_value).map_err(|err| parameter_error(&name, err.to_string()))?;
+            match Key::find(&name) {
+                Some(key) if self.seen.insert(key) => {
+                    self.set(key, &value)
+                        .map_err(|reason| parameter_error(&name, reason))?;
+                    if name != key.wire() {
+                        self.query.spellings.push((key, name.into_owned()));
+                    }
+                    self.query.order.push(Slot::Known(key));
+                }
+                // Unknown, or a repeat: kept in order, and listed as unrecognized.
+                _ => {
+                    self.query
+                        .order
+                        .push(Slot::Unknown(self.query.unknown.len()));
+                    self.query
+                        .unknown
+                        .push((name.into_owned(), value.into_owned()));
+                }
+            }
+        }
+        let sms_id = self.sms_id.ok_or_else(|| {
+            parameter_error(
+                Key::SmsId.wire(),
+                "missing or empty; it is the message's ID",
+            )
+        })?;
+        let send_status = self.send_status.ok_or_else(|| {
+            parameter_error(
+                Key::SendStatus.wire(),
+                "missing or empty; it is the message's status",
+            )
+        })?;
+        Ok(Callback {
+            sms_id,
+            send_status,
+            send_success: self.send_success,
+            send_failed: self.send_failed,
+            total_price: self.total_price,
+            total_receiver: self.total_receiver,
+            total_sent: self.total_sent,
+            request_id: self.request_id,
+            type_id: self.type_id,
+            telco: self.telco,
+            phone_number: self.phone_number,
+            callback_url: self.callback_url,
+            partner_ids: self.partner_ids,
+            error_info: self.error_info,
+            oa_id: self.oa_id,
+            temp_id: self.temp_id,
+            switch_sms_id: self.switch_sms_id,
+            query: self.query,
+            json: object::Wire::default(),
+        })
+    }
+
+    /// Reads the value of `key`; an empty value is `None`.
+    fn set(&mut self, key: Key, value: &str) -> Result<(), String> {
+        if value.is_empty() {
+            return Ok(());
+        }
+        match key {
+            Key::SmsId => self.sms_id = Some(value.to_owned()),
+            Key::SendStatus => self.send_status = Some(code(value)?),
+            Key::SendFailed => self.send_failed = Some(count(value)?),
+            Key::SendSuccess => self.send_success = Some(count(value)?),
+            Key::TotalPrice => self.total_price = Some(price(value)?),
+            Key::TotalReceiver => self.total_receiver = Some(count(value)?),
+            Key::TotalSent => self.total_sent = Some(count(value)?),
+            Key::RequestId => self.request_id = Some(value.to_owned()),
+            Key::TypeId => self.type_id = Some(code(value)?),
+            Key::TelcoId => self.telco = Some(code(value)?),
+            Key::PhoneNumber => self.phone_number = Some(value.to_owned()),
+            Key::CallbackUrl => self.callback_url = Some(value.to_owned()),
+            Key::PartnerIds => self.partner_ids = Some(value.to_owned()),
+            Key::ErrorInfo => {
+                self.error_info = ErrorInfo::read(value).map_err(|p| p.to_string())?
+            }
+            Key::OaId => self.oa_id = Some(value.to_owned()),
+            Key::TempId => self.temp_id = Some(value.to_owned()),
+            Key::SwitchSmsId => self.switch_sms_id = Some(value.to_owned()),
+        }
+        Ok(())
+    }
+}
+
+/// A count: digits only (no sign, no decimals, no leading zero), as eSMS writes it and as
+/// it is written back.
+fn count(value: &str) -> Result<u64, String> {
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("expected a count (digits), found `{value}`"));
+    }
+    if !number::is_canonical_integer(value) {
+        return Err(leading_zero(value));
+    }
+    value
+        .parse()
+        .map_err(|_| format!("`{value}` is too large for a count"))
+}
+
+/// An integer code (`SendStatus`, `TypeId`, `telcoid`), written as it is written back (no
+/// `+`, no leading zero): the code's `FromStr`, which refuses what serde refuses.
+fn code<C: std::str::FromStr>(value: &str) -> Result<C, String> {
+    value.parse().map_err(|_| {
+        // An integer all the same (`05`, `+5`, `-0`): only its spelling is refused.
+        if value.parse::<i64>().is_ok() {
+            leading_zero(value)
+        } else {
+            format!("expected an integer code, found `{value}`")
+        }
+    })
+}
+
+/// A price, exact: `696987.0000` keeps its scale, `-0.00` its sign. A leading zero
+/// (`0470.0000`) is refused: it would not be written back as it came.
+fn price(value: &str) -> Result<Decimal, String> {
+    decimal::parse_number(value).ok_or_else(|| {
+        if decimal::has_leading_zero(value) {
+            leading_zero(value)
+        } else {
+            format!("expected a decimal price (digits and a point, like 470.0000), found `{value}`")
+        }
+    })
+}
+
+/// Why a number written with a leading zero or a sign (`05`, `+5`, `-0`) is refused.
+fn leading_zero(value: &str) -> String {
+    format!("`{value}` has a leading zero or a sign, which would not be written back as it came")
+}
+
+impl Callback {
+    /// The normalized state, from `SendStatus` and the counts: 1 Pending, 2 Accepted,
+    /// 4 Rejected, 7 Sent; 5 ("Sent Successfully", which eSMS sends for failures too) is
+    /// Delivered when `SendSuccess` counts any, Failed when only `SendFailed` does, and
+    /// Sent when neither does; any other status is Unknown.
+    pub fn delivery_state(&self) -> DeliveryState {
+        match self.send_status {
+            SendStatus::PendingApproval => DeliveryState::Pending,
+            SendStatus::WaitingToSend => DeliveryState::Accepted,
+            SendStatus::Rejected => DeliveryState::Rejected,
+            SendStatus::SentToTelco => DeliveryState::Sent,
+            SendStatus::SentSuccessfully => {
+                match (
+                    self.send_success.unwrap_or(0),
+                    self.send_failed.unwrap_or(0),
+                ) {
+                    (0, 0) => DeliveryState::Sent,
+                    (0, _) => DeliveryState::Failed,
+                    _ => DeliveryState::Delivered,
+                }
+            }
+            SendStatus::Other(_) => DeliveryState::Unknown,
+        }
+    }
+
+    /// The callback as a normalized delivery report, with its counts and price. Zalo's
+    /// error in `error_info` travels as the error when it is not `0` (success); its time
+    /// is the report's time.
+    pub fn event(&self) -> event::Delivery {
+        let state = self.delivery_state();
+        let zalo = self.error_info.as_ref().and_then(ErrorInfo::zalo);
+        let error = zalo
+            .filter(|zalo| zalo.error != 0)
+            .map(|zalo| event::ProviderError {
+                code: zalo.error.to_string(),
+                message: Some(zalo.message.clone()),
+            });
+        event::Delivery {
+            provider: Provider::Esms,
+            message_id: self.sms_id.clone(),
+            recipient: self.phone_number.clone(),
+            state,
+            error,
+            at: self
+                .error_info
+                .as_ref()
+                .and_then(ErrorInfo::time)
+                .map(Timestamp::local),
+            cost: self.total_price.map(|price| event::Cost::new(price, None)),
+            counts: Some(event::DeliveryCounts {
+                receivers: self.total_receiver,
+                sent: self.total_sent,
+                succeeded: self.send_success,
+                failed: self.send_failed,
+            }),
+            idempotency_key: event::idempotency_key(Provider::Esms, &self.sms_id, state.as_str()),
+        }
+    }
+}
