@@ -1,0 +1,102 @@
+//! NXCloud's status codes: the "Status Code Description" table, with each code's message
+//! and solution.
+
+use crate::wire::enums::code_enum;
+
+code_enum! {
+    /// "Status code": the outcome NXCloud reports with a receipt, from the document's
+    /// "Status Code Description" table. [`message`](Self::message) and
+    /// [`solution`](Self::solution) give the table's text.
+    pub enum StatusCode {
+        /// "Customer does not exist / Status is unavailable".
+        CustomerUnavailable = 1100,
+        /// "Insufficient balance".
+        InsufficientBalance = 1102,
+        /// "Request parameter error".
+        RequestParameterError = 9000,
+        /// "System business error".
+        SystemBusinessError = 9001,
+        /// "Phone number error".
+        PhoneNumberError = 9002,
+        /// "Customer APP does not exist / Status is unavailable".
+        CustomerAppUnavailable = 9003,
+        /// "Customer APP does not have quotation".
+        CustomerAppWithoutQuotation = 9004,
+        /// "Missing customer APP routes".
+        CustomerAppRoutesMissing = 9005,
+        /// "Unknown error".
+        UnknownError = 9999,
+        /// "Viber send error".
+        ViberSendError = 11000,
+        /// "Viber message has delivered".
+        ViberMessageDelivered = 11001,
+        /// "Viber message has seen".
+        ViberMessageSeen = 11002,
+        /// "Viber message has expired".
+        ViberMessageExpired = 11003,
+    }
+}
+
+impl StatusCode {
+    /// The document's "message" for this code; `None` for a code it does not list.
+    pub fn message(&self) -> Option<&'static str> {
+        self.table_row().map(|(message, _)| message)
+    }
+
+    /// The document's "Solution" for this code; `None` for a code it does not list.
+    pub fn solution(&self) -> Option<&'static str> {
+        self.table_row().map(|(_, solution)| solution)
+    }
+
+    /// The row of the "Status Code Description" table: message and solution.
+    fn table_row(&self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Self::CustomerUnavailable => (
+                "Customer does not exist / Status is unavailable",
+                "Account status exception, contact the business personnel to handle the account issue",
+            ),
+            Self::InsufficientBalance => (
+                "Insufficient balance",
+                "Insufficient account balance, please contact the business personnel to recharge",
+            ),
+            Self::RequestParameterError => (
+                "Request parameter error",
+                "Missing parameters, please check the required parameters",
+            ),
+            Self::SystemBusinessError => (
+                "System business error",
+                "System business error, please contact the technical personnel to troubleshoot the issue",
+            ),
+            Self::PhoneNumberError => (
+                "Phone number error",
+                "Invalid phone number, please check the correctness of the number",
+            ),
+            Self::CustomerAppUnavailable => (
+                "Customer APP does not exist / Status is unavailable",
+                "Application status exception, contact the business personnel to handle the creation/disabling of the cloud platform application",
+            ),
+            Self::CustomerAppWithoutQuotation => (
+                "Customer APP does not have quotation",
+                "Application quotation missing, contact the business personnel to handle the application quotation issue",
+            ),
+            Self::CustomerAppRoutesMissing => (
+                "Missing customer APP routes",
+                "Application routes missing, please contact the technical personnel to investigate the routes",
+            ),
+            Self::UnknownError => (
+                "Unknown error",
+                "Please contact the technical personnel to troubleshoot the issue",
+            ),
+            Self::ViberSendError => (
+                "Viber send error",
+                "Viber official send failure error message",
+            ),
+            Self::ViberMessageDelivered => {
+                ("Viber message has delivered", "Message has been delivered")
+            }
+            Self::ViberMessageSeen => ("Viber message has seen", "Message has been read"),
+            Self::ViberMessageExpired => ("Viber message has expired", "Message has expired"),
+            Self::Other(_) => return None,
+        })
+    }
+}
