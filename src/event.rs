@@ -7,11 +7,13 @@
 //!
 //! | provider | payload | provider's value | event |
 //! | --- | --- | --- | --- |
+//! | NXCloud | receipt | `status` `success` (code 0, "Successfully sent.") | [`Delivery`], [`DeliveryState::Sent`] |
 //! | NXCloud | receipt | `status` `failed` | [`Delivery`], [`DeliveryState::Failed`], with `code` and `message` as the error |
 //! | NXCloud | receipt | `status` `delivered` | [`DeliveryState::Delivered`] |
 //! | NXCloud | receipt | `status` `seen` | [`DeliveryState::Read`] |
 //! | NXCloud | receipt | `status` `expired` | [`DeliveryState::Expired`], with `code` and `message` as the error |
 //! | NXCloud | receipt | any other `status` | [`DeliveryState::Unknown`], with `code` and `message` |
+//! | NXCloud | receipt | `cost`, with any `status` | [`Delivery::cost`]: `originalPrice` in `currency` (`localPrice`, in yuan, stays in the payload) |
 //! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) |
 //! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] |
 //! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] |

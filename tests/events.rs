@@ -111,6 +111,27 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
     );
     assert_eq!(failed.at.unwrap().to_string(), "2023-07-13T15:12:11");
 
+    let Event::Delivery(sent) = fixture_event("nxcloud/receipt_success_cost.json") else {
+        panic!()
+    };
+    assert_eq!(sent.state, DeliveryState::Sent);
+    assert_eq!(sent.error, None, "code 0 is a success");
+    let cost = sent.cost.clone().unwrap();
+    assert_eq!(
+        (cost.amount.to_string(), cost.currency.as_deref()),
+        ("4.1234".to_owned(), Some("USD"))
+    );
+    assert_eq!(
+        sent.idempotency_key,
+        "nxcloud:f6a7d49946094857ae02812969a83056:sent"
+    );
+    let Event::Delivery(delivered) = fixture_event("nxcloud/receipt_delivered_cost_saas.json")
+    else {
+        panic!()
+    };
+    assert_eq!(delivered.state, DeliveryState::Delivered);
+    assert_eq!((delivered.error, delivered.cost), (None, sent.cost));
+
     let Event::Inbound(media) = fixture_event("nxcloud/reply_media.json") else {
         panic!()
     };

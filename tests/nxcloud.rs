@@ -5,7 +5,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use provider_payloads::nxcloud::{
-    Callback, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode,
+    Callback, RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode,
 };
 use provider_payloads::{Error, ListUnrecognized, Provider, UnrecognizedKind};
 use serde_json::{Value, json};
@@ -39,6 +39,7 @@ fn same_json(a: &[u8], b: &[u8]) -> bool {
 #[test]
 fn status_and_code_agree_between_serde_from_str_and_display() {
     for status in [
+        "success",
         "failed",
         "delivered",
         "seen",
@@ -52,7 +53,7 @@ fn status_and_code_agree_between_serde_from_str_and_display() {
         assert_eq!(receipt.status.to_string(), status);
         assert_eq!(
             receipt.status.is_documented(),
-            ["failed", "delivered", "seen", "expired"].contains(&status)
+            ["success", "failed", "delivered", "seen", "expired"].contains(&status)
         );
     }
     let mut codes: Vec<i64> = StatusCode::DOCUMENTED
@@ -83,14 +84,14 @@ fn a_code_sent_as_a_string_is_read_and_written_back_as_a_string() {
 
 #[test]
 fn undocumented_values_and_fields_are_kept_listed_and_written_back() {
-    let body = br#"{"status":"clicked","requestId":"r1","code":11009,"message":"m","sendTime":"2023-07-13 15:12:11","cost":{"amount":0.0042,"parts":[1,{"n":null}]},"retry":null}"#;
+    let body = br#"{"status":"clicked","requestId":"r1","code":11009,"message":"m","sendTime":"2023-07-13 15:12:11","billing":{"amount":0.0042,"parts":[1,{"n":null}]},"retry":null}"#;
     let receipt = Receipt::from_json(body).unwrap();
     assert_eq!(receipt.status, ReceiptStatus::Other("clicked".to_owned()));
     assert_eq!(receipt.code, StatusCode::Other(11009));
     assert_eq!(receipt.code.message(), None);
     assert_eq!(receipt.unknown_fields().len(), 2);
     assert_eq!(
-        receipt.unknown_fields().get("cost").unwrap().get(),
+        receipt.unknown_fields().get("billing").unwrap().get(),
         r#"{"amount":0.0042,"parts":[1,{"n":null}]}"#
     );
     let found: Vec<_> = receipt
@@ -114,7 +115,7 @@ fn undocumented_values_and_fields_are_kept_listed_and_written_back() {
                 }
             ),
             (
-                "cost".to_owned(),
+                "billing".to_owned(),
                 UnrecognizedKind::Field {
                     raw: r#"{"amount":0.0042,"parts":[1,{"n":null}]}"#.to_owned()
                 }
@@ -146,7 +147,7 @@ fn a_strict_parse_refuses_what_the_document_does_not_list_and_says_what() {
     assert!(Receipt::from_json_strict(&fixture).is_ok());
     assert!(Callback::from_json_strict(&fixture).is_ok());
 
-    let body = br#"{"status":"seen","requestId":"r1","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11","cost":1}"#;
+    let body = br#"{"status":"seen","requestId":"r1","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11","clicks":1}"#;
     let err = Receipt::from_json_strict(body).unwrap_err();
     match &err {
         Error::Unrecognized {
@@ -157,13 +158,13 @@ fn a_strict_parse_refuses_what_the_document_does_not_list_and_says_what() {
             assert_eq!(*provider, Provider::NxCloud);
             assert_eq!(*payload, "receipt");
             assert_eq!(found.len(), 1);
-            assert_eq!(found[0].path, "cost");
+            assert_eq!(found[0].path, "clicks");
         }
         other => panic!("expected Unrecognized, got {other:?}"),
     }
     assert_eq!(
         err.to_string(),
-        "nxcloud receipt: the body has what the provider's document does not list: unknown field `cost` = 1"
+        "nxcloud receipt: the body has what the provider's document does not list: unknown field `clicks` = 1"
     );
     assert!(Callback::from_json_strict(body).is_err());
 }
@@ -296,4 +297,78 @@ fn the_typed_values_hold_what_the_samples_say() {
     assert_eq!(reply.phone, "791xxxxx30");
     assert_eq!(reply.appkey, "TexxxP6");
     assert_eq!(reply.trace_request_id, "ae2c8ff7a4ee408398cf220e3fc1c199");
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/nxcloud")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_success_receipt_s_cost_is_typed_exactly_and_written_back_as_it_came() {
+    let body = fixture("receipt_success_cost.json");
+    let receipt = Receipt::from_json_strict(&body).unwrap();
+    assert_eq!(receipt.status, ReceiptStatus::Success);
+    assert_eq!(receipt.code, StatusCode::SuccessfullySent);
+    assert_eq!(receipt.code.message(), Some("Successfully sent."));
+    assert_eq!(receipt.code.solution(), None);
+    let cost = receipt.cost.as_ref().unwrap();
+    assert_eq!(cost.currency, "USD");
+    assert_eq!(cost.original_price.to_string(), "4.1234");
+    assert_eq!(cost.local_price.unwrap().to_string(), "29.89465");
+    assert_eq!(cost.rate_type, Some(RateType::Transactional));
+    let written = String::from_utf8(receipt.to_json().unwrap()).unwrap();
+    assert!(
+        written.contains(r#""cost":{"currency":"USD","localPrice":29.89465,"originalPrice":4.1234,"rateType":"Transactional"}"#),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_cost_keeps_what_its_document_does_not_list_and_names_what_is_missing() {
+    let with_cost = |cost: &str| {
+        format!(
+            r#"{{"status":"delivered","requestId":"r1","code":11001,"message":"m","sendTime":"2023-07-13 15:12:11","cost":{cost}}}"#
+        )
+    };
+    // An undocumented rate type and a new field: kept and listed.
+    let body =
+        with_cost(r#"{"currency":"EUR","originalPrice":130,"rateType":"Marketing","tax":0.10}"#);
+    let receipt = Receipt::from_json(body.as_bytes()).unwrap();
+    let cost = receipt.cost.as_ref().unwrap();
+    assert_eq!(
+        cost.rate_type,
+        Some(RateType::Other("Marketing".to_owned()))
+    );
+    assert_eq!(cost.local_price, None);
+    let found: Vec<String> = receipt
+        .unrecognized()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "undocumented value `Marketing` at `cost.rateType`",
+            "unknown field `cost.tax` = 0.10"
+        ]
+    );
+    assert!(same_json(&receipt.to_json().unwrap(), body.as_bytes()));
+    // A price as a string, or a cost without its price: the error names the field.
+    for (cost, path) in [
+        (
+            r#"{"currency":"USD","originalPrice":"4.1234"}"#,
+            "cost.originalPrice",
+        ),
+        (r#"{"currency":"USD"}"#, "cost"),
+        (r#"{"originalPrice":1}"#, "cost"),
+        (r#"1"#, "cost"),
+    ] {
+        let err = Receipt::from_json(with_cost(cost).as_bytes()).unwrap_err();
+        assert_eq!(err.path(), Some(path), "{cost}: {err}");
+    }
 }

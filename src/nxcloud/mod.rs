@@ -43,10 +43,12 @@
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
 
+mod cost;
 mod receipt;
 mod reply;
 mod status_code;
 
+pub use cost::{Cost, RateType};
 pub use receipt::{Receipt, ReceiptStatus};
 pub use reply::{MediaMessage, OtherMessage, Reply, ReplyMessage, TextMessage};
 pub use status_code::StatusCode;

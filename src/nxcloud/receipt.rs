@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::StatusCode;
+use super::{Cost, StatusCode};
 use crate::Provider;
 use crate::event::{self, DeliveryState};
 use crate::timestamp::Timestamp;
@@ -13,6 +13,9 @@ use crate::wire::object::wire_object;
 string_enum! {
     /// "Receipt status": what became of a sent Viber message.
     pub enum ReceiptStatus {
+        /// The message was sent (code 0, "Successfully sent."): the current document's
+        /// first status, which the first document and the SaaS document do not list.
+        Success = "success",
         /// The message could not be sent.
         Failed = "failed",
         /// The message reached the user's device.
@@ -46,15 +49,20 @@ wire_object! {
         /// current samples leave it out.
         #[serde(rename = "sendTime", default, with = "crate::wire::time::date_time_seconds_option")]
         pub send_time: Option<NaiveDateTime>,
+        /// "Cost information": what the message cost. The current documents show it on
+        /// `success` and `delivered` receipts; it is read on any.
+        #[serde(rename = "cost", default)]
+        pub cost: Option<Cost>,
     }
 }
 json_payload!(Receipt, Provider::NxCloud, "receipt");
 
 impl ReceiptStatus {
-    /// The normalized state: `failed` is Failed, `delivered` Delivered, `seen` Read,
-    /// `expired` Expired, any other Unknown.
+    /// The normalized state: `success` is Sent, `failed` Failed, `delivered` Delivered,
+    /// `seen` Read, `expired` Expired, any other Unknown.
     pub fn delivery_state(&self) -> DeliveryState {
         match self {
+            ReceiptStatus::Success => DeliveryState::Sent,
             ReceiptStatus::Failed => DeliveryState::Failed,
             ReceiptStatus::Delivered => DeliveryState::Delivered,
             ReceiptStatus::Seen => DeliveryState::Read,
@@ -65,15 +73,18 @@ impl ReceiptStatus {
 }
 
 impl Receipt {
-    /// The receipt as a normalized delivery report. NXCloud's `code` and `message` travel
-    /// as the error unless the receipt reports a delivery or a read.
+    /// The receipt as a normalized delivery report, with its cost (`originalPrice` in
+    /// `currency`) when it has one. NXCloud's `code` and `message` travel as the error
+    /// unless the receipt reports that the message was sent, delivered or read.
     pub fn event(&self) -> event::Delivery {
         let state = self.status.delivery_state();
-        let error = (!matches!(state, DeliveryState::Delivered | DeliveryState::Read)).then(|| {
-            event::ProviderError {
-                code: self.code.to_string(),
-                message: self.message.clone(),
-            }
+        let error = (!matches!(
+            state,
+            DeliveryState::Sent | DeliveryState::Delivered | DeliveryState::Read
+        ))
+        .then(|| event::ProviderError {
+            code: self.code.to_string(),
+            message: self.message.clone(),
         });
         event::Delivery {
             provider: Provider::NxCloud,
@@ -82,7 +93,7 @@ impl Receipt {
             state,
             error,
             at: self.send_time.map(Timestamp::local),
-            cost: None,
+            cost: self.cost.as_ref().map(Cost::event),
             counts: None,
             idempotency_key: event::idempotency_key(
                 Provider::NxCloud,

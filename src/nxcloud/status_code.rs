@@ -1,13 +1,17 @@
-//! NXCloud's status codes: the "Status Code Description" table, with each code's message
-//! and solution.
+//! NXCloud's status codes: the "Status Code Description" table of the Viber receipt
+//! document, with each code's message and solution, and the codes the current documents
+//! add.
 
 use crate::wire::enums::code_enum;
 
 code_enum! {
     /// "Status code": the outcome NXCloud reports with a receipt, from the document's
-    /// "Status Code Description" table. [`message`](Self::message) and
-    /// [`solution`](Self::solution) give the table's text.
+    /// "Status Code Description" table and the codes the current documents add.
+    /// [`message`](Self::message) and [`solution`](Self::solution) give the table's text.
     pub enum StatusCode {
+        /// "Successfully sent.": the current Viber document's `success` receipt (not in the
+        /// first document's table).
+        SuccessfullySent = 0,
         /// "Customer does not exist / Status is unavailable".
         CustomerUnavailable = 1100,
         /// "Insufficient balance".
@@ -43,14 +47,16 @@ impl StatusCode {
         self.table_row().map(|(message, _)| message)
     }
 
-    /// The document's "Solution" for this code; `None` for a code it does not list.
+    /// The document's "Solution" for this code; `None` for a code it does not list, or
+    /// lists without one (0).
     pub fn solution(&self) -> Option<&'static str> {
-        self.table_row().map(|(_, solution)| solution)
+        self.table_row().and_then(|(_, solution)| solution)
     }
 
     /// The row of the "Status Code Description" table: message and solution.
-    fn table_row(&self) -> Option<(&'static str, &'static str)> {
-        Some(match self {
+    fn table_row(&self) -> Option<(&'static str, Option<&'static str>)> {
+        let (message, solution) = match self {
+            Self::SuccessfullySent => return Some(("Successfully sent.", None)),
             Self::CustomerUnavailable => (
                 "Customer does not exist / Status is unavailable",
                 "Account status exception, contact the business personnel to handle the account issue",
@@ -97,6 +103,7 @@ impl StatusCode {
             Self::ViberMessageSeen => ("Viber message has seen", "Message has been read"),
             Self::ViberMessageExpired => ("Viber message has expired", "Message has expired"),
             Self::Other(_) => return None,
-        })
+        };
+        Some((message, Some(solution)))
     }
 }
