@@ -12,6 +12,8 @@
 //! | NXCloud | receipt | `status` `delivered` | [`DeliveryState::Delivered`] |
 //! | NXCloud | receipt | `status` `seen` | [`DeliveryState::Read`] |
 //! | NXCloud | receipt | `status` `expired` | [`DeliveryState::Expired`], with `code` and `message` as the error |
+//! | NXCloud | receipt | `status` `journey_acknowledged` (Zalo, 17006 "The journey begins to be charged") | [`DeliveryState::Accepted`]: the journey was taken and its charge began, which says nothing of a delivery; at its `timestamp` |
+//! | NXCloud | receipt | `status` `journey_time_out` (Zalo, 17007 "Journey expires") | [`DeliveryState::Expired`], with `code` and `message` as the error |
 //! | NXCloud | receipt | any other `status` | [`DeliveryState::Unknown`], with `code` and `message` |
 //! | NXCloud | receipt | `cost`, with any `status` | [`Delivery::cost`]: `originalPrice` in `currency` (`localPrice`, in yuan, stays in the payload) |
 //! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) |

@@ -132,6 +132,43 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
     assert_eq!(delivered.state, DeliveryState::Delivered);
     assert_eq!((delivered.error, delivered.cost), (None, sent.cost));
 
+    let Event::Delivery(journey) = fixture_event("nxcloud/receipt_zalo_journey_acknowledged.json")
+    else {
+        panic!()
+    };
+    assert_eq!(journey.state, DeliveryState::Accepted);
+    assert_eq!(journey.error, None);
+    // Its `timestamp`, to the second as events give UTC times (the receipt keeps the
+    // milliseconds).
+    assert_eq!(journey.at.unwrap().to_string(), "2024-07-10T09:14:21Z");
+    let cost = journey.cost.unwrap();
+    assert_eq!(
+        (cost.amount.to_string(), cost.currency.as_deref()),
+        ("130".to_owned(), Some("EUR"))
+    );
+    let Event::Delivery(zalo_failed) = fixture_event("nxcloud/receipt_zalo_failed_17004.json")
+    else {
+        panic!()
+    };
+    assert_eq!(zalo_failed.state, DeliveryState::Failed);
+    assert_eq!(
+        zalo_failed.error.unwrap().code,
+        "17004",
+        "Zalo's own -118 stays in zaloRes"
+    );
+    for (file, state) in [
+        ("receipt_zalo_success_zalores.json", DeliveryState::Sent),
+        (
+            "receipt_zalo_delivered_17003.json",
+            DeliveryState::Delivered,
+        ),
+    ] {
+        let Event::Delivery(zalo) = fixture_event(&format!("nxcloud/{file}")) else {
+            panic!()
+        };
+        assert_eq!((zalo.state, zalo.error), (state, None), "{file}");
+    }
+
     let Event::Inbound(media) = fixture_event("nxcloud/reply_media.json") else {
         panic!()
     };

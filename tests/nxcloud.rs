@@ -5,7 +5,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use provider_payloads::nxcloud::{
-    Callback, RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode,
+    Callback, RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode, ZaloSent,
 };
 use provider_payloads::{Error, ListUnrecognized, Provider, UnrecognizedKind};
 use serde_json::{Value, json};
@@ -370,5 +370,107 @@ fn a_cost_keeps_what_its_document_does_not_list_and_names_what_is_missing() {
     ] {
         let err = Receipt::from_json(with_cost(cost).as_bytes()).unwrap_err();
         assert_eq!(err.path(), Some(path), "{cost}: {err}");
+    }
+}
+
+#[test]
+fn zalo_receipts_are_receipts_with_zalo_s_fields_typed() {
+    let success = Receipt::from_json_strict(&fixture("receipt_zalo_success_zalores.json")).unwrap();
+    assert_eq!(success.status, ReceiptStatus::Success);
+    assert_eq!(success.ext.as_deref(), Some("ext info"));
+    let cost = success.cost.as_ref().unwrap();
+    assert_eq!((cost.local_price, cost.rate_type.as_ref()), (None, None));
+    let zalo = success.zalo_res.as_ref().unwrap();
+    assert_eq!(
+        (zalo.error, zalo.message.as_deref()),
+        (Some(0), Some("Success"))
+    );
+    let ZaloSent {
+        sent_time,
+        sending_mode,
+        msg_id,
+        quota,
+        ..
+    } = zalo.data.as_ref().unwrap();
+    assert_eq!(
+        sent_time.unwrap().to_rfc3339(),
+        "2024-05-01T02:12:39.833+00:00"
+    );
+    assert_eq!(sending_mode.as_deref(), Some("1"));
+    assert_eq!(msg_id.as_deref(), Some("5c4ee6axxxxxx9692026"));
+    let quota = quota.as_ref().unwrap();
+    assert_eq!(
+        (quota.remaining_quota, quota.daily_quota),
+        (Some(4999), Some(5000))
+    );
+    // The counts and the time go back as the strings they came in.
+    let written = String::from_utf8(success.to_json().unwrap()).unwrap();
+    for text in [
+        r#""sent_time":"1714529559833""#,
+        r#""quota":{"remainingQuota":"4999","dailyQuota":"5000"}"#,
+    ] {
+        assert!(written.contains(text), "{text}: {written}");
+    }
+
+    let failed = Receipt::from_json_strict(&fixture("receipt_zalo_failed_17004.json")).unwrap();
+    assert_eq!(failed.code, StatusCode::ZaloSendError);
+    let zalo = failed.zalo_res.as_ref().unwrap();
+    assert_eq!(zalo.error, Some(-118));
+    assert!(zalo.data.is_none());
+    assert!(
+        String::from_utf8(failed.to_json().unwrap())
+            .unwrap()
+            .contains(r#""data":null"#)
+    );
+
+    let journey =
+        Receipt::from_json_strict(&fixture("receipt_zalo_journey_acknowledged.json")).unwrap();
+    assert_eq!(journey.status, ReceiptStatus::JourneyAcknowledged);
+    assert_eq!(journey.code, StatusCode::ZaloJourneyCharged);
+    assert_eq!(journey.send_time, None);
+    assert_eq!(
+        journey.timestamp.unwrap().to_rfc3339(),
+        "2024-07-10T09:14:21.913+00:00"
+    );
+    assert_eq!(
+        (
+            journey.oa_id.as_deref(),
+            journey.journey_id.as_deref(),
+            journey.app_id.as_deref()
+        ),
+        (
+            Some("30418xxxxxx05770721"),
+            Some("126052xxxx58967296"),
+            Some("33101xxxx80048")
+        )
+    );
+    assert_eq!(
+        journey.cost.as_ref().unwrap().original_price.to_string(),
+        "130"
+    );
+}
+
+#[test]
+fn a_zalo_journey_timestamp_must_be_unix_milliseconds() {
+    let journey = |timestamp: &str| {
+        format!(
+            r#"{{"status":"journey_acknowledged","requestId":"r1","code":17006,"timestamp":{timestamp}}}"#
+        )
+    };
+    // As a JSON integer, and written back as one.
+    let receipt = Receipt::from_json(journey("1720602861913").as_bytes()).unwrap();
+    assert!(same_json(
+        &receipt.to_json().unwrap(),
+        journey("1720602861913").as_bytes()
+    ));
+    for bad in [
+        r#""1720602861913.5""#,
+        r#""2024-07-10 09:14:21""#,
+        r#""-1""#,
+        "true",
+    ] {
+        let err = Receipt::from_json(journey(bad).as_bytes()).unwrap_err();
+        assert_eq!(err.path(), Some("timestamp"), "{bad}: {err}");
+        assert!(err.to_string().contains("unix milliseconds"), "{err}");
     }
 }

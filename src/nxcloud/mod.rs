@@ -47,11 +47,13 @@ mod cost;
 mod receipt;
 mod reply;
 mod status_code;
+mod zalo;
 
 pub use cost::{Cost, RateType};
 pub use receipt::{Receipt, ReceiptStatus};
 pub use reply::{MediaMessage, OtherMessage, Reply, ReplyMessage, TextMessage};
 pub use status_code::StatusCode;
+pub use zalo::{ZaloQuota, ZaloResponse, ZaloSent};
 
 use crate::Provider;
 use crate::event::Event;

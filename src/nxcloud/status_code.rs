@@ -38,72 +38,102 @@ code_enum! {
         ViberMessageSeen = 11002,
         /// "Viber message has expired".
         ViberMessageExpired = 11003,
+        /// Zalo: "Zalo message has delivered", as the `delivered` sample writes it (the
+        /// Zalo page's code table was not captured: the Zalo codes and their messages
+        /// are its samples').
+        ZaloMessageDelivered = 17003,
+        /// Zalo: "Zalo send error(Zalo account not existed)", as the `failed` sample
+        /// writes it; the part in parentheses is probably that send's reason (its
+        /// `zaloRes` says "Zalo account not existed").
+        ZaloSendError = 17004,
+        /// Zalo: "The journey begins to be charged", with `journey_acknowledged`.
+        ZaloJourneyCharged = 17006,
+        /// Zalo: "Journey expires…", with `journey_time_out`. The only sample is cut off
+        /// after those words, so [`message`](Self::message) gives none.
+        ZaloJourneyExpired = 17007,
     }
 }
 
 impl StatusCode {
-    /// The document's "message" for this code; `None` for a code it does not list.
+    /// The document's "message" for this code (for Zalo's, its sample's); `None` for a
+    /// code it does not list, and for 17007, whose sample is cut off.
     pub fn message(&self) -> Option<&'static str> {
         self.table_row().map(|(message, _)| message)
     }
 
     /// The document's "Solution" for this code; `None` for a code it does not list, or
-    /// lists without one (0).
+    /// lists without one (0 and the Zalo codes).
     pub fn solution(&self) -> Option<&'static str> {
         self.table_row().and_then(|(_, solution)| solution)
     }
 
     /// The row of the "Status Code Description" table: message and solution.
     fn table_row(&self) -> Option<(&'static str, Option<&'static str>)> {
-        let (message, solution) = match self {
-            Self::SuccessfullySent => return Some(("Successfully sent.", None)),
+        let row = match self {
+            Self::SuccessfullySent => ("Successfully sent.", None),
             Self::CustomerUnavailable => (
                 "Customer does not exist / Status is unavailable",
-                "Account status exception, contact the business personnel to handle the account issue",
+                Some(
+                    "Account status exception, contact the business personnel to handle the account issue",
+                ),
             ),
             Self::InsufficientBalance => (
                 "Insufficient balance",
-                "Insufficient account balance, please contact the business personnel to recharge",
+                Some(
+                    "Insufficient account balance, please contact the business personnel to recharge",
+                ),
             ),
             Self::RequestParameterError => (
                 "Request parameter error",
-                "Missing parameters, please check the required parameters",
+                Some("Missing parameters, please check the required parameters"),
             ),
             Self::SystemBusinessError => (
                 "System business error",
-                "System business error, please contact the technical personnel to troubleshoot the issue",
+                Some(
+                    "System business error, please contact the technical personnel to troubleshoot the issue",
+                ),
             ),
             Self::PhoneNumberError => (
                 "Phone number error",
-                "Invalid phone number, please check the correctness of the number",
+                Some("Invalid phone number, please check the correctness of the number"),
             ),
             Self::CustomerAppUnavailable => (
                 "Customer APP does not exist / Status is unavailable",
-                "Application status exception, contact the business personnel to handle the creation/disabling of the cloud platform application",
+                Some(
+                    "Application status exception, contact the business personnel to handle the creation/disabling of the cloud platform application",
+                ),
             ),
             Self::CustomerAppWithoutQuotation => (
                 "Customer APP does not have quotation",
-                "Application quotation missing, contact the business personnel to handle the application quotation issue",
+                Some(
+                    "Application quotation missing, contact the business personnel to handle the application quotation issue",
+                ),
             ),
             Self::CustomerAppRoutesMissing => (
                 "Missing customer APP routes",
-                "Application routes missing, please contact the technical personnel to investigate the routes",
+                Some(
+                    "Application routes missing, please contact the technical personnel to investigate the routes",
+                ),
             ),
             Self::UnknownError => (
                 "Unknown error",
-                "Please contact the technical personnel to troubleshoot the issue",
+                Some("Please contact the technical personnel to troubleshoot the issue"),
             ),
             Self::ViberSendError => (
                 "Viber send error",
-                "Viber official send failure error message",
+                Some("Viber official send failure error message"),
             ),
-            Self::ViberMessageDelivered => {
-                ("Viber message has delivered", "Message has been delivered")
-            }
-            Self::ViberMessageSeen => ("Viber message has seen", "Message has been read"),
-            Self::ViberMessageExpired => ("Viber message has expired", "Message has expired"),
-            Self::Other(_) => return None,
+            Self::ViberMessageDelivered => (
+                "Viber message has delivered",
+                Some("Message has been delivered"),
+            ),
+            Self::ViberMessageSeen => ("Viber message has seen", Some("Message has been read")),
+            Self::ViberMessageExpired => ("Viber message has expired", Some("Message has expired")),
+            Self::ZaloMessageDelivered => ("Zalo message has delivered", None),
+            Self::ZaloSendError => ("Zalo send error(Zalo account not existed)", None),
+            Self::ZaloJourneyCharged => ("The journey begins to be charged", None),
+            Self::ZaloJourneyExpired | Self::Other(_) => return None,
         };
-        Some((message, Some(solution)))
+        Some(row)
     }
 }

@@ -229,66 +229,136 @@ pub(crate) mod date_time_seconds {
     }
 }
 
-/// Reads unix seconds written as plain decimal digits, as Wappin's callback `timestamp`
-/// (`"1557915512"`): no sign, no leading zero, no fraction, within chrono's range. Only
-/// such text is taken, so writing the seconds back gives the same text.
-pub(crate) fn parse_unix_seconds(text: &str) -> Option<DateTime<Utc>> {
+/// A unit of unix time: seconds (Wappin's callback `timestamp`, `"1557915512"`) or
+/// milliseconds (NXCloud's Zalo receipt `timestamp`, `"1720602861913"`, and its
+/// `zaloRes.data.sent_time`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnixUnit {
+    Seconds,
+    Millis,
+}
+
+impl UnixUnit {
+    /// The time `count` units after the epoch, within chrono's range.
+    fn time(self, count: i64) -> Option<DateTime<Utc>> {
+        match self {
+            UnixUnit::Seconds => DateTime::from_timestamp(count, 0),
+            UnixUnit::Millis => DateTime::from_timestamp_millis(count),
+        }
+    }
+
+    /// The units from the epoch to `time`, as [`time`](Self::time) takes them.
+    fn count(self, time: &DateTime<Utc>) -> i64 {
+        match self {
+            UnixUnit::Seconds => time.timestamp(),
+            UnixUnit::Millis => time.timestamp_millis(),
+        }
+    }
+
+    /// What a value in this unit looks like, for an error.
+    fn expecting(self) -> &'static str {
+        match self {
+            UnixUnit::Seconds => "unix seconds like `\"1557915512\"`",
+            UnixUnit::Millis => "unix milliseconds like `\"1720602861913\"`",
+        }
+    }
+}
+
+/// Reads a unix time written as plain decimal digits in `unit`: no sign, no leading
+/// zero, no fraction, within chrono's range. Only such text is taken, so writing the
+/// count back gives the same text.
+pub(crate) fn parse_unix(text: &str, unit: UnixUnit) -> Option<DateTime<Utc>> {
     let canonical = !text.is_empty()
         && text.bytes().all(|b| b.is_ascii_digit())
         && (text == "0" || !text.starts_with('0'));
     if !canonical {
         return None;
     }
-    DateTime::from_timestamp(text.parse().ok()?, 0)
+    unit.time(text.parse().ok()?)
 }
 
-/// Serde `with` helper for unix seconds (Wappin's callback `timestamp`).
-///
-/// The seconds are read from a string of digits, as the document's samples send them, or
-/// from a JSON integer, and are written as a number; the object they belong to notes that
-/// they came in a string and writes them back so (see `shape`).
-pub(crate) mod unix_seconds {
-    use super::*;
+/// Writes a unix time in `unit` as a number; the object it belongs to notes that it came
+/// in a string and writes it back so (see `shape`).
+fn serialize_unix<S: Serializer>(
+    value: &DateTime<Utc>,
+    serializer: S,
+    unit: UnixUnit,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(unit.count(value))
+}
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &DateTime<Utc>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(value.timestamp())
-    }
+/// Reads a unix time in `unit` from a string of digits, as the providers' samples send
+/// it, or from a JSON integer.
+fn deserialize_unix<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    unit: UnixUnit,
+) -> Result<DateTime<Utc>, D::Error> {
+    struct UnixVisitor(UnixUnit);
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
-        struct SecondsVisitor;
+    impl Visitor<'_> for UnixVisitor {
+        type Value = DateTime<Utc>;
 
-        impl Visitor<'_> for SecondsVisitor {
-            type Value = DateTime<Utc>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("unix seconds like `\"1557915512\"`")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime<Utc>, E> {
-                parse_unix_seconds(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime<Utc>, E> {
-                i64::try_from(v)
-                    .ok()
-                    .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
-                    .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(v), &self))
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime<Utc>, E> {
-                DateTime::from_timestamp(v, 0)
-                    .ok_or_else(|| E::invalid_value(Unexpected::Signed(v), &self))
-            }
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0.expecting())
         }
 
-        deserializer.deserialize_any(SecondsVisitor)
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime<Utc>, E> {
+            parse_unix(v, self.0).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime<Utc>, E> {
+            i64::try_from(v)
+                .ok()
+                .and_then(|count| self.0.time(count))
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime<Utc>, E> {
+            self.0
+                .time(v)
+                .ok_or_else(|| E::invalid_value(Unexpected::Signed(v), &self))
+        }
     }
+
+    deserializer.deserialize_any(UnixVisitor(unit))
 }
+
+/// Declares the serde `with` module `$name` for a unix time in `$unit`: read from a
+/// string of digits or a JSON integer, written as a number (see [`deserialize_unix`]).
+macro_rules! unix_with {
+    ($(#[doc = $doc:expr])* $name:ident, $unit:expr) => {
+        $(#[doc = $doc])*
+        pub(crate) mod $name {
+            use super::*;
+
+            pub(crate) fn serialize<S: Serializer>(
+                value: &DateTime<Utc>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serialize_unix(value, serializer, $unit)
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<DateTime<Utc>, D::Error> {
+                deserialize_unix(deserializer, $unit)
+            }
+        }
+    };
+}
+
+unix_with!(
+    /// Serde `with` helper for unix seconds (Wappin's callback `timestamp`).
+    unix_seconds,
+    UnixUnit::Seconds
+);
+
+unix_with!(
+    /// Serde `with` helper for unix milliseconds (NXCloud's Zalo receipt `timestamp`,
+    /// `"1720602861913"` in the `journey_acknowledged` sample).
+    unix_millis,
+    UnixUnit::Millis
+);
 
 super::option_with!(
     /// [`date_time_seconds`] for an optional field: absent or `null` is `None`.
@@ -302,6 +372,13 @@ super::option_with!(
     unix_seconds_option,
     DateTime<Utc>,
     unix_seconds
+);
+
+super::option_with!(
+    /// [`unix_millis`] for an optional field: absent or `null` is `None`.
+    unix_millis_option,
+    DateTime<Utc>,
+    unix_millis
 );
 
 #[cfg(test)]
@@ -403,6 +480,10 @@ mod tests {
         }
     }
 
+    fn parse_unix_seconds(text: &str) -> Option<DateTime<Utc>> {
+        parse_unix(text, UnixUnit::Seconds)
+    }
+
     #[test]
     fn reads_the_wappin_callback_timestamp_and_nothing_looser() {
         assert_eq!(
@@ -423,5 +504,23 @@ mod tests {
         ] {
             assert_eq!(parse_unix_seconds(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn reads_the_nxcloud_zalo_timestamp_in_milliseconds_and_writes_the_same_count() {
+        let time = parse_unix("1720602861913", UnixUnit::Millis).unwrap();
+        assert_eq!(time.to_rfc3339(), "2024-07-10T09:14:21.913+00:00");
+        assert_eq!(UnixUnit::Millis.count(&time), 1_720_602_861_913);
+        for bad in [
+            "",
+            "01720602861913",
+            "-1",
+            "1720602861913.0",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_unix(bad, UnixUnit::Millis), None, "{bad}");
+        }
+        // Past chrono's range in milliseconds, as in seconds.
+        assert_eq!(parse_unix("9223372036854775807", UnixUnit::Millis), None);
     }
 }
