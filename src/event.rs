@@ -16,6 +16,10 @@
 //! | NXCloud | receipt | `status` `journey_time_out` (Zalo, 17007 "Journey expires") | [`DeliveryState::Expired`], with `code` and `message` as the error |
 //! | NXCloud | receipt | any other `status` | [`DeliveryState::Unknown`], with `code` and `message` |
 //! | NXCloud | receipt | `cost`, with any `status` | [`Delivery::cost`]: `originalPrice` in `currency` (`localPrice`, in yuan, stays in the payload) |
+//! | NXCloud | Super Message receipt | `code` 14003 "Send error", 14005 "Message has undelivered" | [`DeliveryState::Failed`], to `phone`, with `code` and `message` as the error |
+//! | NXCloud | Super Message receipt | `code` 14004 "Message has delivered" | [`DeliveryState::Delivered`] |
+//! | NXCloud | Super Message receipt | `code` 14006 "Message has expired" | [`DeliveryState::Expired`], with `code` and `message` as the error |
+//! | NXCloud | Super Message receipt | any other `code` | [`DeliveryState::Unknown`], with `code` and `message`; every Super Message key names the `channel` too (`nxcloud:<requestId>:VIBER:delivered`) |
 //! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) |
 //! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] |
 //! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] |

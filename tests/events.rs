@@ -169,6 +169,24 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
         assert_eq!((zalo.state, zalo.error), (state, None), "{file}");
     }
 
+    let Event::Delivery(super_message) =
+        fixture_event("nxcloud/super_message_receipt_viber_14004.json")
+    else {
+        panic!()
+    };
+    assert_eq!(super_message.state, DeliveryState::Delivered);
+    assert_eq!(super_message.recipient.as_deref(), Some("86186XX10196"));
+    assert_eq!(super_message.at.unwrap().to_string(), "2023-10-25T10:00:09");
+    assert_eq!(
+        super_message.idempotency_key,
+        "nxcloud:62e6c4a55c79435aa2228ca0bd6b2671:VIBER:delivered"
+    );
+    let cost = super_message.cost.unwrap();
+    assert_eq!(
+        (cost.amount.to_string(), cost.currency.as_deref()),
+        ("28.7172".to_owned(), Some("CNY"))
+    );
+
     let Event::Inbound(media) = fixture_event("nxcloud/reply_media.json") else {
         panic!()
     };

@@ -172,6 +172,13 @@ fn receipt_where(field: &str, value: &str) -> String {
     format!("{}{value}{}", &sample[..start], &sample[end..])
 }
 
+/// NXCloud's Super Message receipt sample with `from` replaced by `to`.
+fn super_message(from: &str, to: &str) -> String {
+    let sample = fixture("nxcloud/super_message_receipt_viber_14004.json");
+    assert!(sample.contains(from), "{from}");
+    sample.replacen(from, to, 1)
+}
+
 /// Viva's "Transaction Payment Created" sample with `from` replaced by `to`.
 fn viva_payment(from: &str, to: &str) -> String {
     let sample = fixture("viva/transaction_payment_created.json");
@@ -876,10 +883,29 @@ fn cases() -> Vec<Case> {
             r#"ok nxcloud receipt; 1 unrecognized: unknown field `phone` = "1""#,
         ),
         case(
+            "an undocumented Super Message channel and code: kept",
+            Parse,
+            super_message("\"channel\": \"VIBER\"", "\"channel\": \"WHATSAPP\"")
+                .replacen("14004", "14099", 1),
+            "ok nxcloud Super Message receipt; 2 unrecognized: undocumented value `WHATSAPP` at `channel`, undocumented value `14099` at `code`",
+        ),
+        case(
+            "a Super Message receipt with a receipt's status",
+            Parse,
+            super_message("\"requestId\"", "\"status\": \"delivered\", \"requestId\""),
+            r#"ok nxcloud Super Message receipt; 1 unrecognized: unknown field `status` = "delivered""#,
+        ),
+        case(
+            "a Super Message receipt without its channel",
+            Parse,
+            super_message("\"channel\": \"VIBER\",", ""),
+            "err nxcloud Super Message receipt: missing field `channel` (line 13, column 1)",
+        ),
+        case(
             "a Viva body to NXCloud's entry point",
             NxCloud,
             fixture("viva/transaction_payment_created.json"),
-            "err nxcloud: the body is not an NXCloud receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`); it is an object with the keys `EventData`, `EventTypeId`, `Created`",
+            "err nxcloud: the body is not an NXCloud receipt (`status`, `requ... (256 bytes)",
         ),
         case(
             "an NXCloud body to Wappin's entry point",

@@ -358,7 +358,8 @@ fn nxcloud_status_codes_are_the_documents_table_row_for_row() {
 }
 
 /// The status codes NXCloud's current documents add to the first document's table.
-const NXCLOUD_CODES_ADDED_SINCE: &[i64] = &[0, 17003, 17004, 17006, 17007];
+const NXCLOUD_CODES_ADDED_SINCE: &[i64] =
+    &[0, 14003, 14004, 14005, 14006, 17003, 17004, 17006, 17007];
 
 /// The Wappin document holds the message and description of every row of the crate's
 /// status tables, and the examples `tests/wappin.rs` rebuilds (the UAT parameters, the

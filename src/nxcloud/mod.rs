@@ -47,12 +47,14 @@ mod cost;
 mod receipt;
 mod reply;
 mod status_code;
+mod super_message;
 mod zalo;
 
 pub use cost::{Cost, RateType};
 pub use receipt::{Receipt, ReceiptStatus};
 pub use reply::{MediaMessage, OtherMessage, Reply, ReplyMessage, TextMessage};
 pub use status_code::StatusCode;
+pub use super_message::{Channel, SuperMessageReceipt};
 pub use zalo::{ZaloQuota, ZaloResponse, ZaloSent};
 
 use crate::Provider;
@@ -66,16 +68,19 @@ kinds! {
         Receipt(Receipt) requires ["status", "requestId", "code"],
         /// A message reply (`message_webhook`).
         Reply(Reply) requires ["phone", "appkey", "traceRequestId"],
+        /// A Super Message receipt (`dr_webhook`): no `status`, a `channel`.
+        SuperMessageReceipt(SuperMessageReceipt) requires ["requestId", "phone", "channel", "code"],
     }
 }
 
 impl Callback {
-    /// The callback as a normalized event: a delivery for a receipt, an inbound message
-    /// for a reply.
+    /// The callback as a normalized event: a delivery for a receipt (Viber's, Zalo's or a
+    /// Super Message's), an inbound message for a reply.
     pub fn event(&self) -> Event {
         match self {
             Callback::Receipt(receipt) => Event::Delivery(receipt.event()),
             Callback::Reply(reply) => Event::Inbound(reply.event()),
+            Callback::SuperMessageReceipt(receipt) => Event::Delivery(receipt.event()),
         }
     }
 }

@@ -114,41 +114,55 @@ impl Receipt {
     /// `code` and `message` travel as the error unless the receipt reports that the
     /// message was taken, sent, delivered or read.
     pub fn event(&self) -> event::Delivery {
-        let state = self.status.delivery_state();
-        let error = state_has_error(state).then(|| event::ProviderError {
-            code: self.code.to_string(),
-            message: self.message.clone(),
-        });
         let at = match (self.send_time, self.timestamp) {
             (Some(send_time), _) => Some(Timestamp::local(send_time)),
             (None, timestamp) => timestamp.map(Timestamp::utc),
         };
         event::Delivery {
-            provider: Provider::NxCloud,
-            message_id: self.request_id.clone(),
-            recipient: None,
-            state,
-            error,
             at,
-            cost: self.cost.as_ref().map(Cost::event),
-            counts: None,
-            idempotency_key: event::idempotency_key(
-                Provider::NxCloud,
+            ..delivery_report(
                 &self.request_id,
-                state.as_str(),
-            ),
+                &self.request_id,
+                self.status.delivery_state(),
+                self.code,
+                self.message.as_ref(),
+                self.cost.as_ref(),
+            )
         }
     }
 }
 
-/// Whether a receipt in `state` carries NXCloud's code and message as the event's error:
-/// all but those that say the message was taken, sent, delivered or read.
-pub(super) fn state_has_error(state: DeliveryState) -> bool {
-    !matches!(
+/// NXCloud's report on the message of `request_id` in `state`, with no recipient and no
+/// time (the caller's to give), keyed by `key_id`: NXCloud's `code` and `message` travel
+/// as the error unless the state says the message was taken, sent, delivered or read,
+/// and the cost as `originalPrice` in `currency`.
+pub(super) fn delivery_report(
+    request_id: &str,
+    key_id: &str,
+    state: DeliveryState,
+    code: StatusCode,
+    message: Option<&String>,
+    cost: Option<&Cost>,
+) -> event::Delivery {
+    let went_through = matches!(
         state,
         DeliveryState::Accepted
             | DeliveryState::Sent
             | DeliveryState::Delivered
             | DeliveryState::Read
-    )
+    );
+    event::Delivery {
+        provider: Provider::NxCloud,
+        message_id: request_id.to_owned(),
+        recipient: None,
+        state,
+        error: (!went_through).then(|| event::ProviderError {
+            code: code.to_string(),
+            message: message.cloned(),
+        }),
+        at: None,
+        cost: cost.map(Cost::event),
+        counts: None,
+        idempotency_key: event::idempotency_key(Provider::NxCloud, key_id, state.as_str()),
+    }
 }

@@ -38,6 +38,14 @@ code_enum! {
         ViberMessageSeen = 11002,
         /// "Viber message has expired".
         ViberMessageExpired = 11003,
+        /// Super Message: "Send error" (发送失败).
+        SuperMessageSendError = 14003,
+        /// Super Message: "Message has delivered" (消息已送达).
+        SuperMessageDelivered = 14004,
+        /// Super Message: "Message has undelivered" (消息未送达).
+        SuperMessageUndelivered = 14005,
+        /// Super Message: "Message has expired" (消息过期).
+        SuperMessageExpired = 14006,
         /// Zalo: "Zalo message has delivered", as the `delivered` sample writes it (the
         /// Zalo page's code table was not captured: the Zalo codes and their messages
         /// are its samples').
@@ -62,7 +70,7 @@ impl StatusCode {
     }
 
     /// The document's "Solution" for this code; `None` for a code it does not list, or
-    /// lists without one (0 and the Zalo codes).
+    /// lists without one (0, the Super Message and the Zalo codes).
     pub fn solution(&self) -> Option<&'static str> {
         self.table_row().and_then(|(_, solution)| solution)
     }
@@ -129,6 +137,10 @@ impl StatusCode {
             ),
             Self::ViberMessageSeen => ("Viber message has seen", Some("Message has been read")),
             Self::ViberMessageExpired => ("Viber message has expired", Some("Message has expired")),
+            Self::SuperMessageSendError => ("Send error", None),
+            Self::SuperMessageDelivered => ("Message has delivered", None),
+            Self::SuperMessageUndelivered => ("Message has undelivered", None),
+            Self::SuperMessageExpired => ("Message has expired", None),
             Self::ZaloMessageDelivered => ("Zalo message has delivered", None),
             Self::ZaloSendError => ("Zalo send error(Zalo account not existed)", None),
             Self::ZaloJourneyCharged => ("The journey begins to be charged", None),

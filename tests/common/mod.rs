@@ -10,7 +10,7 @@ pub mod variants;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
-use provider_payloads::nxcloud::{Receipt, Reply};
+use provider_payloads::nxcloud::{Receipt, Reply, SuperMessageReceipt};
 use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, viva, wappin};
 
 /// A body read as its provider's payload.
@@ -243,6 +243,9 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
     match payload {
         Payload::NxCloud(nxcloud::Callback::Receipt(_)) => |b| Receipt::from_json(b).is_ok(),
         Payload::NxCloud(nxcloud::Callback::Reply(_)) => |b| Reply::from_json(b).is_ok(),
+        Payload::NxCloud(nxcloud::Callback::SuperMessageReceipt(_)) => {
+            |b| SuperMessageReceipt::from_json(b).is_ok()
+        }
         Payload::NxCloud(_) => |b| nxcloud::Callback::from_json(b).is_ok(),
         Payload::Esms(_) => |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok(),
         Payload::Wappin(payload) => match payload {
@@ -289,7 +292,10 @@ pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result
     }
     match payload {
         Payload::NxCloud(nxcloud::Callback::Receipt(_)) => debug(Receipt::from_json(body)),
-        Payload::NxCloud(_) => debug(Reply::from_json(body)),
+        Payload::NxCloud(nxcloud::Callback::Reply(_)) => debug(Reply::from_json(body)),
+        Payload::NxCloud(nxcloud::Callback::SuperMessageReceipt(_)) => {
+            debug(SuperMessageReceipt::from_json(body))
+        }
         Payload::Wappin(payload) => match payload {
             wappin::Payload::Callback(_) => debug(wappin::Callback::from_json(body)),
             wappin::Payload::Acknowledgement(_) => debug(wappin::Acknowledgement::from_json(body)),
