@@ -21,6 +21,7 @@
 //! | NXCloud | Super Message receipt | `code` 14006 "Message has expired" | [`DeliveryState::Expired`], with `code` and `message` as the error |
 //! | NXCloud | Super Message receipt | any other `code` | [`DeliveryState::Unknown`], with `code` and `message`; every Super Message key names the `channel` too (`nxcloud:<requestId>:VIBER:delivered`) |
 //! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) |
+//! | NXCloud | number check, legacy number check | any `code` | none: the result of a lookup, not a delivery |
 //! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] |
 //! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] |
 //! | eSMS | callback | `SendStatus` 4 "Reject" | [`DeliveryState::Rejected`] |
@@ -40,7 +41,7 @@
 //! | Viva | message 8193 (Account Connected) | any | none: the model has no account event |
 //!
 //! Payloads that report nothing that happened carry no event: API requests and responses,
-//! acknowledgements, Wappin callbacks of other types, Viva messages of other event types
+//! NXCloud's number checks, acknowledgements, Wappin callbacks of other types, Viva messages of other event types
 //! (1799 included), URL verification and the messages API.
 //!
 //! Every event has an [idempotency key](Event::idempotency_key): the provider, the id of

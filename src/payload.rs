@@ -185,7 +185,7 @@ impl Payload {
     /// provider's values is in [`event`](crate::event).
     pub fn event(&self) -> Option<Event> {
         match self {
-            Payload::NxCloud(callback) => Some(callback.event()),
+            Payload::NxCloud(callback) => callback.event(),
             Payload::Esms(callback) => Some(Event::Delivery(callback.event())),
             Payload::Wappin(wappin::Payload::Callback(callback)) => callback.event(),
             Payload::Viva(viva::Payload::Webhook(webhook)) => webhook.event(),

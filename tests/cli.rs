@@ -461,22 +461,29 @@ fn each_variant_of_each_fixture_is_named_alike_with_and_without_its_provider() {
 }
 
 #[test]
-fn nxcloud_s_number_check_callback_is_not_read_as_viva() {
-    // NXCloud's number-check callback, from the fields its document lists: `messageId`
-    // (which Viva's message details have too), `code`, `msg`, `batchNo`, `phone`, `data`,
-    // `cost`. It fits no kind the crate knows, and is not read as Viva's (NXCloud's
-    // receipts, which have a `code` and a `cost` too, come nearest).
-    let body = r#"{"messageId":"1","code":0,"msg":"success","batchNo":"b1","phone":"8613800000000","data":{"basic":1},"cost":{"price":0.001,"currency":"USD"}}"#;
-    let path = std::env::temp_dir().join(format!(
-        "provider-payloads-cli-number-check-{}.json",
-        std::process::id()
-    ));
-    std::fs::write(&path, body).unwrap();
-    let out = run(&[path.to_str().unwrap()]);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.starts_with("nxcloud "), "{stderr}");
-    let out = run(&["--provider", "viva", path.to_str().unwrap()]);
+fn nxcloud_s_number_check_callback_is_read_as_nxcloud_s_not_viva() {
+    // NXCloud's number-check callback in its old shape has `messageId`, which Viva's
+    // message details have too: it is NXCloud's, with or without the provider named, and
+    // reports no event (a lookup, not a delivery).
+    let path = "fixtures/nxcloud/number_check_legacy_hlr.json";
+    for args in [&[path][..], &["--provider", "nxcloud", path]] {
+        let out = run(args);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stdout}");
+        assert!(
+            stdout.starts_with("nxcloud legacy number check\n"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("reachable: Some(\n"), "{stdout}");
+    }
+    let out = run(&["--provider", "viva", path]);
     assert_eq!(out.status.code(), Some(1));
-    std::fs::remove_file(&path).unwrap();
+    let out = run(&["--event", path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("a nxcloud legacy number check reports no event")
+    );
 }

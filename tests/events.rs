@@ -41,11 +41,15 @@ fn callbacks_carry_an_event_and_an_answer() {
             ("nxcloud" | "esms", _) | ("wappin", "callback") | ("viva", "webhook message")
         );
         assert_eq!(payload.answer().is_some(), is_callback, "{name}");
-        // Every callback reports an event, but Viva's events the model has no place for.
+        // Every callback reports an event, but Viva's events the model has no place for
+        // and NXCloud's number checks (a lookup's result, not a delivery).
         let reports_none = match &payload {
             provider_payloads::Payload::Viva(provider_payloads::viva::Payload::Webhook(
                 webhook,
             )) => !webhook.event_type_id().has_transaction_data(),
+            provider_payloads::Payload::NxCloud(
+                nxcloud::Callback::NumberCheck(_) | nxcloud::Callback::LegacyNumberCheck(_),
+            ) => true,
             _ => false,
         };
         assert_eq!(

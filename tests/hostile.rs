@@ -172,11 +172,16 @@ fn receipt_where(field: &str, value: &str) -> String {
     format!("{}{value}{}", &sample[..start], &sample[end..])
 }
 
-/// NXCloud's Super Message receipt sample with `from` replaced by `to`.
-fn super_message(from: &str, to: &str) -> String {
-    let sample = fixture("nxcloud/super_message_receipt_viber_14004.json");
+/// The NXCloud sample `file` with `from` replaced by `to`.
+fn nxcloud_fixture(file: &str, from: &str, to: &str) -> String {
+    let sample = fixture(&format!("nxcloud/{file}"));
     assert!(sample.contains(from), "{from}");
     sample.replacen(from, to, 1)
+}
+
+/// NXCloud's Super Message receipt sample with `from` replaced by `to`.
+fn super_message(from: &str, to: &str) -> String {
+    nxcloud_fixture("super_message_receipt_viber_14004.json", from, to)
 }
 
 /// Viva's "Transaction Payment Created" sample with `from` replaced by `to`.
@@ -902,10 +907,46 @@ fn cases() -> Vec<Case> {
             "err nxcloud Super Message receipt: missing field `channel` (line 13, column 1)",
         ),
         case(
+            "an undocumented number-check code and number type: kept",
+            Parse,
+            nxcloud_fixture("number_check_basic.json", "\"mobile\"", "\"satellite\"").replacen(
+                "\"code\": 0",
+                "\"code\": 301",
+                1,
+            ),
+            "ok nxcloud number check; 2 unrecognized: undocumented value `301` at `code`, undocumented value `satellite` at `data.numberType`",
+        ),
+        case(
+            "an old-shape number check with the new shape's requestId",
+            Parse,
+            nxcloud_fixture(
+                "number_check_legacy_failure_114.json",
+                "\"code\"",
+                "\"requestId\": \"r1\", \"code\"",
+            ),
+            r#"ok nxcloud legacy number check; 1 unrecognized: unknown field `requestId` = "r1""#,
+        ),
+        case(
+            "a number check whose numberType is an integer (the old shape's)",
+            Parse,
+            nxcloud_fixture("number_check_basic.json", "\"mobile\"", "2"),
+            "err nxcloud number check: `data.numberType`: invalid type: integer `2`, expected a string: `mobile`, `others`, `invalid`, or another (line 8, column 23)",
+        ),
+        case(
+            "an old-shape number check whose basic check is a string",
+            Parse,
+            nxcloud_fixture(
+                "number_check_legacy_failure_114.json",
+                "\"phone\":\"18617\"",
+                "\"phone\":\"18617\", \"data\": {\"basic\": \"YES\"}",
+            ),
+            r#"err nxcloud legacy number check: `data.basic`: invalid type: string "YES", expected a JSON object (line 6, column 44)"#,
+        ),
+        case(
             "a Viva body to NXCloud's entry point",
             NxCloud,
             fixture("viva/transaction_payment_created.json"),
-            "err nxcloud: the body is not an NXCloud receipt (`status`, `requ... (256 bytes)",
+            "err nxcloud: the body is not an NXCloud receipt (`status`, `requ... (375 bytes)",
         ),
         case(
             "an NXCloud body to Wappin's entry point",

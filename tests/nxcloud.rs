@@ -5,7 +5,8 @@ use std::path::Path;
 use std::str::FromStr;
 
 use provider_payloads::nxcloud::{
-    Callback, RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode, ZaloSent,
+    Callback, Check, DialResponse, LegacyNumberCheck, NumberCheck, NumberCheckCode, NumberType,
+    RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode, ZaloSent,
 };
 use provider_payloads::{Error, ListUnrecognized, Provider, UnrecognizedKind};
 use serde_json::{Value, json};
@@ -472,5 +473,66 @@ fn a_zalo_journey_timestamp_must_be_unix_milliseconds() {
         let err = Receipt::from_json(journey(bad).as_bytes()).unwrap_err();
         assert_eq!(err.path(), Some("timestamp"), "{bad}: {err}");
         assert!(err.to_string().contains("unix milliseconds"), "{err}");
+    }
+}
+
+#[test]
+fn number_checks_of_both_shapes_are_typed_and_report_no_event() {
+    let hlr =
+        LegacyNumberCheck::from_json_strict(&fixture("number_check_legacy_hlr.json")).unwrap();
+    let data = hlr.data.as_ref().unwrap();
+    let basic = data.basic.as_ref().unwrap();
+    assert_eq!(
+        (basic.pre_check.clone(), basic.number_type),
+        (Some(Check::Yes), Some(NumberType::Mobile))
+    );
+    let live = data.live.as_ref().unwrap();
+    assert_eq!(
+        (live.validity.clone(), live.reachable.clone()),
+        (Some(Check::Yes), Some(Check::Unknown))
+    );
+    // "Accurate to four decimal places": `0.9230` keeps its last zero.
+    let cost = hlr.cost.as_ref().unwrap();
+    assert_eq!(
+        (cost.price.to_string(), cost.currency.as_str()),
+        ("0.9230".to_owned(), "USD")
+    );
+    assert!(
+        String::from_utf8(hlr.to_json().unwrap())
+            .unwrap()
+            .contains(r#""price":0.9230"#)
+    );
+
+    let call =
+        LegacyNumberCheck::from_json_strict(&fixture("number_check_legacy_call.json")).unwrap();
+    let dial = call.data.unwrap().dial.unwrap();
+    assert_eq!(dial.response, Some(DialResponse::InvalidNumber));
+
+    let failure = NumberCheck::from_json_strict(&fixture("number_check_failure_266.json")).unwrap();
+    assert_eq!(failure.code, NumberCheckCode::SubBalanceFailed);
+    assert_eq!(failure.code.message(), Some("subBalance failed"));
+    assert!(failure.data.is_none());
+
+    // An earlier revision of the current page wrote the call check in lower case: kept.
+    let body = fixture("number_check_call_rev2023.json");
+    let lower = String::from_utf8(body)
+        .unwrap()
+        .replace(r#""ring": "YES""#, r#""ring": "yes""#);
+    let check = NumberCheck::from_json(lower.as_bytes()).unwrap();
+    assert_eq!(
+        check.data.as_ref().unwrap().ring,
+        Some(Check::Other("yes".to_owned()))
+    );
+    assert_eq!(check.unrecognized().len(), 1);
+
+    for file in [
+        "number_check_basic.json",
+        "number_check_hlr.json",
+        "number_check_legacy_basic.json",
+        "number_check_legacy_failure_114.json",
+    ] {
+        let callback = Callback::from_json(&fixture(file)).unwrap();
+        assert!(callback.kind().contains("number check"), "{file}");
+        assert!(callback.event().is_none(), "{file}");
     }
 }

@@ -44,6 +44,7 @@
 //! ```
 
 mod cost;
+mod number_check;
 mod receipt;
 mod reply;
 mod status_code;
@@ -51,6 +52,10 @@ mod super_message;
 mod zalo;
 
 pub use cost::{Cost, RateType};
+pub use number_check::{
+    BasicCheck, Check, DialCheck, DialResponse, LegacyNumberCheck, LegacyNumberCheckData, LineType,
+    LiveCheck, NumberCheck, NumberCheckCode, NumberCheckCost, NumberCheckData, NumberType,
+};
 pub use receipt::{Receipt, ReceiptStatus};
 pub use reply::{MediaMessage, OtherMessage, Reply, ReplyMessage, TextMessage};
 pub use status_code::StatusCode;
@@ -70,17 +75,23 @@ kinds! {
         Reply(Reply) requires ["phone", "appkey", "traceRequestId"],
         /// A Super Message receipt (`dr_webhook`): no `status`, a `channel`.
         SuperMessageReceipt(SuperMessageReceipt) requires ["requestId", "phone", "channel", "code"],
+        /// A number check's result (boxed, as its data is large).
+        NumberCheck(Box<NumberCheck>) requires ["requestId", "batchNo", "phone", "code"],
+        /// A number check's result in the old shape (boxed, as its data is large).
+        LegacyNumberCheck(Box<LegacyNumberCheck>) requires ["messageId", "batchNo", "phone", "code"],
     }
 }
 
 impl Callback {
     /// The callback as a normalized event: a delivery for a receipt (Viber's, Zalo's or a
-    /// Super Message's), an inbound message for a reply.
-    pub fn event(&self) -> Event {
-        match self {
+    /// Super Message's), an inbound message for a reply; `None` for a number check, the
+    /// result of a lookup, which reports no delivery.
+    pub fn event(&self) -> Option<Event> {
+        Some(match self {
             Callback::Receipt(receipt) => Event::Delivery(receipt.event()),
             Callback::Reply(reply) => Event::Inbound(reply.event()),
             Callback::SuperMessageReceipt(receipt) => Event::Delivery(receipt.event()),
-        }
+            Callback::NumberCheck(_) | Callback::LegacyNumberCheck(_) => return None,
+        })
     }
 }

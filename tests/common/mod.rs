@@ -10,7 +10,9 @@ pub mod variants;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
-use provider_payloads::nxcloud::{Receipt, Reply, SuperMessageReceipt};
+use provider_payloads::nxcloud::{
+    LegacyNumberCheck, NumberCheck, Receipt, Reply, SuperMessageReceipt,
+};
 use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, viva, wappin};
 
 /// A body read as its provider's payload.
@@ -246,6 +248,12 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
         Payload::NxCloud(nxcloud::Callback::SuperMessageReceipt(_)) => {
             |b| SuperMessageReceipt::from_json(b).is_ok()
         }
+        Payload::NxCloud(nxcloud::Callback::NumberCheck(_)) => {
+            |b| NumberCheck::from_json(b).is_ok()
+        }
+        Payload::NxCloud(nxcloud::Callback::LegacyNumberCheck(_)) => {
+            |b| LegacyNumberCheck::from_json(b).is_ok()
+        }
         Payload::NxCloud(_) => |b| nxcloud::Callback::from_json(b).is_ok(),
         Payload::Esms(_) => |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok(),
         Payload::Wappin(payload) => match payload {
@@ -295,6 +303,10 @@ pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result
         Payload::NxCloud(nxcloud::Callback::Reply(_)) => debug(Reply::from_json(body)),
         Payload::NxCloud(nxcloud::Callback::SuperMessageReceipt(_)) => {
             debug(SuperMessageReceipt::from_json(body))
+        }
+        Payload::NxCloud(nxcloud::Callback::NumberCheck(_)) => debug(NumberCheck::from_json(body)),
+        Payload::NxCloud(nxcloud::Callback::LegacyNumberCheck(_)) => {
+            debug(LegacyNumberCheck::from_json(body))
         }
         Payload::Wappin(payload) => match payload {
             wappin::Payload::Callback(_) => debug(wappin::Callback::from_json(body)),
