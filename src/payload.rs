@@ -5,15 +5,15 @@ use crate::answer::Answer;
 use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::detect::{Lazy, Undecided};
-use crate::wire::json;
 use crate::wire::kinds::{ambiguous, expected, read_detected};
+use crate::wire::{json, query};
 use crate::{Error, Limits, Provider, esms, nxcloud, viva, wappin};
 
 /// Any payload of any provider: what [`parse`] returns.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Payload {
-    /// An NXCloud receipt or reply.
+    /// An NXCloud callback: a receipt, a reply, a number check, an SMS receipt.
     NxCloud(nxcloud::Callback),
     /// An eSMS delivery callback (boxed: with its decoded `error_info` it is twice the
     /// size of any other payload, and every payload is moved at that size).
@@ -29,11 +29,16 @@ pub enum Payload {
 ///
 /// The provider and the kind come from the shape of the request:
 ///
-/// - an empty body with a query string is an eSMS callback (its `GET`);
 /// - a JSON array is a Viva message list;
 /// - a JSON object is told by its top-level keys among every provider's table of kinds
 ///   ([`nxcloud::Callback`], [`wappin::Payload`], [`viva::Webhook`],
-///   [`viva::Payload`]), then read once, as that kind.
+///   [`viva::Payload`]), then read once, as that kind;
+/// - an empty body with a query string, or a body that is not JSON (a form), is told by
+///   its keys in any letter case: an eSMS callback (its `GET`) has `SMSID` and
+///   `SendStatus`, an NXCloud SMS receipt ([`nxcloud::SmsReceipt`], a form `POST`, or
+///   for customers registered before May 2023 its URL's query) `messageid` and
+///   `status`. A query string with neither is read as eSMS's, for its error; a body
+///   with neither is an error that says what it looked like.
 ///
 /// A JSON object is of a kind when it has every key the kind requires (and its
 /// discriminating value, where the provider has one: Viva's `EventTypeId`). Where it fits
@@ -94,23 +99,106 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
             });
         }
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        if query.trim().is_empty() {
-            return Err(Error::NoProvider {
-                expected: shapes(),
-                found: "an empty body with no query string".to_owned(),
-            });
+    match body.trim_ascii_start().first() {
+        None => {
+            let query = query.strip_prefix('?').unwrap_or(query);
+            if query.trim().is_empty() {
+                return Err(Error::NoProvider {
+                    expected: shapes(),
+                    found: "an empty body with no query string".to_owned(),
+                });
+            }
+            match FormOwner::of(query) {
+                FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_query(query)),
+                FormOwner::Both => Err(both_forms()),
+                FormOwner::Esms | FormOwner::Neither => read_esms(query),
+            }
         }
-        return esms::Callback::from_query(query).map(|callback| Payload::Esms(Box::new(callback)));
+        Some(b'[') => viva::MessageList::from_json(body)
+            .map(|list| Payload::Viva(viva::Payload::MessageList(list))),
+        Some(b'{') => read_json(body),
+        // Not JSON: a form, when its keys say whose.
+        Some(_) => match std::str::from_utf8(body) {
+            Ok(form) => match FormOwner::of(form) {
+                FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_form(body)),
+                FormOwner::Esms => read_esms(form),
+                FormOwner::Both => Err(both_forms()),
+                FormOwner::Neither => read_json(body),
+            },
+            Err(_) => read_json(body),
+        },
     }
-    if body.trim_ascii_start().starts_with(b"[") {
-        return viva::MessageList::from_json(body)
-            .map(|list| Payload::Viva(viva::Payload::MessageList(list)));
-    }
+}
+
+/// Reads a JSON object (or what its first byte only makes look like one: its error says
+/// what it looks like) by its keys, among every provider's table of kinds.
+fn read_json(body: &[u8]) -> Result<Payload, Error> {
     read_detected(DETECTOR.get(), body, read_kind, |why| {
         no_provider(body, why)
     })
+}
+
+fn read_esms(query: &str) -> Result<Payload, Error> {
+    esms::Callback::from_query(query).map(|callback| Payload::Esms(Box::new(callback)))
+}
+
+fn read_sms_receipt(read: Result<nxcloud::SmsReceipt, Error>) -> Result<Payload, Error> {
+    read.map(|receipt| Payload::NxCloud(nxcloud::Callback::SmsReceipt(receipt)))
+}
+
+/// The error of a form or query string that has the keys of both eSMS's callback and
+/// NXCloud's SMS receipt.
+fn both_forms() -> Error {
+    Error::Ambiguous {
+        provider: None,
+        candidates: vec![
+            format!("{} {}", Provider::Esms, esms::Callback::KIND),
+            format!("{} {}", Provider::NxCloud, nxcloud::SmsReceipt::KIND),
+        ],
+    }
+}
+
+/// Whose callback a form or a query string is, by its keys in any letter case.
+#[derive(Debug, PartialEq)]
+enum FormOwner {
+    /// It has `SMSID` and `SendStatus`, what every eSMS callback has, and not both of
+    /// NXCloud's; or, having neither pair whole, keys of eSMS's alone.
+    Esms,
+    /// It has `messageid` and `status`, what every NXCloud SMS receipt has, and not both
+    /// of eSMS's; or, having neither pair whole, keys of the receipt's alone.
+    NxCloud,
+    /// It has both pairs.
+    Both,
+    /// It has keys of neither, or of both and neither pair whole.
+    Neither,
+}
+
+impl FormOwner {
+    fn of(form: &str) -> FormOwner {
+        let is = |key: &str, name: &str| key.eq_ignore_ascii_case(name);
+        let (mut sms_id, mut send_status) = (false, false);
+        let (mut message_id, mut status, mut receipt_key) = (false, false, false);
+        for (raw_key, _) in query::raw_pairs(form) {
+            let Ok(key) = query::decode(raw_key) else {
+                continue;
+            };
+            sms_id |= is(&key, "SMSID");
+            send_status |= is(&key, "SendStatus");
+            message_id |= is(&key, "messageid");
+            status |= is(&key, "status");
+            receipt_key |= nxcloud::SmsReceipt::names(&key);
+        }
+        match (sms_id && send_status, message_id && status) {
+            (true, true) => FormOwner::Both,
+            (true, false) => FormOwner::Esms,
+            (false, true) => FormOwner::NxCloud,
+            (false, false) => match (sms_id || send_status, receipt_key) {
+                (true, false) => FormOwner::Esms,
+                (false, true) => FormOwner::NxCloud,
+                _ => FormOwner::Neither,
+            },
+        }
+    }
 }
 
 /// Every provider's tables of kinds for JSON objects, in the order [`read_kind`] reads.
@@ -152,8 +240,9 @@ fn no_provider(body: &[u8], why: Undecided) -> Error {
 /// The shapes [`parse`] knows, with the keys that tell them apart, for its error.
 fn shapes() -> String {
     format!(
-        "{}; a Viva message list (an array); or an eSMS callback (an empty body with the \
-         query string `SMSID=...&SendStatus=...`)",
+        "{}; a Viva message list (an array); an eSMS callback (an empty body with the \
+         query string `SMSID=...&SendStatus=...`); or an NXCloud SMS receipt (a form body, \
+         or an empty body with the query string, `messageid=...&status=...`)",
         expected(DETECTOR.get().tables())
     )
 }
@@ -194,25 +283,25 @@ impl Payload {
     }
 
     /// The HTTP answer the provider expects to this callback: 200 for NXCloud, eSMS and
-    /// Viva messages, 200 with `{"status":"000"}` for Wappin callbacks. `None` for a
+    /// Viva messages, 200 with the text `success` for NXCloud's SMS receipts, 200 with
+    /// `{"status":"000"}` for Wappin callbacks. `None` for a
     /// payload that is not a callback (a request or an API answer, which you do not
     /// answer). Viva's URL verification is a `GET` with no body: answer it with
     /// [`viva::Verification::answer`].
     pub fn answer(&self) -> Option<Answer> {
         match self {
-            Payload::NxCloud(_) | Payload::Esms(_) | Payload::Viva(viva::Payload::Webhook(_)) => {
-                Some(Answer::OK)
-            }
+            Payload::NxCloud(callback) => Some(callback.answer()),
+            Payload::Esms(_) | Payload::Viva(viva::Payload::Webhook(_)) => Some(Answer::OK),
             Payload::Wappin(wappin::Payload::Callback(_)) => Some(wappin::Callback::ANSWER),
             Payload::Wappin(_) | Payload::Viva(_) => None,
         }
     }
 
     /// Writes the payload back in the provider's format: JSON, or for eSMS the query
-    /// string.
+    /// string, for NXCloud's SMS receipt its form.
     pub fn to_wire(&self) -> Result<Vec<u8>, Error> {
         match self {
-            Payload::NxCloud(callback) => callback.to_json(),
+            Payload::NxCloud(callback) => callback.to_wire(),
             Payload::Esms(callback) => Ok(callback.to_query().into_bytes()),
             Payload::Wappin(payload) => payload.to_json(),
             Payload::Viva(payload) => payload.to_json(),

@@ -29,24 +29,36 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The files of `dir` that are requests: JSON bodies, query strings and forms, sorted.
+fn requests_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ["json", "query", "form"]
+        .into_iter()
+        .flat_map(|ext| common::files(dir, ext))
+        .collect();
+    files.sort();
+    files
+}
+
 fn fixtures(provider: &str) -> Vec<PathBuf> {
-    let ext = if provider == "esms" { "query" } else { "json" };
-    common::files(
+    requests_in(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures")
             .join(provider),
-        ext,
     )
 }
 
+fn json_fixtures(provider: &str) -> Vec<PathBuf> {
+    let mut files = fixtures(provider);
+    files.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
+    files
+}
+
 fn invalid_fixtures(provider: &str) -> Vec<PathBuf> {
-    let ext = if provider == "esms" { "query" } else { "json" };
-    common::files(
+    requests_in(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures")
             .join(provider)
             .join("invalid"),
-        ext,
     )
 }
 
@@ -296,6 +308,11 @@ fn event_prints_the_normalized_event_of_each_callback() {
         ("nxcloud/receipt_failed.json", r#""code": "11000""#),
         ("nxcloud/reply_media.json", r#""type": "media""#),
         ("nxcloud/receipt_success_cost.json", r#""amount": 4.1234"#),
+        (
+            "nxcloud/sms_receipt_post_body.form",
+            r#""state": "delivered""#,
+        ),
+        ("nxcloud/sms_receipt_url_query.query", r#""amount": 0.045"#),
         ("esms/zns_type25_failed_minus114.query", r#""code": "-114""#),
         ("esms/promo_sms_type1.query", r#""amount": 696987.0000"#),
         (
@@ -417,7 +434,7 @@ fn each_variant_of_each_fixture_is_named_alike_with_and_without_its_provider() {
     };
     let mut checked = 0;
     for provider in ["nxcloud", "wappin", "viva"] {
-        for path in fixtures(provider) {
+        for path in json_fixtures(provider) {
             let text = std::fs::read_to_string(&path).unwrap();
             let expected = first_line(&run(&[path.to_str().unwrap()]));
             assert!(

@@ -18,7 +18,7 @@ fn every_fixture_is_told_apart_as_its_own_provider_reads_it() {
         let payload = parse(&request.body, &request.query)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(payload.provider().as_str(), provider, "{}", path.display());
-        let own = common::parse(provider, request.input()).unwrap();
+        let own = common::own(request).unwrap();
         assert_eq!(payload.kind(), own.kind, "{}", path.display());
         assert_eq!(payload.to_wire().unwrap(), own.wire, "{}", path.display());
     }
@@ -71,10 +71,10 @@ fn callbacks_carry_an_event_and_an_answer() {
                 key
             );
         }
-        let expected = if provider == "wappin" {
-            provider_payloads::wappin::Callback::ANSWER
-        } else {
-            Answer::OK
+        let expected = match (provider, payload.kind()) {
+            ("wappin", _) => provider_payloads::wappin::Callback::ANSWER,
+            ("nxcloud", "SMS receipt") => nxcloud::SmsReceipt::ANSWER,
+            _ => Answer::OK,
         };
         if let Some(answer) = payload.answer() {
             assert_eq!(answer, expected, "{name}");
@@ -190,6 +190,29 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
         (cost.amount.to_string(), cost.currency.as_deref()),
         ("28.7172".to_owned(), Some("CNY"))
     );
+
+    for file in [
+        "nxcloud/sms_receipt_post_body.form",
+        "nxcloud/sms_receipt_url_query.query",
+        "nxcloud/sms_receipt_post_body_en_wiki.form",
+    ] {
+        let Event::Delivery(sms) = fixture_event(file) else {
+            panic!()
+        };
+        assert_eq!(sms.state, DeliveryState::Delivered, "{file}");
+        assert_eq!(sms.error, None);
+        assert_eq!(sms.recipient.as_deref(), Some("6282167624806"));
+        assert_eq!(sms.at.unwrap().to_string(), "2021-02-26T10:01:15");
+        let cost = sms.cost.unwrap();
+        assert_eq!(
+            (cost.amount.to_string(), cost.currency.as_deref()),
+            ("0.045".to_owned(), Some("USD"))
+        );
+        assert_eq!(
+            sms.idempotency_key,
+            "nxcloud:b308d94a73f94e6d84ae975c41f4b2a6:delivered"
+        );
+    }
 
     let Event::Inbound(media) = fixture_event("nxcloud/reply_media.json") else {
         panic!()

@@ -200,6 +200,9 @@ fn wappin_status(from: &str, to: &str) -> String {
 
 const ESMS: &str = "SMSID=849fe&SendFailed=0&SendStatus=5&SendSuccess=1&TotalPrice=470.0000";
 
+/// NXCloud's SMS receipt form, as its document's sample writes it (raw spaces included).
+const SMS_RECEIPT: &str = "result=DELIVRD&size=1&phone=6282167624806&rate=6.4845&price=0.045&messageid=b308d94a73f94e6d84ae975c41f4b2a6&drtime=2021-02-26 10:01:15&currency=USD&sendtime=2021-02-26 10:01:15&status=2";
+
 /// eSMS's ZNS sample (`error_info` as a JSON string literal) with `from` replaced by `to`.
 fn esms_zns(from: &str, to: &str) -> String {
     let sample = fixture("esms/zns_type25_failed_minus114.query");
@@ -941,6 +944,46 @@ fn cases() -> Vec<Case> {
                 "\"phone\":\"18617\", \"data\": {\"basic\": \"YES\"}",
             ),
             r#"err nxcloud legacy number check: `data.basic`: invalid type: string "YES", expected a JSON object (line 6, column 44)"#,
+        ),
+        case(
+            "100 000 unknown pairs in an NXCloud SMS receipt form: kept",
+            Parse,
+            format!("{SMS_RECEIPT}{many_params}"),
+            "ok nxcloud SMS receipt; 100000 unrecognized: unknown field `p0` = 0, unknown field `p1` = 1",
+        ),
+        query_case(
+            "an NXCloud SMS receipt in a query string with a byte-order mark",
+            Parse,
+            format!("\u{feff}{SMS_RECEIPT}"),
+            "ok nxcloud SMS receipt; 1 unrecognized: unknown field `\u{feff}result` = DELIVRD",
+        ),
+        case(
+            "an NXCloud SMS receipt form that is not UTF-8",
+            Parse,
+            {
+                let mut body = SMS_RECEIPT.as_bytes().to_vec();
+                body.push(0xff);
+                body
+            },
+            "err no provider's payload: not JSON (expected value at line 1 column 1)",
+        ),
+        case(
+            "an NXCloud SMS receipt's time percent-encoded twice",
+            Parse,
+            SMS_RECEIPT.replace("10:01:15", "10%253A01%253A15"),
+            "err nxcloud SMS receipt: `drtime`: expected a date and time like `2021-02-26 10:01:15`, found `2021-02-26 10%3A01%3A15`",
+        ),
+        case(
+            "an NXCloud SMS receipt's price with 30 decimals",
+            Parse,
+            SMS_RECEIPT.replace("price=0.045", "price=0.123456789012345678901234567890"),
+            "err nxcloud SMS receipt: `price`: expected a decimal number like 0.045, found `0.123456789012345678901234567890`",
+        ),
+        case(
+            "a form with the keys of an eSMS callback and an NXCloud SMS receipt",
+            Parse,
+            format!("{SMS_RECEIPT}&{ESMS}"),
+            "err the body fits several payload kinds and none better than the others: esms callback, nxcloud SMS receipt",
         ),
         case(
             "a Viva body to NXCloud's entry point",

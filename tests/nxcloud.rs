@@ -4,10 +4,13 @@
 use std::path::Path;
 use std::str::FromStr;
 
+use provider_payloads::event::DeliveryState;
 use provider_payloads::nxcloud::{
     Callback, Check, DialResponse, LegacyNumberCheck, NumberCheck, NumberCheckCode, NumberType,
-    RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, StatusCode, ZaloSent,
+    RateType, Receipt, ReceiptStatus, Reply, ReplyMessage, SmsReceipt, SmsResult, SmsStatus,
+    StatusCode, ZaloSent,
 };
+use provider_payloads::{Answer, Payload, parse};
 use provider_payloads::{Error, ListUnrecognized, Provider, UnrecognizedKind};
 use serde_json::{Value, json};
 
@@ -535,4 +538,189 @@ fn number_checks_of_both_shapes_are_typed_and_report_no_event() {
         assert!(callback.kind().contains("number check"), "{file}");
         assert!(callback.event().is_none(), "{file}");
     }
+}
+
+#[test]
+fn an_sms_receipt_is_written_back_in_the_bytes_it_came_in() {
+    for file in [
+        "sms_receipt_post_body.form",
+        "sms_receipt_post_body_en_wiki.form",
+        "sms_receipt_url_query.query",
+    ] {
+        let body = fixture(file);
+        let receipt = SmsReceipt::from_form_strict(&body).unwrap();
+        assert_eq!(receipt.to_form().as_bytes(), body.trim_ascii(), "{file}");
+        assert_eq!(
+            (receipt.status, receipt.result.clone()),
+            (SmsStatus::Delivered, Some(SmsResult::Delivered))
+        );
+        assert_eq!(
+            receipt.send_time.unwrap().to_string(),
+            "2021-02-26 10:01:15"
+        );
+        assert_eq!(
+            (
+                receipt.price.unwrap().to_string(),
+                receipt.rate.unwrap().to_string()
+            ),
+            ("0.045".to_owned(), "6.4845".to_owned())
+        );
+    }
+    // Encoded as a form encoder writes it (`+` and `%3A`): the same values, and the same
+    // bytes back.
+    let encoded = "messageid=m1&status=5&result=UNDELIV&drtime=2021-02-26+10%3A01%3A15&phone=%2B6282167624806";
+    let receipt = SmsReceipt::from_form(encoded.as_bytes()).unwrap();
+    assert_eq!(receipt.dr_time.unwrap().to_string(), "2021-02-26 10:01:15");
+    assert_eq!(receipt.phone.as_deref(), Some("+6282167624806"));
+    assert_eq!(receipt.to_form(), encoded);
+    // A value changed is written encoded; the rest as it came, separators included.
+    let mut changed =
+        SmsReceipt::from_form(b"messageid=m1&&status=5&ext&drtime=2021-02-26 10:01:15&").unwrap();
+    changed.dr_time = chrono::NaiveDate::from_ymd_opt(2021, 2, 27)
+        .unwrap()
+        .and_hms_opt(9, 0, 0);
+    changed.ext = Some("a&b".to_owned());
+    assert_eq!(
+        changed.to_form(),
+        "messageid=m1&&status=5&ext=a%26b&drtime=2021-02-27%2009%3A00%3A00&"
+    );
+}
+
+#[test]
+fn an_sms_receipt_keeps_what_its_document_does_not_list() {
+    let body = b"MessageId=m1&Status=13&result=QUEUED&carrier=Telkomsel&status=2&size=";
+    let receipt = SmsReceipt::from_form(body).unwrap();
+    // Keys match in any letter case; a repeat is kept with the unknown pairs.
+    assert_eq!(receipt.message_id, "m1");
+    assert_eq!(receipt.status, SmsStatus::Other(13));
+    assert_eq!(receipt.result, Some(SmsResult::Other("QUEUED".to_owned())));
+    assert_eq!(receipt.size, None, "an empty value is absent");
+    let unknown: Vec<(String, String)> = receipt
+        .unknown_parameters()
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            ("carrier".to_owned(), "Telkomsel".to_owned()),
+            ("status".to_owned(), "2".to_owned())
+        ]
+    );
+    let found: Vec<String> = receipt
+        .unrecognized()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "undocumented value `13` at `status`",
+            "undocumented value `QUEUED` at `result`",
+            "unknown field `carrier` = Telkomsel",
+            "unknown field `status` = 2",
+        ]
+    );
+    assert!(SmsReceipt::from_form_strict(body).is_err());
+    assert_eq!(receipt.to_form().as_bytes(), body);
+    assert_eq!(receipt.delivery_state(), DeliveryState::Unknown);
+}
+
+#[test]
+fn each_sms_status_maps_as_the_event_table_says() {
+    for (status, state) in [
+        (2, DeliveryState::Delivered),
+        (5, DeliveryState::Failed),
+        (6, DeliveryState::Rejected),
+        (7, DeliveryState::Expired),
+        (8, DeliveryState::Failed),
+        (9, DeliveryState::Rejected),
+        (10, DeliveryState::Rejected),
+        (11, DeliveryState::Rejected),
+        (12, DeliveryState::Unknown),
+        (3, DeliveryState::Unknown),
+    ] {
+        let body =
+            format!("messageid=m1&status={status}&result=X&phone=62&price=0.045&currency=USD");
+        let receipt = SmsReceipt::from_form(body.as_bytes()).unwrap();
+        assert_eq!(receipt.delivery_state(), state, "{status}");
+        let event = receipt.event();
+        assert_eq!(event.state, state);
+        assert_eq!(event.recipient.as_deref(), Some("62"));
+        assert_eq!(event.error.is_none(), status == 2, "{status}");
+        if let Some(error) = event.error {
+            assert_eq!(
+                (error.code, error.message.as_deref()),
+                (status.to_string(), Some("X"))
+            );
+        }
+    }
+    for status in SmsStatus::DOCUMENTED {
+        assert!(matches!(status.code(), 2 | 5..=12), "{status:?}");
+    }
+}
+
+#[test]
+fn parse_tells_an_nxcloud_sms_receipt_from_an_esms_callback_by_their_keys() {
+    let receipt = "messageid=m1&status=2&drtime=2021-02-26 10:01:15";
+    let esms = "SMSID=s1&SendStatus=5&SendSuccess=1";
+    let kind = |body: &str, query: &str| {
+        parse(body.as_bytes(), query)
+            .map(|payload| (payload.provider().to_string(), payload.kind()))
+    };
+    let sms = Ok(("nxcloud".to_owned(), "SMS receipt"));
+    let callback = Ok(("esms".to_owned(), "callback"));
+    // A form body, or the query of an empty body (customers registered before May 2023).
+    assert_eq!(kind(receipt, ""), sms);
+    assert_eq!(kind("", receipt), sms);
+    assert_eq!(kind("", &format!("?{receipt}")), sms);
+    assert_eq!(
+        kind("", &receipt.to_uppercase()),
+        sms,
+        "keys in any letter case"
+    );
+    assert_eq!(kind("", esms), callback);
+    assert_eq!(kind(esms, ""), callback);
+    // One key of the other's added changes nothing.
+    assert_eq!(kind("", &format!("{receipt}&SMSID=x")), sms);
+    assert_eq!(kind("", &format!("{esms}&messageid=x")), callback);
+    assert_eq!(kind("", &format!("{esms}&status=2")), callback);
+    // Both whole: neither is better.
+    let err = parse(b"", &format!("{receipt}&{esms}")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the body fits several payload kinds and none better than the others: esms callback, nxcloud SMS receipt"
+    );
+    // Keys of the receipt's without its id: its error, which names what is missing.
+    let err = parse(b"status=2&drtime=2021-02-26 10:01:15", "").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "nxcloud SMS receipt: `messageid`: missing or empty; it is the SMS's id"
+    );
+    // A body that is no one's form: what it looked like.
+    let err = parse(b"hello=world", "").unwrap_err();
+    assert!(matches!(err, Error::NoProvider { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("looks like a query string or form"),
+        "{err}"
+    );
+    // A query of no one's keys stays eSMS's, for its error (its GET has nothing else).
+    let err = parse(b"", "hello=world").unwrap_err();
+    assert_eq!(err.provider(), Some(Provider::Esms));
+
+    // Its answer is the text NXCloud expects, and it is written back as it came.
+    let payload = parse(receipt.as_bytes(), "").unwrap();
+    let answer: Answer = payload.answer().unwrap();
+    assert_eq!(
+        (answer.status, answer.content_type, &*answer.body),
+        (200, Some("text/plain"), &b"success"[..])
+    );
+    assert_eq!(payload.to_wire().unwrap(), receipt.as_bytes());
+    let Payload::NxCloud(Callback::SmsReceipt(_)) = payload else {
+        panic!("{payload:?}")
+    };
+    assert_eq!(
+        Callback::from_request(b"", receipt).unwrap(),
+        Callback::from_request(receipt.as_bytes(), "").unwrap()
+    );
 }

@@ -323,7 +323,7 @@ fn runner(cases: u32) -> TestRunner {
 #[test]
 fn generated_json_payloads_of_every_kind_round_trip_exactly() {
     let mut report = Vec::new();
-    for fixture in common::requests().iter().filter(|f| !f.body.is_empty()) {
+    for fixture in common::requests().iter().filter(|f| f.is_json()) {
         let sample = json_sample(fixture);
         let drawn = sample
             .leaves
@@ -361,13 +361,14 @@ fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-/// What an eSMS parameter accepts: text and digits as for JSON, or a price
-/// (`470.0000`: digits, a point, the same number of decimals).
-fn query_probe(pairs: &[(String, String)], at: usize) -> (Class, Option<usize>) {
+/// What a parameter of a query string or form accepts (an eSMS callback, an NXCloud SMS
+/// receipt, read as `kind`): text and digits as for JSON, or a price (`470.0000`: digits,
+/// a point, the same number of decimals).
+fn query_probe(pairs: &[(String, String)], at: usize, kind: &str) -> (Class, Option<usize>) {
     let accepts = |raw: String| {
         let mut changed = pairs.to_vec();
         changed[at].1 = raw;
-        parse(b"", &join(&changed)).is_ok_and(|p| p.kind() == "callback")
+        parse(b"", &join(&changed)).is_ok_and(|p| p.kind() == kind)
     };
     let raw = &pairs[at].1;
     if accepts(encode(PROBE_TEXT)) {
@@ -407,17 +408,20 @@ fn join(pairs: &[(String, String)]) -> String {
 }
 
 #[test]
-fn generated_esms_callbacks_round_trip_exactly() {
-    for fixture in common::requests().iter().filter(|f| f.provider == "esms") {
-        let pairs: Vec<(String, String)> = fixture
-            .query
+fn generated_query_strings_and_forms_round_trip_exactly() {
+    for fixture in common::requests().iter().filter(|f| !f.is_json()) {
+        let sample = fixture.pairs_text().unwrap().trim();
+        let kind = parse(b"", sample).unwrap().kind();
+        let pairs: Vec<(String, String)> = sample
             .split('&')
             .map(|pair| {
                 let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
                 (k.to_owned(), v.to_owned())
             })
             .collect();
-        let classes: Vec<_> = (0..pairs.len()).map(|at| query_probe(&pairs, at)).collect();
+        let classes: Vec<_> = (0..pairs.len())
+            .map(|at| query_probe(&pairs, at, kind))
+            .collect();
         assert!(
             classes.iter().any(|(c, _)| !matches!(c, Class::Keep)),
             "{}",
@@ -443,7 +447,7 @@ fn generated_esms_callbacks_round_trip_exactly() {
             join(&drawn)
         });
         runner(128)
-            .run(&queries, |query| round_trips(b"", &query, "callback"))
+            .run(&queries, |query| round_trips(b"", &query, kind))
             .unwrap_or_else(|err| panic!("{}: {err}", common::name(fixture)));
     }
 }
@@ -497,6 +501,8 @@ fn use_every_way(input: &[u8], esms: bool) -> Result<(), TestCaseError> {
     let text = String::from_utf8_lossy(input);
     let mut read = vec![
         nxcloud::Callback::from_json(input).map(Payload::NxCloud),
+        nxcloud::Callback::from_request(input, "").map(Payload::NxCloud),
+        nxcloud::Callback::from_request(b"", &text).map(Payload::NxCloud),
         wappin::Payload::from_json(input).map(Payload::Wappin),
         viva::Payload::from_json(input).map(Payload::Viva),
         esms::Callback::from_query(&text).map(|c| Payload::Esms(Box::new(c))),
@@ -544,7 +550,7 @@ fn mutated_fixtures_never_panic() {
             for mutation in &mutations {
                 mutate(&mut bytes, mutation);
             }
-            use_every_way(&bytes, fixture.provider == "esms")
+            use_every_way(&bytes, fixture.body.is_empty())
         })
         .unwrap();
 }
@@ -553,7 +559,7 @@ fn mutated_fixtures_never_panic() {
 fn variants_of_every_json_fixture_are_read_as_the_fixture_is() {
     let names = common::variants::table_names();
     assert!(names.len() > 20, "the tables' names: {names:?}");
-    for fixture in common::requests().iter().filter(|f| !f.body.is_empty()) {
+    for fixture in common::requests().iter().filter(|f| f.is_json()) {
         runner(64)
             .run(&common::variants::variants(names.clone()), |variant| {
                 common::variants::reads_alike(fixture.provider, &fixture.body, &variant)

@@ -11,7 +11,7 @@ use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
 use provider_payloads::nxcloud::{
-    LegacyNumberCheck, NumberCheck, Receipt, Reply, SuperMessageReceipt,
+    LegacyNumberCheck, NumberCheck, Receipt, Reply, SmsReceipt, SuperMessageReceipt,
 };
 use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, viva, wappin};
 
@@ -68,6 +68,24 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
     }
 }
 
+/// Reads the file at `path` (its bytes `body`) as its provider's request, sent as its
+/// extension says: `.query` a query string (eSMS's, or NXCloud's SMS receipt in the URL),
+/// `.form` a form body (NXCloud's SMS receipt), `.json` a JSON body. NXCloud's forms and
+/// queries are read by `nxcloud::Callback::from_request`.
+pub fn parse_file(path: &Path, body: &[u8]) -> Result<Parsed, Error> {
+    let provider = provider_of(path);
+    let extension = path.extension().and_then(|e| e.to_str());
+    let callback = match (provider.as_str(), extension) {
+        ("nxcloud", Some("form")) => nxcloud::Callback::from_request(body, "")?,
+        ("nxcloud", Some("query")) => {
+            let query = std::str::from_utf8(body).expect("a query file is UTF-8");
+            nxcloud::Callback::from_request(b"", query.trim())?
+        }
+        _ => return parse(&provider, body),
+    };
+    Ok(describe(callback.kind(), &callback, callback.to_wire()?))
+}
+
 /// The provider folder a fixture is in: `fixtures/nxcloud/invalid/x.json` is `nxcloud`.
 pub fn provider_of(path: &Path) -> String {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -93,10 +111,14 @@ pub fn snapshot_name(path: &Path) -> String {
         .join("__")
 }
 
-/// Asserts that `written` is the same payload as `original`: for eSMS the same keys and
-/// decoded values in the same order, for the others the same JSON.
+/// Asserts that `written` is the same payload as `original`: for a query string or a
+/// form (eSMS's, NXCloud's SMS receipt) the same keys and decoded values in the same
+/// order, for the others the same JSON.
 pub fn assert_same_payload(provider: &str, original: &[u8], written: &[u8], what: &Path) {
-    if provider == "esms" {
+    let form = what
+        .extension()
+        .is_some_and(|ext| ext == "query" || ext == "form");
+    if provider == "esms" || form {
         assert_same_query(original, written, what);
     } else {
         assert_same_json(original, written, what);
@@ -150,8 +172,9 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     files
 }
 
-/// A valid fixture as the request its provider sends: a JSON body, or for eSMS an empty
-/// body and the query string.
+/// A valid fixture as the request its provider sends: a JSON body; for eSMS an empty body
+/// and the query string; for NXCloud's SMS receipt a form body (`.form`), or an empty body
+/// and the URL's query string (`.query`).
 pub struct Request {
     pub provider: &'static str,
     pub path: PathBuf,
@@ -160,25 +183,57 @@ pub struct Request {
 }
 
 impl Request {
-    /// What the provider's own entry point reads: the body, or eSMS's query string.
+    /// What the provider's own entry point reads: the body, or the query string.
     pub fn input(&self) -> &[u8] {
-        if self.provider == "esms" {
+        if self.body.is_empty() {
             self.query.as_bytes()
         } else {
             &self.body
         }
     }
+
+    /// Whether the body is JSON (not a query string, nor a form).
+    pub fn is_json(&self) -> bool {
+        self.body
+            .trim_ascii_start()
+            .first()
+            .is_some_and(|first| matches!(first, b'{' | b'['))
+    }
+
+    /// The query string or the form, for a request that is one.
+    pub fn pairs_text(&self) -> Option<&str> {
+        if self.is_json() {
+            None
+        } else {
+            std::str::from_utf8(self.input()).ok()
+        }
+    }
 }
 
-/// Every valid fixture of every provider, as its request.
+/// Reads `request` with its provider's own entry point: `from_json`, eSMS's `from_query`,
+/// NXCloud's `from_request` for its SMS receipt.
+pub fn own(request: &Request) -> Result<Parsed, Error> {
+    if request.provider == "nxcloud" && !request.is_json() {
+        let callback = nxcloud::Callback::from_request(&request.body, &request.query)?;
+        return Ok(describe(callback.kind(), &callback, callback.to_wire()?));
+    }
+    parse(request.provider, request.input())
+}
+
+/// Every valid fixture of every provider, as its request: `.json` a JSON body, `.query` a
+/// query string with an empty body, `.form` a form body.
 pub fn requests() -> Vec<Request> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut all = Vec::new();
     for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        let ext = if provider == "esms" { "query" } else { "json" };
-        for path in files(&root.join(provider), ext) {
+        let mut paths: Vec<PathBuf> = ["json", "query", "form"]
+            .into_iter()
+            .flat_map(|ext| files(&root.join(provider), ext))
+            .collect();
+        paths.sort();
+        for path in paths {
             let file = std::fs::read(&path).unwrap();
-            let (body, query) = if provider == "esms" {
+            let (body, query) = if path.extension().is_some_and(|ext| ext == "query") {
                 let query = String::from_utf8(file).unwrap().trim().to_owned();
                 (Vec::new(), query)
             } else {
@@ -205,10 +260,9 @@ pub enum Untyped {
 
 impl Untyped {
     pub fn of(fixture: &Request) -> Untyped {
-        if fixture.provider == "esms" {
-            Untyped::Pairs(serde_urlencoded::from_str(&fixture.query).unwrap())
-        } else {
-            Untyped::Value(serde_json::from_slice(&fixture.body).unwrap())
+        match fixture.pairs_text() {
+            Some(pairs) => Untyped::Pairs(serde_urlencoded::from_str(pairs).unwrap()),
+            None => Untyped::Value(serde_json::from_slice(&fixture.body).unwrap()),
         }
     }
 
@@ -254,6 +308,7 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
         Payload::NxCloud(nxcloud::Callback::LegacyNumberCheck(_)) => {
             |b| LegacyNumberCheck::from_json(b).is_ok()
         }
+        Payload::NxCloud(nxcloud::Callback::SmsReceipt(_)) => |b| SmsReceipt::from_form(b).is_ok(),
         Payload::NxCloud(_) => |b| nxcloud::Callback::from_json(b).is_ok(),
         Payload::Esms(_) => |b| esms::Callback::from_query(std::str::from_utf8(b).unwrap()).is_ok(),
         Payload::Wappin(payload) => match payload {
@@ -291,8 +346,8 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
 }
 
 /// The `Debug` of `body` read by the direct typed parse of the kind `payload` is, with no
-/// detection: what [`provider_payloads::parse`] must have read, inside its enums. (JSON
-/// payloads only.)
+/// detection: what [`provider_payloads::parse`] must have read, inside its enums. (Bodies
+/// only: JSON, and NXCloud's SMS receipt form.)
 pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result<String, Error> {
     use provider_payloads::Payload;
     fn debug<T: Debug>(read: Result<T, Error>) -> Result<String, Error> {
@@ -308,6 +363,7 @@ pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result
         Payload::NxCloud(nxcloud::Callback::LegacyNumberCheck(_)) => {
             debug(LegacyNumberCheck::from_json(body))
         }
+        Payload::NxCloud(nxcloud::Callback::SmsReceipt(_)) => debug(SmsReceipt::from_form(body)),
         Payload::Wappin(payload) => match payload {
             wappin::Payload::Callback(_) => debug(wappin::Callback::from_json(body)),
             wappin::Payload::Acknowledgement(_) => debug(wappin::Acknowledgement::from_json(body)),
