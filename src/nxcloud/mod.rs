@@ -1,16 +1,21 @@
-//! NXCloud Viber callbacks: the "Message Callback Service".
+//! NXCloud callbacks: Viber's "Message Callback Service" (receipts and replies), Zalo's
+//! receipts, Super Message receipts, number-check results, and SMS delivery receipts.
 //!
-//! NXCloud "push\[es\] Viber-related information to the provided webhook URL" as a JSON
-//! `POST`, to one of two URLs:
+//! NXCloud posts each to a URL the customer gives it:
 //!
-//! | URL | body | type |
-//! | --- | --- | --- |
-//! | `dr_webhook` | the status of a sent message: failed, delivered, seen or expired | [`Receipt`] |
-//! | `message_webhook` | a user's reply to a sent message: text or media | [`Reply`] |
+//! | what | URL | body | type |
+//! | --- | --- | --- | --- |
+//! | the status of a sent Viber or Zalo message: `success`, `failed`, `delivered`, `seen`, `expired`; Zalo's `journey_acknowledged`, `journey_time_out` | `dr_webhook` | JSON | [`Receipt`] (its `cost`: [`Cost`]; Zalo's `zaloRes`: [`ZaloResponse`]) |
+//! | a user's reply to a sent Viber message: text or media | `message_webhook` | JSON | [`Reply`] |
+//! | the status of a Super Message on one channel (`SMS`, `VIBER`) | `dr_webhook` | JSON, no `status` | [`SuperMessageReceipt`] |
+//! | a number check's result | the callback URL | JSON, current or old shape | [`NumberCheck`], [`LegacyNumberCheck`] |
+//! | the delivery report of an SMS | the webhook URL | a form `POST`; for customers registered before May 2023, the URL's query string | [`SmsReceipt`] |
 //!
-//! [`Callback::from_json`] takes either body and tells them apart by their keys; use
-//! [`Receipt::from_json`] or [`Reply::from_json`] when the URL already says which it is.
-//! Answer with HTTP 200.
+//! [`Callback::from_json`] takes any of the JSON bodies and tells them apart by their
+//! keys; [`Callback::from_request`] takes the body and query of any request, the SMS
+//! receipt's form included; each type's own `from_json` (`from_form`) reads a body when the
+//! URL already says what it is. Answer with HTTP 200 ([`Callback::answer`]), and the text
+//! `success` to an SMS receipt ([`SmsReceipt::ANSWER`]: "DR Only Push Once").
 //!
 //! **Authenticity.** NXCloud signs nothing and documents no token or source addresses
 //! for its callbacks: anyone who knows the URL can post to it. Keep the URL secret (a
@@ -42,6 +47,29 @@
 //! }
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
+//!
+//! # What NXCloud's current documents say, and what is typed
+//!
+//! Every fact below is from NXCloud's own documents (the GitHub wikis
+//! `nxtele/nxcloud-doc-en` and `nxtele/http-api-document`, and the 2023 copy
+//! `Demon-2012/NXcloud-API-document`); none rests on third-party code alone.
+//!
+//! | the documents' row | here |
+//! | --- | --- |
+//! | Viber receipt `status`: `success`, `failed`, `delivered`, `seen`, `expired` (the SaaS page lists no `success`) | typed: [`ReceiptStatus`], one type for both pages; any other value kept as `Other` |
+//! | `requestId`, `code`, `message`, `sendTime` | typed, as the first document has them ([`Receipt`]) |
+//! | `code` 0 with `success`, "Successfully sent." | typed: [`StatusCode::SuccessfullySent`] |
+//! | `cost`, optional, shown on `success` (the example) or "displayed for delivered status" (the tables) | typed on any status: [`Cost`] |
+//! | `cost.currency`, `cost.localPrice` ("local price (CNY)"), `cost.originalPrice` | typed: exact decimals; the event's cost is `originalPrice` in `currency`, `localPrice` stays in the payload |
+//! | `cost.rateType`: `Transactional`, `Session`, `OtpTemplate` (the send API's list) | typed: [`RateType`], others kept as `Other` |
+//! | codes 11000-11003, 1100, 1102, 9000-9005, 9999 (no newer table found) | typed, with the first document's messages and solutions ([`StatusCode`]); any code added since is kept as `Other` |
+//! | the `message_webhook` reply, unchanged | typed: [`Reply`] |
+//! | Zalo's receipt at the same `dr_webhook`: `ext`, `zaloRes`, `cost` of `currency` and `originalPrice`; `journey_acknowledged` with `oaId`, `journeyId`, `appId`, `timestamp` and no `sendTime`; `journey_time_out` | typed on [`Receipt`] (the same type: the same URL and shape); `zaloRes`, which no table describes, as its samples show it ([`ZaloResponse`], every field optional); `timestamp` as unix milliseconds. The `journey_time_out` sample is cut off in every copy and is no fixture |
+//! | Zalo codes 0, 17003, 17004, 17006, 17007 (the page's code table was not captured) | typed with their samples' messages; 17007's message is cut off, so it has none; any other kept as `Other` |
+//! | Super Message `dr_webhook`: `requestId`, `phone`, `channel` (`SMS`, `VIBER`), `code`, `message`, `sendTime`, `cost`; no `status`; codes 14003-14006 | typed: [`SuperMessageReceipt`], [`Channel`]; the codes in [`StatusCode`] with the page's texts |
+//! | SMS delivery receipt: a form `POST` (before May 2023, the URL's query) of `phone`, `status`, `result`, `drtime`, `messageid`, `currency`, `price`, `rate`, `sendtime`, `size`, `ext`; status 2, 5-12 (10 in the 2023 copy only); answer `success`/`error`; pushed once | typed: [`SmsReceipt`], [`SmsStatus`], [`SmsResult`]; written back in the bytes it came in |
+//! | number check, old shape: `messageId`, `code`, `msg`, `batchNo`, `phone`, `data` (`basic`, `live`, `dial`), `cost` (`price`, `currency`); codes 0, 103, 108, 112, 114, 120-122; retried every minute for up to 60 minutes | typed: [`LegacyNumberCheck`] and the tables of `basic`, `live`, `dial` ([`BasicCheck`], [`LiveCheck`], [`DialCheck`], [`NumberType`], [`Check`], [`DialResponse`]), [`NumberCheckCode`] |
+//! | number check, current shape (June 2024): `requestId`, `code`, `message`, `batchNo`, `phone`, `data` (`numberType` `mobile`/`others`/`invalid`, `operator`, `country`, and `mcc`, `mnc`, `ported`, `active` in the HLR sample), `cost`; codes 0 and 266 seen (its code table was not captured) | typed: [`NumberCheck`], [`NumberCheckData`], [`LineType`]; 266 in [`NumberCheckCode`]. A number check is a lookup: it carries no event |
 
 mod cost;
 mod number_check;
