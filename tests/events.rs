@@ -129,6 +129,11 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
         sent.idempotency_key,
         "nxcloud:f6a7d49946094857ae02812969a83056:sent"
     );
+    assert_eq!(
+        fixture_event("nxcloud/receipt_success_cost_cn_flat.json"),
+        Event::Delivery(sent.clone()),
+        "the Chinese page's sample: the same values"
+    );
     let Event::Delivery(delivered) = fixture_event("nxcloud/receipt_delivered_cost_saas.json")
     else {
         panic!()

@@ -891,6 +891,33 @@ fn cases() -> Vec<Case> {
             r#"ok nxcloud receipt; 1 unrecognized: unknown field `phone` = "1""#,
         ),
         case(
+            "a receipt whose cost has its price as a string",
+            Parse,
+            receipt(r#","cost":{"currency":"USD","originalPrice":"4.1234"}"#),
+            r#"err nxcloud receipt: `cost.originalPrice`: invalid type: string "4.1234", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 144)"#,
+        ),
+        case(
+            "a receipt whose cost has a price of 1e400",
+            Parse,
+            receipt(r#","cost":{"currency":"USD","originalPrice":1e400}"#),
+            "err nxcloud receipt: `cost.originalPrice`: invalid value: 1e400, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 141)",
+        ),
+        case(
+            "a Zalo journey timestamp of 20 digits",
+            Parse,
+            receipt(r#","timestamp":"99999999999999999999""#),
+            r#"err nxcloud receipt: `timestamp`: invalid value: string "99999999999999999999", expected unix milliseconds like `"1720602861913"` (line 1, column 128)"#,
+        ),
+        case(
+            "a Zalo zaloRes nested 100 000 deep in its data",
+            Parse,
+            receipt(&format!(
+                r#","zaloRes":{{"error":0,"data":{{"quota":{{"x":{}}}}}}}"#,
+                deep("[", "", "]", 100_000)
+            )),
+            "ok nxcloud receipt; 1 unrecognized: unknown field `zaloRes.data.quota.x` = [[[[[[[[[[[[[[[[[[[[[... (200039 bytes)",
+        ),
+        case(
             "an undocumented Super Message channel and code: kept",
             Parse,
             super_message("\"channel\": \"VIBER\"", "\"channel\": \"WHATSAPP\"")
