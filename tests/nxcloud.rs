@@ -719,8 +719,15 @@ fn parse_tells_an_nxcloud_sms_receipt_from_an_esms_callback_by_their_keys() {
     let Payload::NxCloud(Callback::SmsReceipt(_)) = payload else {
         panic!("{payload:?}")
     };
+    let callback = Callback::from_request(b"", receipt).unwrap();
     assert_eq!(
-        Callback::from_request(b"", receipt).unwrap(),
+        callback,
         Callback::from_request(receipt.as_bytes(), "").unwrap()
+    );
+    assert_eq!(callback.to_wire().unwrap(), receipt.as_bytes());
+    // As JSON, its parameters as strings (the form is what goes back to NXCloud).
+    assert_eq!(
+        String::from_utf8(callback.to_json().unwrap()).unwrap(),
+        r#"{"messageid":"m1","status":"2","drtime":"2021-02-26 10:01:15"}"#
     );
 }
