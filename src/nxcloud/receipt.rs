@@ -51,40 +51,40 @@ wire_object! {
         /// "Status code information", as sent (the table's text is
         /// [`StatusCode::message`]). Every sample has it; a receipt without it, or with
         /// `null`, is read.
-        #[serde(rename = "message", default)]
+        #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
         pub message: Option<String>,
         /// "Sending time", as NXCloud wrote it: a local time with no time zone. Some
         /// current samples leave it out (Zalo's `journey_acknowledged` has `timestamp`
         /// instead).
-        #[serde(rename = "sendTime", default, with = "crate::wire::time::date_time_seconds_option")]
+        #[serde(rename = "sendTime", default, skip_serializing_if = "Option::is_none", with = "crate::wire::time::date_time_seconds_option")]
         pub send_time: Option<NaiveDateTime>,
         /// "Cost information": what the message cost. The current documents show it on
         /// `success` and `delivered` receipts (Zalo's on `journey_acknowledged` too); it
         /// is read on any.
-        #[serde(rename = "cost", default)]
+        #[serde(rename = "cost", default, skip_serializing_if = "Option::is_none")]
         pub cost: Option<Cost>,
         /// Zalo: "Optional", the pass-through field of the send request, "returned as it
         /// was" in `success`, `failed`, `delivered` and `journey_acknowledged` receipts.
-        #[serde(rename = "ext", default)]
+        #[serde(rename = "ext", default, skip_serializing_if = "Option::is_none")]
         pub ext: Option<String>,
         /// Zalo: Zalo's own answer to the send, in the `success` and `failed` samples
         /// (no document describes it: see [`ZaloResponse`]). Boxed: only Zalo sends it,
         /// and inline it would double the size of every receipt.
-        #[serde(rename = "zaloRes", default)]
+        #[serde(rename = "zaloRes", default, skip_serializing_if = "Option::is_none")]
         pub zalo_res: Option<Box<ZaloResponse>>,
         /// Zalo journey: the Zalo Official Account that sent it.
-        #[serde(rename = "oaId", default)]
+        #[serde(rename = "oaId", default, skip_serializing_if = "Option::is_none")]
         pub oa_id: Option<String>,
         /// Zalo journey: the journey's id.
-        #[serde(rename = "journeyId", default)]
+        #[serde(rename = "journeyId", default, skip_serializing_if = "Option::is_none")]
         pub journey_id: Option<String>,
         /// Zalo journey: the application's id.
-        #[serde(rename = "appId", default)]
+        #[serde(rename = "appId", default, skip_serializing_if = "Option::is_none")]
         pub app_id: Option<String>,
         /// Zalo journey: when, as unix milliseconds in a string (`"1720602861913"`),
         /// read as a UTC time and written back as the same string. The
         /// `journey_acknowledged` sample has it in place of `sendTime`.
-        #[serde(rename = "timestamp", default, with = "crate::wire::time::unix_millis_option")]
+        #[serde(rename = "timestamp", default, skip_serializing_if = "Option::is_none", with = "crate::wire::time::unix_millis_option")]
         pub timestamp: Option<DateTime<Utc>>,
     }
 }

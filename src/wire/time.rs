@@ -266,15 +266,13 @@ impl UnixUnit {
 
 /// Reads a unix time written as plain decimal digits in `unit`: no sign, no leading
 /// zero, no fraction, within chrono's range. Only such text is taken, so writing the
-/// count back gives the same text.
+/// count back gives the same text. The digits are summed by the one reader of integer
+/// codes (a check, then `str::parse`, cost a Zalo timestamp ~200 instructions more).
 pub(crate) fn parse_unix(text: &str, unit: UnixUnit) -> Option<DateTime<Utc>> {
-    let canonical = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text == "0" || !text.starts_with('0'));
-    if !canonical {
+    if text.starts_with('-') {
         return None;
     }
-    unit.time(text.parse().ok()?)
+    unit.time(super::number::code_from_text(text)?)
 }
 
 /// Writes a unix time in `unit` as a number; the object it belongs to notes that it came
