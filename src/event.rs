@@ -46,7 +46,7 @@
 //! | Viva | message 8193 (Account Connected) | any | none: the model has no account event |
 //!
 //! Payloads that report nothing that happened carry no event: API requests and responses,
-//! NXCloud's number checks, acknowledgements, Wappin callbacks of other types, Viva messages of other event types
+//! acknowledgements, Wappin callbacks of other types, Viva messages of other event types
 //! (1799 included), URL verification and the messages API.
 //!
 //! Every event has an [idempotency key](Event::idempotency_key): the provider, the id of
