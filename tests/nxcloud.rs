@@ -36,6 +36,11 @@ fn reply_with_message(message: Value) -> Vec<u8> {
     .unwrap()
 }
 
+/// A payload's `to_json`, as text.
+fn written(json: Result<Vec<u8>, Error>) -> String {
+    String::from_utf8(json.unwrap()).unwrap()
+}
+
 fn same_json(a: &[u8], b: &[u8]) -> bool {
     serde_json::from_slice::<Value>(a).unwrap() == serde_json::from_slice::<Value>(b).unwrap()
 }
@@ -325,10 +330,10 @@ fn a_success_receipt_s_cost_is_typed_exactly_and_written_back_as_it_came() {
     assert_eq!(cost.original_price.to_string(), "4.1234");
     assert_eq!(cost.local_price.unwrap().to_string(), "29.89465");
     assert_eq!(cost.rate_type, Some(RateType::Transactional));
-    let written = String::from_utf8(receipt.to_json().unwrap()).unwrap();
+    let json = written(receipt.to_json());
     assert!(
-        written.contains(r#""cost":{"currency":"USD","localPrice":29.89465,"originalPrice":4.1234,"rateType":"Transactional"}"#),
-        "{written}"
+        json.contains(r#""cost":{"currency":"USD","localPrice":29.89465,"originalPrice":4.1234,"rateType":"Transactional"}"#),
+        "{json}"
     );
 }
 
@@ -408,12 +413,12 @@ fn zalo_receipts_are_receipts_with_zalo_s_fields_typed() {
         (Some(4999), Some(5000))
     );
     // The counts and the time go back as the strings they came in.
-    let written = String::from_utf8(success.to_json().unwrap()).unwrap();
+    let json = written(success.to_json());
     for text in [
         r#""sent_time":"1714529559833""#,
         r#""quota":{"remainingQuota":"4999","dailyQuota":"5000"}"#,
     ] {
-        assert!(written.contains(text), "{text}: {written}");
+        assert!(json.contains(text), "{text}: {json}");
     }
 
     let failed = Receipt::from_json_strict(&fixture("receipt_zalo_failed_17004.json")).unwrap();
@@ -421,11 +426,7 @@ fn zalo_receipts_are_receipts_with_zalo_s_fields_typed() {
     let zalo = failed.zalo_res.as_ref().unwrap();
     assert_eq!(zalo.error, Some(-118));
     assert!(zalo.data.is_none());
-    assert!(
-        String::from_utf8(failed.to_json().unwrap())
-            .unwrap()
-            .contains(r#""data":null"#)
-    );
+    assert!(written(failed.to_json()).contains(r#""data":null"#));
 
     let journey =
         Receipt::from_json_strict(&fixture("receipt_zalo_journey_acknowledged.json")).unwrap();
@@ -500,11 +501,7 @@ fn number_checks_of_both_shapes_are_typed_and_report_no_event() {
         (cost.price.to_string(), cost.currency.as_str()),
         ("0.9230".to_owned(), "USD")
     );
-    assert!(
-        String::from_utf8(hlr.to_json().unwrap())
-            .unwrap()
-            .contains(r#""price":0.9230"#)
-    );
+    assert!(written(hlr.to_json()).contains(r#""price":0.9230"#));
 
     let call =
         LegacyNumberCheck::from_json_strict(&fixture("number_check_legacy_call.json")).unwrap();
@@ -727,7 +724,7 @@ fn parse_tells_an_nxcloud_sms_receipt_from_an_esms_callback_by_their_keys() {
     assert_eq!(callback.to_wire().unwrap(), receipt.as_bytes());
     // As JSON, its parameters as strings (the form is what goes back to NXCloud).
     assert_eq!(
-        String::from_utf8(callback.to_json().unwrap()).unwrap(),
+        written(callback.to_json()),
         r#"{"messageid":"m1","status":"2","drtime":"2021-02-26 10:01:15"}"#
     );
 }
