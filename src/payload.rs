@@ -108,26 +108,80 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
                     found: "an empty body with no query string".to_owned(),
                 });
             }
-            match FormOwner::of(query) {
-                FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_query(query)),
-                FormOwner::Both => Err(both_forms()),
-                FormOwner::Esms | FormOwner::Neither => read_esms(query),
-            }
+            read_form(query, b"")
         }
         Some(b'[') => viva::MessageList::from_json(body)
             .map(|list| Payload::Viva(viva::Payload::MessageList(list))),
         Some(b'{') => read_json(body),
         // Not JSON: a form, when its keys say whose.
         Some(_) => match std::str::from_utf8(body) {
-            Ok(form) => match FormOwner::of(form) {
-                FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_form(body)),
-                FormOwner::Esms => read_esms(form),
-                FormOwner::Both => Err(both_forms()),
-                FormOwner::Neither => read_json(body),
-            },
+            Ok(form) => read_form(form, body),
             Err(_) => read_json(body),
         },
     }
+}
+
+/// Reads a form `body`, or with an empty body the query string `form`, as the callback
+/// its keys make it ([`FormOwner`]). So that telling it costs no read of its own, the
+/// reader its first key points to reads it (eSMS's, unless the key is one of the SMS
+/// receipt's), and the other's two keys are looked for among what that reader did not
+/// know; only a form the reader refuses is read for its keys, to tell whose error it is.
+fn read_form(form: &str, body: &[u8]) -> Result<Payload, Error> {
+    let first_key = form.split(['=', '&']).next().unwrap_or_default();
+    let receipt = || {
+        if body.is_empty() {
+            nxcloud::SmsReceipt::from_query(form)
+        } else {
+            nxcloud::SmsReceipt::from_form(body)
+        }
+    };
+    // What neither reader takes: eSMS's error for a query (its GET has nothing else), what
+    // it looks like for a body.
+    let neither = |esms: Result<Payload, Error>| {
+        if body.is_empty() {
+            esms
+        } else {
+            read_json(body)
+        }
+    };
+    if nxcloud::SmsReceipt::names(first_key) {
+        match receipt() {
+            Ok(receipt) if has_both(receipt.unknown_parameters(), "SMSID", "SendStatus") => {
+                Err(both_forms())
+            }
+            Ok(receipt) => read_sms_receipt(Ok(receipt)),
+            Err(err) => match FormOwner::of(form) {
+                FormOwner::NxCloud => Err(err),
+                FormOwner::Esms => read_esms(form),
+                FormOwner::Both => Err(both_forms()),
+                FormOwner::Neither => neither(read_esms(form)),
+            },
+        }
+    } else {
+        match esms::Callback::from_query(form) {
+            Ok(callback) if has_both(callback.unknown_parameters(), "messageid", "status") => {
+                Err(both_forms())
+            }
+            Ok(callback) => Ok(Payload::Esms(Box::new(callback))),
+            Err(err) => match FormOwner::of(form) {
+                FormOwner::NxCloud => read_sms_receipt(receipt()),
+                FormOwner::Esms => Err(err),
+                FormOwner::Both => Err(both_forms()),
+                FormOwner::Neither => neither(Err(err)),
+            },
+        }
+    }
+}
+
+/// Whether the `pairs` a reader did not know have both the keys `a` and `b` (in any
+/// letter case): the other reader's two keys.
+fn has_both<K: AsRef<str>, V>(pairs: impl Iterator<Item = (K, V)>, a: &str, b: &str) -> bool {
+    let (mut has_a, mut has_b) = (false, false);
+    for (key, _) in pairs {
+        has_a |= key.as_ref().eq_ignore_ascii_case(a);
+        has_b |= key.as_ref().eq_ignore_ascii_case(b);
+    }
+    has_a && has_b
 }
 
 /// Reads a JSON object (or what its first byte only makes look like one: its error says
@@ -174,29 +228,44 @@ enum FormOwner {
 }
 
 impl FormOwner {
+    /// Whose `form` is: its keys read once for the two pairs, and where it has neither
+    /// whole, again for the keys of the receipt's it has.
     fn of(form: &str) -> FormOwner {
-        let is = |key: &str, name: &str| key.eq_ignore_ascii_case(name);
-        let (mut sms_id, mut send_status) = (false, false);
-        let (mut message_id, mut status, mut receipt_key) = (false, false, false);
-        for (raw_key, _) in query::raw_pairs(form) {
-            let Ok(key) = query::decode(raw_key) else {
-                continue;
-            };
-            sms_id |= is(&key, "SMSID");
-            send_status |= is(&key, "SendStatus");
-            message_id |= is(&key, "messageid");
-            status |= is(&key, "status");
-            receipt_key |= nxcloud::SmsReceipt::names(&key);
-        }
+        let (mut sms_id, mut send_status, mut message_id, mut status) =
+            (false, false, false, false);
+        for_each_key(form, |key| {
+            // Four names of four lengths: one comparison a key.
+            match key.len() {
+                5 => sms_id |= key.eq_ignore_ascii_case("SMSID"),
+                10 => send_status |= key.eq_ignore_ascii_case("SendStatus"),
+                9 => message_id |= key.eq_ignore_ascii_case("messageid"),
+                6 => status |= key.eq_ignore_ascii_case("status"),
+                _ => {}
+            }
+        });
         match (sms_id && send_status, message_id && status) {
             (true, true) => FormOwner::Both,
             (true, false) => FormOwner::Esms,
             (false, true) => FormOwner::NxCloud,
-            (false, false) => match (sms_id || send_status, receipt_key) {
-                (true, false) => FormOwner::Esms,
-                (false, true) => FormOwner::NxCloud,
-                _ => FormOwner::Neither,
-            },
+            (false, false) => {
+                let mut receipt_key = false;
+                for_each_key(form, |key| receipt_key |= nxcloud::SmsReceipt::names(key));
+                match (sms_id || send_status, receipt_key) {
+                    (true, false) => FormOwner::Esms,
+                    (false, true) => FormOwner::NxCloud,
+                    _ => FormOwner::Neither,
+                }
+            }
+        }
+    }
+}
+
+/// Calls `each` with every key of `form`, decoded (a key that does not decode is passed
+/// over).
+fn for_each_key(form: &str, mut each: impl FnMut(&str)) {
+    for (raw_key, _) in query::raw_pairs(form) {
+        if let Ok(key) = query::decode(raw_key) {
+            each(&key);
         }
     }
 }

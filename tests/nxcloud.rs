@@ -681,12 +681,24 @@ fn parse_tells_an_nxcloud_sms_receipt_from_an_esms_callback_by_their_keys() {
     assert_eq!(kind("", &format!("{receipt}&SMSID=x")), sms);
     assert_eq!(kind("", &format!("{esms}&messageid=x")), callback);
     assert_eq!(kind("", &format!("{esms}&status=2")), callback);
-    // Both whole: neither is better.
-    let err = parse(b"", &format!("{receipt}&{esms}")).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "the body fits several payload kinds and none better than the others: esms callback, nxcloud SMS receipt"
-    );
+    // Whatever key comes first (the reader it points to reads first).
+    assert_eq!(kind("", &format!("zz=1&{receipt}")), sms);
+    assert_eq!(kind("status=2&drtime=&messageid=m1", ""), sms);
+    assert_eq!(kind("", &format!("drtime=x&{esms}")), callback);
+    // Both whole: neither is better, in either order, and where one's values are broken.
+    for both in [
+        format!("{receipt}&{esms}"),
+        format!("{esms}&{receipt}"),
+        format!("SendStatus=soon&{receipt}&SMSID=s1"),
+        format!("{esms}&messageid=&status=2"),
+    ] {
+        let err = parse(b"", &both).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the body fits several payload kinds and none better than the others: esms callback, nxcloud SMS receipt",
+            "{both}"
+        );
+    }
     // Keys of the receipt's without its id: its error, which names what is missing.
     let err = parse(b"status=2&drtime=2021-02-26 10:01:15", "").unwrap_err();
     assert_eq!(
