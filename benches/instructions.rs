@@ -12,7 +12,7 @@
 //! For each fixture it runs itself under callgrind for each of: the direct typed parse
 //! (`typed`), `provider_payloads::parse` with detection (`parse`), and the baselines
 //! `serde_json::from_slice` into `Value` and `IgnoredAny` (or `serde_urlencoded` pairs
-//! for eSMS). For serialization, as `benches/parse.rs` measures it: the parsed payload's
+//! for a query string or a form: eSMS, NXCloud's SMS receipt). For serialization, as `benches/parse.rs` measures it: the parsed payload's
 //! `to_wire` (`to_wire`) against the same body written back untyped (`untyped`:
 //! `serde_json::to_vec` of its `Value`, or `serde_urlencoded::to_string` of eSMS's pairs;
 //! `common::Untyped`). Callgrind counts only inside the loop of 50 runs (after one run
@@ -72,9 +72,10 @@ fn once(mode: &str, subject: &Subject<'_>) {
         "ignored" => {
             serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&fixture.body)).is_ok()
         }
-        "pairs" => {
-            serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(&fixture.query)).is_ok()
-        }
+        "pairs" => serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(
+            fixture.pairs_text().unwrap_or_default(),
+        ))
+        .is_ok(),
         "to_wire" => black_box(black_box(&subject.payload).to_wire()).is_ok(),
         "untyped" => !black_box(black_box(&subject.untyped).to_wire()).is_empty(),
         other => panic!("no mode `{other}`"),
@@ -252,7 +253,7 @@ fn main() -> Result<(), String> {
         }
         let typed = per_parse("typed", fixture)?;
         let parse = per_parse("parse", fixture)?;
-        let read = if fixture.body.is_empty() {
+        let read = if !fixture.is_json() {
             let pairs = per_parse("pairs", fixture)?;
             format!(
                 "| | | {pairs:.0} | {write} | | | {} | {} |",

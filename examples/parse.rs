@@ -29,8 +29,11 @@ const USAGE: &str =
 
 With FILE (or - for standard input), parse it and print the provider, the payload kind
 and the typed value. The provider and kind are told from the shape of the input; with
---provider, it is read as that provider's. A JSON body is a POST body; anything else
-(a URL, a query string) is an eSMS callback's GET. With --wire, print the payload
+--provider, it is read as that provider's. A file is sent as its extension says: .json
+and .form as a POST body, .query as the URL's query string. Other input is told by its
+content: JSON is a POST body; anything else (a URL, a query string) is the query string
+of an eSMS callback's GET, or of the POST of an NXCloud SMS receipt to a customer
+registered before May 2023. With --wire, print the payload
 written back in the provider's format; with --event, the normalized event as JSON.
 With --bench (build with --release), parse it many times and print the median time of
 the typed parse beside what you would write instead: serde_json::Value and IgnoredAny
@@ -82,11 +85,33 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
-/// Splits an input into the request's body and query: a JSON body is a POST's body;
-/// anything else is a GET's URL or query string (eSMS).
-fn request(input: &[u8]) -> (&[u8], &str) {
-    match std::str::from_utf8(input.trim_ascii()) {
-        Ok(text) if !text.starts_with(['{', '[']) => {
+/// How an input is sent: by its file's extension, `.json` and `.form` as a POST body,
+/// `.query` as the URL's query string; standard input, text given on the command line and
+/// other files by their content.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Sent {
+    Body,
+    Query,
+    ByContent,
+}
+
+impl Sent {
+    fn of(input: &str) -> Sent {
+        match Path::new(input).extension().and_then(|ext| ext.to_str()) {
+            Some("json" | "form") => Sent::Body,
+            Some("query") => Sent::Query,
+            _ => Sent::ByContent,
+        }
+    }
+}
+
+/// Splits an input into the request's body and query: a body as it is (a JSON body, a
+/// form); a URL or a query string, the query; by content, JSON is a body and anything
+/// else a URL or query string (eSMS's GET, NXCloud's SMS receipt in the URL).
+fn request(input: &[u8], sent: Sent) -> (&[u8], &str) {
+    match (std::str::from_utf8(input.trim_ascii()), sent) {
+        (Ok(text), Sent::Query) => (b"", text.split_once('?').map_or(text, |(_, query)| query)),
+        (Ok(text), Sent::ByContent) if !text.starts_with(['{', '[']) => {
             (b"", text.split_once('?').map_or(text, |(_, query)| query))
         }
         _ => (input, ""),
@@ -94,8 +119,8 @@ fn request(input: &[u8]) -> (&[u8], &str) {
 }
 
 /// Reads the input as `provider`'s payload, or as any provider's when `None`.
-fn parse(provider: Option<Provider>, input: &[u8]) -> Result<Payload, Error> {
-    let (body, query) = request(input);
+fn parse(provider: Option<Provider>, input: &[u8], sent: Sent) -> Result<Payload, Error> {
+    let (body, query) = request(input, sent);
     parse_request(provider, input, body, query)
 }
 
@@ -108,7 +133,9 @@ fn parse_request(
 ) -> Result<Payload, Error> {
     match provider {
         None => provider_payloads::parse(body, query),
-        Some(Provider::NxCloud) => nxcloud::Callback::from_json(input).map(Payload::NxCloud),
+        Some(Provider::NxCloud) => {
+            nxcloud::Callback::from_request(body, query).map(Payload::NxCloud)
+        }
         // A callback's GET, or the JSON answer of a status function.
         Some(Provider::Esms) if body.is_empty() => {
             esms::Payload::from_query(query).map(Payload::Esms)
@@ -170,7 +197,8 @@ fn parse_one(
             return Ok(ExitCode::from(2));
         }
     };
-    let payload = match parse(provider, &body) {
+    let sent = Sent::of(input);
+    let payload = match parse(provider, &body, sent) {
         Ok(payload) => payload,
         Err(err) => {
             eprintln!("{err}");
@@ -199,7 +227,7 @@ fn parse_one(
                 return Ok(ExitCode::from(1));
             }
         },
-        Output::Bench => bench(out, provider, &body, &payload)?,
+        Output::Bench => bench(out, provider, &body, sent, &payload)?,
         Output::Event => match payload.event() {
             Some(event) => match serde_json::to_string_pretty(&event) {
                 Ok(json) => writeln!(out, "{json}")?,
@@ -246,7 +274,10 @@ fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
                 .unwrap_or(&path);
             let outcome = std::fs::read(&path)
                 .map_err(|err| err.to_string())
-                .and_then(|body| parse(None, &body).map_err(|err| err.to_string()))
+                .and_then(|body| {
+                    let sent = Sent::of(&path.to_string_lossy());
+                    parse(None, &body, sent).map_err(|err| err.to_string())
+                })
                 .and_then(|payload| {
                     if payload.provider() == provider {
                         Ok(payload)
@@ -301,7 +332,7 @@ fn fixture_files(dir: &Path) -> Vec<PathBuf> {
             path.is_file()
                 && path
                     .extension()
-                    .is_some_and(|ext| ext == "json" || ext == "query")
+                    .is_some_and(|ext| ext == "json" || ext == "query" || ext == "form")
         })
         .collect();
     files.sort();
@@ -320,16 +351,30 @@ fn bench(
     out: &mut impl Write,
     provider: Option<Provider>,
     input: &[u8],
+    sent: Sent,
     payload: &Payload,
 ) -> io::Result<()> {
     // Split once, out of the timing: the typed parse is timed from the body and query, as
-    // a handler receives them.
-    let (json, query) = request(input);
+    // a handler receives them. A form body's baseline is its pairs, as a query string's.
+    let (body, query) = request(input, sent);
+    let is_json =
+        body.trim_ascii_start().starts_with(b"{") || body.trim_ascii_start().starts_with(b"[");
+    let (json, pairs_text): (&[u8], &str) = if is_json {
+        (body, query)
+    } else {
+        (
+            b"",
+            std::str::from_utf8(body)
+                .ok()
+                .filter(|form| !form.is_empty())
+                .unwrap_or(query),
+        )
+    };
     let typed = move || {
         drop(black_box(parse_request(
             provider,
             black_box(input),
-            black_box(json),
+            black_box(body),
             black_box(query),
         )))
     };
@@ -345,7 +390,7 @@ fn bench(
     };
     let pairs = || {
         drop(black_box(
-            serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(query)),
+            serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(pairs_text)),
         ))
     };
     let mut candidates: Vec<Candidate<'_>> = vec![("typed", "typed parse", Box::new(typed))];
@@ -362,7 +407,7 @@ fn bench(
         payload.provider(),
         payload.kind(),
         if json.is_empty() {
-            query.len()
+            pairs_text.len()
         } else {
             json.len()
         }

@@ -10,7 +10,7 @@
 //! | request | what the provider sends | answer |
 //! | --- | --- | --- |
 //! | `GET /esms?<query>` | an eSMS callback | 200, empty |
-//! | `POST /nxcloud` | an NXCloud receipt or reply (JSON) | 200, empty |
+//! | `POST /nxcloud` | an NXCloud callback (JSON); its SMS receipt as a form, or in the URL's query string | 200, empty; `success` (`text/plain`) to an SMS receipt |
 //! | `POST /wappin` | a Wappin callback (JSON, `Authorization: Bearer <token>`) | 200, `{"status":"000"}` (`application/json`) |
 //! | `POST /viva` | a Viva webhook message (JSON) | 200, empty |
 //! | `GET /viva` | Viva's URL verification | 200, `{"Key":"<key>"}` (`application/json`) |

@@ -3,9 +3,9 @@
 # valid and invalid, so every target starts from real payloads. Run from anywhere; it
 # adds files and removes none, so a corpus grown by earlier runs is kept.
 #
-# parse and round_trip read "body NUL query": a JSON fixture is its own input, and an
-# eSMS callback (a .query fixture) is given both ways, as a body (refused) and as NUL +
-# query (a callback).
+# parse and round_trip read "body NUL query": a JSON or form fixture is its own input,
+# and a query-string fixture (eSMS's, NXCloud's SMS receipt in the URL) is given both
+# ways, as a body and as NUL + query.
 set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 fixtures="$fuzz/../fixtures"
@@ -22,12 +22,12 @@ seed() { # seed TARGET FILE [PREFIX]
 }
 
 for provider in esms nxcloud wappin viva; do
-    for file in "$fixtures/$provider"/*.{json,query} "$fixtures/$provider"/invalid/*.{json,query}; do
+    for file in "$fixtures/$provider"/*.{json,query,form} "$fixtures/$provider"/invalid/*.{json,query,form}; do
         [ -f "$file" ] || continue
         seed "$provider" "$file"
         for target in parse round_trip; do
             seed "$target" "$file"
-            if [ "$provider" = esms ] && [ "${file##*.}" = query ]; then
+            if [ "${file##*.}" = query ]; then
                 seed "$target" "$file" query
             fi
         done

@@ -7,12 +7,26 @@
 //!
 //! | provider | payload | provider's value | event |
 //! | --- | --- | --- | --- |
+//! | NXCloud | receipt | `status` `success` (code 0, "Successfully sent.") | [`Delivery`], [`DeliveryState::Sent`] |
 //! | NXCloud | receipt | `status` `failed` | [`Delivery`], [`DeliveryState::Failed`], with `code` and `message` as the error |
 //! | NXCloud | receipt | `status` `delivered` | [`DeliveryState::Delivered`] |
 //! | NXCloud | receipt | `status` `seen` | [`DeliveryState::Read`] |
 //! | NXCloud | receipt | `status` `expired` | [`DeliveryState::Expired`], with `code` and `message` as the error |
+//! | NXCloud | receipt | `status` `journey_acknowledged` (Zalo, 17006 "The journey begins to be charged") | [`DeliveryState::Accepted`]: the journey was taken and its charge began, which says nothing of a delivery; at its `timestamp` |
+//! | NXCloud | receipt | `status` `journey_time_out` (Zalo, 17007 "Journey expires") | [`DeliveryState::Expired`], with `code` and `message` as the error |
 //! | NXCloud | receipt | any other `status` | [`DeliveryState::Unknown`], with `code` and `message` |
+//! | NXCloud | receipt | `cost`, with any `status` | [`Delivery::cost`]: `originalPrice` in `currency` (`localPrice`, in yuan, stays in the payload) |
+//! | NXCloud | Super Message receipt | `code` 14003 "Send error", 14005 "Message has undelivered" | [`DeliveryState::Failed`], to `phone`, with `code` and `message` as the error |
+//! | NXCloud | Super Message receipt | `code` 14004 "Message has delivered" | [`DeliveryState::Delivered`] |
+//! | NXCloud | Super Message receipt | `code` 14006 "Message has expired" | [`DeliveryState::Expired`], with `code` and `message` as the error |
+//! | NXCloud | Super Message receipt | any other `code` | [`DeliveryState::Unknown`], with `code` and `message`; every Super Message key names the `channel` too (`nxcloud:<requestId>:VIBER:delivered`) |
 //! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) |
+//! | NXCloud | SMS receipt (a form) | `status` 2 `DELIVRD` | [`DeliveryState::Delivered`], to `phone`, at `drtime`, with `price` (the unit price) in `currency` as its cost |
+//! | NXCloud | SMS receipt | `status` 5 `UNDELIV`, 8 `DELETED` | [`DeliveryState::Failed`], with `status` and `result` as the error |
+//! | NXCloud | SMS receipt | `status` 6 `REJECTD`, 9 `DND`, 10 `ESME_RINVDSTADR`, 11 `ESME_RINVSRCADR` | [`DeliveryState::Rejected`], with `status` and `result` as the error |
+//! | NXCloud | SMS receipt | `status` 7 `EXPIRED` | [`DeliveryState::Expired`], with `status` and `result` as the error |
+//! | NXCloud | SMS receipt | `status` 12 `UNKNOWN`, and any other `status` | [`DeliveryState::Unknown`], with `status` and `result` as the error |
+//! | NXCloud | number check, legacy number check | any `code` | none: the result of a lookup, not a delivery |
 //! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] |
 //! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] |
 //! | eSMS | callback | `SendStatus` 4 "Reject" | [`DeliveryState::Rejected`] |

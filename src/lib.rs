@@ -19,7 +19,8 @@
 //!
 //! One module per provider holds that provider's whole surface:
 //!
-//! - [`nxcloud`]: NXCloud Viber receipts and replies.
+//! - [`nxcloud`]: NXCloud callbacks: Viber and Zalo receipts, Viber replies, Super
+//!   Message receipts, number checks, and SMS delivery receipts (a form).
 //! - [`esms`]: eSMS.vn delivery callbacks (a GET query string), and the JSON answers of
 //!   its status functions.
 //! - [`wappin`]: the Wappin WhatsApp API: callbacks, requests, responses, status tables,

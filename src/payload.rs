@@ -7,15 +7,15 @@ use crate::answer::Answer;
 use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::detect::{Lazy, Undecided};
-use crate::wire::json;
 use crate::wire::kinds::{ambiguous, expected, read_detected};
+use crate::wire::{json, query};
 use crate::{Error, Limits, Provider, esms, nxcloud, viva, wappin};
 
 /// Any payload of any provider: what [`parse`] returns.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Payload {
-    /// An NXCloud receipt or reply.
+    /// An NXCloud callback: a receipt, a reply, a number check, an SMS receipt.
     NxCloud(nxcloud::Callback),
     /// An eSMS delivery callback, or an answer of eSMS's status functions.
     Esms(esms::Payload),
@@ -30,11 +30,16 @@ pub enum Payload {
 ///
 /// The provider and the kind come from the shape of the request:
 ///
-/// - an empty body with a query string is an eSMS callback (its `GET`);
 /// - a JSON array is a Viva message list;
 /// - a JSON object is told by its top-level keys among every provider's table of kinds
 ///   ([`nxcloud::Callback`], [`esms::Payload`], [`wappin::Payload`], [`viva::Webhook`],
-///   [`viva::Payload`]), then read once, as that kind.
+///   [`viva::Payload`]), then read once, as that kind;
+/// - an empty body with a query string, or a body that is not JSON (a form), is told by
+///   its keys in any letter case: an eSMS callback (its `GET`) has `SMSID` and
+///   `SendStatus`, an NXCloud SMS receipt ([`nxcloud::SmsReceipt`], a form `POST`, or
+///   for customers registered before May 2023 its URL's query) `messageid` and
+///   `status`. A query string with neither is read as eSMS's, for its error; a body
+///   with neither is an error that says what it looked like.
 ///
 /// A JSON object is of a kind when it has every key the kind requires (and its
 /// discriminating value, where the provider has one: Viva's `EventTypeId`). Where it fits
@@ -95,23 +100,130 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
             });
         }
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        if query.trim().is_empty() {
-            return Err(Error::NoProvider {
-                expected: shapes(),
-                found: "an empty body with no query string".to_owned(),
-            });
+    match body.trim_ascii_start().first() {
+        None => {
+            let query = query.strip_prefix('?').unwrap_or(query);
+            if query.trim().is_empty() {
+                return Err(Error::NoProvider {
+                    expected: shapes(),
+                    found: "an empty body with no query string".to_owned(),
+                });
+            }
+            read_form(query, b"")
         }
-        return esms::Payload::from_query(query).map(Payload::Esms);
+        Some(b'[') => viva::MessageList::from_json(body)
+            .map(|list| Payload::Viva(viva::Payload::MessageList(list))),
+        Some(b'{') => read_json(body),
+        // Not JSON: a form, when its keys say whose.
+        Some(_) => match std::str::from_utf8(body) {
+            Ok(form) => read_form(form, body),
+            Err(_) => read_json(body),
+        },
     }
-    if body.trim_ascii_start().starts_with(b"[") {
-        return viva::MessageList::from_json(body)
-            .map(|list| Payload::Viva(viva::Payload::MessageList(list)));
+}
+
+/// Reads a form `body`, or with an empty body the query string `form`, as the callback
+/// its keys make it ([`FormOwner`]): its keys are read once to tell whose it is, then it
+/// is read once, as that callback.
+fn read_form(form: &str, body: &[u8]) -> Result<Payload, Error> {
+    match FormOwner::of(form) {
+        FormOwner::Esms => read_esms(form),
+        FormOwner::NxCloud if body.is_empty() => {
+            read_sms_receipt(nxcloud::SmsReceipt::from_query(form))
+        }
+        FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_form(body)),
+        FormOwner::Both => Err(both_forms()),
+        // A query of neither is read as eSMS's, for its error (its GET has nothing else);
+        // a body of neither gets what it looks like.
+        FormOwner::Neither if body.is_empty() => read_esms(form),
+        FormOwner::Neither => read_json(body),
     }
+}
+
+/// Reads a JSON object (or what its first byte only makes look like one: its error says
+/// what it looks like) by its keys, among every provider's table of kinds.
+fn read_json(body: &[u8]) -> Result<Payload, Error> {
     read_detected(DETECTOR.get(), body, read_kind, |why| {
         no_provider(body, why)
     })
+}
+
+fn read_esms(query: &str) -> Result<Payload, Error> {
+    esms::Payload::from_query(query).map(Payload::Esms)
+}
+
+fn read_sms_receipt(read: Result<nxcloud::SmsReceipt, Error>) -> Result<Payload, Error> {
+    read.map(|receipt| Payload::NxCloud(nxcloud::Callback::SmsReceipt(receipt)))
+}
+
+/// The error of a form or query string that has the keys of both eSMS's callback and
+/// NXCloud's SMS receipt.
+fn both_forms() -> Error {
+    Error::Ambiguous {
+        provider: None,
+        candidates: vec![
+            format!("{} {}", Provider::Esms, esms::Callback::KIND),
+            format!("{} {}", Provider::NxCloud, nxcloud::SmsReceipt::KIND),
+        ],
+    }
+}
+
+/// Whose callback a form or a query string is, by its keys in any letter case.
+#[derive(Debug, PartialEq)]
+enum FormOwner {
+    /// It has `SMSID` and `SendStatus`, what every eSMS callback has, and not both of
+    /// NXCloud's; or, having neither pair whole, keys of eSMS's alone.
+    Esms,
+    /// It has `messageid` and `status`, what every NXCloud SMS receipt has, and not both
+    /// of eSMS's; or, having neither pair whole, keys of the receipt's alone.
+    NxCloud,
+    /// It has both pairs.
+    Both,
+    /// It has keys of neither, or of both and neither pair whole.
+    Neither,
+}
+
+impl FormOwner {
+    /// Whose `form` is: its keys read once for the two pairs, and where it has neither
+    /// whole, again for the keys of the receipt's it has.
+    fn of(form: &str) -> FormOwner {
+        let (mut sms_id, mut send_status, mut message_id, mut status) =
+            (false, false, false, false);
+        for_each_key(form, |key| {
+            // Four names of four lengths: one comparison a key.
+            match key.len() {
+                5 => sms_id |= key.eq_ignore_ascii_case("SMSID"),
+                10 => send_status |= key.eq_ignore_ascii_case("SendStatus"),
+                9 => message_id |= key.eq_ignore_ascii_case("messageid"),
+                6 => status |= key.eq_ignore_ascii_case("status"),
+                _ => {}
+            }
+        });
+        match (sms_id && send_status, message_id && status) {
+            (true, true) => FormOwner::Both,
+            (true, false) => FormOwner::Esms,
+            (false, true) => FormOwner::NxCloud,
+            (false, false) => {
+                let mut receipt_key = false;
+                for_each_key(form, |key| receipt_key |= nxcloud::SmsReceipt::names(key));
+                match (sms_id || send_status, receipt_key) {
+                    (true, false) => FormOwner::Esms,
+                    (false, true) => FormOwner::NxCloud,
+                    _ => FormOwner::Neither,
+                }
+            }
+        }
+    }
+}
+
+/// Calls `each` with every key of `form`, decoded (a key that does not decode is passed
+/// over).
+fn for_each_key(form: &str, mut each: impl FnMut(&str)) {
+    for (raw_key, _) in query::raw_pairs(form) {
+        if let Ok(key) = query::decode(raw_key) {
+            each(&key);
+        }
+    }
 }
 
 /// Every provider's tables of kinds for JSON objects, in the order [`read_kind`] reads.
@@ -158,8 +270,9 @@ fn shapes() -> &'static str {
     static SHAPES: OnceLock<String> = OnceLock::new();
     SHAPES.get_or_init(|| {
         format!(
-            "{}; a Viva message list (an array); or an eSMS callback (an empty body with the \
-             query string `SMSID=...&SendStatus=...`)",
+            "{}; a Viva message list (an array); an eSMS callback (an empty body with the \
+             query string `SMSID=...&SendStatus=...`); or an NXCloud SMS receipt (a form \
+             body, or an empty body with the query string, `messageid=...&status=...`)",
             expected(DETECTOR.get().tables(), false)
         )
     })
@@ -192,7 +305,7 @@ impl Payload {
     /// provider's values is in [`event`](crate::event).
     pub fn event(&self) -> Option<Event> {
         match self {
-            Payload::NxCloud(callback) => Some(callback.event()),
+            Payload::NxCloud(callback) => callback.event(),
             Payload::Esms(payload) => payload.event(),
             Payload::Wappin(wappin::Payload::Callback(callback)) => callback.event(),
             Payload::Viva(viva::Payload::Webhook(webhook)) => webhook.event(),
@@ -201,14 +314,15 @@ impl Payload {
     }
 
     /// The HTTP answer the provider expects to this callback: 200 for NXCloud, eSMS and
-    /// Viva messages, 200 with `{"status":"000"}` for Wappin callbacks. `None` for a
+    /// Viva messages, 200 with the text `success` for NXCloud's SMS receipts, 200 with
+    /// `{"status":"000"}` for Wappin callbacks. `None` for a
     /// payload that is not a callback (a request or an API answer, which you do not
     /// answer). Viva's URL verification is a `GET` with no body: answer it with
     /// [`viva::Verification::answer`].
     pub fn answer(&self) -> Option<Answer> {
         match self {
-            Payload::NxCloud(_)
-            | Payload::Esms(esms::Payload::Callback(_))
+            Payload::NxCloud(callback) => Some(callback.answer()),
+            Payload::Esms(esms::Payload::Callback(_))
             | Payload::Viva(
                 viva::Payload::Webhook(_)
                 | viva::Payload::Obligation(_)
@@ -220,10 +334,10 @@ impl Payload {
     }
 
     /// Writes the payload back in the provider's format: JSON, or for eSMS the query
-    /// string.
+    /// string, for NXCloud's SMS receipt its form.
     pub fn to_wire(&self) -> Result<Vec<u8>, Error> {
         match self {
-            Payload::NxCloud(callback) => callback.to_json(),
+            Payload::NxCloud(callback) => callback.to_wire(),
             Payload::Esms(payload) => payload.to_wire(),
             Payload::Wappin(payload) => payload.to_json(),
             Payload::Viva(payload) => payload.to_json(),

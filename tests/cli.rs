@@ -29,27 +29,36 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// The valid fixtures of `provider`: JSON, and for eSMS its callbacks' query strings
-/// too.
+/// The files of `dir` that are requests: JSON bodies, query strings and forms, sorted.
+fn requests_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ["json", "query", "form"]
+        .into_iter()
+        .flat_map(|ext| common::files(dir, ext))
+        .collect();
+    files.sort();
+    files
+}
+
 fn fixtures(provider: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(provider);
-    let mut files = common::files(&dir, "json");
-    if provider == "esms" {
-        files.extend(common::files(&dir, "query"));
-    }
+    requests_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(provider),
+    )
+}
+
+fn json_fixtures(provider: &str) -> Vec<PathBuf> {
+    let mut files = fixtures(provider);
+    files.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
     files
 }
 
 fn invalid_fixtures(provider: &str) -> Vec<PathBuf> {
-    let ext = if provider == "esms" { "query" } else { "json" };
-    common::files(
+    requests_in(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures")
             .join(provider)
             .join("invalid"),
-        ext,
     )
 }
 
@@ -84,7 +93,7 @@ fn wire_prints_each_fixture_back_as_the_same_payload() {
             let out = run(&["--provider", provider, "--wire", path.to_str().unwrap()]);
             assert_eq!(out.status.code(), Some(0), "{}", path.display());
             let original = std::fs::read(&path).unwrap();
-            common::assert_same_payload(provider, &original, &out.stdout, &path);
+            common::assert_same_payload(&original, &out.stdout, &path);
         }
     }
 }
@@ -141,7 +150,7 @@ fn an_undocumented_status_code_and_fields_parse_and_come_back_whole() {
     for expected in [
         "undocumented value `clicked` at `status`",
         "undocumented value `11009` at `code`",
-        "unknown field `cost`",
+        "unknown field `billing`",
         "unknown field `retry` = null",
     ] {
         assert!(notes.contains(expected), "missing {expected:?} in {notes}");
@@ -306,6 +315,12 @@ fn event_prints_the_normalized_event_of_each_callback() {
         ("nxcloud/receipt_seen.json", r#""state": "read""#),
         ("nxcloud/receipt_failed.json", r#""code": "11000""#),
         ("nxcloud/reply_media.json", r#""type": "media""#),
+        ("nxcloud/receipt_success_cost.json", r#""amount": 4.1234"#),
+        (
+            "nxcloud/sms_receipt_post_body.form",
+            r#""state": "delivered""#,
+        ),
+        ("nxcloud/sms_receipt_url_query.query", r#""amount": 0.045"#),
         ("esms/zns_type25_failed_minus114.query", r#""code": "-114""#),
         ("esms/promo_sms_type1.query", r#""amount": 696987.0000"#),
         (
@@ -427,7 +442,7 @@ fn each_variant_of_each_fixture_is_named_alike_with_and_without_its_provider() {
     };
     let mut checked = 0;
     for provider in ["nxcloud", "wappin", "viva"] {
-        for path in fixtures(provider) {
+        for path in json_fixtures(provider) {
             let text = std::fs::read_to_string(&path).unwrap();
             let expected = first_line(&run(&[path.to_str().unwrap()]));
             assert!(
@@ -471,21 +486,29 @@ fn each_variant_of_each_fixture_is_named_alike_with_and_without_its_provider() {
 }
 
 #[test]
-fn nxcloud_s_number_check_callback_is_not_read_as_viva() {
-    // NXCloud's number-check callback, from the fields its document lists: `messageId`
-    // (which Viva's message details have too), `code`, `msg`, `batchNo`, `phone`, `data`,
-    // `cost`. It fits no kind the crate knows, and is read as no provider's.
-    let body = r#"{"messageId":"1","code":0,"msg":"success","batchNo":"b1","phone":"8613800000000","data":{"basic":1},"cost":{"price":0.001,"currency":"USD"}}"#;
-    let path = std::env::temp_dir().join(format!(
-        "provider-payloads-cli-number-check-{}.json",
-        std::process::id()
-    ));
-    std::fs::write(&path, body).unwrap();
-    let out = run(&[path.to_str().unwrap()]);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.starts_with("no provider's payload"), "{stderr}");
-    let out = run(&["--provider", "viva", path.to_str().unwrap()]);
+fn nxcloud_s_number_check_callback_is_read_as_nxcloud_s_not_viva() {
+    // NXCloud's number-check callback in its old shape has `messageId`, which Viva's
+    // message details have too: it is NXCloud's, with or without the provider named, and
+    // reports no event (a lookup, not a delivery).
+    let path = "fixtures/nxcloud/number_check_legacy_hlr.json";
+    for args in [&[path][..], &["--provider", "nxcloud", path]] {
+        let out = run(args);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stdout}");
+        assert!(
+            stdout.starts_with("nxcloud legacy number check\n"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("reachable: Some(\n"), "{stdout}");
+    }
+    let out = run(&["--provider", "viva", path]);
     assert_eq!(out.status.code(), Some(1));
-    std::fs::remove_file(&path).unwrap();
+    let out = run(&["--event", path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("a nxcloud legacy number check reports no event")
+    );
 }

@@ -18,7 +18,7 @@ fn every_fixture_is_told_apart_as_its_own_provider_reads_it() {
         let payload = parse(&request.body, &request.query)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(payload.provider().as_str(), provider, "{}", path.display());
-        let own = common::parse(provider, request.input()).unwrap();
+        let own = common::own(request).unwrap();
         assert_eq!(payload.kind(), own.kind, "{}", path.display());
         assert_eq!(payload.to_wire().unwrap(), own.wire, "{}", path.display());
     }
@@ -46,14 +46,17 @@ fn callbacks_carry_an_event_and_an_answer() {
                 )
         );
         assert_eq!(payload.answer().is_some(), is_callback, "{name}");
-        // Every callback reports an event, but those of Viva the event module's table
-        // says report none.
+        // Every callback reports an event, but those the event module's table says report
+        // none: Viva's ECR sessions, events no one lists and bodies with no envelope, and
+        // NXCloud's number checks (a lookup's result, not a delivery).
         let reports_none = matches!(
             &payload,
             provider_payloads::Payload::Viva(
                 viva::Payload::Webhook(viva::Webhook::PosEcrSession(_) | viva::Webhook::Other(_))
                     | viva::Payload::Obligation(_)
                     | viva::Payload::SaleTransactionsFile(_)
+            ) | provider_payloads::Payload::NxCloud(
+                nxcloud::Callback::NumberCheck(_) | nxcloud::Callback::LegacyNumberCheck(_),
             )
         );
         assert_eq!(
@@ -75,10 +78,10 @@ fn callbacks_carry_an_event_and_an_answer() {
                 key
             );
         }
-        let expected = if provider == "wappin" {
-            provider_payloads::wappin::Callback::ANSWER
-        } else {
-            Answer::OK
+        let expected = match (provider, payload.kind()) {
+            ("wappin", _) => provider_payloads::wappin::Callback::ANSWER,
+            ("nxcloud", "SMS receipt") => nxcloud::SmsReceipt::ANSWER,
+            _ => Answer::OK,
         };
         if let Some(answer) = payload.answer() {
             assert_eq!(answer, expected, "{name}");
@@ -118,6 +121,110 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
         ("11000", Some("Viber send error"))
     );
     assert_eq!(failed.at.unwrap().to_string(), "2023-07-13T15:12:11");
+
+    let Event::Delivery(sent) = fixture_event("nxcloud/receipt_success_cost.json") else {
+        panic!()
+    };
+    assert_eq!(sent.state, DeliveryState::Sent);
+    assert_eq!(sent.error, None, "code 0 is a success");
+    let cost = sent.cost.clone().unwrap();
+    assert_eq!(
+        (cost.amount.to_string(), cost.currency.as_deref()),
+        ("4.1234".to_owned(), Some("USD"))
+    );
+    assert_eq!(
+        sent.idempotency_key,
+        "nxcloud:f6a7d49946094857ae02812969a83056:sent"
+    );
+    assert_eq!(
+        fixture_event("nxcloud/receipt_success_cost_cn_flat.json"),
+        Event::Delivery(sent.clone()),
+        "the Chinese page's sample: the same values"
+    );
+    let Event::Delivery(delivered) = fixture_event("nxcloud/receipt_delivered_cost_saas.json")
+    else {
+        panic!()
+    };
+    assert_eq!(delivered.state, DeliveryState::Delivered);
+    assert_eq!((delivered.error, delivered.cost), (None, sent.cost));
+
+    let Event::Delivery(journey) = fixture_event("nxcloud/receipt_zalo_journey_acknowledged.json")
+    else {
+        panic!()
+    };
+    assert_eq!(journey.state, DeliveryState::Accepted);
+    assert_eq!(journey.error, None);
+    // Its `timestamp`, to the second as events give UTC times (the receipt keeps the
+    // milliseconds).
+    assert_eq!(journey.at.unwrap().to_string(), "2024-07-10T09:14:21Z");
+    let cost = journey.cost.unwrap();
+    assert_eq!(
+        (cost.amount.to_string(), cost.currency.as_deref()),
+        ("130".to_owned(), Some("EUR"))
+    );
+    let Event::Delivery(zalo_failed) = fixture_event("nxcloud/receipt_zalo_failed_17004.json")
+    else {
+        panic!()
+    };
+    assert_eq!(zalo_failed.state, DeliveryState::Failed);
+    assert_eq!(
+        zalo_failed.error.unwrap().code,
+        "17004",
+        "Zalo's own -118 stays in zaloRes"
+    );
+    for (file, state) in [
+        ("receipt_zalo_success_zalores.json", DeliveryState::Sent),
+        (
+            "receipt_zalo_delivered_17003.json",
+            DeliveryState::Delivered,
+        ),
+    ] {
+        let Event::Delivery(zalo) = fixture_event(&format!("nxcloud/{file}")) else {
+            panic!()
+        };
+        assert_eq!((zalo.state, zalo.error), (state, None), "{file}");
+    }
+
+    let Event::Delivery(super_message) =
+        fixture_event("nxcloud/super_message_receipt_viber_14004.json")
+    else {
+        panic!()
+    };
+    assert_eq!(super_message.state, DeliveryState::Delivered);
+    assert_eq!(super_message.recipient.as_deref(), Some("86186XX10196"));
+    assert_eq!(super_message.at.unwrap().to_string(), "2023-10-25T10:00:09");
+    assert_eq!(
+        super_message.idempotency_key,
+        "nxcloud:62e6c4a55c79435aa2228ca0bd6b2671:VIBER:delivered"
+    );
+    let cost = super_message.cost.unwrap();
+    assert_eq!(
+        (cost.amount.to_string(), cost.currency.as_deref()),
+        ("28.7172".to_owned(), Some("CNY"))
+    );
+
+    for file in [
+        "nxcloud/sms_receipt_post_body.form",
+        "nxcloud/sms_receipt_url_query.query",
+        "nxcloud/sms_receipt_post_body_en_wiki.form",
+    ] {
+        let Event::Delivery(sms) = fixture_event(file) else {
+            panic!()
+        };
+        assert_eq!(sms.state, DeliveryState::Delivered, "{file}");
+        assert_eq!(sms.error, None);
+        assert_eq!(sms.recipient.as_deref(), Some("6282167624806"));
+        assert_eq!(sms.at.unwrap().to_string(), "2021-02-26T10:01:15");
+        let cost = sms.cost.unwrap();
+        assert_eq!(
+            (cost.amount.to_string(), cost.currency.as_deref()),
+            ("0.045".to_owned(), Some("USD"))
+        );
+        assert_eq!(
+            sms.idempotency_key,
+            "nxcloud:b308d94a73f94e6d84ae975c41f4b2a6:delivered"
+        );
+    }
 
     let Event::Inbound(media) = fixture_event("nxcloud/reply_media.json") else {
         panic!()

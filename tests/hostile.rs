@@ -171,6 +171,18 @@ fn receipt_where(field: &str, value: &str) -> String {
     format!("{}{value}{}", &sample[..start], &sample[end..])
 }
 
+/// The NXCloud sample `file` with `from` replaced by `to`.
+fn nxcloud_fixture(file: &str, from: &str, to: &str) -> String {
+    let sample = fixture(&format!("nxcloud/{file}"));
+    assert!(sample.contains(from), "{from}");
+    sample.replacen(from, to, 1)
+}
+
+/// NXCloud's Super Message receipt sample with `from` replaced by `to`.
+fn super_message(from: &str, to: &str) -> String {
+    nxcloud_fixture("super_message_receipt_viber_14004.json", from, to)
+}
+
 /// Viva's "Transaction Payment Created" sample with `from` replaced by `to`.
 fn viva_payment(from: &str, to: &str) -> String {
     let sample = fixture("viva/transaction_payment_created.json");
@@ -215,6 +227,9 @@ fn esms_records(times: usize) -> String {
 }
 
 const ESMS: &str = "SMSID=849fe&SendFailed=0&SendStatus=5&SendSuccess=1&TotalPrice=470.0000";
+
+/// NXCloud's SMS receipt form, as its document's sample writes it (raw spaces included).
+const SMS_RECEIPT: &str = "result=DELIVRD&size=1&phone=6282167624806&rate=6.4845&price=0.045&messageid=b308d94a73f94e6d84ae975c41f4b2a6&drtime=2021-02-26 10:01:15&currency=USD&sendtime=2021-02-26 10:01:15&status=2";
 
 /// eSMS's ZNS sample (`error_info` as a JSON string literal) with `from` replaced by `to`.
 fn esms_zns(from: &str, to: &str) -> String {
@@ -1035,10 +1050,132 @@ fn cases() -> Vec<Case> {
             r#"ok nxcloud receipt; 1 unrecognized: unknown field `phone` = "1""#,
         ),
         case(
+            "a receipt whose cost has its price as a string",
+            Parse,
+            receipt(r#","cost":{"currency":"USD","originalPrice":"4.1234"}"#),
+            r#"err nxcloud receipt: `cost.originalPrice`: invalid type: string "4.1234", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 144)"#,
+        ),
+        case(
+            "a receipt whose cost has a price of 1e400",
+            Parse,
+            receipt(r#","cost":{"currency":"USD","originalPrice":1e400}"#),
+            "err nxcloud receipt: `cost.originalPrice`: invalid value: 1e400, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 141)",
+        ),
+        case(
+            "a Zalo journey timestamp of 20 digits",
+            Parse,
+            receipt(r#","timestamp":"99999999999999999999""#),
+            r#"err nxcloud receipt: `timestamp`: invalid value: string "99999999999999999999", expected unix milliseconds like `"1720602861913"` (line 1, column 128)"#,
+        ),
+        case(
+            "a Zalo zaloRes nested 100 000 deep in its data",
+            Parse,
+            receipt(&format!(
+                r#","zaloRes":{{"error":0,"data":{{"quota":{{"x":{}}}}}}}"#,
+                deep("[", "", "]", 100_000)
+            )),
+            "ok nxcloud receipt; 1 unrecognized: unknown field `zaloRes.data.quota.x` = [[[[[[[[[[[[[[[[[[[[[... (200039 bytes)",
+        ),
+        case(
+            "an undocumented Super Message channel and code: kept",
+            Parse,
+            super_message("\"channel\": \"VIBER\"", "\"channel\": \"WHATSAPP\"")
+                .replacen("14004", "14099", 1),
+            "ok nxcloud Super Message receipt; 2 unrecognized: undocumented value `WHATSAPP` at `channel`, undocumented value `14099` at `code`",
+        ),
+        case(
+            "a Super Message receipt with a receipt's status",
+            Parse,
+            super_message("\"requestId\"", "\"status\": \"delivered\", \"requestId\""),
+            r#"ok nxcloud Super Message receipt; 1 unrecognized: unknown field `status` = "delivered""#,
+        ),
+        case(
+            "a Super Message receipt without its channel",
+            Parse,
+            super_message("\"channel\": \"VIBER\",", ""),
+            "err nxcloud Super Message receipt: missing field `channel` (line 13, column 1)",
+        ),
+        case(
+            "an undocumented number-check code and number type: kept",
+            Parse,
+            nxcloud_fixture("number_check_basic.json", "\"mobile\"", "\"satellite\"").replacen(
+                "\"code\": 0",
+                "\"code\": 301",
+                1,
+            ),
+            "ok nxcloud number check; 2 unrecognized: undocumented value `301` at `code`, undocumented value `satellite` at `data.numberType`",
+        ),
+        case(
+            "an old-shape number check with the new shape's requestId",
+            Parse,
+            nxcloud_fixture(
+                "number_check_legacy_failure_114.json",
+                "\"code\"",
+                "\"requestId\": \"r1\", \"code\"",
+            ),
+            r#"ok nxcloud legacy number check; 1 unrecognized: unknown field `requestId` = "r1""#,
+        ),
+        case(
+            "a number check whose numberType is an integer (the old shape's)",
+            Parse,
+            nxcloud_fixture("number_check_basic.json", "\"mobile\"", "2"),
+            "err nxcloud number check: `data.numberType`: invalid type: integer `2`, expected a string: `mobile`, `others`, `invalid`, or another (line 8, column 23)",
+        ),
+        case(
+            "an old-shape number check whose basic check is a string",
+            Parse,
+            nxcloud_fixture(
+                "number_check_legacy_failure_114.json",
+                "\"phone\":\"18617\"",
+                "\"phone\":\"18617\", \"data\": {\"basic\": \"YES\"}",
+            ),
+            r#"err nxcloud legacy number check: `data.basic`: invalid type: string "YES", expected a JSON object (line 6, column 44)"#,
+        ),
+        case(
+            "100 000 unknown pairs in an NXCloud SMS receipt form: kept",
+            Parse,
+            format!("{SMS_RECEIPT}{many_params}"),
+            "ok nxcloud SMS receipt; 100000 unrecognized: unknown field `p0` = 0, unknown field `p1` = 1",
+        ),
+        query_case(
+            "an NXCloud SMS receipt in a query string with a byte-order mark",
+            Parse,
+            format!("\u{feff}{SMS_RECEIPT}"),
+            "ok nxcloud SMS receipt; 1 unrecognized: unknown field `\u{feff}result` = DELIVRD",
+        ),
+        case(
+            "an NXCloud SMS receipt form that is not UTF-8",
+            Parse,
+            {
+                let mut body = SMS_RECEIPT.as_bytes().to_vec();
+                body.push(0xff);
+                body
+            },
+            "err no provider's payload: not JSON (expected value at line 1 column 1)",
+        ),
+        case(
+            "an NXCloud SMS receipt's time percent-encoded twice",
+            Parse,
+            SMS_RECEIPT.replace("10:01:15", "10%253A01%253A15"),
+            "err nxcloud SMS receipt: `drtime`: expected a date and time like `2021-02-26 10:01:15`, found `2021-02-26 10%3A01%3A15`",
+        ),
+        case(
+            "an NXCloud SMS receipt's price with 30 decimals",
+            Parse,
+            SMS_RECEIPT.replace("price=0.045", "price=0.123456789012345678901234567890"),
+            "err nxcloud SMS receipt: `price`: expected a decimal number like 0.045, found `0.123456789012345678901234567890`",
+        ),
+        case(
+            "a form with the keys of an eSMS callback and an NXCloud SMS receipt",
+            Parse,
+            format!("{SMS_RECEIPT}&{ESMS}"),
+            "err the body fits several payload kinds and none better than the others: esms callback, nxcloud SMS receipt",
+        ),
+        case(
             "a Viva body to NXCloud's entry point",
             NxCloud,
             fixture("viva/transaction_payment_created.json"),
-            "err nxcloud: the body is not an NXCloud receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`, `traceRequestId`); it is an object with the keys `EventData`, `EventTypeId`, `Created`",
+            "err nxcloud: the body is not an NXCloud receipt (`status`, `requ... (375 bytes)",
         ),
         case(
             "an NXCloud body to Wappin's entry point",

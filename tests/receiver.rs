@@ -262,9 +262,12 @@ fn get(path: &str, query: &str) -> Request {
     }
 }
 
-/// A fixture as its provider sends it, to `path` (its provider's, or `/`).
+/// A fixture as its provider sends it, to `path` (its provider's, or `/`): eSMS's `GET`
+/// (its API's answers, JSON, as a `POST`);
+/// NXCloud's SMS receipt as a form `POST`, or a `POST` with the receipt in the URL's
+/// query; the others' JSON `POST`.
 fn provider_request(fixture: &common::Request, path: &str) -> Request {
-    if fixture.body.is_empty() {
+    if fixture.provider == "esms" && fixture.body.is_empty() {
         assert_eq!(
             as_request_target(&fixture.query),
             fixture.query,
@@ -272,8 +275,19 @@ fn provider_request(fixture: &common::Request, path: &str) -> Request {
             fixture.path.display()
         );
         get(path, &fixture.query)
+    } else if fixture.body.is_empty() {
+        Request {
+            method: "POST",
+            target: format!("{path}?{}", as_request_target(&fixture.query)),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
     } else {
-        post(fixture.provider, path, &fixture.body)
+        let mut request = post(fixture.provider, path, &fixture.body);
+        if !fixture.is_json() {
+            request.headers[0].1 = "application/x-www-form-urlencoded".to_owned();
+        }
+        request
     }
 }
 
@@ -415,7 +429,9 @@ fn invalid_cases() -> Vec<Case> {
                 });
             }
         } else {
-            for file in common::files(&dir, "json") {
+            let mut files = common::files(&dir, "json");
+            files.extend(common::files(&dir, "form"));
+            for file in files {
                 let body = std::fs::read(&file).unwrap();
                 let parsed = provider_payloads::parse(&body, "");
                 assert!(parsed.is_err(), "{}", file.display());
@@ -450,8 +466,8 @@ fn wrong_provider_cases() -> Vec<Case> {
                     .headers
                     .push(("Authorization", format!("Bearer {WAPPIN_TOKEN}")));
             }
-            if fixture.body.is_empty() {
-                request.target = format!("{path}?{}", fixture.query);
+            if !fixture.query.is_empty() {
+                request.target = format!("{path}?{}", as_request_target(&fixture.query));
             }
             let (response, line) = expected(&parsed, &path);
             cases.push(Case {

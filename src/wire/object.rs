@@ -536,6 +536,15 @@ pub(crate) struct EmitFields<'w, M> {
     wire: &'w Wire,
 }
 
+/// The spelling the field `key` of `wire`'s object is written in: the one it came in,
+/// where the type keeps it.
+fn spelt(wire: &Wire, key: &'static str) -> &'static str {
+    wire.spellings
+        .iter()
+        .find(|(primary, _)| *primary == key)
+        .map_or(key, |(_, spelling)| *spelling)
+}
+
 impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
     type Ok = M::Ok;
     type Error = M::Error;
@@ -546,13 +555,19 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         value: &T,
     ) -> Result<(), M::Error> {
         let shape = self.wire.shapes.get(key);
-        let key = self
-            .wire
-            .spellings
-            .iter()
-            .find(|(primary, _)| *primary == key)
-            .map_or(key, |(_, spelling)| *spelling);
-        shape::write_field(&mut self.map, key, value, shape)
+        shape::write_field(&mut self.map, spelt(self.wire, key), value, shape)
+    }
+
+    /// A field the derived code skips: an optional one that most bodies leave out, marked
+    /// `skip_serializing_if = "Option::is_none"` so that writing it costs one check (the
+    /// Zalo fields of NXCloud's receipt, which a Viber receipt leaves out). It is
+    /// written where it came as `null` or `""`, as its note says.
+    fn skip_field(&mut self, key: &'static str) -> Result<(), M::Error> {
+        match self.wire.shapes.get(key) {
+            Some(Shape::Null) => self.map.serialize_entry(spelt(self.wire, key), &()),
+            Some(Shape::Empty) => self.map.serialize_entry(spelt(self.wire, key), ""),
+            _ => Ok(()),
+        }
     }
 
     fn end(mut self) -> Result<M::Ok, M::Error> {
@@ -595,6 +610,23 @@ mod tests {
             /// Spelt two ways.
             #[serde(rename = "environment", alias = "environtment", default)]
             pub environment: Option<String>,
+            /// Optional, and skipped by the derived code when `None`.
+            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", with = "crate::wire::shape::empty_as_none")]
+            pub rare: Option<String>,
+        }
+    }
+
+    #[test]
+    fn a_field_skipped_when_none_is_still_written_as_it_came() {
+        for (input, rare) in [
+            (r#"{"name":"a"}"#, None),
+            (r#"{"name":"a","rare":null}"#, None),
+            (r#"{"name":"a","rare":""}"#, None),
+            (r#"{"name":"a","rare":"x"}"#, Some("x")),
+        ] {
+            let (sample, back) = round_trip(input);
+            assert_eq!(sample.rare.as_deref(), rare, "{input}");
+            assert_eq!(back, input);
         }
     }
 

@@ -100,6 +100,18 @@ pub(crate) fn encode_into(out: &mut String, value: &str) {
     out.extend(utf8_percent_encode(value, ENCODED));
 }
 
+/// Appends the value `current` of a pair that came as `raw` (still encoded) to `out`:
+/// `raw` itself where it decodes to `current`, so that an unchanged value goes back in
+/// the bytes it came in (NXCloud's SMS receipt samples send raw spaces,
+/// `drtime=2021-02-26 10:01:15`), and `current` percent-encoded where it was changed.
+pub(crate) fn write_as_it_came(out: &mut String, raw: &str, current: &str) {
+    if decode(raw).is_ok_and(|decoded| decoded == current) {
+        out.push_str(raw);
+    } else {
+        encode_into(out, current);
+    }
+}
+
 /// Writes `value` percent-encoded for a query (a space as `%20`, never `+`).
 pub(crate) fn encode(value: &str) -> impl fmt::Display + '_ {
     utf8_percent_encode(value, ENCODED)
@@ -133,6 +145,33 @@ mod tests {
         assert_eq!(decode("x%"), Err(DecodeError::BadEscape(1)));
         assert_eq!(decode("%FF"), Err(DecodeError::NotUtf8));
         assert_eq!(decode_layer("%2"), Err(DecodeError::BadEscape(0)));
+    }
+
+    #[test]
+    fn a_value_goes_back_as_it_came_unless_it_changed() {
+        for (raw, current, written) in [
+            (
+                "2021-02-26 10:01:15",
+                "2021-02-26 10:01:15",
+                "2021-02-26 10:01:15",
+            ),
+            (
+                "2021-02-26+10%3A01%3A15",
+                "2021-02-26 10:01:15",
+                "2021-02-26+10%3A01%3A15",
+            ),
+            (
+                "2021-02-26%2010:01:15",
+                "2021-02-27 10:01:15",
+                "2021-02-27%2010%3A01%3A15",
+            ),
+            ("", "", ""),
+            ("x", "", ""),
+        ] {
+            let mut out = String::new();
+            write_as_it_came(&mut out, raw, current);
+            assert_eq!(out, written, "{raw}");
+        }
     }
 
     #[test]

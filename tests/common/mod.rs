@@ -10,7 +10,9 @@ pub mod variants;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
-use provider_payloads::nxcloud::{Receipt, Reply};
+use provider_payloads::nxcloud::{
+    LegacyNumberCheck, NumberCheck, Receipt, Reply, SmsReceipt, SuperMessageReceipt,
+};
 use provider_payloads::{Error, ListUnrecognized, Unrecognized, esms, nxcloud, viva, wappin};
 
 /// A body read as its provider's payload.
@@ -58,15 +60,25 @@ pub fn parse(provider: &str, body: &[u8]) -> Result<Parsed, Error> {
     }
 }
 
-/// Reads the file at `path` (holding `body`) as a payload of the provider whose folder it
-/// is in: an eSMS `.query` file as a callback's query string, whatever it holds (an
-/// invalid fixture holds JSON), any other file as [`parse`] reads it.
+/// Reads the file at `path` (its bytes `body`) as its provider's request, sent as its
+/// extension says: `.query` a query string (eSMS's, or NXCloud's SMS receipt in the URL),
+/// `.form` a form body (NXCloud's SMS receipt), `.json` a JSON body. NXCloud's forms and
+/// queries are read by `nxcloud::Callback::from_request`, eSMS's queries (whatever they
+/// hold) by `esms::Callback::from_query`.
 pub fn parse_file(path: &Path, body: &[u8]) -> Result<Parsed, Error> {
     let provider = provider_of(path);
-    if provider == "esms" && path.extension().is_some_and(|ext| ext == "query") {
-        return parse_query(body);
-    }
-    parse(&provider, body)
+    let extension = path.extension().and_then(|e| e.to_str());
+    let callback = match (provider.as_str(), extension) {
+        // Whatever it holds (an invalid fixture holds JSON), as a callback's query string.
+        ("esms", Some("query")) => return parse_query(body),
+        ("nxcloud", Some("form")) => nxcloud::Callback::from_request(body, "")?,
+        ("nxcloud", Some("query")) => {
+            let query = std::str::from_utf8(body).expect("a query file is UTF-8");
+            nxcloud::Callback::from_request(b"", query.trim())?
+        }
+        _ => return parse(&provider, body),
+    };
+    Ok(describe(callback.kind(), &callback, callback.to_wire()?))
 }
 
 /// Reads `body` as an eSMS callback's query string.
@@ -110,10 +122,14 @@ pub fn snapshot_name(path: &Path) -> String {
         .join("__")
 }
 
-/// Asserts that `written` is the same payload as `original`: for an eSMS callback the
-/// same keys and decoded values in the same order, for the others the same JSON.
-pub fn assert_same_payload(provider: &str, original: &[u8], written: &[u8], what: &Path) {
-    if provider == "esms" && !original.trim_ascii_start().starts_with(b"{") {
+/// Asserts that `written` is the same payload as `original`: for a query string or a
+/// form (eSMS's, NXCloud's SMS receipt) the same keys and decoded values in the same
+/// order, for the others the same JSON.
+pub fn assert_same_payload(original: &[u8], written: &[u8], what: &Path) {
+    let form = what
+        .extension()
+        .is_some_and(|ext| ext == "query" || ext == "form");
+    if form {
         assert_same_query(original, written, what);
     } else {
         assert_same_json(original, written, what);
@@ -167,8 +183,9 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     files
 }
 
-/// A valid fixture as the request its provider sends: a JSON body, or for an eSMS
-/// callback an empty body and the query string.
+/// A valid fixture as the request its provider sends: a JSON body; for eSMS an empty body
+/// and the query string; for NXCloud's SMS receipt a form body (`.form`), or an empty body
+/// and the URL's query string (`.query`).
 pub struct Request {
     pub provider: &'static str,
     pub path: PathBuf,
@@ -177,7 +194,7 @@ pub struct Request {
 }
 
 impl Request {
-    /// What the provider's own entry point reads: the body, or eSMS's query string.
+    /// What the provider's own entry point reads: the body, or the query string.
     pub fn input(&self) -> &[u8] {
         if self.body.is_empty() {
             self.query.as_bytes()
@@ -185,17 +202,46 @@ impl Request {
             &self.body
         }
     }
+
+    /// Whether the body is JSON (not a query string, nor a form).
+    pub fn is_json(&self) -> bool {
+        self.body
+            .trim_ascii_start()
+            .first()
+            .is_some_and(|first| matches!(first, b'{' | b'['))
+    }
+
+    /// The query string or the form, for a request that is one.
+    pub fn pairs_text(&self) -> Option<&str> {
+        if self.is_json() {
+            None
+        } else {
+            std::str::from_utf8(self.input()).ok()
+        }
+    }
 }
 
-/// Every valid fixture of every provider, as its request.
+/// Reads `request` with its provider's own entry point: `from_json`, eSMS's `from_query`,
+/// NXCloud's `from_request` for its SMS receipt.
+pub fn own(request: &Request) -> Result<Parsed, Error> {
+    if request.provider == "nxcloud" && !request.is_json() {
+        let callback = nxcloud::Callback::from_request(&request.body, &request.query)?;
+        return Ok(describe(callback.kind(), &callback, callback.to_wire()?));
+    }
+    parse(request.provider, request.input())
+}
+
+/// Every valid fixture of every provider, as its request: `.json` a JSON body, `.query` a
+/// query string with an empty body, `.form` a form body.
 pub fn requests() -> Vec<Request> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut all = Vec::new();
     for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        let mut paths = files(&root.join(provider), "json");
-        if provider == "esms" {
-            paths.extend(files(&root.join(provider), "query"));
-        }
+        let mut paths: Vec<PathBuf> = ["json", "query", "form"]
+            .into_iter()
+            .flat_map(|ext| files(&root.join(provider), ext))
+            .collect();
+        paths.sort();
         for path in paths {
             let file = std::fs::read(&path).unwrap();
             let (body, query) = if path.extension().is_some_and(|ext| ext == "query") {
@@ -225,10 +271,9 @@ pub enum Untyped {
 
 impl Untyped {
     pub fn of(fixture: &Request) -> Untyped {
-        if fixture.body.is_empty() {
-            Untyped::Pairs(serde_urlencoded::from_str(&fixture.query).unwrap())
-        } else {
-            Untyped::Value(serde_json::from_slice(&fixture.body).unwrap())
+        match fixture.pairs_text() {
+            Some(pairs) => Untyped::Pairs(serde_urlencoded::from_str(pairs).unwrap()),
+            None => Untyped::Value(serde_json::from_slice(&fixture.body).unwrap()),
         }
     }
 
@@ -265,6 +310,16 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
     match payload {
         Payload::NxCloud(nxcloud::Callback::Receipt(_)) => |b| Receipt::from_json(b).is_ok(),
         Payload::NxCloud(nxcloud::Callback::Reply(_)) => |b| Reply::from_json(b).is_ok(),
+        Payload::NxCloud(nxcloud::Callback::SuperMessageReceipt(_)) => {
+            |b| SuperMessageReceipt::from_json(b).is_ok()
+        }
+        Payload::NxCloud(nxcloud::Callback::NumberCheck(_)) => {
+            |b| NumberCheck::from_json(b).is_ok()
+        }
+        Payload::NxCloud(nxcloud::Callback::LegacyNumberCheck(_)) => {
+            |b| LegacyNumberCheck::from_json(b).is_ok()
+        }
+        Payload::NxCloud(nxcloud::Callback::SmsReceipt(_)) => |b| SmsReceipt::from_form(b).is_ok(),
         Payload::NxCloud(_) => |b| nxcloud::Callback::from_json(b).is_ok(),
         Payload::Esms(payload) => match payload {
             esms::Payload::Callback(_) => {
@@ -333,8 +388,8 @@ pub fn direct(payload: &provider_payloads::Payload) -> fn(&[u8]) -> bool {
 }
 
 /// The `Debug` of `body` read by the direct typed parse of the kind `payload` is, with no
-/// detection: what [`provider_payloads::parse`] must have read, inside its enums. (JSON
-/// payloads only.)
+/// detection: what [`provider_payloads::parse`] must have read, inside its enums. (Bodies
+/// only: JSON, and NXCloud's SMS receipt form.)
 pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result<String, Error> {
     use provider_payloads::Payload;
     fn debug<T: Debug>(read: Result<T, Error>) -> Result<String, Error> {
@@ -342,7 +397,15 @@ pub fn direct_debug(payload: &provider_payloads::Payload, body: &[u8]) -> Result
     }
     match payload {
         Payload::NxCloud(nxcloud::Callback::Receipt(_)) => debug(Receipt::from_json(body)),
-        Payload::NxCloud(_) => debug(Reply::from_json(body)),
+        Payload::NxCloud(nxcloud::Callback::Reply(_)) => debug(Reply::from_json(body)),
+        Payload::NxCloud(nxcloud::Callback::SuperMessageReceipt(_)) => {
+            debug(SuperMessageReceipt::from_json(body))
+        }
+        Payload::NxCloud(nxcloud::Callback::NumberCheck(_)) => debug(NumberCheck::from_json(body)),
+        Payload::NxCloud(nxcloud::Callback::LegacyNumberCheck(_)) => {
+            debug(LegacyNumberCheck::from_json(body))
+        }
+        Payload::NxCloud(nxcloud::Callback::SmsReceipt(_)) => debug(SmsReceipt::from_form(body)),
         Payload::Esms(payload) => match payload {
             esms::Payload::GetCallback(_) => debug(esms::GetCallbackResponse::from_json(body)),
             esms::Payload::QueryZnsStatus(_) => {

@@ -1,0 +1,190 @@
+//! NXCloud callbacks: Viber's "Message Callback Service" (receipts and replies), Zalo's
+//! receipts, Super Message receipts, number-check results, and SMS delivery receipts.
+//!
+//! NXCloud posts each to a URL the customer gives it:
+//!
+//! | what | URL | body | type |
+//! | --- | --- | --- | --- |
+//! | the status of a sent Viber or Zalo message: `success`, `failed`, `delivered`, `seen`, `expired`; Zalo's `journey_acknowledged`, `journey_time_out` | `dr_webhook` | JSON | [`Receipt`] (its `cost`: [`Cost`]; Zalo's `zaloRes`: [`ZaloResponse`]) |
+//! | a user's reply to a sent Viber message: text or media | `message_webhook` | JSON | [`Reply`] |
+//! | the status of a Super Message on one channel (`SMS`, `VIBER`) | `dr_webhook` | JSON, no `status` | [`SuperMessageReceipt`] |
+//! | a number check's result | the callback URL | JSON, current or old shape | [`NumberCheck`], [`LegacyNumberCheck`] |
+//! | the delivery report of an SMS | the webhook URL | a form `POST`; for customers registered before May 2023, the URL's query string | [`SmsReceipt`] |
+//!
+//! [`Callback::from_json`] takes any of the JSON bodies and tells them apart by their
+//! keys; [`Callback::from_request`] takes the body and query of any request, the SMS
+//! receipt's form included; each type's own `from_json` (`from_form`) reads a body when the
+//! URL already says what it is. Answer with HTTP 200 ([`Callback::answer`]), and the text
+//! `success` to an SMS receipt ([`SmsReceipt::ANSWER`]: "DR Only Push Once").
+//!
+//! **Authenticity.** NXCloud signs nothing and documents no token or source addresses
+//! for its callbacks: anyone who knows the URL can post to it. Keep the URL secret (a
+//! random path segment) and treat a receipt as a claim, checked against the request ids
+//! you sent.
+//!
+//! ```
+//! use provider_payloads::nxcloud::{Callback, ReceiptStatus, ReplyMessage, StatusCode};
+//!
+//! let body = br#"{
+//!     "status": "seen",
+//!     "requestId": "f6a7d49946094857ae02812969a83056",
+//!     "code": 11002,
+//!     "message": "Viber message has seen",
+//!     "sendTime": "2023-07-13 15:12:11"
+//! }"#;
+//! match Callback::from_json(body)? {
+//!     Callback::Receipt(receipt) => {
+//!         assert_eq!(receipt.status, ReceiptStatus::Seen);
+//!         assert_eq!(receipt.code, StatusCode::ViberMessageSeen);
+//!         assert_eq!(receipt.code.solution(), Some("Message has been read"));
+//!     }
+//!     Callback::Reply(reply) => match reply.message {
+//!         ReplyMessage::Text(text) => println!("{} wrote {}", reply.phone, text.text),
+//!         ReplyMessage::Media(media) => println!("{} sent {}", reply.phone, media.media),
+//!         _ => println!("{} sent something new", reply.phone),
+//!     },
+//!     _ => {}
+//! }
+//! # Ok::<(), provider_payloads::Error>(())
+//! ```
+//!
+//! # What NXCloud's current documents say, and what is typed
+//!
+//! Every fact below is from NXCloud's own documents (the GitHub wikis
+//! `nxtele/nxcloud-doc-en` and `nxtele/http-api-document`, and the 2023 copy
+//! `Demon-2012/NXcloud-API-document`); none rests on third-party code alone.
+//!
+//! | the documents' row | here |
+//! | --- | --- |
+//! | Viber receipt `status`: `success`, `failed`, `delivered`, `seen`, `expired` (the SaaS page lists no `success`) | typed: [`ReceiptStatus`], one type for both pages; any other value kept as `Other` |
+//! | `requestId`, `code`, `message`, `sendTime` | typed, as the first document has them ([`Receipt`]) |
+//! | `code` 0 with `success`, "Successfully sent." | typed: [`StatusCode::SuccessfullySent`] |
+//! | `cost`, optional, shown on `success` (the example) or "displayed for delivered status" (the tables) | typed on any status: [`Cost`] |
+//! | `cost.currency`, `cost.localPrice` ("local price (CNY)"), `cost.originalPrice` | typed: exact decimals; the event's cost is `originalPrice` in `currency`, `localPrice` stays in the payload |
+//! | `cost.rateType`: `Transactional`, `Session`, `OtpTemplate` (the send API's list) | typed: [`RateType`], others kept as `Other` |
+//! | codes 11000-11003, 1100, 1102, 9000-9005, 9999 (no newer table found) | typed, with the first document's messages and solutions ([`StatusCode`]); any code added since is kept as `Other` |
+//! | the `message_webhook` reply, unchanged | typed: [`Reply`] |
+//! | Zalo's receipt at the same `dr_webhook`: `ext`, `zaloRes`, `cost` of `currency` and `originalPrice`; `journey_acknowledged` with `oaId`, `journeyId`, `appId`, `timestamp` and no `sendTime`; `journey_time_out` | typed on [`Receipt`] (the same type: the same URL and shape); `zaloRes`, which no table describes, as its samples show it ([`ZaloResponse`], every field optional); `timestamp` as unix milliseconds. The `journey_time_out` sample is cut off in every copy and is no fixture |
+//! | Zalo codes 0, 17003, 17004, 17006, 17007 (the page's code table was not captured) | typed with their samples' messages; 17007's message is cut off, so it has none; any other kept as `Other` |
+//! | Super Message `dr_webhook`: `requestId`, `phone`, `channel` (`SMS`, `VIBER`), `code`, `message`, `sendTime`, `cost`; no `status`; codes 14003-14006 | typed: [`SuperMessageReceipt`], [`Channel`]; the codes in [`StatusCode`] with the page's texts |
+//! | SMS delivery receipt: a form `POST` (before May 2023, the URL's query) of `phone`, `status`, `result`, `drtime`, `messageid`, `currency`, `price`, `rate`, `sendtime`, `size`, `ext`; status 2, 5-12 (10 in the 2023 copy only); answer `success`/`error`; pushed once | typed: [`SmsReceipt`], [`SmsStatus`], [`SmsResult`]; written back in the bytes it came in |
+//! | number check, old shape: `messageId`, `code`, `msg`, `batchNo`, `phone`, `data` (`basic`, `live`, `dial`), `cost` (`price`, `currency`); codes 0, 103, 108, 112, 114, 120-122; retried every minute for up to 60 minutes | typed: [`LegacyNumberCheck`] and the tables of `basic`, `live`, `dial` ([`BasicCheck`], [`LiveCheck`], [`DialCheck`], [`NumberType`], [`Check`], [`DialResponse`]), [`NumberCheckCode`] |
+//! | number check, current shape (June 2024): `requestId`, `code`, `message`, `batchNo`, `phone`, `data` (`numberType` `mobile`/`others`/`invalid`, `operator`, `country`, and `mcc`, `mnc`, `ported`, `active` in the HLR sample), `cost`; codes 0 and 266 seen (its code table was not captured) | typed: [`NumberCheck`], [`NumberCheckData`], [`LineType`]; 266 in [`NumberCheckCode`]. A number check is a lookup: it carries no event |
+
+mod cost;
+mod number_check;
+mod receipt;
+mod reply;
+mod sms;
+mod status_code;
+mod super_message;
+mod zalo;
+
+pub use cost::{Cost, RateType};
+pub use number_check::{
+    BasicCheck, Check, DialCheck, DialResponse, LegacyNumberCheck, LegacyNumberCheckData, LineType,
+    LiveCheck, NumberCheck, NumberCheckCode, NumberCheckCost, NumberCheckData, NumberType,
+};
+pub use receipt::{Receipt, ReceiptStatus};
+pub use reply::{MediaMessage, OtherMessage, Reply, ReplyMessage, TextMessage};
+pub use sms::{SmsReceipt, SmsResult, SmsStatus};
+pub use status_code::StatusCode;
+pub use super_message::{Channel, SuperMessageReceipt};
+pub use zalo::{ZaloQuota, ZaloResponse, ZaloSent};
+
+use crate::answer::Answer;
+use crate::event::Event;
+use crate::wire::kinds::{kinds, read_detected, undecided};
+use crate::{Error, Provider};
+
+kinds! {
+    @define
+    /// Any NXCloud callback: the JSON bodies, told apart by their keys (the table of
+    /// NXCloud's kinds), and the SMS receipt, a form.
+    pub enum Callback for Provider::NxCloud, "callback" {
+        /// A message receipt (`dr_webhook`).
+        Receipt(Receipt) requires ["status", "requestId", "code"],
+        /// A message reply (`message_webhook`).
+        Reply(Reply) requires ["phone", "appkey", "traceRequestId"],
+        /// A Super Message receipt (`dr_webhook`): no `status`, a `channel`.
+        SuperMessageReceipt(SuperMessageReceipt) requires ["requestId", "phone", "channel", "code"],
+        /// A number check's result (boxed, as its data is large).
+        NumberCheck(Box<NumberCheck>) requires ["requestId", "batchNo", "phone", "code"],
+        /// A number check's result in the old shape (boxed, as its data is large).
+        LegacyNumberCheck(Box<LegacyNumberCheck>) requires ["messageId", "batchNo", "phone", "code"],
+    }
+    also {
+        /// An SMS delivery receipt: a form, not JSON ([`Callback::from_request`]).
+        SmsReceipt(SmsReceipt),
+    }
+}
+
+impl Callback {
+    /// Reads any NXCloud callback whose body is JSON and tells its kind by its keys (see
+    /// the table of kinds), then reads it once, as that kind.
+    ///
+    /// A body that fits no kind is an error: the error of the kind it comes nearest, or an
+    /// [`Error::Shape`] that says what it looks like; one that fits two kinds equally well
+    /// is an [`Error::Ambiguous`]. The SMS receipt, a form, is read by
+    /// [`from_request`](Self::from_request).
+    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        let detector = Self::detector();
+        read_detected(
+            detector,
+            body,
+            |_, row, body| Self::read_row(row, body),
+            |why| undecided(&Self::TABLE, detector, body, why),
+        )
+    }
+
+    /// Reads any NXCloud callback from the request as it came: a JSON body as
+    /// [`from_json`](Self::from_json) reads it; a form body with a key of the SMS
+    /// receipt's as its form ([`SmsReceipt::from_form`]); and an empty body with a query
+    /// string (`query`, without `?`) as an SMS receipt sent to a customer registered
+    /// before May 2023, in the URL ([`SmsReceipt::from_query`]). Any other body gets the
+    /// JSON reader's error, which says what it looks like.
+    pub fn from_request(body: &[u8], query: &str) -> Result<Self, Error> {
+        match body.trim_ascii_start().first() {
+            None if !query.trim().is_empty() => {
+                SmsReceipt::from_query(query).map(Callback::SmsReceipt)
+            }
+            Some(b'{' | b'[') | None => Self::from_json(body),
+            Some(_) if SmsReceipt::is_form(body) => {
+                SmsReceipt::from_form(body).map(Callback::SmsReceipt)
+            }
+            Some(_) => Self::from_json(body),
+        }
+    }
+
+    /// Writes the callback back as NXCloud sent it: JSON, or the SMS receipt's form
+    /// ([`SmsReceipt::to_form`]). ([`to_json`](Self::to_json) writes an SMS receipt as a
+    /// JSON object of its parameters.)
+    pub fn to_wire(&self) -> Result<Vec<u8>, Error> {
+        match self {
+            Callback::SmsReceipt(receipt) => Ok(receipt.to_form().into_bytes()),
+            other => other.to_json(),
+        }
+    }
+
+    /// The HTTP answer NXCloud expects: 200 with `success` for an SMS receipt
+    /// ([`SmsReceipt::ANSWER`]), 200 with an empty body for the others.
+    pub fn answer(&self) -> Answer {
+        match self {
+            Callback::SmsReceipt(_) => SmsReceipt::ANSWER,
+            _ => Answer::OK,
+        }
+    }
+
+    /// The callback as a normalized event: a delivery for a receipt (Viber's, Zalo's, a
+    /// Super Message's or an SMS's), an inbound message for a reply; `None` for a number check, the
+    /// result of a lookup, which reports no delivery.
+    pub fn event(&self) -> Option<Event> {
+        Some(match self {
+            Callback::Receipt(receipt) => Event::Delivery(receipt.event()),
+            Callback::Reply(reply) => Event::Inbound(reply.event()),
+            Callback::SuperMessageReceipt(receipt) => Event::Delivery(receipt.event()),
+            Callback::SmsReceipt(receipt) => Event::Delivery(receipt.event()),
+            Callback::NumberCheck(_) | Callback::LegacyNumberCheck(_) => return None,
+        })
+    }
+}

@@ -1,0 +1,182 @@
+//! The message reply NXCloud posts to the `message_webhook` URL.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::Provider;
+use crate::event::{self, InboundContent};
+use crate::timestamp::Timestamp;
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+use crate::wire::json::json_payload;
+use crate::wire::object::wire_object;
+
+wire_object! {
+    /// A message reply: "the content of user replies to the client's message", posted to
+    /// the `message_webhook` URL.
+    pub struct Reply {
+        /// "Viber user number with country code".
+        #[serde(rename = "phone")]
+        pub phone: String,
+        /// "Client application appkey".
+        #[serde(rename = "appkey")]
+        pub appkey: String,
+        /// "Message reply corresponding to the client's message request identifier": the
+        /// request id of the message this replies to.
+        #[serde(rename = "traceRequestId")]
+        pub trace_request_id: String,
+        /// "Message body content".
+        #[serde(rename = "message")]
+        pub message: ReplyMessage,
+        /// "Sending time", as NXCloud wrote it: a local time with no time zone.
+        #[serde(rename = "sendTime", with = "crate::wire::time::date_time_seconds")]
+        pub send_time: NaiveDateTime,
+    }
+}
+json_payload!(Reply, Provider::NxCloud, "reply");
+
+/// The body of a reply: text, or media with its file name.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ReplyMessage {
+    /// A text message: the object has `text` alone.
+    Text(TextMessage),
+    /// A media message: the object has `media`, and `fileName` beside it.
+    Media(MediaMessage),
+    /// Neither of those: no content, a kind of message the document does not describe,
+    /// or text and media together. Kept whole, and listed as unrecognized.
+    Other(OtherMessage),
+}
+
+wire_object! {
+    /// A text reply.
+    pub struct TextMessage {
+        /// "Text message".
+        #[serde(rename = "text")]
+        pub text: String,
+    }
+}
+
+wire_object! {
+    /// A media reply.
+    pub struct MediaMessage {
+        /// "Media message content": where to fetch the media. Kept as sent: the
+        /// document's own sample is `https:media-link`, which is not a valid URL.
+        #[serde(rename = "media")]
+        pub media: String,
+        /// "Media name".
+        #[serde(rename = "fileName", default)]
+        pub file_name: Option<String>,
+    }
+}
+
+wire_object! {
+    /// A reply body that is neither plain text nor media, with whatever of the documented
+    /// fields it has.
+    pub struct OtherMessage {
+        /// "Text message".
+        #[serde(rename = "text", default)]
+        pub text: Option<String>,
+        /// "Media message content".
+        #[serde(rename = "media", default)]
+        pub media: Option<String>,
+        /// "Media name".
+        #[serde(rename = "fileName", default)]
+        pub file_name: Option<String>,
+    }
+}
+
+impl OtherMessage {
+    /// Whether the field `name` was in the object at all, even as `null`.
+    fn has(&self, name: &str, value: &Option<String>) -> bool {
+        value.is_some() || self.wire.held_nothing(name)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReplyMessage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let body = OtherMessage::deserialize(deserializer)?;
+        let has_text = body.has("text", &body.text);
+        let has_media = body.has("media", &body.media);
+        let has_file_name = body.has("fileName", &body.file_name);
+        Ok(match body {
+            OtherMessage {
+                text: Some(text),
+                wire,
+                ..
+            } if !has_media && !has_file_name => ReplyMessage::Text(TextMessage { text, wire }),
+            OtherMessage {
+                media: Some(media),
+                file_name,
+                wire,
+                ..
+            } if !has_text => ReplyMessage::Media(MediaMessage {
+                media,
+                file_name,
+                wire,
+            }),
+            other => ReplyMessage::Other(other),
+        })
+    }
+}
+
+impl Serialize for ReplyMessage {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ReplyMessage::Text(text) => text.serialize(serializer),
+            ReplyMessage::Media(media) => media.serialize(serializer),
+            ReplyMessage::Other(other) => other.serialize(serializer),
+        }
+    }
+}
+
+impl ListUnrecognized for ReplyMessage {
+    fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
+        match self {
+            ReplyMessage::Text(text) => text.list_unrecognized(at, found),
+            ReplyMessage::Media(media) => media.list_unrecognized(at, found),
+            ReplyMessage::Other(other) => found.push(Unrecognized::new(
+                at,
+                UnrecognizedKind::Value {
+                    value: serde_json::to_string(other).unwrap_or_default(),
+                },
+            )),
+        }
+    }
+}
+
+impl Reply {
+    /// The reply as a normalized inbound message, from `phone`, in reply to
+    /// `traceRequestId`. NXCloud gives a reply no id of its own, so its idempotency key
+    /// is built from the request it answers, the sender and the time.
+    pub fn event(&self) -> event::Inbound {
+        let content = match &self.message {
+            ReplyMessage::Text(text) => InboundContent::Text {
+                text: text.text.clone(),
+            },
+            ReplyMessage::Media(media) => InboundContent::Media {
+                url: media.media.clone(),
+                file_name: media.file_name.clone(),
+            },
+            ReplyMessage::Other(_) => InboundContent::Other,
+        };
+        let at = Timestamp::local(self.send_time);
+        // A reply has no id of its own: two replies to one message in the same second
+        // differ only by their content.
+        let written = serde_json::to_vec(&self.message).unwrap_or_default();
+        let id = format!(
+            "{}:{}:{at}:{:016x}",
+            self.trace_request_id,
+            self.phone,
+            event::content_digest(&written)
+        );
+        event::Inbound {
+            provider: Provider::NxCloud,
+            message_id: None,
+            from: Some(self.phone.clone()),
+            content,
+            in_reply_to: Some(self.trace_request_id.clone()),
+            at: Some(at),
+            idempotency_key: event::idempotency_key(Provider::NxCloud, &id, "inbound"),
+        }
+    }
+}
