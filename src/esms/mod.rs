@@ -106,7 +106,7 @@ pub use codes::{ResponseCode, SendStatus, Telco, TypeId};
 pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloMessageStatus, ZaloResult};
 
 use crate::event::Event;
-use crate::wire::kinds::{kinds, read_detected, undecided};
+use crate::wire::kinds::kinds;
 use crate::{Error, Provider};
 
 kinds! {
@@ -143,13 +143,7 @@ impl Payload {
     /// A body that fits no kind is an error: the error of the kind it comes nearest, or
     /// an [`Error::Shape`] that says what it looks like.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        let detector = Self::detector();
-        read_detected(
-            detector,
-            body,
-            |_, row, body| Self::read_row(row, body),
-            |why| undecided(&Self::TABLE, detector, body, why),
-        )
+        Self::read_rows(body)
     }
 
     /// Reads a callback from its query string ([`Callback::from_query`]).

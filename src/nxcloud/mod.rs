@@ -94,7 +94,7 @@ pub use zalo::{ZaloQuota, ZaloResponse, ZaloSent};
 
 use crate::answer::Answer;
 use crate::event::Event;
-use crate::wire::kinds::{kinds, read_detected, undecided};
+use crate::wire::kinds::kinds;
 use crate::{Error, Provider};
 
 kinds! {
@@ -128,13 +128,7 @@ impl Callback {
     /// is an [`Error::Ambiguous`]. The SMS receipt, a form, is read by
     /// [`from_request`](Self::from_request).
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        let detector = Self::detector();
-        read_detected(
-            detector,
-            body,
-            |_, row, body| Self::read_row(row, body),
-            |why| undecided(&Self::TABLE, detector, body, why),
-        )
+        Self::read_rows(body)
     }
 
     /// Reads any NXCloud callback from the request as it came: a JSON body as
