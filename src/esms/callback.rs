@@ -162,33 +162,31 @@ struct Record {
     json: object::Wire,
 }
 
-/// [`Record`]'s wire names, in the order it declares its fields (the derived code takes a
-/// field's index for the field).
-const RECORD_NAMES: &[&str] = &[
-    "SMSID",
-    "SendFailed",
-    "SendSuccess",
-    "SendStatus",
-    "TotalPrice",
-    "TotalReceiver",
-    "TotalSent",
-    "RequestId",
-    "TypeId",
-    "Telcoid",
-    "PhoneNumber",
-    "CallbackUrl",
-    "Partnerids",
-    "ErrorInfo",
-    "OAId",
-    "ZnsTempId",
-    "switchsmsid",
-];
-
-/// The index of a key in [`RECORD_NAMES`], if it is one.
-fn record_index(key: &str) -> Option<usize> {
-    let index = object::position(RECORD_NAMES, key);
-    (index < RECORD_NAMES.len()).then_some(index)
-}
+// [`Record`]'s wire names, in the order it declares its fields (the derived code takes a
+// field's index for the field).
+object::wire_names!(
+    RECORD_NAMES,
+    record_index,
+    [
+        "SMSID",
+        "SendFailed",
+        "SendSuccess",
+        "SendStatus",
+        "TotalPrice",
+        "TotalReceiver",
+        "TotalSent",
+        "RequestId",
+        "TypeId",
+        "Telcoid",
+        "PhoneNumber",
+        "CallbackUrl",
+        "Partnerids",
+        "ErrorInfo",
+        "OAId",
+        "ZnsTempId",
+        "switchsmsid",
+    ]
+);
 
 impl<'de> Deserialize<'de> for Callback {
     /// Reads a record of GetCallback's answer (see [`Callback`]).

@@ -122,18 +122,7 @@ macro_rules! wire_object {
 
             /// The other spellings written back as they came: (wire name, spelling).
             const SPELLINGS: &[(&str, &str)] = &[$($(($primary, $alias)),*)?];
-            /// The fields' wire names, in the order the mirror declares them.
-            const NAMES: &[&str] = &[$($wire),*];
-
-            /// The index of a wire name in `NAMES`: a `match`, which the compiler turns
-            /// into a jump on the key's length and a comparison or two, whatever the
-            /// number of fields and the order the keys come in.
-            fn index_of(key: &str) -> Option<usize> {
-                match key {
-                    $($wire => Some(const { $crate::wire::object::position(NAMES, $wire) }),)*
-                    _ => None,
-                }
-            }
+            $crate::wire::object::wire_names!(NAMES, index_of, [$($wire),*]);
 
             #[derive(serde::Deserialize, serde::Serialize)]
             #[serde(remote = "Remote")]
@@ -192,6 +181,27 @@ macro_rules! wire_object {
     };
 }
 pub(crate) use wire_object;
+
+/// Declares `$names`, the wire names of a struct's fields in the order it declares them,
+/// and `$index_of`, the index of a wire name among them: a `match`, which the compiler
+/// turns into a jump on the key's length and a comparison or two, whatever the number
+/// of fields and the order the keys come in (each arm's index is computed as the crate
+/// compiles). [`deserialize`] takes the two.
+macro_rules! wire_names {
+    ($names:ident, $index_of:ident, [$($wire:literal),* $(,)?]) => {
+        /// The fields' wire names, in the order the struct declares them.
+        const $names: &[&str] = &[$($wire),*];
+
+        /// The index of a wire name in the list of the fields' wire names.
+        fn $index_of(key: &str) -> Option<usize> {
+            match key {
+                $($wire => Some(const { $crate::wire::object::position($names, $wire) }),)*
+                _ => None,
+            }
+        }
+    };
+}
+pub(crate) use wire_names;
 
 /// A payload object's top-level fields, by wire name (its `rename`s, no alias), in the
 /// order its type declares them.
