@@ -340,6 +340,33 @@ fn event_prints_the_normalized_event_of_each_callback() {
             "viva/reversal_type_17_void_cash.json",
             r#""kind": "voided""#,
         ),
+        // Issue 23's kinds, each with the event its provider's current pages give it.
+        (
+            "nxcloud/receipt_zalo_journey_acknowledged.json",
+            r#""state": "accepted""#,
+        ),
+        (
+            "nxcloud/super_message_receipt_viber_14004.json",
+            r#""currency": "CNY""#,
+        ),
+        (
+            "viva/transaction_price_calculated_1799.json",
+            r#""event": "fee""#,
+        ),
+        (
+            "viva/account_transaction_created_2054.json",
+            r#""event": "wallet_transaction""#,
+        ),
+        ("viva/account_connected_8193.json", r#""kind": "connected""#),
+        (
+            "viva/account_verification_status_changed_8194.json",
+            r#""kind": "unverified""#,
+        ),
+        ("viva/transfer_created_8448.json", r#""event": "transfer""#),
+        (
+            "../tests/data/viva/order_updated_4865.json",
+            r#""event": "order""#,
+        ),
     ];
     for (file, expected) in cases {
         let out = run(&["--event", &format!("fixtures/{file}")]);
