@@ -7,6 +7,35 @@ use crate::{Provider, Unrecognized};
 /// Every error names the provider and the payload kind it was read as; errors about JSON
 /// give the path of the field (`message.fileName`) and the line and column. No error
 /// quotes the body itself, so nothing secret in it ends up in a log.
+///
+/// A webhook answers 413 to [`TooLarge`](Error::TooLarge) and 400 to the others: sent
+/// again, the same request fails the same way.
+///
+/// ```
+/// use provider_payloads::{Error, Limits, Provider, parse, parse_with};
+///
+/// // An NXCloud receipt whose `code` is no number.
+/// let err = parse(br#"{"status":"seen","requestId":"r1","code":"soon"}"#, "").unwrap_err();
+/// assert!(matches!(err, Error::Field { .. }));
+/// assert_eq!((err.provider(), err.path()), (Some(Provider::NxCloud), Some("code")));
+/// assert!(err.to_string().starts_with("nxcloud receipt: `code`: invalid value"));
+///
+/// // An eSMS callback whose `SendStatus` is missing: the error names the parameter.
+/// let err = parse(b"", "SMSID=849fe08c19294b02857cf91687021a50250&SendSuccess=1").unwrap_err();
+/// assert_eq!(err.path(), Some("SendStatus"));
+///
+/// // A body no provider sends, and one over the limit.
+/// let err = parse(br#"{"hello":"world"}"#, "").unwrap_err();
+/// assert!(matches!(err, Error::NoProvider { .. }) && err.provider().is_none());
+/// let err = parse_with(&[b' '; 100], "", &Limits::new().body(64)).unwrap_err();
+/// assert_eq!(err, Error::TooLarge { size: 100, limit: 64 });
+///
+/// let status = |err: &Error| match err {
+///     Error::TooLarge { .. } => 413,
+///     _ => 400,
+/// };
+/// assert_eq!(status(&err), 413);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -201,6 +230,16 @@ fn list(found: &[Unrecognized]) -> String {
 
 /// The error of a code enum's `FromStr` (`SendStatus`, `StatusCode`, ...): the text is not
 /// an integer code as the provider writes one.
+///
+/// ```
+/// use provider_payloads::esms::SendStatus;
+///
+/// assert_eq!("5".parse(), Ok(SendStatus::SentSuccessfully));
+/// // `05` would be written back as `5`: refused.
+/// let err = "05".parse::<SendStatus>().unwrap_err();
+/// assert_eq!(err.text(), "05");
+/// assert!(err.to_string().starts_with("`05` is no SendStatus code"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
     "`{text}` is no {code} code: expected an integer that fits 64 bits, written with no \

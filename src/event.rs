@@ -3,6 +3,28 @@
 //! changed, or an account was connected or verified.
 //! [`Payload::event`](crate::Payload::event) gives it.
 //!
+//! ```
+//! use provider_payloads::{Event, Provider, parse};
+//! use provider_payloads::event::PaymentKind;
+//!
+//! // Viva's "Cancel / refund transaction" (1797) sample, cut short.
+//! let body = br#"{"EventData":{"Amount":-100.50,"CurrencyCode":978,
+//!     "InsDate":"2014-06-18T14:20:30.45+03:00","MerchantId":"90a7114f-3a7a-466b-8a45-000111222666",
+//!     "OrderCode":776027772607,"StatusId":"F","TransactionId":"90a7114f-3a7a-466b-8a45-000111222888",
+//!     "TransactionTypeId":7},"EventTypeId":1797,"Created":"2014-06-18T14:20:30.45+03:00"}"#;
+//! let Some(Event::Payment(payment)) = parse(body, "")?.event() else { panic!() };
+//! assert_eq!((payment.provider, payment.kind), (Provider::Viva, PaymentKind::Voided));
+//! assert_eq!((payment.amount.to_string(), payment.currency.as_str()), ("-100.50".to_owned(), "EUR"));
+//! assert_eq!(payment.order_code.as_deref(), Some("776027772607"));
+//! assert_eq!(payment.idempotency_key, "viva:90a7114f-3a7a-466b-8a45-000111222888:voided");
+//!
+//! // Written as JSON (to a queue, a log), the amount keeps its digits.
+//! let json = serde_json::to_string(&Event::Payment(payment)).unwrap();
+//! assert!(json.starts_with(r#"{"event":"payment","provider":"viva","kind":"voided","#));
+//! assert!(json.contains(r#""amount":-100.50,"currency":"EUR""#));
+//! # Ok::<(), provider_payloads::Error>(())
+//! ```
+//!
 //! # How each provider's values map
 //!
 //! | provider | payload | provider's value | event |
@@ -108,6 +130,35 @@ macro_rules! named {
 }
 
 /// What a payload says happened.
+///
+/// Match on the variant for what you act on; every event has its
+/// [provider](Self::provider), its [kind](Self::kind) and an
+/// [idempotency key](Self::idempotency_key) to deduplicate the provider's retries on.
+///
+/// ```
+/// use provider_payloads::{Event, Provider, parse};
+/// use provider_payloads::event::InboundContent;
+///
+/// // A Viber user's reply, as NXCloud posts it to `message_webhook`.
+/// let body = br#"{"phone":"791xxxxx30","appkey":"TexxxP6",
+///     "traceRequestId":"ae2c8ff7a4ee408398cf220e3fc1c199",
+///     "message":{"text":"text test"},"sendTime":"2023-07-17 14:40:50"}"#;
+/// let event = parse(body, "")?.event().unwrap();
+/// assert_eq!((event.provider(), event.kind()), (Provider::NxCloud, "inbound"));
+/// // NXCloud gives a reply no id: its key is made of the message it answers, the sender,
+/// // the time and a digest of the content.
+/// assert!(event.idempotency_key().starts_with("nxcloud:ae2c8ff7a4ee408398cf220e3fc1c199:791xxxxx30:"));
+/// match event {
+///     Event::Inbound(message) => {
+///         assert_eq!(message.from.as_deref(), Some("791xxxxx30"));
+///         assert_eq!(message.in_reply_to.as_deref(), Some("ae2c8ff7a4ee408398cf220e3fc1c199"));
+///         assert_eq!(message.content, InboundContent::Text { text: "text test".into() });
+///     }
+///     Event::Delivery(report) => println!("{} is {}", report.message_id, report.state.as_str()),
+///     other => println!("{} {}", other.kind(), other.idempotency_key()),
+/// }
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 #[non_exhaustive]

@@ -12,6 +12,32 @@ use crate::wire::{json, query};
 use crate::{Error, Limits, Provider, esms, nxcloud, viva, wappin};
 
 /// Any payload of any provider: what [`parse`] returns.
+///
+/// Its [`event`](Self::event) and [`answer`](Self::answer) serve a handler that does not
+/// care who sent it; match on the variants for what one provider's payload alone has.
+///
+/// ```
+/// use provider_payloads::{Payload, Provider, nxcloud, parse};
+///
+/// // NXCloud's SMS delivery receipt, posted as a form.
+/// let body = b"result=DELIVRD&size=1&phone=6282167624806&rate=6.4845&price=0.045\
+///     &messageid=b308d94a73f94e6d84ae975c41f4b2a6&drtime=2021-02-26 10:01:15&currency=USD\
+///     &sendtime=2021-02-26 10:01:15&status=2";
+/// let payload = parse(body, "")?;
+/// assert_eq!((payload.provider(), payload.kind()), (Provider::NxCloud, "SMS receipt"));
+/// match &payload {
+///     Payload::NxCloud(nxcloud::Callback::SmsReceipt(receipt)) => {
+///         assert_eq!(receipt.phone.as_deref(), Some("6282167624806"));
+///         assert_eq!(receipt.rate.unwrap().to_string(), "6.4845");
+///     }
+///     Payload::Wappin(wappin) => println!("a Wappin {}", wappin.kind()),
+///     _ => {}
+/// }
+/// // The answer NXCloud expects to this one, and the form written back as it came.
+/// assert_eq!(&*payload.answer().unwrap().body, b"success");
+/// assert_eq!(payload.to_wire()?, body);
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Payload {

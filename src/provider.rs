@@ -4,6 +4,23 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A provider whose payloads this crate reads.
+///
+/// Its short name is what events and errors write, and parses back.
+///
+/// ```
+/// use provider_payloads::{Provider, parse};
+///
+/// // A route per provider (`/hooks/{provider}`) takes its name from the path...
+/// let route: Provider = "wappin".parse().unwrap();
+/// assert_eq!(route, Provider::Wappin);
+/// assert!("whatsapp".parse::<Provider>().is_err());
+///
+/// // ...and refuses another provider's payload.
+/// let payload = parse(br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#, "")?;
+/// assert_ne!(payload.provider(), route);
+/// assert_eq!(payload.provider().to_string(), "viva");
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Provider {

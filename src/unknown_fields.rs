@@ -12,6 +12,22 @@ use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, Unrecognize
 ///
 /// They are written back unchanged when the payload is serialized to JSON. (Serialized to
 /// another format, each is `serde_json`'s raw-value struct.)
+///
+/// ```
+/// use provider_payloads::viva::Verification;
+///
+/// // A key and a field the document does not show.
+/// let verification = Verification::from_json(br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6",
+///     "Expires":{"At":"2024-06-10T06:55:08Z","Ttl":3.600}}"#)?;
+/// let unknown = verification.unknown_fields();
+/// assert_eq!(unknown.len(), 1);
+/// assert_eq!(unknown.get("Expires").unwrap().get(), r#"{"At":"2024-06-10T06:55:08Z","Ttl":3.600}"#);
+/// let names: Vec<&str> = unknown.iter().map(|(name, _)| name).collect();
+/// assert_eq!(names, ["Expires"]);
+/// // Written back as it came: `3.600` keeps its zeros.
+/// assert!(String::from_utf8(verification.to_json()?).unwrap().ends_with(r#""Ttl":3.600}}"#));
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, Default)]
 pub struct UnknownFields(Option<Box<Fields>>);
 

@@ -10,6 +10,21 @@ use rust_decimal::Decimal;
 use crate::{Error, Provider};
 
 /// One thing a payload carried that the provider's document does not list.
+///
+/// Its `Display` is a line for a log: the path, and the value as sent.
+///
+/// ```
+/// use provider_payloads::{ListUnrecognized, UnrecognizedKind};
+/// use provider_payloads::wappin::Callback;
+///
+/// let callback = Callback::from_json(br#"{"message_id":"5cdbe7774a059","client_id":"0009",
+///     "client_name":"wappin-info","status_messages":"deleted","callback_type":"status"}"#)?;
+/// let found = callback.unrecognized();
+/// assert_eq!(found[0].path, "status_messages");
+/// assert_eq!(found[0].kind, UnrecognizedKind::Value { value: "deleted".into() });
+/// assert_eq!(found[0].to_string(), "undocumented value `deleted` at `status_messages`");
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Unrecognized {
@@ -90,6 +105,28 @@ impl fmt::Display for FieldPath<'_> {
 }
 
 /// A payload, or a part of one, that can list what it did not recognize.
+///
+/// Every payload type implements it: call [`unrecognized`](Self::unrecognized) to see
+/// what a provider sends that its document does not list (a new field, a new status),
+/// and log or count it, while the payload is still read.
+///
+/// ```
+/// use provider_payloads::{ListUnrecognized, UnrecognizedKind, parse};
+///
+/// // A receipt with a rate type and a field in `cost` that the documents do not list.
+/// let payload = parse(br#"{"status":"success","requestId":"f6a7d49946094857ae02812969a83056",
+///     "code":0,"message":"Successfully sent.","sendTime":"2023-07-13 15:12:11",
+///     "cost":{"currency":"USD","originalPrice":4.1234,"rateType":"Marketing","tax":0.41}}"#, "")?;
+/// let found = payload.unrecognized();
+/// let paths: Vec<&str> = found.iter().map(|it| it.path.as_str()).collect();
+/// assert_eq!(paths, ["cost.rateType", "cost.tax"]);
+/// assert_eq!(found[1].kind, UnrecognizedKind::Field { raw: "0.41".into() });
+///
+/// // What the document lists is recognized.
+/// let payload = parse(b"", "SMSID=849fe08c19294b02857cf91687021a50250&SendStatus=5&SendSuccess=1")?;
+/// assert!(payload.unrecognized().is_empty());
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 pub trait ListUnrecognized {
     /// Adds what this value did not recognize, found at `at`, to `found`.
     fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>);

@@ -28,6 +28,32 @@ use crate::{Error, Provider};
 /// read from JSON with serde (its fields under the record's names, numbers as numbers,
 /// `null` as `null`, unknown fields kept). Its [`event`](Self::event) is the same either
 /// way.
+///
+/// ```
+/// use provider_payloads::esms::{Callback, SendStatus, TypeId};
+/// use provider_payloads::event::DeliveryState;
+///
+/// // A ZNS message (TypeId 25) Zalo refused: `SendStatus` 5 with one failure, and Zalo's
+/// // error in `error_info`.
+/// let query = "SMSID=f66545d2-c7e2-4603-984e-d2238c363c8292&SendFailed=1&SendStatus=5\
+///     &SendSuccess=0&TotalPrice=0.0000&TotalReceiver=1&TotalSent=0&RequestId=&TypeId=25\
+///     &telcoid=2&phonenumber=0901888484&partnerids=&error_info=%22{%5C%22error%5C%22%3A-114\
+///     %2C%5C%22message%5C%22%3A%5C%22User%20is%20inactive%5C%22}%22\
+///     &oaid=1397492183140006179&tempid=2056446";
+/// let callback = Callback::from_query(query)?;
+/// assert_eq!(callback.send_status, SendStatus::SentSuccessfully);
+/// assert_eq!(callback.type_id, Some(TypeId::ZnsCustomerCare));
+/// assert_eq!((callback.send_success, callback.send_failed), (Some(0), Some(1)));
+/// assert_eq!(callback.delivery_state(), DeliveryState::Failed);
+/// let zalo = callback.error_info.as_ref().and_then(|info| info.zalo()).unwrap();
+/// assert_eq!((zalo.error, zalo.message.as_str()), (-114, "User is inactive"));
+/// assert_eq!(callback.temp_id.as_deref(), Some("2056446"));
+/// assert_eq!(callback.partner_ids, None); // `partnerids=`: empty means absent
+///
+/// // Written back: the same keys in the same order, with the same decoded values.
+/// assert_eq!(Callback::from_query(&callback.to_query())?, callback);
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Callback {

@@ -116,6 +116,28 @@ kinds! {
     /// `CodeResult` require, QueryZnsStatus's is the one whose `Data` has a
     /// `FinalStatus`; one whose `Data` is `null` or absent (an error) is read as
     /// GetZaloMessageStatus's, which it may be.
+    ///
+    /// ```
+    /// use provider_payloads::esms::{Payload, ResponseCode, SendStatus};
+    ///
+    /// // GetSendStatus's answer: JSON, told by its keys.
+    /// let answer = Payload::from_json(br#"{"CodeResponse":"100",
+    ///     "SMSID":"434a124c-7818-4f45-bdf2-7f7b07fff210100","SendFailed":0,"SendStatus":5,
+    ///     "SendSuccess":1,"TotalPrice":850.0000,"TotalReceiver":1,"TotalSent":1}"#)?;
+    /// let Payload::GetSendStatus(status) = &answer else { panic!() };
+    /// assert_eq!(status.code_response, ResponseCode::Success);
+    /// assert_eq!(status.send_status, Some(SendStatus::SentSuccessfully));
+    /// assert_eq!(status.total_price.unwrap().to_string(), "850.0000");
+    /// assert!(answer.event().is_none()); // an answer to your own request
+    ///
+    /// // The callback: a GET's query string.
+    /// let callback = Payload::from_query("SMSID=82b0bb8aed914a0aab8deba567c9b8c2&SendFailed=0\
+    ///     &SendStatus=5&SendSuccess=0&TotalPrice=696987.0000&TotalReceiver=169&TotalSent=169\
+    ///     &RequestId=&TypeId=1")?;
+    /// assert_eq!(callback.kind(), "callback");
+    /// assert!(callback.event().is_some());
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub enum Payload for Provider::Esms, "payload" {
         /// GetCallback's answer.
         GetCallback(GetCallbackResponse) requires ["Code", "Message"],

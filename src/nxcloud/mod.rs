@@ -101,6 +101,37 @@ kinds! {
     @define
     /// Any NXCloud callback: the JSON bodies, told apart by their keys (the table of
     /// NXCloud's kinds), and the SMS receipt, a form.
+    ///
+    /// One route can take them all: hand [`from_request`](Callback::from_request) the
+    /// body and the query string, and answer with [`answer`](Callback::answer).
+    ///
+    /// ```
+    /// use provider_payloads::{Event, nxcloud::Callback};
+    /// use provider_payloads::event::{DeliveryState, InboundContent};
+    ///
+    /// // A reply with media, posted to `message_webhook`.
+    /// let reply = Callback::from_request(br#"{"phone":"791xxxxx30","appkey":"TexxxP6",
+    ///     "traceRequestId":"ae2c8ff7a4ee408398cf220e3fc1c199",
+    ///     "message":{"media":"https:media-link","fileName":"xxxx.jpeg"},
+    ///     "sendTime":"2023-07-17 14:44:09"}"#, "")?;
+    /// assert_eq!(reply.kind(), "reply");
+    /// let Some(Event::Inbound(message)) = reply.event() else { panic!() };
+    /// assert_eq!(message.content, InboundContent::Media {
+    ///     url: "https:media-link".into(),
+    ///     file_name: Some("xxxx.jpeg".into()),
+    /// });
+    /// assert_eq!(reply.answer().status, 200);
+    ///
+    /// // An SMS receipt sent to a customer registered before May 2023: in the URL's query.
+    /// let receipt = Callback::from_request(b"", "result=DELIVRD&size=1&phone=6282167624806\
+    ///     &rate=6.4845&price=0.045&messageid=b308d94a73f94e6d84ae975c41f4b2a6\
+    ///     &drtime=2021-02-26%2010:01:15&currency=USD&sendtime=2021-02-26%2010:01:15&status=2")?;
+    /// let Some(Event::Delivery(report)) = receipt.event() else { panic!() };
+    /// assert_eq!(report.message_id, "b308d94a73f94e6d84ae975c41f4b2a6");
+    /// assert_eq!(report.state, DeliveryState::Delivered);
+    /// assert_eq!(&*receipt.answer().body, b"success");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub enum Callback for Provider::NxCloud, "callback" {
         /// A message receipt (`dr_webhook`).
         Receipt(Receipt) requires ["status", "requestId", "code"],

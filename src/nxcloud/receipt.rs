@@ -38,6 +38,23 @@ wire_object! {
     /// message status", posted to the `dr_webhook` URL. Zalo's receipts come to the same
     /// URL in the same shape, with the Zalo fields (`ext`, `zaloRes`, and for a journey
     /// `oaId`, `journeyId`, `appId`, `timestamp`), which a Viber receipt leaves out.
+    ///
+    /// ```
+    /// use provider_payloads::nxcloud::{Receipt, ReceiptStatus, StatusCode};
+    /// use provider_payloads::event::DeliveryState;
+    ///
+    /// let receipt = Receipt::from_json(br#"{"status":"expired",
+    ///     "requestId":"f6a7d49946094857ae02812969a83056","code":11003,
+    ///     "message":"Viber message has expired","sendTime":"2023-07-13 15:12:11"}"#)?;
+    /// assert_eq!(receipt.status, ReceiptStatus::Expired);
+    /// assert_eq!(receipt.status.delivery_state(), DeliveryState::Expired);
+    /// assert_eq!(receipt.code, StatusCode::ViberMessageExpired);
+    /// assert_eq!(receipt.message.as_deref(), Some("Viber message has expired"));
+    /// // A local time, as NXCloud wrote it: it names no zone.
+    /// assert_eq!(receipt.send_time.unwrap().to_string(), "2023-07-13 15:12:11");
+    /// assert!(receipt.cost.is_none() && receipt.zalo_res.is_none());
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct Receipt {
         /// "Receipt status".
         #[serde(rename = "status")]

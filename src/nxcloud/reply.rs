@@ -13,6 +13,23 @@ use crate::wire::object::wire_object;
 wire_object! {
     /// A message reply: "the content of user replies to the client's message", posted to
     /// the `message_webhook` URL.
+    ///
+    /// ```
+    /// use provider_payloads::nxcloud::{Reply, ReplyMessage};
+    ///
+    /// let reply = Reply::from_json(br#"{"phone":"791xxxxx30","appkey":"TexxxP6",
+    ///     "traceRequestId":"ae2c8ff7a4ee408398cf220e3fc1c199",
+    ///     "message":{"text":"text test"},"sendTime":"2023-07-17 14:40:50"}"#)?;
+    /// // The message you sent that the user answered.
+    /// assert_eq!(reply.trace_request_id, "ae2c8ff7a4ee408398cf220e3fc1c199");
+    /// match &reply.message {
+    ///     ReplyMessage::Text(text) => assert_eq!(text.text, "text test"),
+    ///     ReplyMessage::Media(media) => println!("{:?} at {}", media.file_name, media.media),
+    ///     _ => println!("something the document does not describe"),
+    /// }
+    /// assert_eq!(reply.send_time.to_string(), "2023-07-17 14:40:50");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct Reply {
         /// "Viber user number with country code".
         #[serde(rename = "phone")]

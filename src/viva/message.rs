@@ -31,6 +31,33 @@ wire_object! {
     ///
     /// `T` is the event data: [`TransactionEventData`] for transaction events, [`RawJson`]
     /// to keep it as it came. [`Webhook::from_json`] picks it from `EventTypeId`.
+    ///
+    /// ```
+    /// use provider_payloads::{Event, RawJson};
+    /// use provider_payloads::viva::{EventTypeId, Message, TransactionPriceCalculated};
+    ///
+    /// // "Transaction Price Calculated" (1799), as Viva's page shows it.
+    /// let body = br#"{"Url":"Your webhook URL","EventData":{"OrderCode":3962594733417127,
+    ///     "MerchantId":"784e1924-0723-458d-9a17-d374fce5f9e8","IsvFee":0.10,
+    ///     "TransactionId":"07966712-9873-4863-95d3-f5f425ae3618","CurrencyCode":"826",
+    ///     "Interchange":0.00105,"TotalCommission":0.26},"Created":"2022-07-28T14:26:16.8743587Z",
+    ///     "CorrelationId":"22-209-DEBD5F23","EventTypeId":1799,"Delay":null,
+    ///     "MessageId":"1a0fda05-986e-4027-93e3-4b7ff0561425",
+    ///     "RecipientId":"784e1924-0723-458d-9a17-d374fce5f9e8","MessageTypeId":512}"#;
+    /// let message = Message::<TransactionPriceCalculated>::from_json(body)?;
+    /// assert_eq!(message.event_type_id, EventTypeId::TransactionPriceCalculated);
+    /// // The same on every retry: the key to deduplicate on.
+    /// assert_eq!(message.message_id.as_deref(), Some("1a0fda05-986e-4027-93e3-4b7ff0561425"));
+    /// assert_eq!(message.event_data.total_commission.to_string(), "0.26");
+    /// assert_eq!(message.event_data.currency_code.alphabetic(), Some("GBP"));
+    /// let Some(Event::Fee(fee)) = message.event() else { panic!() };
+    /// assert_eq!((fee.amount, fee.currency.as_str()), (message.event_data.total_commission, "GBP"));
+    ///
+    /// // Any event's data can be kept as it came.
+    /// let raw = Message::<RawJson>::from_json(body)?;
+    /// assert!(raw.event_data.get().contains(r#""IsvFee":0.10"#));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct Message<T> {
         /// What happened: the transaction the event is about, for transaction events.
         #[serde(rename = "EventData")]

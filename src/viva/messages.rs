@@ -199,6 +199,25 @@ impl ListUnrecognized for MessageList {
 message_record! {
     /// The "Get message details by ID" response: the message, its payload and each
     /// delivery attempt.
+    ///
+    /// ```
+    /// use provider_payloads::viva::{EventTypeId, MessageDetails, ResponseStatus};
+    ///
+    /// let body = br#"{"messageId":"uuid","eventTypeId":1796,"created ":"2024-06-10T06:55:08.3492636Z",
+    ///     "responseStatus":1,"statusCode":200,"delivered":"2024-06-10T06:55:09.1276553Z",
+    ///     "nextRetry":null,"url":"string","string":"payload","deliveries":[{"deliveryId ":"uuid",
+    ///     "created ":"2024-06-10T06:55:08.3492636Z","responseStatus":1,"statusCode":200,
+    ///     "delivered":"2024-06-10T06:55:09.1276553Z"}]}"#;
+    /// let details = MessageDetails::from_json(body)?;
+    /// assert_eq!(details.event_type_id, EventTypeId::TransactionPaymentCreated);
+    /// let attempt = &details.deliveries[0];
+    /// assert_eq!((attempt.response_status, attempt.status_code), (ResponseStatus::Success, Some(200)));
+    /// assert_eq!(attempt.delivered.as_ref().unwrap().to_string(), "2024-06-10T06:55:09.1276553Z");
+    /// // Written back with the document's spellings, trailing spaces included.
+    /// let json = String::from_utf8(details.to_json()?).unwrap();
+    /// assert!(json.contains(r#""deliveryId ":"uuid""#) && json.contains(r#""string":"payload""#));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct MessageDetails {
         /// The message as posted (the document writes `"string": "payload"`, a string),
         /// kept as the JSON that came: a string or an object.

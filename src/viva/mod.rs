@@ -112,6 +112,29 @@ use crate::{Error, Provider};
 kinds! {
     @define
     /// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
+    ///
+    /// ```
+    /// use provider_payloads::viva::{EventTypeId, Payload, ResponseStatus, Webhook};
+    ///
+    /// // The "List messages" answer: an array.
+    /// let list = Payload::from_json(br#"[{"messageId":"uuid","eventTypeId":1796,
+    ///     "created ":"2024-06-10T06:55:08.3492636Z","responseStatus":1,"statusCode":200,
+    ///     "delivered":"2024-06-10T06:55:09.1276553Z","nextRetry":null,"url":"string"}]"#)?;
+    /// let Payload::MessageList(list) = list else { panic!() };
+    /// let message = &list.0[0];
+    /// assert_eq!(message.event_type_id, EventTypeId::TransactionPaymentCreated);
+    /// assert_eq!(message.response_status, ResponseStatus::Success);
+    /// assert_eq!(message.status_code, Some(200));
+    ///
+    /// // The URL verification's key, and a webhook message, by their keys.
+    /// let key = Payload::from_json(br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#)?;
+    /// assert!(matches!(key, Payload::Verification(_)));
+    /// let message = Payload::from_json(br#"{"EventData":{"Amount":10.00,"OrderCode":6727479629472606,
+    ///     "IsCancelled":true,"CurrencyCode":"978"},"EventTypeId":4865,
+    ///     "Created":"2023-10-11T15:15:56.2625208Z"}"#)?;
+    /// assert!(matches!(message, Payload::Webhook(Webhook::OrderUpdated(_))));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub enum Payload for Provider::Viva, "payload" {
         /// The URL verification answer (`Key`).
         Verification(Verification) requires ["Key"],

@@ -16,6 +16,23 @@ wire_object! {
     /// cancelled through the API").
     ///
     /// It has no `StatusId`: `IsCancelled` says what happened.
+    ///
+    /// ```
+    /// use provider_payloads::{Event, event::OrderKind, viva::Webhook};
+    ///
+    /// let body = br#"{"EventData":{"Email":"johndoe@vivawallet.com","Amount":10.00,
+    ///     "OrderCode":6727479629472606,"MerchantId":"512344-d8f2-4024-6343-8de7396a9f5e",
+    ///     "FullName":"John Doe","SourceCode":"Default","IsCancelled":true,"CurrencyCode":"978",
+    ///     "ExpirationDate":"2023-10-11T19:05:27.48"},
+    ///     "Created":"2023-10-11T15:15:56.2625208Z","EventTypeId":4865}"#;
+    /// let Webhook::OrderUpdated(message) = Webhook::from_json(body)? else { panic!() };
+    /// assert!(message.event_data.is_cancelled);
+    /// let Some(Event::Order(order)) = message.event() else { panic!() };
+    /// assert_eq!(order.kind, OrderKind::Cancelled);
+    /// assert_eq!(order.amount.unwrap().to_string(), "10.00");
+    /// assert_eq!(order.idempotency_key, "viva:6727479629472606:cancelled");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct OrderUpdated {
         /// The customer's email.
         #[serde(rename = "Email", default)]

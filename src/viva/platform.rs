@@ -48,6 +48,24 @@ wire_object! {
     /// The `EventData` of "Account Verification Status Changed" (8194, Marketplace and
     /// ISV; "only available in the Production environment, not in the Demo
     /// environment").
+    ///
+    /// ```
+    /// use provider_payloads::{Event, event::AccountKind, viva::Webhook};
+    ///
+    /// let body = br#"{"EventData":{"Verified":false,
+    ///     "PersonId":"1aabc6f0-b419-4be5-b898-12345f4c912f",
+    ///     "PlatformPersonId":"faa1a888-5651-4bdf-6565-4f41c730a321",
+    ///     "ConnectedAccountId":"592d2e2f-11ec-408b-8552-ea06af1d1eee"},
+    ///     "Created":"2021-05-26T00:01:20.4752112Z","EventTypeId":8194}"#;
+    /// let Webhook::AccountVerificationStatusChanged(message) = Webhook::from_json(body)? else {
+    ///     panic!()
+    /// };
+    /// assert!(!message.event_data.verified);
+    /// let Some(Event::Account(account)) = message.event() else { panic!() };
+    /// assert_eq!(account.kind, AccountKind::Unverified);
+    /// assert_eq!(account.account_id, "592d2e2f-11ec-408b-8552-ea06af1d1eee");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct AccountVerificationStatusChanged {
         /// "Verification status".
         #[serde(rename = "Verified")]
@@ -95,6 +113,25 @@ wire_object! {
     /// transfers are triggered with the `transfer` parameter); Cancel transaction (when
     /// transfers are triggered with the `reverseTransfers` or `refundPlatformFee`
     /// parameters)".
+    ///
+    /// ```
+    /// use provider_payloads::{Event, event::TransferKind, viva::Webhook};
+    ///
+    /// let body = br#"{"EventData":{"PersonId":"fdd6d888-5651-4bdf-9100-4f41c712d156","Amount":24.50,
+    ///     "ParentId":null,"TransferId":"5f53244a-7e2a-4bc2-bceb-c111da3edb95","CurrencyCode":"978",
+    ///     "TargetWalletId":982778784821,"TargetPersonId":"bde07eaa-9176-4bf4-9703-2621212742d7",
+    ///     "TransactionId":"527cc791-7632-4d64-bdb9-50719e343b37","Executed":null,
+    ///     "DebitWalletTransactionId":null,"CreditWalletTransactionId":null,"TransferTypeId":1},
+    ///     "Created":"2022-05-26T00:01:42.4752623Z","EventTypeId":8448}"#;
+    /// let Webhook::TransferCreated(message) = Webhook::from_json(body)? else { panic!() };
+    /// assert_eq!(message.event_data.target_wallet_id, Some(982778784821));
+    /// let Some(Event::Transfer(transfer)) = message.event() else { panic!() };
+    /// assert_eq!(transfer.kind, TransferKind::Created);
+    /// assert_eq!(transfer.to.as_deref(), Some("982778784821"));
+    /// assert_eq!(transfer.amount.to_string(), "24.50");
+    /// assert_eq!(transfer.currency, "EUR");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct TransferCreated {
         /// "The Id of the person/merchant that initiated the action".
         #[serde(rename = "PersonId")]

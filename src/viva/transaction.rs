@@ -23,6 +23,33 @@ wire_object! {
     /// `null` or leave them out. Amounts are exact decimals from the digits sent (`100.50`
     /// stays `100.50`), negative for refunds; times keep what was written (real
     /// webhooks send `InsDate` with no offset).
+    ///
+    /// ```
+    /// use provider_payloads::viva::{
+    ///     Message, StatusId, TransactionEventData, TransactionTable, TransactionTypeId,
+    /// };
+    ///
+    /// // The 1797 sample with `TransactionTypeId` 4, a card refund, cut to some of its fields.
+    /// let message = Message::<TransactionEventData>::from_json(br#"{"EventData":{"Amount":-100.50,
+    ///     "CardNumber":"411111XXXXXX1111","CurrencyCode":978,
+    ///     "InsDate":"2014-06-18T14:20:30.45+03:00",
+    ///     "MerchantId":"90a7114f-3a7a-466b-8a45-000111222666","OrderCode":776027772607,
+    ///     "ParentId":"90a7114f-3a7a-466b-8a45-000111222777","StatusId":"F","TotalFee":-0.50,
+    ///     "TransactionId":"90a7114f-3a7a-466b-8a45-000111222888","TransactionTypeId":4},
+    ///     "EventTypeId":1797,"Created":"2014-06-18T14:20:30.45+03:00"}"#)?;
+    /// let refund = &message.event_data;
+    /// assert_eq!(refund.transaction_type_id, TransactionTypeId::RefundCard);
+    /// assert!(refund.transaction_type_id.is_refund());
+    /// assert_eq!(refund.transaction_type_id.table(), Some(TransactionTable::Reversal));
+    /// // The payment it refunds.
+    /// assert_eq!(refund.parent_id.as_deref(), Some("90a7114f-3a7a-466b-8a45-000111222777"));
+    /// assert_eq!(refund.amount.to_string(), "-100.50");
+    /// assert_eq!(refund.total_fee.unwrap().to_string(), "-0.50");
+    /// assert_eq!(refund.status_id, StatusId::Finished);
+    /// // `InsDate` keeps its decimals and its offset.
+    /// assert_eq!(refund.ins_date.to_string(), "2014-06-18T14:20:30.45+03:00");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct TransactionEventData {
         /// Whether it was a mail or telephone order.
         #[serde(rename = "Moto", default)]
@@ -381,6 +408,29 @@ wire_object! {
     ///
     /// Typed from the page's samples, both cut off by the copies read (after
     /// `TransactionId` and `AbortSuccess`): what follows is kept as unknown fields.
+    ///
+    /// ```
+    /// use provider_payloads::viva::Webhook;
+    ///
+    /// let body = br#"{"EventData":{"Aid":"A0000000041010","Tid":"16008507","Amount":200,"EventId":0,
+    ///     "Preauth":false,"Success":true,"Message":"Transaction successful",
+    ///     "SessionId":"8a94263e-397a-4fed-801b-81c0fb1fb3d7","TipAmount":0,
+    ///     "MerchantId":"df60929f-2da7-4ef6-a524-06086da89899","OrderCode":"4304117763008507",
+    ///     "Installments":0,"TerminalId":"16008507","AbortSuccess":false,"AbortOperation":false,
+    ///     "CurrencyCode":"978","PanEntryMode":"07",
+    ///     "TransactionId":"9e30ea9c-b478-4a04-8e2b-a49a40172dac"},
+    ///     "Created":"2022-05-26T00:01:42.4752623Z","EventTypeId":1802}"#;
+    /// let Webhook::PosEcrSession(message) = Webhook::from_json(body)? else { panic!() };
+    /// let session = &message.event_data;
+    /// // Confirm the session by its id and terminal, then check `Success` and the amount (cents).
+    /// assert_eq!(session.session_id, "8a94263e-397a-4fed-801b-81c0fb1fb3d7");
+    /// assert_eq!(session.terminal_id, "16008507");
+    /// assert!(session.success);
+    /// assert_eq!(session.amount.to_string(), "200");
+    /// // No event: the payment comes as its own 1796.
+    /// assert!(message.event().is_none());
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct PosEcrSession {
         /// The card application's identifier (EMV AID).
         #[serde(rename = "Aid", default)]

@@ -6,6 +6,21 @@ code_enum! {
     /// `EventTypeId`: which event a webhook message reports. Every id of Viva's
     /// "Webhooks for payments" pages (`developer.viva.com/webhooks-for-payments/<name>`);
     /// third-party SDKs (sebdesign, Naaikho) agree on the names and ids.
+    ///
+    /// ```
+    /// use provider_payloads::viva::EventTypeId;
+    ///
+    /// let id = EventTypeId::from(1797);
+    /// assert_eq!(id, EventTypeId::TransactionReversalCreated);
+    /// assert_eq!((id.code(), id.to_string()), (1797, "1797".to_owned()));
+    /// assert!(id.has_transaction_data());
+    /// // An id no one lists is kept as `Other`, and written back as it came.
+    /// assert_eq!(EventTypeId::from(7936), EventTypeId::Other(7936));
+    /// assert!(!EventTypeId::Other(7936).is_documented());
+    /// // From the text of a URL or a header: the digits only, as Viva writes them.
+    /// assert_eq!("8448".parse(), Ok(EventTypeId::TransferCreated));
+    /// assert!("08448".parse::<EventTypeId>().is_err());
+    /// ```
     pub enum EventTypeId {
         /// "Command Bank Transfer Created": a transfer to an external IBAN was created,
         /// not yet executed.

@@ -17,6 +17,28 @@ wire_object! {
     /// The `EventData` of "Account Transaction Created" (2054): "any change in the wallet
     /// balance" (a payment, a transfer, a payout, a fee; "the clearance process will
     /// generate 2x webhooks per-scheme").
+    ///
+    /// ```
+    /// use provider_payloads::{Event, viva::Webhook};
+    ///
+    /// let body = br#"{"EventData":{"Iban":null,"PersonId":"11ac9cd4-c9ea-48d3-b414-1f10ce664aad",
+    ///     "WalletId":2263446434318,"BankId":null,"ParentId":"a787e1bb-8101-4043-8618-3b962d8f6cfc",
+    ///     "Amount":-100.4,"IsInternal":false,"StatusId":"F","Created":"2022-05-26T03:01:42.457",
+    ///     "CardNumber":null,"Description":"Wallet2Wallet Transfer - Merchant Trade Name",
+    ///     "ValueDate":null,"BankAccountId":null,"CurrencyCode":"978","TargetAmount":10,
+    ///     "SaleTransactionId":null,"TargetReserved":0,"TargetAvailable":10,"TargetOverdraft":0,
+    ///     "WalletTransactionId":"6fb74d4a-aa92-4920-a759-49a703834c03","InternalDescription":null,
+    ///     "TypeId":20,"SubTypeId":140},
+    ///     "Created":"2022-05-26T00:01:42.4752623Z","EventTypeId":2054}"#;
+    /// let Webhook::AccountTransaction(message) = Webhook::from_json(body)? else { panic!() };
+    /// // Money left the wallet: the amount is negative.
+    /// assert_eq!(message.event_data.amount.to_string(), "-100.4");
+    /// let Some(Event::WalletTransaction(moved)) = message.event() else { panic!() };
+    /// assert_eq!(moved.wallet_id.as_deref(), Some("2263446434318"));
+    /// assert_eq!(moved.currency, "EUR");
+    /// assert_eq!(moved.idempotency_key, "viva:6fb74d4a-aa92-4920-a759-49a703834c03:wallet_transaction");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct AccountTransactionCreated {
         /// What kind of movement it is, in words (`PayOutIbanReversal`; in the current
         /// sample only).
@@ -123,6 +145,22 @@ wire_object! {
     ///
     /// Typed from the page's samples, which every copy read cuts off (after
     /// `PersonRoles` and `BankAccountBankName`): what follows is kept as unknown fields.
+    ///
+    /// ```
+    /// use provider_payloads::{Event, event::TransferKind, viva::Webhook};
+    ///
+    /// let body = br#"{"EventData":{"Fee":0.8,"Iban":"LU280019400644750000",
+    ///     "PersonId":"11ac9cd4-c9ea-48d3-b414-1f10ce664aad","WalletId":2263446434318,"Amount":200.4,
+    ///     "CommandId":"c7e77d8d-20e3-422b-835b-c52c94b6edf0","IsInstant":true,"CurrencyCode":"978"},
+    ///     "Created":"2022-05-26T00:01:42.4752623Z","EventTypeId":768}"#;
+    /// let Webhook::CommandBankTransfer(message) = Webhook::from_json(body)? else { panic!() };
+    /// assert_eq!(message.event_data.fee.unwrap().to_string(), "0.8");
+    /// // 768: created, not yet executed (769 says it was).
+    /// let Some(Event::Transfer(transfer)) = message.event() else { panic!() };
+    /// assert_eq!(transfer.kind, TransferKind::Created);
+    /// assert_eq!(transfer.to.as_deref(), Some("LU280019400644750000"));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct CommandBankTransfer {
         /// The transfer's fee.
         #[serde(rename = "Fee", default, with = "crate::wire::decimal::number_option")]
@@ -213,6 +251,23 @@ wire_object! {
     /// ([`is_captured`](Self::is_captured) tells the two apart).
     ///
     /// No event: it is deprecated, and its transfers come as "Transfer Created" (8448).
+    ///
+    /// ```
+    /// use provider_payloads::viva::{EventTypeId, Obligation, Payload};
+    ///
+    /// let body = br#"{"PersonId":"51638f3b-4d32-4837-a47d-b6917953a183","WalletId":952270799561,
+    ///     "Amount":110.0,"CaptureId":null,"ObligationId":"0beacb95-7851-4505-b1d4-eb8f93cf8948",
+    ///     "CurrencyCode":"978","TargetPersonId":"c942b8ce-6da4-4c37-9e72-052d325bc25b",
+    ///     "TargetWalletId":596786726505,"CancellationId":null,
+    ///     "Created":"2021-10-25T15:39:08.9297+03:00",
+    ///     "Completed":null,"WalletTransactionSubTypeId":159}"#;
+    /// let obligation = Obligation::from_json(body)?;
+    /// assert_eq!(obligation.event_type_id(), EventTypeId::ObligationCreated); // no `CaptureId`
+    /// assert_eq!(obligation.amount.to_string(), "110.0");
+    /// // Told apart from the enveloped messages by its keys.
+    /// assert!(matches!(Payload::from_json(body)?, Payload::Obligation(_)));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct Obligation {
         /// "The Id of the person/merchant that initiated the action, or who billing created
         /// an obligation for".

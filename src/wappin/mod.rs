@@ -100,6 +100,31 @@ kinds! {
     /// Any Wappin body, told apart by its keys: the table of Wappin's kinds. Where a body
     /// has what several kinds require (a response has what an acknowledgement and an
     /// inquiry require), the kind that knows the most of its keys is the one.
+    ///
+    /// ```
+    /// use provider_payloads::wappin::{Callback, Payload, StatusCode};
+    ///
+    /// // A user's message, as Wappin posts it to your callback URL.
+    /// let body = br#"{"message_id":"5cdbe77d09ee7","client_id":"0009","client_name":"wappin-info",
+    ///     "project_id":"16","project_name":"WAPPIN-INFO","sender_number":"628989229471",
+    ///     "status_messages":"-","message_content":"tesss","environment":"PRODUCTION",
+    ///     "timestamp":"1557915516","callback_type":"message"}"#;
+    /// let Payload::Callback(Callback::Message(message)) = Payload::from_json(body)? else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(message.sender_number.as_deref(), Some("628989229471"));
+    /// assert_eq!(message.message_content, "tesss");
+    ///
+    /// // A send's answer and a send request are told apart from it by their keys.
+    /// let answer =
+    ///     Payload::from_json(br#"{"message_id":"5bc83037c79f5","status":"200","message":"Success"}"#)?;
+    /// let Payload::Response(response) = answer else { panic!() };
+    /// assert_eq!(response.status, StatusCode::Success);
+    /// let request = Payload::from_json(br#"{"client_id":"0003","project_id":"14",
+    ///     "message_content":"haihello","recipient_number":"082315658823"}"#)?;
+    /// assert!(matches!(request, Payload::SendText(_)));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub enum Payload for Provider::Wappin, "payload" {
         /// A callback Wappin posted.
         Callback(Callback) requires ["message_id", "client_id", "client_name"],

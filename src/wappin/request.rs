@@ -289,6 +289,20 @@ wire_object! {
     ///
     /// On UAT, the document names two templates for trying it: `templ_uat_2` (two
     /// parameters) and `templ_uat_3` (three).
+    ///
+    /// ```
+    /// use provider_payloads::wappin::{Endpoint, Params, SendHsm};
+    ///
+    /// // A notification with an SMS fallback, each template with its parameters in order.
+    /// let params: Params = ["Name", "8000181008192601", "034567"].into_iter().collect();
+    /// let sms: Params = ["Name", "8000181008192601"].into_iter().collect();
+    /// let send = SendHsm::new("9", "52", "bni_ecol_open_payment_create", "6289600010002", params)
+    ///     .with_sms("templ_hsm", sms);
+    /// assert_eq!(send.endpoint(), Endpoint::SendHsmWithSms);
+    /// let json = String::from_utf8(send.to_json()?).unwrap();
+    /// assert!(json.contains(r#""channel":"sms","content":"templ_hsm","params":{"1":"Name","2":"8000181008192601","3":"034567"}"#));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct SendHsm {
         /// The client ID.
         #[serde(rename = "client_id")]
@@ -365,6 +379,17 @@ wire_object! {
     /// "API Send Message (Text)" (`POST /v1/message/do-send`): a text in a session
     /// message, for a chat bot's answers. "Hanya bisa jika project_id berstatus
     /// production" (production projects only).
+    ///
+    /// ```
+    /// use provider_payloads::wappin::{Endpoint, SendText};
+    ///
+    /// let send = SendText::new("0003", "14", "haihello", "082315658823");
+    /// assert_eq!(send.to_json()?, br#"{"client_id":"0003","project_id":"14","message_content":"haihello","recipient_number":"082315658823"}"#);
+    /// // POST it to `HOST` + this path, with the token's `Authorization` header.
+    /// assert_eq!(send.endpoint(), Endpoint::SendText);
+    /// assert_eq!(send.endpoint().path(), "/v1/message/do-send");
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct SendText {
         /// The client ID.
         #[serde(rename = "client_id")]
@@ -420,6 +445,15 @@ string_enum! {
 wire_object! {
     /// "API Send Message (Media)" (`POST /v1/message/do-send-media`): an image, document
     /// or audio file in a session message.
+    ///
+    /// ```
+    /// use provider_payloads::wappin::{MediaType, SendMedia};
+    ///
+    /// let mut send = SendMedia::new("0015", "38", "082315658823", MediaType::Image, "7c87d81cajpg");
+    /// send.caption = Some("test".into());
+    /// assert_eq!(send.to_json()?, br#"{"client_id":"0015","project_id":"38","recipient_number":"082315658823","media_type":"image","media":"7c87d81cajpg","caption":"test"}"#);
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct SendMedia {
         /// The client ID.
         #[serde(rename = "client_id")]

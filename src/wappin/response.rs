@@ -90,6 +90,22 @@ wire_object! {
     ///
     /// Which endpoint answered decides what the status means: see
     /// [`status_row`](Self::status_row).
+    ///
+    /// ```
+    /// use provider_payloads::wappin::{Endpoint, Response, Status, StatusCode};
+    ///
+    /// // Send Message (Text) for a project still on UAT.
+    /// let response = Response::from_json(br#"{"message_id":"5d35544d05aaa","status":"419",
+    ///     "message":"Sorry, the API Send Message can only be used for projects with production status. Please try API Sending Message using Sandbox - Send Session Message.",
+    ///     "data":null}"#)?;
+    /// assert_eq!(response.status, StatusCode::UatProject);
+    /// assert!(!response.status.is_success());
+    /// assert_eq!(response.message_id.as_deref(), Some("5d35544d05aaa"));
+    /// assert_eq!(response.status_row(Endpoint::SendText).unwrap().status, Status::UatProject);
+    /// // `"data":null` is kept, and written back.
+    /// assert!(String::from_utf8(response.to_json()?).unwrap().ends_with(r#""data":null}"#));
+    /// # Ok::<(), provider_payloads::Error>(())
+    /// ```
     pub struct Response {
         /// The id Wappin gave the message (the send endpoints and Number Checker).
         #[serde(rename = "message_id", default)]

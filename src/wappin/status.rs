@@ -13,6 +13,17 @@ string_enum! {
     ///
     /// What a code means depends on the endpoint and, where several rows share it, on the
     /// message: see [`Endpoint::status`].
+    ///
+    /// ```
+    /// use provider_payloads::wappin::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::from("601"), StatusCode::InvalidNumber);
+    /// assert!(StatusCode::from("000").is_success()); // a callback's answer
+    /// // A code no table lists is kept as sent.
+    /// let new = StatusCode::from("429");
+    /// assert_eq!(new, StatusCode::Other("429".into()));
+    /// assert_eq!(new.to_string(), "429");
+    /// ```
     pub enum StatusCode {
         /// `200`: "Success".
         Success = "200",
@@ -167,6 +178,22 @@ impl StatusRow {
 }
 
 /// A Wappin API endpoint. Each section of the document gives its own status table.
+///
+/// ```
+/// use provider_payloads::wappin::{Endpoint, HOST, Status, StatusCode};
+///
+/// let url = format!("{HOST}{}", Endpoint::SendHsm.path());
+/// assert_eq!(url, "https://api.wappin.id/v1/message/do-send-hsm");
+/// // `400` has three rows in Send Notification's table: the message tells them apart.
+/// let row = Endpoint::SendHsm
+///     .status(&StatusCode::BadRequest, "Message param count do not match")
+///     .unwrap();
+/// assert_eq!(row.status, Status::ParamCountMismatch);
+/// assert_eq!(row.description, "Number of parameters does not match the expected number of params.");
+/// // The same code and message mean something else to another endpoint, or nothing.
+/// let text = Endpoint::SendText.status(&StatusCode::BadRequest, "Message param count do not match");
+/// assert_eq!(text, None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Endpoint {
