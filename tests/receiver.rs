@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 
 use provider_payloads::{Answer, Event, Payload, Provider};
 
+use common::as_request_target;
+
 /// The bearer token the receivers of these tests are started with, as Wappin sends it.
 const WAPPIN_TOKEN: &str = "wappin-callback-token";
 
@@ -289,20 +291,6 @@ fn provider_request(fixture: &common::Request, path: &str) -> Request {
         }
         request
     }
-}
-
-/// `query` as a request line can carry it: the bytes HTTP refuses there
-/// (controls, space, `"`, `#`, `<`, `>`, and non-ASCII) percent-encoded.
-fn as_request_target(query: &str) -> String {
-    let mut target = String::new();
-    for &byte in query.as_bytes() {
-        if byte <= b' ' || byte >= 0x7f || b"\"#<>".contains(&byte) {
-            target.push_str(&format!("%{byte:02X}"));
-        } else {
-            target.push(char::from(byte));
-        }
-    }
-    target
 }
 
 /// The line the receiver prints for an event, made from its JSON and the doc comment's

@@ -261,6 +261,20 @@ pub fn requests() -> Vec<Request> {
     all
 }
 
+/// `query` as a request line can carry it: the bytes HTTP refuses there
+/// (controls, space, `"`, `#`, `<`, `>`, and non-ASCII) percent-encoded.
+pub fn as_request_target(query: &str) -> String {
+    let mut target = String::new();
+    for &byte in query.as_bytes() {
+        if byte <= b' ' || byte >= 0x7f || b"\"#<>".contains(&byte) {
+            target.push_str(&format!("%{byte:02X}"));
+        } else {
+            target.push(char::from(byte));
+        }
+    }
+    target
+}
+
 /// A fixture as a user who does not use this crate holds it: the body as a
 /// `serde_json::Value`, or eSMS's query string as its decoded pairs. Writing it back is
 /// the baseline of serialization (issue 7: `to_wire` at most 1.0x of it).
