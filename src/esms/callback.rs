@@ -430,7 +430,7 @@ impl Callback {
         let query = query.trim();
         let query = query.strip_prefix('?').unwrap_or(query);
         if query.is_empty() {
-            return Err(Error::Empty {
+            return Err(Error::EmptyQuery {
                 provider: Provider::Esms,
                 payload: KIND,
             });

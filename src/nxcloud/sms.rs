@@ -325,7 +325,14 @@ impl SmsReceipt {
     pub fn from_query_with(query: &str, limits: &Limits) -> Result<Self, Error> {
         limits.check(query.len())?;
         let query = query.trim();
-        Self::read(query.strip_prefix('?').unwrap_or(query))
+        let query = query.strip_prefix('?').unwrap_or(query);
+        if query.is_empty() {
+            return Err(Error::EmptyQuery {
+                provider: Provider::NxCloud,
+                payload: KIND,
+            });
+        }
+        Self::read(query)
     }
 
     /// Like [`from_form`](Self::from_form), refusing any key or value the document does
