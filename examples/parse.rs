@@ -6,7 +6,8 @@
 //! cargo run --example parse -- --event FILE                   # the normalized event, as JSON
 //! cargo run --example parse -- --wire FILE                    # back in the wire format
 //! cargo run --example parse -- -                              # from standard input
-//! cargo run --example parse -- 'SMSID=...&SendStatus=5'       # an eSMS URL or query
+//! cargo run --example parse -- 'SMSID=...&SendStatus=5'       # a query string
+//! cargo run --example parse -- 'https://example.com/hook?...' # a URL, with or without a query
 //! cargo run --example parse -- --provider nxcloud FILE        # read as that provider's
 //! cargo run --release --example parse -- --bench FILE         # time it beside its baselines
 //! ```
@@ -30,10 +31,14 @@ const USAGE: &str =
 With FILE (or - for standard input), parse it and print the provider, the payload kind
 and the typed value. The provider and kind are told from the shape of the input; with
 --provider, it is read as that provider's. A file is sent as its extension says: .json
-and .form as a POST body, .query as the URL's query string. Other input is told by its
-content: JSON is a POST body; anything else (a URL, a query string) is the query string
-of an eSMS callback's GET, or of the POST of an NXCloud SMS receipt to a customer
-registered before May 2023. With --wire, print the payload
+and .form as a POST body, .query as the URL's query string. An input that starts with
+http:// or https://, or that names no file and has a ? or = in it (/hook?SMSID=...), is
+text, not a file. Other input is told by its content: JSON is a POST body; a URL (with a
+scheme, or a path starting with / or ?) gives its query string, with or without one; a
+query string or form (key=value&...) is the query string of an eSMS callback's GET, or
+of the POST of an NXCloud SMS receipt to a customer registered before May 2023;
+anything else is refused as not JSON, a query string or a form. With --wire, print the
+payload
 written back in the provider's format; with --event, the normalized event as JSON.
 With --bench (build with --release), parse it many times and print the median time of
 the typed parse beside what you would write instead: serde_json::Value and IgnoredAny
@@ -86,8 +91,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 }
 
 /// How an input is sent: by its file's extension, `.json` and `.form` as a POST body,
-/// `.query` as the URL's query string; standard input, text given on the command line and
-/// other files by their content.
+/// `.query` as the URL's query string; standard input, text given on the command line (a
+/// URL, a query string) and other files by their content.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Sent {
     Body,
@@ -106,22 +111,79 @@ impl Sent {
 }
 
 /// Splits an input into the request's body and query: a body as it is (a JSON body, a
-/// form); a URL or a query string, the query; by content, JSON is a body and anything
-/// else a URL or query string (eSMS's GET, NXCloud's SMS receipt in the URL).
-fn request(input: &[u8], sent: Sent) -> (&[u8], &str) {
-    match (std::str::from_utf8(input.trim_ascii()), sent) {
-        (Ok(text), Sent::Query) => (b"", text.split_once('?').map_or(text, |(_, query)| query)),
-        (Ok(text), Sent::ByContent) if !text.starts_with(['{', '[']) => {
-            (b"", text.split_once('?').map_or(text, |(_, query)| query))
-        }
-        _ => (input, ""),
-    }
+/// form); a `.query` file, the query (after a `?`, where it holds a URL); by content,
+/// JSON is a body, a URL its query (`""` where it has none), a query string or form the
+/// query (eSMS's GET, NXCloud's SMS receipt in the URL). Other text is refused with what
+/// it is not.
+fn request(input: &[u8], sent: Sent) -> Result<(&[u8], &str), String> {
+    let text = match (std::str::from_utf8(input.trim_ascii()), sent) {
+        (Ok(text), Sent::Query) => text.split_once('?').map_or(text, |(_, query)| query),
+        (Ok(""), Sent::ByContent) => return Err("the input is empty".to_owned()),
+        (Ok(text), Sent::ByContent) if !text.starts_with(['{', '[']) => match url_query(text) {
+            Some(query) => query,
+            None if is_pairs(text) => text,
+            None => {
+                return Err("the input is not JSON, a query string or a form \
+                    (`key=value&...`), nor a URL"
+                    .to_owned());
+            }
+        },
+        _ => return Ok((input, "")),
+    };
+    Ok((b"", text))
 }
 
-/// Reads the input as `provider`'s payload, or as any provider's when `None`.
-fn parse(provider: Option<Provider>, input: &[u8], sent: Sent) -> Result<Payload, Error> {
-    let (body, query) = request(input, sent);
-    parse_request(provider, input, body, query)
+/// The query string of `text` when it is a URL: absolute (`https://example.com/hook?...`,
+/// its scheme in any letter case), a path (`/hook?...`), a relative path with a query
+/// (`hook?SMSID=...`), or a query alone (`?SMSID=...`). `""` for a URL without one; a
+/// `#fragment` is no part of it.
+fn url_query(text: &str) -> Option<&str> {
+    let relative = text
+        .split_once('?')
+        .is_some_and(|(path, _)| !path.contains('=') && !path.contains(char::is_whitespace));
+    if !(has_scheme(text) || relative || text.starts_with('/')) {
+        return None;
+    }
+    let url = text.split_once('#').map_or(text, |(url, _)| url);
+    Some(url.split_once('?').map_or("", |(_, query)| query))
+}
+
+/// Whether `text` starts with `http://` or `https://`, in any letter case.
+fn has_scheme(text: &str) -> bool {
+    ["http://", "https://"].iter().any(|scheme| {
+        text.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
+}
+
+/// Whether `text` is a query string or a form: `key=value` pairs joined by `&`, with a
+/// `=` in one of them at least and no white space in a key (a form's values may have
+/// raw spaces: NXCloud's `drtime=2021-02-26 10:01:15`).
+fn is_pairs(text: &str) -> bool {
+    text.contains('=')
+        && text.split('&').all(|pair| {
+            let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+            !key.contains(char::is_whitespace)
+        })
+}
+
+/// Reads the input as `provider`'s payload, or as any provider's when `None`: the
+/// payload, or the error to print (the crate's, or why the input is no request).
+fn parse(provider: Option<Provider>, input: &[u8], sent: Sent) -> Result<Payload, String> {
+    let (body, query) = request(input, sent).map_err(|why| format!("parse: {why}"))?;
+    let is_query = body.is_empty() && sent != Sent::Body;
+    if is_query && query.trim().is_empty() {
+        // Said of the query, not of the body: eSMS's and NXCloud's readers of a query say
+        // it themselves.
+        return match provider {
+            Some(Provider::Esms) => esms::Payload::from_query(query).map(Payload::Esms),
+            Some(Provider::NxCloud) => nxcloud::SmsReceipt::from_query(query)
+                .map(|receipt| Payload::NxCloud(nxcloud::Callback::SmsReceipt(receipt))),
+            _ => return Err("parse: the query string is empty".to_owned()),
+        }
+        .map_err(|err| err.to_string());
+    }
+    parse_request(provider, input, body, query).map_err(|err| err.to_string())
 }
 
 /// [`parse`] of an input already split into its request's body and query.
@@ -190,14 +252,13 @@ fn parse_one(
     provider: Option<Provider>,
     output: Output,
 ) -> io::Result<ExitCode> {
-    let body = match read_input(input) {
-        Ok(body) => body,
+    let (body, sent) = match read_input(input) {
+        Ok(read) => read,
         Err(err) => {
             eprintln!("parse: cannot read {input}: {err}");
             return Ok(ExitCode::from(2));
         }
     };
-    let sent = Sent::of(input);
     let payload = match parse(provider, &body, sent) {
         Ok(payload) => payload,
         Err(err) => {
@@ -246,17 +307,19 @@ fn parse_one(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The input's bytes: a file, standard input (`-`), or the text itself when it is a URL
-/// or query string (an eSMS callback given on the command line).
-fn read_input(input: &str) -> std::io::Result<Vec<u8>> {
+/// The input's bytes and how they are sent: a file (by its extension), standard input
+/// (`-`), or the text itself when it is a URL (`http://` or `https://`, with or without a
+/// query) or, naming no file, has a `?` or `=` (`/hook?SMSID=...`, a query string).
+fn read_input(input: &str) -> std::io::Result<(Vec<u8>, Sent)> {
+    let text = has_scheme(input) || (!Path::new(input).is_file() && input.contains(['=', '?']));
     if input == "-" {
         let mut body = Vec::new();
         std::io::stdin().read_to_end(&mut body)?;
-        Ok(body)
-    } else if !Path::new(input).is_file() && input.contains('=') {
-        Ok(input.as_bytes().to_vec())
+        Ok((body, Sent::ByContent))
+    } else if text {
+        Ok((input.as_bytes().to_vec(), Sent::ByContent))
     } else {
-        std::fs::read(input)
+        Ok((std::fs::read(input)?, Sent::of(input)))
     }
 }
 
@@ -276,7 +339,7 @@ fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
                 .map_err(|err| err.to_string())
                 .and_then(|body| {
                     let sent = Sent::of(&path.to_string_lossy());
-                    parse(None, &body, sent).map_err(|err| err.to_string())
+                    parse(None, &body, sent)
                 })
                 .and_then(|payload| {
                     if payload.provider() == provider {
@@ -356,7 +419,8 @@ fn bench(
 ) -> io::Result<()> {
     // Split once, out of the timing: the typed parse is timed from the body and query, as
     // a handler receives them. A form body's baseline is its pairs, as a query string's.
-    let (body, query) = request(input, sent);
+    // (The input parsed, so it is a request.)
+    let (body, query) = request(input, sent).unwrap_or((input, ""));
     let is_json =
         body.trim_ascii_start().starts_with(b"{") || body.trim_ascii_start().starts_with(b"[");
     let (json, pairs_text): (&[u8], &str) = if is_json {

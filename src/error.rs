@@ -48,6 +48,16 @@ pub enum Error {
         payload: &'static str,
     },
 
+    /// The query string was empty (or held only `?` or white space), where the payload is
+    /// the query string: an eSMS callback's `GET`, an NXCloud SMS receipt in the URL.
+    #[error("{provider} {payload}: the query string is empty")]
+    EmptyQuery {
+        /// The provider the query was read for.
+        provider: Provider,
+        /// The payload kind it was read as.
+        payload: &'static str,
+    },
+
     /// The body is not JSON, or its JSON is broken (cut short, not UTF-8, trailing text).
     #[error("{provider} {payload}: the body is not valid JSON{}: {reason}{}", at(.path), position(*.line, *.column))]
     NotJson {
@@ -168,6 +178,7 @@ impl Error {
     pub fn provider(&self) -> Option<Provider> {
         Some(match self {
             Error::Empty { provider, .. }
+            | Error::EmptyQuery { provider, .. }
             | Error::NotJson { provider, .. }
             | Error::Field { provider, .. }
             | Error::Parameter { provider, .. }

@@ -89,14 +89,19 @@
 //! the message or transaction, and the state, since every provider here retries its
 //! callbacks and the same event may come twice.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::Provider;
 use crate::timestamp::Timestamp;
+use crate::wire::time::deserialize_text;
 
 /// Declares a closed set of kinds, each with the name events are written with: the
-/// enum, its `as_str` and its `Serialize` (by name).
+/// enum, its `as_str`, its `Serialize` and its `Deserialize` (by name).
 macro_rules! named {
     (
         $(#[doc = $doc:expr])*
@@ -124,6 +129,20 @@ macro_rules! named {
             /// Its [name](Self::as_str).
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            /// Its [name](Self::as_str).
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserialize_text(
+                    deserializer,
+                    concat!("one of", $(" `", $text, "`",)*),
+                    |name| match name {
+                        $($text => Some($name::$variant),)*
+                        _ => None,
+                    },
+                )
             }
         }
     };
@@ -159,6 +178,22 @@ macro_rules! named {
 /// }
 /// # Ok::<(), provider_payloads::Error>(())
 /// ```
+///
+/// Written as JSON, it is one object whose `event` field names its kind (`delivery`,
+/// `payment`, ...: [`kind`](Self::kind)), beside the fields of that kind; read back
+/// (from JSON, with `serde_json`), it is the same event, amounts with the digits they had.
+///
+/// ```
+/// use provider_payloads::Event;
+///
+/// let payload = provider_payloads::parse(b"", "SMSID=m1&SendStatus=5&SendSuccess=1&TotalPrice=470.0000")?;
+/// let event = payload.event().unwrap();
+/// let queued = serde_json::to_string(&event).unwrap();
+/// assert!(queued.starts_with(r#"{"event":"delivery","provider":"esms","message_id":"m1""#));
+/// let read: Event = serde_json::from_str(&queued).unwrap();
+/// assert_eq!(read, event);
+/// # Ok::<(), provider_payloads::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -181,7 +216,48 @@ pub enum Event {
     WalletTransaction(WalletTransaction),
 }
 
+impl<'de> Deserialize<'de> for Event {
+    /// Reads an event as [`Serialize`] writes it: a JSON object whose `event` field
+    /// (anywhere among its fields) names its kind. The object is read whole as JSON
+    /// first, so that amounts keep their digits (`100.50` is not read through a float).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The `event` field alone.
+        #[derive(Deserialize)]
+        struct Tag<'a> {
+            #[serde(borrow)]
+            event: Cow<'a, str>,
+        }
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let json = raw.get();
+        let tag: Tag<'_> = serde_json::from_str(json).map_err(de::Error::custom)?;
+        let event = match &*tag.event {
+            "delivery" => serde_json::from_str(json).map(Event::Delivery),
+            "inbound" => serde_json::from_str(json).map(Event::Inbound),
+            "payment" => serde_json::from_str(json).map(Event::Payment),
+            "fee" => serde_json::from_str(json).map(Event::Fee),
+            "order" => serde_json::from_str(json).map(Event::Order),
+            "account" => serde_json::from_str(json).map(Event::Account),
+            "transfer" => serde_json::from_str(json).map(Event::Transfer),
+            "wallet_transaction" => serde_json::from_str(json).map(Event::WalletTransaction),
+            other => return Err(de::Error::unknown_variant(other, Event::KINDS)),
+        };
+        event.map_err(de::Error::custom)
+    }
+}
+
 impl Event {
+    /// Every kind's name, as [`kind`](Self::kind) gives it.
+    const KINDS: &'static [&'static str] = &[
+        "delivery",
+        "inbound",
+        "payment",
+        "fee",
+        "order",
+        "account",
+        "transfer",
+        "wallet_transaction",
+    ];
+
     /// The provider that reported it.
     pub fn provider(&self) -> Provider {
         self.parts().0
@@ -246,7 +322,7 @@ named! {
 }
 
 /// A delivery report: what became of a message you sent.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Delivery {
     /// Who reported it.
@@ -271,7 +347,7 @@ pub struct Delivery {
 }
 
 /// What a message cost.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Cost {
     /// The amount, exact as sent.
@@ -289,7 +365,7 @@ impl Cost {
 }
 
 /// The counts of a report on several recipients (eSMS).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DeliveryCounts {
     /// Recipients.
@@ -303,7 +379,7 @@ pub struct DeliveryCounts {
 }
 
 /// A provider's own code and message, carried with the event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProviderError {
     /// The code, as the provider writes it (`11000`, `-114`).
@@ -313,7 +389,7 @@ pub struct ProviderError {
 }
 
 /// A message someone sent you.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Inbound {
     /// Who passed it on.
@@ -335,7 +411,7 @@ pub struct Inbound {
 }
 
 /// The content of an [`Inbound`] message.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InboundContent {
@@ -373,7 +449,7 @@ named! {
 }
 
 /// A payment event: money moved, or was meant to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Payment {
     /// Who reported it.
@@ -400,7 +476,7 @@ pub struct Payment {
 
 /// A fee taken for a payment: Viva's commission on a transaction ("Transaction Price
 /// Calculated", 1799).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Fee {
     /// Who reported it.
@@ -429,7 +505,7 @@ named! {
 }
 
 /// An order, a request for payment, changed (Viva's "Order Updated", 4865).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Order {
     /// Who reported it.
@@ -439,7 +515,7 @@ pub struct Order {
     /// The order, as the provider numbers it.
     pub order_code: String,
     /// The amount it asks for, exact as sent, when sent.
-    #[serde(with = "crate::wire::decimal::number_option")]
+    #[serde(default, with = "crate::wire::decimal::number_option")]
     pub amount: Option<Decimal>,
     /// The currency, as [`Payment::currency`] writes it, when sent.
     pub currency: Option<String>,
@@ -461,7 +537,7 @@ named! {
 
 /// An account connected to yours, or its verification changed (Viva's Marketplace and
 /// ISV: "Account Connected", 8193; "Account Verification Status Changed", 8194).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Account {
     /// Who reported it.
@@ -488,7 +564,7 @@ named! {
 
 /// Money sent between wallets or out to a bank account (Viva's "Transfer Created", 8448;
 /// "Command Bank Transfer Created" and "Executed", 768 and 769).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Transfer {
     /// Who reported it.
@@ -511,7 +587,7 @@ pub struct Transfer {
 }
 
 /// A wallet's balance changed (Viva's "Account Transaction Created", 2054).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct WalletTransaction {
     /// Who reported it.

@@ -60,3 +60,19 @@ pub use raw_json::RawJson;
 pub use timestamp::{Timestamp, TimestampError};
 pub use unknown_fields::UnknownFields;
 pub use unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
+
+/// The `chrono` this crate's times are of ([`chrono::DateTime`], [`chrono::NaiveDateTime`]
+/// in its payloads): use it to name and build them without a dependency of your own, or
+/// with yours when it is the same version (0.4).
+pub use chrono;
+/// The `rust_decimal` this crate's amounts are of ([`rust_decimal::Decimal`]): use it to
+/// name and build them without a dependency of your own, or with yours when it is the
+/// same version (1).
+///
+/// ```
+/// use provider_payloads::rust_decimal::Decimal;
+///
+/// let cost = provider_payloads::event::Cost::new(Decimal::new(4700000, 4), None);
+/// assert_eq!(cost.amount.to_string(), "470.0000");
+/// ```
+pub use rust_decimal;

@@ -1,6 +1,11 @@
 //! How much [`parse_with`](crate::parse_with) reads before it refuses a request.
 
-/// The limits a request must keep to be read; [`parse`](crate::parse) uses the default.
+use crate::Error;
+
+/// The limits a request must keep to be read. [`parse`](crate::parse) and every type's
+/// entry point (`from_json`, `from_query`, `from_url`, `from_form`, ...) use the default;
+/// their `_with` forms ([`parse_with`](crate::parse_with),
+/// [`Receipt::from_json_with`](crate::nxcloud::Receipt::from_json_with), ...) take yours.
 ///
 /// One limit is yours to set: the size of the body (and of the query string), 2 MiB by
 /// default, far above any provider's payload (the largest sample is under 3 KiB). A
@@ -53,6 +58,27 @@ impl Limits {
     /// The largest body, and the largest query string, read, in bytes.
     pub const fn max_body(&self) -> usize {
         self.body
+    }
+
+    /// Refuses a body or query string of `size` bytes over [`max_body`](Self::max_body)
+    /// with [`Error::TooLarge`]: what every entry point checks before it reads.
+    ///
+    /// ```
+    /// use provider_payloads::{Error, Limits};
+    ///
+    /// let limits = Limits::new().body(64);
+    /// assert!(limits.check(64).is_ok());
+    /// assert!(matches!(limits.check(65), Err(Error::TooLarge { size: 65, limit: 64 })));
+    /// ```
+    pub fn check(&self, size: usize) -> Result<(), Error> {
+        if size > self.body {
+            Err(Error::TooLarge {
+                size,
+                limit: self.body,
+            })
+        } else {
+            Ok(())
+        }
     }
 }
 

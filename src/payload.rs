@@ -118,14 +118,8 @@ pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
 /// # Ok::<(), provider_payloads::Error>(())
 /// ```
 pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, Error> {
-    for size in [body.len(), query.len()] {
-        if size > limits.max_body() {
-            return Err(Error::TooLarge {
-                size,
-                limit: limits.max_body(),
-            });
-        }
-    }
+    limits.check(body.len())?;
+    limits.check(query.len())?;
     match body.trim_ascii_start().first() {
         None => {
             let query = query.strip_prefix('?').unwrap_or(query);
@@ -135,14 +129,14 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
                     found: "an empty body with no query string".to_owned(),
                 });
             }
-            read_form(query, b"")
+            read_form(query, b"", limits)
         }
-        Some(b'[') => viva::MessageList::from_json(body)
+        Some(b'[') => viva::MessageList::from_json_with(body, limits)
             .map(|list| Payload::Viva(viva::Payload::MessageList(list))),
         Some(b'{') => read_json(body),
         // Not JSON: a form, when its keys say whose.
         Some(_) => match std::str::from_utf8(body) {
-            Ok(form) => read_form(form, body),
+            Ok(form) => read_form(form, body, limits),
             Err(_) => read_json(body),
         },
     }
@@ -151,17 +145,17 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
 /// Reads a form `body`, or with an empty body the query string `form`, as the callback
 /// its keys make it ([`FormOwner`]): its keys are read once to tell whose it is, then it
 /// is read once, as that callback.
-fn read_form(form: &str, body: &[u8]) -> Result<Payload, Error> {
+fn read_form(form: &str, body: &[u8], limits: &Limits) -> Result<Payload, Error> {
     match FormOwner::of(form) {
-        FormOwner::Esms => read_esms(form),
+        FormOwner::Esms => read_esms(form, limits),
         FormOwner::NxCloud if body.is_empty() => {
-            read_sms_receipt(nxcloud::SmsReceipt::from_query(form))
+            read_sms_receipt(nxcloud::SmsReceipt::from_query_with(form, limits))
         }
-        FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_form(body)),
+        FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_form_with(body, limits)),
         FormOwner::Both => Err(both_forms()),
         // A query of neither is read as eSMS's, for its error (its GET has nothing else);
         // a body of neither gets what it looks like.
-        FormOwner::Neither if body.is_empty() => read_esms(form),
+        FormOwner::Neither if body.is_empty() => read_esms(form, limits),
         FormOwner::Neither => read_json(body),
     }
 }
@@ -174,8 +168,8 @@ fn read_json(body: &[u8]) -> Result<Payload, Error> {
     })
 }
 
-fn read_esms(query: &str) -> Result<Payload, Error> {
-    esms::Payload::from_query(query).map(Payload::Esms)
+fn read_esms(query: &str, limits: &Limits) -> Result<Payload, Error> {
+    esms::Payload::from_query_with(query, limits).map(Payload::Esms)
 }
 
 fn read_sms_receipt(read: Result<nxcloud::SmsReceipt, Error>) -> Result<Payload, Error> {
@@ -333,29 +327,23 @@ impl Payload {
         match self {
             Payload::NxCloud(callback) => callback.event(),
             Payload::Esms(payload) => payload.event(),
-            Payload::Wappin(wappin::Payload::Callback(callback)) => callback.event(),
-            Payload::Viva(viva::Payload::Webhook(webhook)) => webhook.event(),
-            Payload::Wappin(_) | Payload::Viva(_) => None,
+            Payload::Wappin(payload) => payload.event(),
+            Payload::Viva(payload) => payload.event(),
         }
     }
 
-    /// The HTTP answer the provider expects to this callback: 200 for NXCloud, eSMS and
-    /// Viva messages, 200 with the text `success` for NXCloud's SMS receipts, 200 with
-    /// `{"status":"000"}` for Wappin callbacks. `None` for a
-    /// payload that is not a callback (a request or an API answer, which you do not
-    /// answer). Viva's URL verification is a `GET` with no body: answer it with
-    /// [`viva::Verification::answer`].
+    /// The HTTP answer the provider expects to this callback, as each provider's own
+    /// `answer` gives it: 200 for NXCloud, eSMS and Viva messages, 200 with the text
+    /// `success` for NXCloud's SMS receipts, 200 with `{"status":"000"}` for Wappin
+    /// callbacks. `None` for a payload that is not a callback (a request or an API
+    /// answer, which you do not answer). Viva's URL verification is a `GET` with no
+    /// body: answer it with [`viva::Verification::answer`].
     pub fn answer(&self) -> Option<Answer> {
         match self {
             Payload::NxCloud(callback) => Some(callback.answer()),
-            Payload::Esms(esms::Payload::Callback(_))
-            | Payload::Viva(
-                viva::Payload::Webhook(_)
-                | viva::Payload::Obligation(_)
-                | viva::Payload::SaleTransactionsFile(_),
-            ) => Some(Answer::OK),
-            Payload::Wappin(wappin::Payload::Callback(_)) => Some(wappin::Callback::ANSWER),
-            Payload::Esms(_) | Payload::Wappin(_) | Payload::Viva(_) => None,
+            Payload::Esms(payload) => payload.answer(),
+            Payload::Wappin(payload) => payload.answer(),
+            Payload::Viva(payload) => payload.answer(),
         }
     }
 

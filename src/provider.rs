@@ -77,6 +77,14 @@ impl serde::Serialize for Provider {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Provider {
+    /// The short name, as [`Provider::from_str`] reads it.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// The error of [`Provider::from_str`]: the name is none of the providers'.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown provider `{0}`: expected nxcloud, esms, wappin or viva")]

@@ -29,6 +29,14 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A file of this process's in the temporary folder, named for `what` it holds.
+fn temp_path(what: &str, ext: &str) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "provider-payloads-cli-{what}-{}.{ext}",
+        std::process::id()
+    ))
+}
+
 /// The files of `dir` that are requests: JSON bodies, query strings and forms, sorted.
 fn requests_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = ["json", "query", "form"]
@@ -105,10 +113,7 @@ fn esms_takes_a_url_a_query_or_a_file_holding_either() {
         .find(|path| path.extension().is_some_and(|ext| ext == "query"))
         .unwrap();
     let query = std::fs::read_to_string(path).unwrap().trim().to_owned();
-    let url_file = std::env::temp_dir().join(format!(
-        "provider-payloads-cli-url-{}.txt",
-        std::process::id()
-    ));
+    let url_file = temp_path("url", "txt");
     std::fs::write(&url_file, format!("https://example.com/esms?{query}\n")).unwrap();
     let expected = run(&["--provider", "esms", path.to_str().unwrap()]).stdout;
     assert!(!expected.is_empty());
@@ -389,10 +394,7 @@ fn event_prints_the_normalized_event_of_each_callback() {
 
 #[test]
 fn a_body_that_fits_no_provider_exits_1_naming_the_shapes() {
-    let path = std::env::temp_dir().join(format!(
-        "provider-payloads-cli-none-{}.json",
-        std::process::id()
-    ));
+    let path = temp_path("none", "json");
     for body in [
         r#"{"hello":"world","count":2}"#,
         // Keys of two kinds, none of them knowing more of the body than the other.
@@ -538,4 +540,138 @@ fn nxcloud_s_number_check_callback_is_read_as_nxcloud_s_not_viva() {
             .unwrap()
             .contains("a nxcloud legacy number check reports no event")
     );
+}
+
+/// Runs the command with `stdin` as its standard input.
+fn run_with_input(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(parse_example())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_url_is_read_as_a_url_with_or_without_a_query() {
+    let query = "SMSID=849fe&SendFailed=0&SendStatus=5&SendSuccess=1";
+    for url in [
+        format!("https://example.com/esms?{query}"),
+        format!("HTTPS://example.com/esms?{query}#top"),
+        format!("http://example.com/esms.json?{query}"),
+    ] {
+        let out = run(&[&url]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{url}: {stdout}");
+        assert!(stdout.starts_with("esms callback\n"), "{url}: {stdout}");
+    }
+    // Without a query, it is still a URL (no file of that name is looked for), whose
+    // query is empty.
+    for (args, said) in [
+        (
+            &["https://example.com/hook"][..],
+            "parse: the query string is empty",
+        ),
+        (
+            &["http://example.com/hook.json"],
+            "parse: the query string is empty",
+        ),
+        (
+            &["https://example.com/hook?"],
+            "parse: the query string is empty",
+        ),
+        (
+            &["--provider", "esms", "https://example.com/esms"],
+            "esms callback: the query string is empty",
+        ),
+    ] {
+        let out = run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end(), said, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn text_that_is_neither_json_nor_a_query_string_is_named_as_such() {
+    for text in [
+        &b"hello world\n"[..],
+        b"<html><body>502 Bad Gateway</body></html>",
+        b"SMSID",
+    ] {
+        for args in [&["-"][..], &["--provider", "esms", "-"]] {
+            let out = run_with_input(args, text);
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+            assert_eq!(
+                stderr.trim_end(),
+                "parse: the input is not JSON, a query string or a form (`key=value&...`), nor a URL",
+                "{args:?}"
+            );
+        }
+    }
+    // A query string and a form still read, as eSMS's and NXCloud's.
+    let out = run_with_input(&["-"], b"SMSID=849fe&SendStatus=5&SendSuccess=1\n");
+    assert_eq!(out.status.code(), Some(0));
+    let form = std::fs::read("fixtures/nxcloud/sms_receipt_post_body.form").unwrap();
+    let out = run_with_input(&["-"], &form);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("nxcloud SMS receipt\n")
+    );
+}
+
+#[test]
+fn an_empty_query_is_not_called_an_empty_body() {
+    let empty = temp_path("empty", "query");
+    std::fs::write(&empty, "?\n").unwrap();
+    let empty = empty.to_str().unwrap();
+    for (args, stdin, said) in [
+        (&["?"][..], None, "parse: the query string is empty"),
+        (
+            &["/esms/callback?"],
+            None,
+            "parse: the query string is empty",
+        ),
+        (&[empty], None, "parse: the query string is empty"),
+        (&["-"], Some("?\n"), "parse: the query string is empty"),
+        (
+            &["--provider", "esms", empty],
+            None,
+            "esms callback: the query string is empty",
+        ),
+        (
+            &["--provider", "esms", "?"],
+            None,
+            "esms callback: the query string is empty",
+        ),
+        (
+            &["--provider", "nxcloud", empty],
+            None,
+            "nxcloud SMS receipt: the query string is empty",
+        ),
+        (
+            &["--provider", "nxcloud", "-"],
+            Some("?"),
+            "nxcloud SMS receipt: the query string is empty",
+        ),
+        (&["-"], Some(" \n"), "parse: the input is empty"),
+    ] {
+        let out = match stdin {
+            Some(stdin) => run_with_input(args, stdin.as_bytes()),
+            None => run(args),
+        };
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end(), said, "{args:?}");
+    }
+    std::fs::remove_file(empty).unwrap();
 }

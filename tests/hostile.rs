@@ -23,6 +23,8 @@ enum Entry {
     /// `parse_with` with a body limit of this many bytes.
     ParseWithin(usize),
     NxCloud,
+    /// NXCloud's `from_json_with` with a body limit of this many bytes.
+    NxCloudWithin(usize),
     Wappin,
     Viva,
     Esms,
@@ -75,6 +77,10 @@ impl Case {
             Entry::Parse => provider_payloads::parse(body, &self.query),
             Entry::ParseWithin(limit) => parse_with(body, &self.query, &Limits::new().body(limit)),
             Entry::NxCloud => nxcloud::Callback::from_json(body).map(Payload::NxCloud),
+            Entry::NxCloudWithin(limit) => {
+                nxcloud::Callback::from_json_with(body, &Limits::new().body(limit))
+                    .map(Payload::NxCloud)
+            }
             Entry::Wappin => wappin::Payload::from_json(body).map(Payload::Wappin),
             Entry::Viva => viva::Payload::from_json(body).map(Payload::Viva),
             Entry::Esms => esms::Payload::from_json(body).map(Payload::Esms),
@@ -361,10 +367,16 @@ fn cases() -> Vec<Case> {
             "ok nxcloud receipt",
         ),
         case(
-            "a 16 MiB string to the provider's own entry point (no size limit there)",
-            NxCloud,
+            "a 16 MiB string to the provider's own entry point, limit 17 MiB",
+            NxCloudWithin(17 * MIB),
             receipt(&format!(",\"x\":\"{big_string}\"")),
             r#"ok nxcloud receipt; 1 unrecognized: unknown field `x` = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (16777238 bytes)"#,
+        ),
+        case(
+            "a 16 MiB string to the provider's own entry point, default limits",
+            NxCloud,
+            receipt(&format!(",\"x\":\"{big_string}\"")),
+            "err the request is 16777317 bytes, over the limit of 2097152 bytes",
         ),
         query_case(
             "a 16 MiB eSMS query, default limits",

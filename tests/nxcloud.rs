@@ -640,7 +640,7 @@ fn each_sms_status_maps_as_the_event_table_says() {
             format!("messageid=m1&status={status}&result=X&phone=62&price=0.045&currency=USD");
         let receipt = SmsReceipt::from_form(body.as_bytes()).unwrap();
         assert_eq!(receipt.delivery_state(), state, "{status}");
-        let event = receipt.event();
+        let event = receipt.delivery();
         assert_eq!(event.state, state);
         assert_eq!(event.recipient.as_deref(), Some("62"));
         assert_eq!(event.error.is_none(), status == 2, "{status}");

@@ -23,7 +23,7 @@ use provider_payloads_fuzz::{
 fn use_callback(callback: &Callback) -> Vec<u8> {
     inspect(callback);
     let _ = callback.delivery_state();
-    inspect_event(&Event::Delivery(callback.event()));
+    inspect_event(&Event::Delivery(callback.delivery()));
     for (key, value) in callback.unknown_parameters() {
         let _ = (key.len(), value.len());
     }
@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(answer) = json_type!(data, GetCallbackResponse, Provider::Esms) {
         for callback in answer.callbacks() {
             let _ = callback.to_query();
-            inspect_event(&Event::Delivery(callback.event()));
+            inspect_event(&Event::Delivery(callback.delivery()));
         }
     }
     json_type!(data, QueryZnsStatusResponse, Provider::Esms);

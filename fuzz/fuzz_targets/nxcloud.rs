@@ -29,14 +29,14 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(receipt) = json_type!(data, Receipt, Provider::NxCloud) {
         let _ = receipt.status.delivery_state();
-        inspect_event(&Event::Delivery(receipt.event()));
+        inspect_event(&Event::Delivery(receipt.delivery()));
     }
     if let Some(reply) = json_type!(data, Reply, Provider::NxCloud) {
-        inspect_event(&Event::Inbound(reply.event()));
+        inspect_event(&Event::Inbound(reply.inbound()));
     }
     if let Some(receipt) = json_type!(data, SuperMessageReceipt, Provider::NxCloud) {
         let _ = receipt.delivery_state();
-        inspect_event(&Event::Delivery(receipt.event()));
+        inspect_event(&Event::Delivery(receipt.delivery()));
     }
     if let Some(check) = json_type!(data, NumberCheck, Provider::NxCloud) {
         let _ = check.code.message();
@@ -72,7 +72,7 @@ fn sms_receipt(data: &[u8]) {
         Ok(receipt) => {
             inspect(receipt);
             let _ = receipt.unknown_parameters().count();
-            inspect_event(&Event::Delivery(receipt.event()));
+            inspect_event(&Event::Delivery(receipt.delivery()));
             let wire = written_back(
                 receipt,
                 |receipt| Ok(receipt.to_form().into_bytes()),

@@ -45,7 +45,7 @@ wire_object! {
     /// assert_eq!(answer.code, ResponseCode::Success);
     /// let callback = &answer.callbacks()[0];
     /// assert_eq!(callback.type_id, Some(TypeId::ZnsCustomerCare));
-    /// let event = callback.event();
+    /// let event = callback.delivery();
     /// assert_eq!(event.state, DeliveryState::Failed);
     /// assert_eq!(event.error.unwrap().code, "-124");
     /// # Ok::<(), provider_payloads::Error>(())

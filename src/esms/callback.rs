@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::codes::{SendStatus, Telco, TypeId};
 use super::error_info::{self, ErrorInfo};
-use crate::event::{self, DeliveryState};
+use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unknown_fields::UnknownFields;
 use crate::unrecognized::{
@@ -17,7 +17,7 @@ use crate::unrecognized::{
 use crate::wire::text::StackText;
 use crate::wire::{decimal, number, query};
 use crate::wire::{object, shape};
-use crate::{Error, Provider};
+use crate::{Answer, Error, Limits, Provider};
 
 /// A delivery callback: the query string eSMS sends to the customer's URL, or the same
 /// callback fetched again, as a record of GetCallback's answer.
@@ -412,12 +412,21 @@ impl Callback {
 
     /// Reads a callback from the request's URL: absolute
     /// (`https://example.com/hook?SMSID=...`) or the path and query a web framework gives
-    /// (`/hook?SMSID=...`). A `#fragment` is ignored.
+    /// (`/hook?SMSID=...`). A `#fragment` is ignored. A URL over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_url_with`](Self::from_url_with) sets
+    /// your own limit.
     pub fn from_url(url: &str) -> Result<Self, Error> {
+        Self::from_url_with(url, &Limits::new())
+    }
+
+    /// [`from_url`](Self::from_url) with limits of your own: a URL larger than
+    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_url_with(url: &str, limits: &Limits) -> Result<Self, Error> {
+        limits.check(url.len())?;
         let url = url.trim();
         let url = url.split_once('#').map_or(url, |(url, _)| url);
         match url.split_once('?') {
-            Some((_, query)) => Self::from_query(query),
+            Some((_, query)) => Self::read_query(query),
             None => Err(Error::Shape {
                 provider: Provider::Esms,
                 expected: "a URL with the callback in its query string (`...?SMSID=...`)"
@@ -428,12 +437,26 @@ impl Callback {
     }
 
     /// Reads a callback from its query string, with or without the leading `?`; white
-    /// space around it (a file's final newline) is ignored.
+    /// space around it (a file's final newline) is ignored. A query over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_query_with`](Self::from_query_with)
+    /// sets your own limit.
     pub fn from_query(query: &str) -> Result<Self, Error> {
+        Self::from_query_with(query, &Limits::new())
+    }
+
+    /// [`from_query`](Self::from_query) with limits of your own: a query string larger
+    /// than [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_query_with(query: &str, limits: &Limits) -> Result<Self, Error> {
+        limits.check(query.len())?;
+        Self::read_query(query)
+    }
+
+    /// Reads a callback from its query string, whatever its size.
+    fn read_query(query: &str) -> Result<Self, Error> {
         let query = query.trim();
         let query = query.strip_prefix('?').unwrap_or(query);
         if query.is_empty() {
-            return Err(Error::Empty {
+            return Err(Error::EmptyQuery {
                 provider: Provider::Esms,
                 payload: KIND,
             });
@@ -451,7 +474,13 @@ impl Callback {
     /// Like [`from_query`](Self::from_query), refusing any key or value the document
     /// does not list.
     pub fn from_query_strict(query: &str) -> Result<Self, Error> {
-        refuse_unrecognized(Self::from_query(query)?, Provider::Esms, KIND)
+        Self::from_query_strict_with(query, &Limits::new())
+    }
+
+    /// [`from_query_strict`](Self::from_query_strict) with limits of your own, as
+    /// [`from_query_with`](Self::from_query_with) has them.
+    pub fn from_query_strict_with(query: &str, limits: &Limits) -> Result<Self, Error> {
+        refuse_unrecognized(Self::from_query_with(query, limits)?, Provider::Esms, KIND)
     }
 
     /// Writes the callback back as a query string (no leading `?`): the keys in the
@@ -767,10 +796,21 @@ impl Callback {
         }
     }
 
+    /// The callback as a normalized event: its [`delivery`](Self::delivery).
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Delivery(self.delivery()))
+    }
+
+    /// The HTTP answer eSMS expects: 200 with an empty body ([`Answer::OK`]); "the
+    /// callback will be retried a maximum of 5 times" otherwise.
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+
     /// The callback as a normalized delivery report, with its counts and price. Zalo's
     /// error in `error_info` travels as the error when it is not `0` (success); its time
     /// is the report's time.
-    pub fn event(&self) -> event::Delivery {
+    pub fn delivery(&self) -> event::Delivery {
         let state = self.delivery_state();
         let zalo = self.error_info.as_ref().and_then(ErrorInfo::zalo);
         let error = zalo

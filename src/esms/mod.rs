@@ -107,7 +107,7 @@ pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloMessageStatus, ZaloRes
 
 use crate::event::Event;
 use crate::wire::kinds::kinds;
-use crate::{Error, Provider};
+use crate::{Answer, Error, Limits, Provider};
 
 kinds! {
     @define
@@ -155,6 +155,16 @@ kinds! {
         /// that size.
         Callback(Box<Callback>),
     }
+    delegate {
+        callbacks [Callback] {
+            /// The callback's delivery event ([`Callback::event`]); `None` for an
+            /// answer (GetCallback's records each have theirs).
+            pub fn event(&self) -> Option<Event>;
+            /// The HTTP answer eSMS expects to a callback ([`Callback::answer`]);
+            /// `None` for an answer of eSMS's API, which you do not answer.
+            pub fn answer(&self) -> Option<Answer>;
+        }
+    }
 }
 
 impl Payload {
@@ -163,14 +173,30 @@ impl Payload {
     /// [`from_query`](Self::from_query).
     ///
     /// A body that fits no kind is an error: the error of the kind it comes nearest, or
-    /// an [`Error::Shape`] that says what it looks like.
+    /// an [`Error::Shape`] that says what it looks like. A body over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
+    /// your own limit.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        Self::from_json_with(body, &Limits::new())
+    }
+
+    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
         Self::read_rows(body)
     }
 
     /// Reads a callback from its query string ([`Callback::from_query`]).
     pub fn from_query(query: &str) -> Result<Self, Error> {
-        Callback::from_query(query).map(|callback| Payload::Callback(Box::new(callback)))
+        Self::from_query_with(query, &Limits::new())
+    }
+
+    /// [`from_query`](Self::from_query) with limits of your own
+    /// ([`Callback::from_query_with`]).
+    pub fn from_query_with(query: &str, limits: &Limits) -> Result<Self, Error> {
+        Callback::from_query_with(query, limits)
+            .map(|callback| Payload::Callback(Box::new(callback)))
     }
 
     /// Writes the payload back as eSMS sent it: a callback as its query string, an
@@ -179,15 +205,6 @@ impl Payload {
         match self {
             Payload::Callback(callback) => Ok(callback.to_query().into_bytes()),
             answer => answer.to_json(),
-        }
-    }
-
-    /// The callback's delivery event; `None` for an answer (GetCallback's records each
-    /// have theirs: [`Callback::event`]).
-    pub fn event(&self) -> Option<Event> {
-        match self {
-            Payload::Callback(callback) => Some(Event::Delivery(callback.event())),
-            _ => None,
         }
     }
 }

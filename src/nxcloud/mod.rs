@@ -95,7 +95,7 @@ pub use zalo::{ZaloQuota, ZaloResponse, ZaloSent};
 use crate::answer::Answer;
 use crate::event::Event;
 use crate::wire::kinds::kinds;
-use crate::{Error, Provider};
+use crate::{Error, Limits, Provider};
 
 kinds! {
     @define
@@ -148,6 +148,15 @@ kinds! {
         /// An SMS delivery receipt: a form, not JSON ([`Callback::from_request`]).
         SmsReceipt(SmsReceipt),
     }
+    delegate {
+        /// The callback as a normalized event: a delivery for a receipt (Viber's, Zalo's,
+        /// a Super Message's or an SMS's), an inbound message for a reply; `None` for a
+        /// number check, the result of a lookup, which reports no delivery.
+        pub fn event(&self) -> Option<Event>;
+        /// The HTTP answer NXCloud expects: 200 with `success` for an SMS receipt
+        /// ([`SmsReceipt::ANSWER`]), 200 with an empty body for the others.
+        pub fn answer(&self) -> Answer;
+    }
 }
 
 impl Callback {
@@ -157,8 +166,16 @@ impl Callback {
     /// A body that fits no kind is an error: the error of the kind it comes nearest, or an
     /// [`Error::Shape`] that says what it looks like; one that fits two kinds equally well
     /// is an [`Error::Ambiguous`]. The SMS receipt, a form, is read by
-    /// [`from_request`](Self::from_request).
+    /// [`from_request`](Self::from_request). A body over [`Limits::DEFAULT_BODY`] is
+    /// refused: [`from_json_with`](Self::from_json_with) sets your own limit.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        Self::from_json_with(body, &Limits::new())
+    }
+
+    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
         Self::read_rows(body)
     }
 
@@ -167,17 +184,28 @@ impl Callback {
     /// receipt's as its form ([`SmsReceipt::from_form`]); and an empty body with a query
     /// string (`query`, without `?`) as an SMS receipt sent to a customer registered
     /// before May 2023, in the URL ([`SmsReceipt::from_query`]). Any other body gets the
-    /// JSON reader's error, which says what it looks like.
+    /// JSON reader's error, which says what it looks like. A body or query over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_request_with`](Self::from_request_with)
+    /// sets your own limit.
     pub fn from_request(body: &[u8], query: &str) -> Result<Self, Error> {
+        Self::from_request_with(body, query, &Limits::new())
+    }
+
+    /// [`from_request`](Self::from_request) with limits of your own: a body or query
+    /// string larger than [`Limits::max_body`] is refused with [`Error::TooLarge`] before
+    /// it is read.
+    pub fn from_request_with(body: &[u8], query: &str, limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
+        limits.check(query.len())?;
         match body.trim_ascii_start().first() {
             None if !query.trim().is_empty() => {
-                SmsReceipt::from_query(query).map(Callback::SmsReceipt)
+                SmsReceipt::from_query_with(query, limits).map(Callback::SmsReceipt)
             }
-            Some(b'{' | b'[') | None => Self::from_json(body),
+            Some(b'{' | b'[') | None => Self::read_rows(body),
             Some(_) if SmsReceipt::is_form(body) => {
-                SmsReceipt::from_form(body).map(Callback::SmsReceipt)
+                SmsReceipt::from_form_with(body, limits).map(Callback::SmsReceipt)
             }
-            Some(_) => Self::from_json(body),
+            Some(_) => Self::read_rows(body),
         }
     }
 
@@ -189,27 +217,5 @@ impl Callback {
             Callback::SmsReceipt(receipt) => Ok(receipt.to_form().into_bytes()),
             other => other.to_json(),
         }
-    }
-
-    /// The HTTP answer NXCloud expects: 200 with `success` for an SMS receipt
-    /// ([`SmsReceipt::ANSWER`]), 200 with an empty body for the others.
-    pub fn answer(&self) -> Answer {
-        match self {
-            Callback::SmsReceipt(_) => SmsReceipt::ANSWER,
-            _ => Answer::OK,
-        }
-    }
-
-    /// The callback as a normalized event: a delivery for a receipt (Viber's, Zalo's, a
-    /// Super Message's or an SMS's), an inbound message for a reply; `None` for a number check, the
-    /// result of a lookup, which reports no delivery.
-    pub fn event(&self) -> Option<Event> {
-        Some(match self {
-            Callback::Receipt(receipt) => Event::Delivery(receipt.event()),
-            Callback::Reply(reply) => Event::Inbound(reply.event()),
-            Callback::SuperMessageReceipt(receipt) => Event::Delivery(receipt.event()),
-            Callback::SmsReceipt(receipt) => Event::Delivery(receipt.event()),
-            Callback::NumberCheck(_) | Callback::LegacyNumberCheck(_) => return None,
-        })
     }
 }

@@ -10,10 +10,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::Provider;
+use crate::event::Event;
 use crate::wire::enums::{code_enum, string_enum};
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 code_enum! {
     /// A number check's `code`: "code=0 indicates success". The old page's table of
@@ -175,6 +176,18 @@ wire_object! {
 }
 json_payload!(NumberCheck, Provider::NxCloud, "number check");
 
+impl NumberCheck {
+    /// `None`: a number check is the result of a lookup, which reports no delivery.
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+
+    /// The HTTP answer NXCloud expects: 200 with an empty body ([`Answer::OK`]).
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+}
+
 wire_object! {
     /// The current shape's `data`: what the check found. The page's table was cut after
     /// `operator`; the other fields are typed as its samples show them.
@@ -257,6 +270,18 @@ wire_object! {
     }
 }
 json_payload!(LegacyNumberCheck, Provider::NxCloud, "legacy number check");
+
+impl LegacyNumberCheck {
+    /// `None`: a number check is the result of a lookup, which reports no delivery.
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+
+    /// The HTTP answer NXCloud expects: 200 with an empty body ([`Answer::OK`]).
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+}
 
 wire_object! {
     /// The old shape's `data`: one object per check.

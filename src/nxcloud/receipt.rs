@@ -4,12 +4,13 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::{Cost, StatusCode, ZaloResponse};
-use crate::Provider;
+use crate::event::Event;
 use crate::event::{self, DeliveryState};
 use crate::timestamp::Timestamp;
 use crate::wire::enums::string_enum;
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 string_enum! {
     /// "Receipt status": what became of a sent Viber or Zalo message.
@@ -126,11 +127,21 @@ impl ReceiptStatus {
 }
 
 impl Receipt {
+    /// The receipt as a normalized event: its [`delivery`](Self::delivery).
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Delivery(self.delivery()))
+    }
+
+    /// The HTTP answer NXCloud expects: 200 with an empty body ([`Answer::OK`]).
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+
     /// The receipt as a normalized delivery report, with its cost (`originalPrice` in
     /// `currency`) when it has one, at `sendTime` (or a journey's `timestamp`). NXCloud's
     /// `code` and `message` travel as the error unless the receipt reports that the
     /// message was taken, sent, delivered or read.
-    pub fn event(&self) -> event::Delivery {
+    pub fn delivery(&self) -> event::Delivery {
         let at = match (self.send_time, self.timestamp) {
             (Some(send_time), _) => Some(Timestamp::local(send_time)),
             (None, timestamp) => timestamp.map(Timestamp::utc),

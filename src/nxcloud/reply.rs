@@ -3,12 +3,13 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Provider;
+use crate::event::Event;
 use crate::event::{self, InboundContent};
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 wire_object! {
     /// A message reply: "the content of user replies to the client's message", posted to
@@ -162,10 +163,20 @@ impl ListUnrecognized for ReplyMessage {
 }
 
 impl Reply {
+    /// The reply as a normalized event: its [`inbound`](Self::inbound) message.
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Inbound(self.inbound()))
+    }
+
+    /// The HTTP answer NXCloud expects: 200 with an empty body ([`Answer::OK`]).
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+
     /// The reply as a normalized inbound message, from `phone`, in reply to
     /// `traceRequestId`. NXCloud gives a reply no id of its own, so its idempotency key
     /// is built from the request it answers, the sender and the time.
-    pub fn event(&self) -> event::Inbound {
+    pub fn inbound(&self) -> event::Inbound {
         let content = match &self.message {
             ReplyMessage::Text(text) => InboundContent::Text {
                 text: text.text.clone(),

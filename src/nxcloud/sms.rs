@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::answer::Answer;
-use crate::event::{self, DeliveryState};
+use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{
     FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
@@ -33,7 +33,7 @@ use crate::wire::enums::{code_enum, string_enum};
 use crate::wire::text::StackText;
 use crate::wire::time::{DateTimeSeconds, parse_date_time_seconds};
 use crate::wire::{decimal, number, query};
-use crate::{Error, Provider, UnknownFields};
+use crate::{Error, Limits, Provider, UnknownFields};
 
 code_enum! {
     /// `status`: the receipt's "DR code" ("2: successful, any other number: not
@@ -104,7 +104,7 @@ string_enum! {
 /// assert_eq!((receipt.status, receipt.result.clone()), (SmsStatus::Delivered, Some(SmsResult::Delivered)));
 /// assert_eq!(receipt.price.unwrap().to_string(), "0.045");
 /// assert_eq!(receipt.dr_time.unwrap().to_string(), "2021-02-26 10:01:15");
-/// assert_eq!(receipt.event().state, DeliveryState::Delivered);
+/// assert_eq!(receipt.delivery().state, DeliveryState::Delivered);
 /// // Written back as it came, raw spaces and all.
 /// assert_eq!(receipt.to_form().as_bytes(), &body[..]);
 /// assert_eq!(&*SmsReceipt::ANSWER.body, b"success");
@@ -290,8 +290,17 @@ impl SmsReceipt {
     }
 
     /// Reads a receipt from the form body NXCloud posts (`result=DELIVRD&size=1&...`);
-    /// white space around it (a file's final newline) is ignored.
+    /// white space around it (a file's final newline) is ignored. A body over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_form_with`](Self::from_form_with) sets
+    /// your own limit.
     pub fn from_form(body: &[u8]) -> Result<Self, Error> {
+        Self::from_form_with(body, &Limits::new())
+    }
+
+    /// [`from_form`](Self::from_form) with limits of your own: a body larger than
+    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_form_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
         let text = std::str::from_utf8(body).map_err(|err| Error::Shape {
             provider: Provider::NxCloud,
             expected: "an SMS receipt, a form (`messageid=...&status=...`) in UTF-8".to_owned(),
@@ -304,16 +313,38 @@ impl SmsReceipt {
     }
 
     /// Reads a receipt from the query string of the URL NXCloud posts to (customers
-    /// registered before May 2023), with or without its leading `?`.
+    /// registered before May 2023), with or without its leading `?`. A query over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_query_with`](Self::from_query_with)
+    /// sets your own limit.
     pub fn from_query(query: &str) -> Result<Self, Error> {
+        Self::from_query_with(query, &Limits::new())
+    }
+
+    /// [`from_query`](Self::from_query) with limits of your own: a query string larger
+    /// than [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_query_with(query: &str, limits: &Limits) -> Result<Self, Error> {
+        limits.check(query.len())?;
         let query = query.trim();
-        Self::read(query.strip_prefix('?').unwrap_or(query))
+        let query = query.strip_prefix('?').unwrap_or(query);
+        if query.is_empty() {
+            return Err(Error::EmptyQuery {
+                provider: Provider::NxCloud,
+                payload: KIND,
+            });
+        }
+        Self::read(query)
     }
 
     /// Like [`from_form`](Self::from_form), refusing any key or value the document does
     /// not list.
     pub fn from_form_strict(body: &[u8]) -> Result<Self, Error> {
-        refuse_unrecognized(Self::from_form(body)?, Provider::NxCloud, KIND)
+        Self::from_form_strict_with(body, &Limits::new())
+    }
+
+    /// [`from_form_strict`](Self::from_form_strict) with limits of your own, as
+    /// [`from_form_with`](Self::from_form_with) has them.
+    pub fn from_form_strict_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        refuse_unrecognized(Self::from_form_with(body, limits)?, Provider::NxCloud, KIND)
     }
 
     fn read(text: &str) -> Result<Self, Error> {
@@ -593,10 +624,20 @@ impl SmsReceipt {
         }
     }
 
+    /// The receipt as a normalized event: its [`delivery`](Self::delivery).
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Delivery(self.delivery()))
+    }
+
+    /// The HTTP answer NXCloud expects: [`ANSWER`](Self::ANSWER), 200 with `success`.
+    pub fn answer(&self) -> Answer {
+        Self::ANSWER
+    }
+
     /// The receipt as a normalized delivery report to `phone`, at `drtime`, with `price`
     /// (the unit price) in `currency` as its cost; the status and `result` travel as the
     /// error unless it was delivered.
-    pub fn event(&self) -> event::Delivery {
+    pub fn delivery(&self) -> event::Delivery {
         let state = self.delivery_state();
         event::Delivery {
             provider: Provider::NxCloud,

@@ -5,12 +5,13 @@ use chrono::NaiveDateTime;
 
 use super::receipt::delivery_report;
 use super::{Cost, StatusCode};
-use crate::Provider;
+use crate::event::Event;
 use crate::event::{self, DeliveryState};
 use crate::timestamp::Timestamp;
 use crate::wire::enums::string_enum;
 use crate::wire::json::json_payload;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 string_enum! {
     /// "Channel": the channel a Super Message went through (渠道: `SMS`, `VIBER`).
@@ -38,7 +39,7 @@ wire_object! {
     /// let Callback::SuperMessageReceipt(receipt) = Callback::from_json(body)? else { panic!() };
     /// assert_eq!((receipt.channel.clone(), receipt.code), (Channel::Viber, StatusCode::SuperMessageDelivered));
     /// assert_eq!(receipt.delivery_state(), DeliveryState::Delivered);
-    /// assert_eq!(receipt.event().idempotency_key, "nxcloud:62e6c4a55c79435aa2228ca0bd6b2671:VIBER:delivered");
+    /// assert_eq!(receipt.delivery().idempotency_key, "nxcloud:62e6c4a55c79435aa2228ca0bd6b2671:VIBER:delivered");
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct SuperMessageReceipt {
@@ -89,12 +90,22 @@ impl SuperMessageReceipt {
         }
     }
 
+    /// The receipt as a normalized event: its [`delivery`](Self::delivery).
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Delivery(self.delivery()))
+    }
+
+    /// The HTTP answer NXCloud expects: 200 with an empty body ([`Answer::OK`]).
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+
     /// The receipt as a normalized delivery report to `phone`, at `sendTime`, with its
     /// cost (`originalPrice` in `currency`); `code` and `message` travel as the error
     /// unless it was delivered. The idempotency key names the channel too
     /// (`nxcloud:<requestId>:<channel>:<state>`): a Super Message that falls back from one
     /// channel to the other may report on each under one request id.
-    pub fn event(&self) -> event::Delivery {
+    pub fn delivery(&self) -> event::Delivery {
         let key_id = format!("{}:{}", self.request_id, self.channel);
         event::Delivery {
             recipient: Some(self.phone.clone()),

@@ -14,7 +14,7 @@ use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
 use crate::wire::kinds::{Kind, kinds};
 use crate::wire::object::{Fields, Wire, wire_object};
-use crate::{Error, ListUnrecognized, Provider, UnknownFields};
+use crate::{Answer, Error, Limits, ListUnrecognized, Provider, UnknownFields};
 
 /// The payload kind of a message, as errors name it.
 const MESSAGE: &str = "webhook message";
@@ -111,6 +111,12 @@ impl<T> Message<T> {
         self.created.as_ref()
     }
 
+    /// The HTTP answer Viva expects: 200 with an empty body ([`Answer::OK`]); "if you
+    /// respond with http status 200" it does not retry.
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+
     /// A message of `event_type_id` created at `created`, with nothing else set.
     pub fn new(event_type_id: EventTypeId, created: Timestamp, event_data: T) -> Self {
         Message {
@@ -154,14 +160,30 @@ where
     ///
     /// The event type is not checked against `T`; [`Webhook::from_json`] chooses `T`
     /// from it. Fields the document does not list are kept; the error names the field
-    /// that does not hold what the document says (`EventData.Amount`).
+    /// that does not hold what the document says (`EventData.Amount`). A body over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
+    /// your own limit.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        Self::from_json_with(body, &Limits::new())
+    }
+
+    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
         Kind::read(body)
     }
 
     /// Like [`from_json`](Self::from_json), refusing any field or value the document
     /// does not list.
     pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
+        Self::from_json_strict_with(body, &Limits::new())
+    }
+
+    /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
+    /// [`from_json_with`](Self::from_json_with) has them.
+    pub fn from_json_strict_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
         crate::wire::json::from_json_strict(body, Provider::Viva, MESSAGE)
     }
 
@@ -177,7 +199,7 @@ kinds! {
     ///
     /// ```
     /// use provider_payloads::viva::{EventTypeId, Webhook};
-    /// use rust_decimal::Decimal;
+    /// use provider_payloads::rust_decimal::Decimal;
     ///
     /// let body = br#"{"EventData":{"Amount":100.50,"CurrencyCode":978,
     ///     "InsDate":"2014-06-18T14:20:30.45+03:00","MerchantId":"m","OrderCode":776027772607,
@@ -243,6 +265,8 @@ kinds! {
         /// [`event`](crate::event) module has the mapping); `None` for an event that
         /// reports none of it.
         pub fn event(&self) -> Option<Event>;
+        /// The HTTP answer Viva expects: 200 with an empty body ([`Answer::OK`]).
+        pub fn answer(&self) -> Answer;
     }
 }
 

@@ -105,9 +105,10 @@ pub use transaction::{PosEcrSession, TransactionEventData, TransactionPriceCalcu
 pub use types::{EventTypeId, StatusId, TransactionTable, TransactionTypeId};
 pub use wallet::{AccountTransactionCreated, CommandBankTransfer, Obligation};
 
+use crate::event::Event;
 use crate::wire::detect::Lazy;
 use crate::wire::kinds::{kinds, read_detected, undecided};
-use crate::{Error, Provider};
+use crate::{Answer, Error, Limits, Provider};
 
 kinds! {
     @define
@@ -155,6 +156,20 @@ kinds! {
         /// The "List messages" answer (an array).
         MessageList(MessageList),
     }
+    delegate {
+        callbacks [Webhook, Obligation, SaleTransactionsFile] {
+            /// What happened: a webhook message's event ([`Webhook::event`]); `None`
+            /// for the bodies with no envelope (obligations, deprecated; Sale
+            /// Transactions, a file), URL verification and the messages API's answers.
+            pub fn event(&self) -> Option<Event>;
+            /// The HTTP answer Viva expects to a notification it posts (a webhook
+            /// message, an obligation, Sale Transactions): 200 with an empty body.
+            /// `None` for the messages API's answers, which you do not answer, and for
+            /// the URL verification key, itself the answer to Viva's `GET`
+            /// ([`Verification::answer`]).
+            pub fn answer(&self) -> Option<Answer>;
+        }
+    }
 }
 
 impl Payload {
@@ -171,10 +186,19 @@ impl Payload {
     /// | sale transactions file | `Link`, `FileType` |
     ///
     /// A body that fits no kind is the error of the kind it comes nearest, or an
-    /// [`Error::Shape`] that says what it looks like.
+    /// [`Error::Shape`] that says what it looks like. A body over
+    /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
+    /// your own limit.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {
+        Self::from_json_with(body, &Limits::new())
+    }
+
+    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
+    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
+        limits.check(body.len())?;
         if body.trim_ascii_start().starts_with(b"[") {
-            return MessageList::from_json(body).map(Payload::MessageList);
+            return MessageList::from_json_with(body, limits).map(Payload::MessageList);
         }
         static DETECTOR: Lazy = Lazy::new(&[&Webhook::TABLE, &Payload::TABLE]);
         let detector = DETECTOR.get();

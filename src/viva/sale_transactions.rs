@@ -3,6 +3,8 @@
 //! with no envelope and no `EventTypeId`, and the one notification Viva signs
 //! ([`SubscriptionSecret`](super::SubscriptionSecret)).
 
+use crate::Answer;
+use crate::event::Event;
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
 
@@ -45,3 +47,16 @@ crate::wire::json::json_payload!(
     crate::Provider::Viva,
     "sale transactions file"
 );
+
+impl SaleTransactionsFile {
+    /// `None`: it reports a file, not a payment.
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+
+    /// The HTTP answer Viva expects: 200 with an empty body ([`Answer::OK`]); "if you
+    /// respond with http status 200" it does not retry.
+    pub fn answer(&self) -> Answer {
+        Answer::OK
+    }
+}

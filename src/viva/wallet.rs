@@ -8,10 +8,10 @@ use super::currency::Currency;
 use super::message::Message;
 use super::platform::transfer;
 use super::types::{EventTypeId, StatusId};
-use crate::Provider;
 use crate::event::{Event, TransferKind, WalletTransaction, idempotency_key};
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
+use crate::{Answer, Provider};
 
 wire_object! {
     /// The `EventData` of "Account Transaction Created" (2054): "any change in the wallet
@@ -323,5 +323,17 @@ impl Obligation {
         } else {
             EventTypeId::ObligationCreated
         }
+    }
+
+    /// `None`: obligations are deprecated; their transfers come as "Transfer Created"
+    /// (8448).
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+
+    /// The HTTP answer Viva expects: 200 with an empty body ([`Answer::OK`]); "if you
+    /// respond with http status 200" it does not retry.
+    pub fn answer(&self) -> Answer {
+        Answer::OK
     }
 }

@@ -337,9 +337,19 @@ impl MessageStatus {
 }
 
 impl StatusCallback {
+    /// The callback as a normalized event: its [`delivery`](Self::delivery).
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Delivery(self.delivery()))
+    }
+
+    /// What Wappin expects back: [`Callback::ANSWER`], 200 with `{"status":"000"}`.
+    pub fn answer(&self) -> Answer {
+        Callback::ANSWER
+    }
+
     /// The callback as a normalized delivery report. Wappin names no recipient in it and
     /// gives no error code (only the status).
-    pub fn event(&self) -> event::Delivery {
+    pub fn delivery(&self) -> event::Delivery {
         let state = self.status.delivery_state();
         event::Delivery {
             provider: Provider::Wappin,
@@ -360,9 +370,19 @@ impl StatusCallback {
 }
 
 impl MessageCallback {
+    /// The callback as a normalized event: its [`inbound`](Self::inbound) message.
+    pub fn event(&self) -> Option<Event> {
+        Some(Event::Inbound(self.inbound()))
+    }
+
+    /// What Wappin expects back: [`Callback::ANSWER`], 200 with `{"status":"000"}`.
+    pub fn answer(&self) -> Answer {
+        Callback::ANSWER
+    }
+
     /// The callback as a normalized inbound message: `message_content` from
     /// `sender_number`.
-    pub fn event(&self) -> event::Inbound {
+    pub fn inbound(&self) -> event::Inbound {
         event::Inbound {
             provider: Provider::Wappin,
             message_id: Some(self.message_id.clone()),
@@ -377,14 +397,33 @@ impl MessageCallback {
     }
 }
 
+impl OtherCallback {
+    /// `None`: a callback of a type the document does not describe reports nothing
+    /// known.
+    pub fn event(&self) -> Option<Event> {
+        None
+    }
+
+    /// What Wappin expects back: [`Callback::ANSWER`], 200 with `{"status":"000"}`.
+    pub fn answer(&self) -> Answer {
+        Callback::ANSWER
+    }
+}
+
 impl Callback {
     /// The callback as a normalized event: a delivery for a status callback, an inbound
     /// message for a message callback; `None` for a type the document does not describe.
     pub fn event(&self) -> Option<Event> {
         match self {
-            Callback::Status(status) => Some(Event::Delivery(status.event())),
-            Callback::Message(message) => Some(Event::Inbound(message.event())),
-            Callback::Other(_) => None,
+            Callback::Status(status) => status.event(),
+            Callback::Message(message) => message.event(),
+            Callback::Other(other) => other.event(),
         }
+    }
+
+    /// What Wappin expects back from every callback: [`ANSWER`](Self::ANSWER), 200 with
+    /// `{"status":"000"}`.
+    pub fn answer(&self) -> Answer {
+        Self::ANSWER
     }
 }

@@ -93,8 +93,9 @@ pub use v2::{
     V2User,
 };
 
-use crate::Provider;
+use crate::event::Event;
 use crate::wire::kinds::kinds;
+use crate::{Answer, Provider};
 
 kinds! {
     /// Any Wappin body, told apart by its keys: the table of Wappin's kinds. Where a body
@@ -150,5 +151,15 @@ kinds! {
         V2Response(V2Response) requires ["meta"],
         /// A v2 send request (a third party's model).
         V2SendRequest(V2SendRequest) requires ["to", "type", "template"],
+    }
+    delegate {
+        callbacks [Callback] {
+            /// The callback's event ([`Callback::event`]); `None` for a request or an
+            /// answer of Wappin's API, which report none.
+            pub fn event(&self) -> Option<Event>;
+            /// What Wappin expects back from a callback ([`Callback::answer`]); `None`
+            /// for a request or an answer of Wappin's API, which you do not answer.
+            pub fn answer(&self) -> Option<Answer>;
+        }
     }
 }

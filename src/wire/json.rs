@@ -209,7 +209,21 @@ macro_rules! json_payload {
             /// Fields and values the provider's document does not list are kept (see
             /// [`ListUnrecognized`](crate::ListUnrecognized)); the error names the field
             /// that does not hold what the document says.
+            ///
+            /// A body over [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is
+            /// refused: [`from_json_with`](Self::from_json_with) sets your own limit.
             pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
+                Self::from_json_with(body, &$crate::Limits::new())
+            }
+
+            /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+            /// [`Limits::max_body`](crate::Limits::max_body) is refused with
+            /// [`Error::TooLarge`](crate::Error::TooLarge) before it is read.
+            pub fn from_json_with(
+                body: &[u8],
+                limits: &$crate::Limits,
+            ) -> Result<Self, $crate::Error> {
+                limits.check(body.len())?;
                 $crate::wire::json::from_json(body, $provider, $payload)
             }
 
@@ -217,6 +231,16 @@ macro_rules! json_payload {
             /// document does not list, with an [`Error::Unrecognized`](crate::Error::Unrecognized)
             /// that lists them.
             pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
+                Self::from_json_strict_with(body, &$crate::Limits::new())
+            }
+
+            /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
+            /// [`from_json_with`](Self::from_json_with) has them.
+            pub fn from_json_strict_with(
+                body: &[u8],
+                limits: &$crate::Limits,
+            ) -> Result<Self, $crate::Error> {
+                limits.check(body.len())?;
                 $crate::wire::json::from_json_strict(body, $provider, $payload)
             }
 

@@ -3,7 +3,8 @@
 //! [`kinds!`] takes one row per payload kind (the type that reads it, the keys it
 //! requires, its discriminating value) and makes from it the provider's enum of those
 //! kinds, the [`Table`](super::detect::Table) that detection reads, and the enum's entry
-//! points: `from_json` (detection, then one typed parse), `from_json_strict`, `to_json`,
+//! points: `from_json` (detection, then one typed parse), `from_json_strict` (each with
+//! its `_with` form, which takes [`Limits`](crate::Limits)), `to_json`,
 //! `kind`, `unknown_fields`, `Serialize` and `ListUnrecognized`. Adding a kind is its type
 //! and one row.
 
@@ -179,14 +180,19 @@ pub(crate) fn or_list(items: &[String]) -> String {
 /// (`where Value::Codes("EventTypeId", &[1796])`). Each variant's type implements
 /// [`Kind`].
 ///
-/// `kinds! { @define ... also { ... } }` declares the same without `from_json`, with
+/// `kinds! { @define ... also { ... } }` declares the same without `from_json` and
+/// `from_json_with` (which `from_json_strict_with` calls), with
 /// more variants after the rows that are no row of the table (Viva's webhook messages,
 /// a family of their own, and its message list, an array): the enum's own `from_json`
 /// reads those.
 ///
 /// A last `delegate { /// doc \n pub fn event(&self) -> Option<Event>; }` gives the enum
 /// methods that ask the payload inside: each variant's type has a method of that name
-/// and type (adding a kind is then its type, with that method, and its row).
+/// and type (adding a kind is then its type, with that method, and its row). In it,
+/// `callbacks [Variant, ...] { /// doc \n pub fn answer(&self) -> Option<Answer>; }`
+/// gives an enum that holds callbacks beside requests and API answers methods that ask
+/// those variants (`Some` of an `answer` that is not an `Option`) and give `None` for
+/// the others.
 macro_rules! kinds {
     (
         $(#[$attr:meta])*
@@ -218,8 +224,18 @@ macro_rules! kinds {
             /// A body that fits no kind is an error: the error of the kind it comes
             /// nearest, or an [`Error::Shape`](crate::Error::Shape) that says what it
             /// looks like; one that fits two kinds equally well is an
-            /// [`Error::Ambiguous`](crate::Error::Ambiguous).
+            /// [`Error::Ambiguous`](crate::Error::Ambiguous). A body over
+            /// [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is refused:
+            /// [`from_json_with`](Self::from_json_with) sets your own limit.
             pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
+                Self::from_json_with(body, &$crate::Limits::new())
+            }
+
+            /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+            /// [`Limits::max_body`](crate::Limits::max_body) is refused with
+            /// [`Error::TooLarge`](crate::Error::TooLarge) before it is read.
+            pub fn from_json_with(body: &[u8], limits: &$crate::Limits) -> Result<Self, $crate::Error> {
+                limits.check(body.len())?;
                 Self::read_rows(body)
             }
         }
@@ -338,7 +354,16 @@ macro_rules! kinds {
                 /// list, with an [`Error::Unrecognized`](crate::Error::Unrecognized) that
                 /// lists it.
                 pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
-                    let payload = Self::from_json(body)?;
+                    Self::from_json_strict_with(body, &$crate::Limits::new())
+                }
+
+                /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
+                /// [`from_json_with`](Self::from_json_with) has them.
+                pub fn from_json_strict_with(
+                    body: &[u8],
+                    limits: &$crate::Limits,
+                ) -> Result<Self, $crate::Error> {
+                    let payload = Self::from_json_with(body, limits)?;
                     let kind = payload.kind();
                     $crate::unrecognized::refuse_unrecognized(payload, $provider, kind)
                 }
@@ -397,15 +422,53 @@ macro_rules! kinds {
             $($rest:tt)*
         }
     ) => {
+        kinds!(@method $name [$($variant)*] std::convert::identity, [] $(#[doc = $doc])* pub fn $method(&self) -> $method_ty);
+        kinds!(@delegate $name [$($variant)*] { $($rest)* });
+    };
+    // A `callbacks [...] { ... }` block: methods of an enum that holds callbacks beside
+    // requests and API answers, which ask those variants' payloads (the answer turned
+    // into the method's `Option`) and give `None` for the others.
+    (
+        @delegate $name:ident [$($variant:ident)*] {
+            callbacks [$($callback:ident),+ $(,)?] {
+                $(#[doc = $doc:expr])*
+                pub fn $method:ident(&self) -> $method_ty:ty;
+                $($more:tt)*
+            }
+            $($rest:tt)*
+        }
+    ) => {
+        kinds!(@method $name [$($callback)+] Into::into, [_ => None,] $(#[doc = $doc])* pub fn $method(&self) -> $method_ty);
+        kinds!(@delegate $name [$($variant)*] {
+            callbacks [$($callback),+] { $($more)* }
+            $($rest)*
+        });
+    };
+    (
+        @delegate $name:ident [$($variant:ident)*] {
+            callbacks [$($callback:ident),+ $(,)?] {}
+            $($rest:tt)*
+        }
+    ) => {
+        kinds!(@delegate $name [$($variant)*] { $($rest)* });
+    };
+    // One method that asks the payload of each of `variants` (its result passed to
+    // `wrap`), with `otherwise` the arms for the others.
+    (
+        @method $name:ident [$($variant:ident)*] $wrap:path, [$($otherwise:tt)*]
+        $(#[doc = $doc:expr])*
+        pub fn $method:ident(&self) -> $method_ty:ty
+    ) => {
         impl $name {
             $(#[doc = $doc])*
             pub fn $method(&self) -> $method_ty {
+                #[allow(unreachable_patterns)]
                 match self {
-                    $($name::$variant(payload) => payload.$method(),)*
+                    $($name::$variant(payload) => $wrap(payload.$method()),)*
+                    $($otherwise)*
                 }
             }
         }
-        kinds!(@delegate $name [$($variant)*] { $($rest)* });
     };
     (@delegate $name:ident [$($variant:ident)*] {}) => {};
     (@value) => { Value::Any };
