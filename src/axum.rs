@@ -170,3 +170,134 @@ impl IntoResponse for Refusal {
         Rejection::Refused(self).into_response()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ::axum::body::to_bytes;
+    use ::axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+
+    use super::*;
+    use crate::{Limits, Payload, viva};
+
+    const PAYMENT: &[u8] = include_bytes!("../fixtures/viva/transaction_payment_created.json");
+
+    fn request(path: &str, peer: Option<[u8; 4]>, body: &'static [u8]) -> Request {
+        let mut request = Request::post(path).body(Body::from(body)).unwrap();
+        if let Some(peer) = peer {
+            let address = SocketAddr::from((peer, 4000));
+            request.extensions_mut().insert(ConnectInfo(address));
+        }
+        request
+    }
+
+    /// Runs `future` to its end on a runtime of one thread.
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    async fn extract<T: FromWebhook>(request: Request, policy: &Policy) -> Result<T, Response> {
+        Webhook::<T>::from_request(request, policy)
+            .await
+            .map(|Webhook(callback)| callback)
+            .map_err(IntoResponse::into_response)
+    }
+
+    async fn text(response: Response) -> (u16, String) {
+        let status = response.status().as_u16();
+        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn the_peer_address_is_axums_connect_info() {
+        block_on(async {
+            let policy = Policy::new();
+            let viva = Some([51, 138, 37, 238]);
+            let payment: viva::Payload = extract(request("/viva", viva, PAYMENT), &policy)
+                .await
+                .unwrap();
+            assert_eq!(Webhook(payment).answer(), Answer::OK);
+            let refused = extract::<Payload>(request("/", Some([127, 0, 0, 1]), PAYMENT), &policy);
+            assert_eq!(text(refused.await.unwrap_err()).await.0, 403);
+            // No ConnectInfo: the server's set-up, 500, before the body is read.
+            let unknown = extract::<viva::Webhook>(request("/viva", None, b"{"), &policy);
+            let (status, message) = text(unknown.await.unwrap_err()).await;
+            assert_eq!(status, 500);
+            assert!(message.contains("peer address"), "{message}");
+        });
+    }
+
+    #[test]
+    fn a_body_over_the_limits_is_refused_with_413() {
+        block_on(async {
+            let policy = Policy::new()
+                .viva_sources(None)
+                .limits(Limits::new().body(16));
+            let (status, message) = text(
+                extract::<Payload>(request("/", None, PAYMENT), &policy)
+                    .await
+                    .unwrap_err(),
+            )
+            .await;
+            assert_eq!(status, 413);
+            assert_eq!(
+                message,
+                format!(
+                    "the request is {} bytes, over the limit of 16 bytes",
+                    PAYMENT.len()
+                )
+            );
+            // A Content-Length that promises less than comes is no way past it.
+            let mut lying = request("/", None, PAYMENT);
+            lying
+                .headers_mut()
+                .insert(CONTENT_LENGTH, "2".parse().unwrap());
+            let response = extract::<Payload>(lying, &policy).await.unwrap_err();
+            assert_eq!(response.status(), 413);
+            // A body of unknown size (chunked) is read until it passes the limit.
+            let streamed = http_body_util::StreamBody::new(http_body_util::BodyStream::new(
+                http_body_util::Full::new(::axum::body::Bytes::from_static(PAYMENT)),
+            ));
+            assert_eq!(Body::new(streamed).size_hint().exact(), None);
+            let streamed = http_body_util::StreamBody::new(http_body_util::BodyStream::new(
+                http_body_util::Full::new(::axum::body::Bytes::from_static(PAYMENT)),
+            ));
+            let chunked = Request::post("/").body(Body::new(streamed)).unwrap();
+            let response = extract::<Payload>(chunked, &policy).await.unwrap_err();
+            assert_eq!(text(response).await.0, 413);
+        });
+    }
+
+    #[test]
+    fn answers_and_errors_are_responses() {
+        block_on(async {
+            let answer = crate::wappin::Callback::ANSWER.into_response();
+            assert_eq!(answer.headers()[CONTENT_TYPE], "application/json");
+            assert_eq!(text(answer).await, (200, r#"{"status":"000"}"#.to_owned()));
+            let error = crate::parse(b"{}", "").unwrap_err();
+            let message = error.to_string();
+            assert_eq!(text(error.into_response()).await, (400, message));
+            assert_eq!(Refusal::WrongToken.into_response().status(), 401);
+            let open = Policy::new().viva_sources(None);
+            let not = extract::<Payload>(
+                request(
+                    "/",
+                    None,
+                    br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#,
+                ),
+                &open,
+            );
+            assert_eq!(
+                text(not.await.unwrap_err()).await,
+                (
+                    422,
+                    "a viva URL verification is not a callback; this receiver takes callbacks only"
+                        .to_owned()
+                )
+            );
+        });
+    }
+}

@@ -115,3 +115,83 @@ impl<B: From<String>> From<Rejection> for Response<B> {
 fn status(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wappin::{self, CallbackToken};
+    use crate::{Error, Payload};
+
+    const WAPPIN: &[u8] = br#"{"message_id":"m1","client_id":"9","client_name":"c","status_messages":"read","callback_type":"status"}"#;
+
+    #[test]
+    fn a_request_is_checked_read_and_answered() {
+        let policy = Policy::new().wappin_token(CallbackToken::new("t0ken"));
+        let peer = Some("127.0.0.1".parse().unwrap());
+        let request = |authorization: Option<&str>, path: &str| {
+            let mut builder = Request::post(path);
+            if let Some(value) = authorization {
+                builder = builder.header("authorization", value);
+            }
+            builder.body(WAPPIN.to_vec()).unwrap()
+        };
+        let callback: wappin::Callback =
+            receive_request(&request(Some("Bearer t0ken"), "/w?x=1"), peer, &policy).unwrap();
+        let answer: Response<Vec<u8>> = FromWebhook::answer(&callback).into();
+        assert_eq!(answer.status(), 200);
+        assert_eq!(answer.headers()[CONTENT_TYPE], "application/json");
+        assert_eq!(answer.body(), br#"{"status":"000"}"#);
+
+        let refused =
+            receive_request::<Payload, _>(&request(None, "/"), peer, &policy).unwrap_err();
+        assert_eq!(refused, Rejection::Refused(Refusal::MissingToken));
+        let response: Response<Vec<u8>> = refused.into();
+        assert_eq!(response.status(), 401);
+        assert_eq!(response.headers()[WWW_AUTHENTICATE], "Bearer");
+        assert_eq!(
+            response.headers()[CONTENT_TYPE],
+            "text/plain; charset=utf-8"
+        );
+
+        // Another provider's route names itself in the message.
+        let wrong =
+            receive_request::<crate::nxcloud::Callback, _>(&request(None, "/nx?a"), peer, &policy)
+                .unwrap_err();
+        assert_eq!(
+            wrong.to_string(),
+            "POST /nx takes nxcloud payloads; this is a wappin callback"
+        );
+        let response: Response<String> = wrong.into();
+        assert_eq!(response.status(), 400);
+        assert!(!response.headers().contains_key(WWW_AUTHENTICATE));
+
+        let large: Response<String> =
+            Rejection::Invalid(Error::TooLarge { size: 9, limit: 8 }).into();
+        assert_eq!(large.status(), 413);
+        let empty: Response<Vec<u8>> = Answer::OK.into();
+        assert!(empty.body().is_empty() && !empty.headers().contains_key(CONTENT_TYPE));
+    }
+
+    #[test]
+    fn credentials_read_every_forwarded_for_line_and_the_two_headers() {
+        let mut headers = HeaderMap::new();
+        headers.append("x-forwarded-for", HeaderValue::from_static("198.51.100.7"));
+        headers.append(
+            "X-Forwarded-For",
+            HeaderValue::from_static("51.138.37.238, 10.0.0.3"),
+        );
+        headers.insert("viva-signature-256", HeaderValue::from_static("ab"));
+        let policy = Policy::new().trusted_proxies(["10.0.0.0/8".parse().unwrap()]);
+        let credentials = Credentials::from_headers(&headers, Some("10.0.0.2".parse().unwrap()));
+        assert_eq!(
+            policy.client_address(&credentials),
+            Ok("51.138.37.238".parse().unwrap())
+        );
+        assert_eq!(
+            Policy::new()
+                .viva_signature(crate::viva::SubscriptionSecret::new("s"))
+                .check_signature(&credentials, b"{}"),
+            Err(Refusal::Signature(crate::viva::SignatureError::Malformed))
+        );
+    }
+}
