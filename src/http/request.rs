@@ -11,6 +11,7 @@ use crate::http::policy::{Credentials, Policy, Refusal};
 use crate::http::receive::{FromWebhook, Rejection, read};
 use crate::viva::SIGNATURE_256_HEADER;
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<'a> Credentials<'a> {
     /// What a request's `headers` carry (`Authorization`, `Viva-Signature-256`, each
     /// line of `X-Forwarded-For`), from `peer`, the connection's remote address.
@@ -81,6 +82,7 @@ impl Rejection {
 }
 
 /// A provider's answer: its status, its body, and its `Content-Type` when it has one.
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<B: From<Cow<'static, [u8]>>> From<Answer> for Response<B> {
     fn from(answer: Answer) -> Response<B> {
         let mut response = Response::new(B::from(answer.body));
@@ -96,6 +98,7 @@ impl<B: From<Cow<'static, [u8]>>> From<Answer> for Response<B> {
 
 /// A refusal: its status, and its message as `text/plain`; a missing or wrong Wappin
 /// token with `WWW-Authenticate: Bearer`.
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<B: From<String>> From<Rejection> for Response<B> {
     fn from(rejection: Rejection) -> Response<B> {
         let mut response = Response::new(B::from(rejection.to_string()));
