@@ -1,10 +1,11 @@
-//! A webhook receiver: an HTTP service that takes each provider's callbacks as the
-//! provider sends them, parses them with the crate and answers what the provider expects.
+//! A webhook receiver: the crate's axum extractors in an HTTP service that takes each
+//! provider's callbacks as the provider sends them, checks them, and answers what the
+//! provider expects. Needs the `axum` feature:
 //!
 //! ```text
-//! cargo run --example receiver                                # on 127.0.0.1:8080
-//! cargo run --example receiver -- --listen 127.0.0.1:0        # on a free port
-//! cargo run --example receiver -- --viva-key KEY --wappin-token TOKEN
+//! cargo run --features axum --example receiver                        # on 127.0.0.1:8080
+//! cargo run --features axum --example receiver -- --listen 127.0.0.1:0 --no-source-check
+//! cargo run --features axum --example receiver -- --viva-key KEY --wappin-token TOKEN
 //! ```
 //!
 //! | request | what the provider sends | answer |
@@ -16,18 +17,15 @@
 //! | `GET /viva` | Viva's URL verification | 200, `{"Key":"<key>"}` (`application/json`) |
 //! | `GET /?<query>`, `POST /` | any of the above but the verification, provider detected | the provider's answer |
 //!
-//! The body and query string go to [`provider_payloads::parse`] as they came; the
-//! `Content-Type` is not checked. Refusals have a `text/plain` body that says why:
-//!
-//! - 400 with the crate's error message when the request does not parse;
-//! - 400 `POST /nxcloud takes nxcloud payloads; this is a wappin callback` when a
-//!   provider's path gets another provider's payload;
-//! - 401 for a Wappin callback without the token of `--wappin-token`, when one is set
-//!   (without it the token is not checked);
-//! - 422 `a wappin send text request is not a callback; this receiver takes callbacks
-//!   only` for a payload that parses but that no provider posts to a webhook (an API
-//!   request or answer, a Viva URL verification or message list): answering it 200
-//!   would hide a misconfigured sender.
+//! Each route is a [`Webhook`] extractor; its refusals have a `text/plain` body that says
+//! why ([`provider_payloads::http::Rejection`]): 401 for a Wappin callback without the
+//! token of `--wappin-token` (without it the token is not checked); 403 for a Viva
+//! request from an address Viva does not send from (`--no-source-check` turns the check
+//! off, for local tests; `--trusted-proxy RANGE` reads `X-Forwarded-For` from a proxy of
+//! yours); 400 with the crate's message for a request that does not parse, or for
+//! another provider's payload on a provider's path (`POST /nxcloud takes nxcloud
+//! payloads; this is a wappin callback`); 422 for a payload that no provider posts to a
+//! webhook (an API request or answer).
 //!
 //! Standard output has `listening on http://ADDR` first (the bound address, so that
 //! `--listen 127.0.0.1:0` tells its port), then one line per event, written before the
@@ -40,37 +38,34 @@
 //!
 //! `<kind>` is `delivery`, `inbound` or `payment`, the JSON's `event`. In the key, `%`,
 //! spaces and control characters are percent-encoded, so that every line has these five
-//! fields. Retries print the same event again: deduplicate on the key. A payload that
-//! reports no event (a Viva message of another event type) is answered and prints nothing.
-//! Notes on the set-up go to standard error.
+//! fields. Retries print the same event again: deduplicate on the key. A callback that
+//! reports no event is answered and prints nothing. Notes on the set-up go to standard
+//! error.
 
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::{RawQuery, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use provider_payloads::axum::Webhook;
+use provider_payloads::http::{AddressRange, FromWebhook, Policy};
+use provider_payloads::viva::Verification;
 use provider_payloads::wappin::CallbackToken;
-use provider_payloads::{Answer, Event, Provider};
+use provider_payloads::{Answer, Event, Payload, esms, nxcloud, viva, wappin};
 
 const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-token TOKEN]
+                [--no-source-check] [--trusted-proxy RANGE]...
 
 Listen on ADDR (default 127.0.0.1:8080) for the providers' callbacks: GET /esms,
 POST /nxcloud, POST /wappin, POST /viva, and GET or POST / for any provider; print a
 line for each event. GET /viva answers Viva's URL verification with KEY (default: the
 example of Viva's document, B3248222FDCD1885AEAFE51CCC1B5607F00903F6). With
 --wappin-token, a Wappin callback without `Authorization: Bearer TOKEN` is refused;
-without it, the token is not checked.";
-
-/// Where to listen when `--listen` is not given.
-const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+without it, the token is not checked. A Viva request from an address Viva does not
+send production webhooks from is refused, unless --no-source-check (for local tests);
+X-Forwarded-For is read from a peer in a --trusted-proxy RANGE (10.0.0.0/8, ::1).";
 
 /// The key answered to Viva's URL verification when `--viva-key` is not given: the
 /// example in Viva's document.
@@ -80,81 +75,92 @@ const DEFAULT_VIVA_KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
 struct Args {
     listen: SocketAddr,
     viva_key: String,
-    wappin_token: Option<String>,
+    policy: Policy,
+    notes: Vec<&'static str>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut listen = DEFAULT_LISTEN.to_owned();
+    let mut listen = "127.0.0.1:8080".to_owned();
     let mut viva_key = DEFAULT_VIVA_KEY.to_owned();
-    let mut wappin_token = None;
+    let (mut policy, mut proxies, mut notes) = (Policy::new(), Vec::new(), Vec::new());
+    let mut token = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
             "--listen" => listen = value("--listen")?,
             "--viva-key" => viva_key = value("--viva-key")?,
-            "--wappin-token" => wappin_token = Some(value("--wappin-token")?),
+            "--wappin-token" => match value("--wappin-token")? {
+                empty if empty.is_empty() => return Err("--wappin-token needs a token".into()),
+                given => (policy, token) = (policy.wappin_token(CallbackToken::new(given)), true),
+            },
+            "--no-source-check" => {
+                policy = policy.viva_sources(None);
+                notes.push("Viva's source addresses are not checked (--no-source-check)");
+            }
+            "--trusted-proxy" => proxies.push(
+                value("--trusted-proxy")?
+                    .parse::<AddressRange>()
+                    .map_err(|err| err.to_string())?,
+            ),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    let listen = listen.parse().map_err(|err| {
-        format!("--listen {listen}: {err} (expected an address like {DEFAULT_LISTEN})")
-    })?;
-    if wappin_token.as_deref() == Some("") {
-        return Err("--wappin-token needs a token that is not empty".to_owned());
+    if !token {
+        notes.push("Wappin's bearer token is not checked (see --wappin-token)");
     }
+    let listen = listen.parse().map_err(|err| {
+        format!("--listen {listen}: {err} (expected an address like 127.0.0.1:8080)")
+    })?;
+    let policy = policy.trusted_proxies(proxies);
     Ok(Args {
         listen,
         viva_key,
-        wappin_token,
+        policy,
+        notes,
     })
 }
 
-/// What every handler reads.
-struct Config {
-    viva_key: String,
-    wappin_token: Option<CallbackToken>,
-}
-
-type Shared = State<Arc<Config>>;
-
 /// The service: one path per provider, and `/` for any.
-fn app(config: Config) -> Router {
+fn app(args: &Args) -> Router {
+    let verification = Verification::new(&*args.viva_key).answer();
     Router::new()
-        .route("/esms", one_provider("GET /esms", Provider::Esms))
-        .route("/nxcloud", one_provider("POST /nxcloud", Provider::NxCloud))
-        .route("/wappin", one_provider("POST /wappin", Provider::Wappin))
+        .route("/esms", get(receive::<esms::Callback>))
+        .route("/nxcloud", post(receive::<nxcloud::Callback>))
+        .route("/wappin", post(receive::<wappin::Callback>))
         .route(
             "/viva",
-            one_provider("POST /viva", Provider::Viva).get(viva_verification),
+            post(receive::<viva::Payload>).get(move || std::future::ready(verification.clone())),
         )
-        .route("/", get(any_provider).post(any_provider))
-        .with_state(Arc::new(config))
+        .route("/", get(receive::<Payload>).post(receive::<Payload>))
+        .with_state(args.policy.clone())
+}
+
+/// Every route's handler: the extractor has checked and parsed the callback; print its
+/// event, and answer what the provider expects.
+async fn receive<T: FromWebhook>(Webhook(callback): Webhook<T>) -> Answer {
+    if let Some(event) = callback.event() {
+        print_event(&event);
+    }
+    callback.answer()
 }
 
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
-        Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("receiver: {problem}\n");
-            }
+        Err(problem) if problem.is_empty() => {
             eprintln!("{USAGE}");
-            return if problem.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(2)
-            };
+            return ExitCode::SUCCESS;
+        }
+        Err(problem) => {
+            eprintln!("receiver: {problem}\n\n{USAGE}");
+            return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("receiver: cannot start the runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(serve(args)) {
+    let served = tokio::runtime::Runtime::new()
+        .map_err(|err| format!("cannot start the runtime: {err}"))
+        .and_then(|runtime| runtime.block_on(serve(args)));
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
             eprintln!("receiver: {problem}");
@@ -171,149 +177,15 @@ async fn serve(args: Args) -> Result<(), String> {
         .local_addr()
         .map_err(|err| format!("no local address: {err}"))?;
     eprintln!("receiver: GET /viva answers the key {}", args.viva_key);
-    if args.wappin_token.is_none() {
-        eprintln!("receiver: Wappin's bearer token is not checked (see --wappin-token)");
+    for note in &args.notes {
+        eprintln!("receiver: {note}");
     }
     print_line(&format!("listening on http://{addr}"));
-    let config = Config {
-        viva_key: args.viva_key,
-        wappin_token: args.wappin_token.map(CallbackToken::new),
-    };
-    axum::serve(listener, app(config))
+    // The peer address, which the check of Viva's addresses reads.
+    let service = app(&args).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .await
         .map_err(|err| format!("the server stopped: {err}"))
-}
-
-/// The route of a provider's own path (`name`): it takes that provider's payloads only.
-/// eSMS sends a `GET`, whose body (if any) is not the callback's; the others `POST`.
-fn one_provider(name: &'static str, provider: Provider) -> MethodRouter<Arc<Config>> {
-    let handler = move |State(config): Shared,
-                        headers: HeaderMap,
-                        RawQuery(query): RawQuery,
-                        body: Bytes| async move {
-        let body: &[u8] = if provider == Provider::Esms {
-            b""
-        } else {
-            &body
-        };
-        let query = query.as_deref().unwrap_or("");
-        receive(&config, Some((name, provider)), &headers, body, query)
-    };
-    if provider == Provider::Esms {
-        get(handler)
-    } else {
-        post(handler)
-    }
-}
-
-/// Viva's URL verification: a `GET` to the webhook URL, answered with the key.
-async fn viva_verification(State(config): Shared) -> Response {
-    answer(provider_payloads::viva::Verification::new(&*config.viva_key).answer())
-}
-
-async fn any_provider(
-    State(config): Shared,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-    body: Bytes,
-) -> Response {
-    receive(
-        &config,
-        None,
-        &headers,
-        &body,
-        query.as_deref().unwrap_or(""),
-    )
-}
-
-/// The name of a provider's path, for messages, and its provider.
-type Only = Option<(&'static str, Provider)>;
-
-/// Parses a request and answers it: the provider's answer, or a refusal that says why.
-fn receive(config: &Config, only: Only, headers: &HeaderMap, body: &[u8], query: &str) -> Response {
-    // On Wappin's path, the token is checked before the body is read.
-    if let Some((_, Provider::Wappin)) = only {
-        if !config.wappin_authorized(headers) {
-            return unauthorized();
-        }
-    }
-    let payload = match provider_payloads::parse(body, query) {
-        Ok(payload) => payload,
-        Err(err) => return refuse(StatusCode::BAD_REQUEST, err.to_string()),
-    };
-    let provider = payload.provider();
-    if let Some((name, expected)) = only {
-        if provider != expected {
-            return refuse(
-                StatusCode::BAD_REQUEST,
-                format!(
-                    "{name} takes {expected} payloads; this is a {provider} {}",
-                    payload.kind()
-                ),
-            );
-        }
-    }
-    // On `/`, the token is checked once the body shows it is Wappin's.
-    if only.is_none() && provider == Provider::Wappin && !config.wappin_authorized(headers) {
-        return unauthorized();
-    }
-    let Some(reply) = payload.answer() else {
-        return refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!(
-                "a {provider} {} is not a callback; this receiver takes callbacks only",
-                payload.kind()
-            ),
-        );
-    };
-    if let Some(event) = payload.event() {
-        print_event(&event);
-    }
-    answer(reply)
-}
-
-impl Config {
-    /// Whether the request may be a Wappin callback: it carries `Authorization: Bearer`
-    /// with the configured token, or no token is configured.
-    fn wappin_authorized(&self, headers: &HeaderMap) -> bool {
-        let Some(token) = &self.wappin_token else {
-            return true;
-        };
-        headers
-            .get(AUTHORIZATION)
-            .is_some_and(|value| token.authorizes(value.as_bytes()))
-    }
-}
-
-/// A provider's [`Answer`] as an HTTP response: its status, its body, and its
-/// `Content-Type` when it has one.
-fn answer(answer: Answer) -> Response {
-    let mut response = Response::new(Body::from(answer.body));
-    *response.status_mut() =
-        StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    if let Some(content_type) = answer.content_type {
-        response
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    }
-    response
-}
-
-/// A refusal with a `text/plain` message.
-fn refuse(status: StatusCode, message: String) -> Response {
-    (status, message).into_response()
-}
-
-fn unauthorized() -> Response {
-    let mut response = refuse(
-        StatusCode::UNAUTHORIZED,
-        "a Wappin callback needs `Authorization: Bearer <token>` with the receiver's token"
-            .to_owned(),
-    );
-    response
-        .headers_mut()
-        .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    response
 }
 
 /// What is percent-encoded in the key of an event line: what would split the line.
@@ -321,16 +193,17 @@ const KEY_ESCAPES: &AsciiSet = &CONTROLS.add(b' ').add(b'%');
 
 /// Prints an event's line: `event <provider> <kind> <key> <JSON>`.
 fn print_event(event: &Event) {
-    let kind = event.kind();
-    let json = match serde_json::to_string(event) {
-        Ok(json) => json,
-        Err(err) => {
-            eprintln!("receiver: cannot write an event as JSON: {err}");
-            return;
+    match serde_json::to_string(event) {
+        Ok(json) => {
+            let key = utf8_percent_encode(event.idempotency_key(), KEY_ESCAPES);
+            print_line(&format!(
+                "event {} {} {key} {json}",
+                event.provider(),
+                event.kind()
+            ));
         }
-    };
-    let key = utf8_percent_encode(event.idempotency_key(), KEY_ESCAPES);
-    print_line(&format!("event {} {kind} {key} {json}", event.provider()));
+        Err(err) => eprintln!("receiver: cannot write an event as JSON: {err}"),
+    }
 }
 
 /// Writes one line to standard output and flushes it, whole even when handlers on

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 // No input may panic: library code has no unwrap, expect, panic, indexing or arithmetic
 // that can fail. Unit tests may.
@@ -35,9 +36,13 @@
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
 
 mod answer;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 mod error;
 pub mod esms;
 pub mod event;
+pub mod http;
 mod limits;
 pub mod nxcloud;
 mod payload;

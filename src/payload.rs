@@ -1,6 +1,7 @@
 //! One entry point for every provider: [`parse`] tells the provider and the payload kind
 //! from the shape of the request and reads it once, as that kind.
 
+use std::convert::Infallible;
 use std::sync::OnceLock;
 
 use crate::answer::Answer;
@@ -118,6 +119,24 @@ pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
 /// # Ok::<(), provider_payloads::Error>(())
 /// ```
 pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, Error> {
+    match parse_checked(body, query, limits, |_, _| Ok::<(), Infallible>(()))? {
+        Ok(payload) => Ok(payload),
+        Err(never) => match never {},
+    }
+}
+
+/// [`parse_with`], calling `check` with the provider and the kind once they are told
+/// from the request's keys and before the body is read as that kind: a refusal of
+/// `check` comes back as `Ok(Err(refusal))`, and the body never reaches the typed
+/// parse. `check` is not called for a request whose provider could not be told (its
+/// error says why). A JSON body that fits no kind is checked as the kind it comes
+/// nearest; refused, it is the error that it fits no kind, without being read.
+pub(crate) fn parse_checked<R>(
+    body: &[u8],
+    query: &str,
+    limits: &Limits,
+    check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
+) -> Result<Result<Payload, R>, Error> {
     limits.check(body.len())?;
     limits.check(query.len())?;
     match body.trim_ascii_start().first() {
@@ -129,43 +148,85 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
                     found: "an empty body with no query string".to_owned(),
                 });
             }
-            read_form(query, b"", limits)
+            read_form(query, b"", limits, check)
         }
-        Some(b'[') => viva::MessageList::from_json_with(body, limits)
-            .map(|list| Payload::Viva(viva::Payload::MessageList(list))),
-        Some(b'{') => read_json(body),
+        Some(b'[') => checked(check(Provider::Viva, viva::MessageList::KIND), || {
+            viva::MessageList::from_json_with(body, limits)
+                .map(|list| Payload::Viva(viva::Payload::MessageList(list)))
+        }),
+        Some(b'{') => read_json(body, check),
         // Not JSON: a form, when its keys say whose.
         Some(_) => match std::str::from_utf8(body) {
-            Ok(form) => read_form(form, body, limits),
-            Err(_) => read_json(body),
+            Ok(form) => read_form(form, body, limits, check),
+            Err(_) => read_json(body, check),
         },
     }
 }
 
+/// `read`, when `check` passed.
+fn checked<R>(
+    check: Result<(), R>,
+    read: impl FnOnce() -> Result<Payload, Error>,
+) -> Result<Result<Payload, R>, Error> {
+    match check {
+        Ok(()) => read().map(Ok),
+        Err(refusal) => Ok(Err(refusal)),
+    }
+}
+
 /// Reads a form `body`, or with an empty body the query string `form`, as the callback
-/// its keys make it ([`FormOwner`]): its keys are read once to tell whose it is, then it
-/// is read once, as that callback.
-fn read_form(form: &str, body: &[u8], limits: &Limits) -> Result<Payload, Error> {
+/// its keys make it ([`FormOwner`]): its keys are read once to tell whose it is, checked,
+/// then it is read once, as that callback.
+fn read_form<R>(
+    form: &str,
+    body: &[u8],
+    limits: &Limits,
+    check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
+) -> Result<Result<Payload, R>, Error> {
     match FormOwner::of(form) {
-        FormOwner::Esms => read_esms(form, limits),
-        FormOwner::NxCloud if body.is_empty() => {
-            read_sms_receipt(nxcloud::SmsReceipt::from_query_with(form, limits))
-        }
-        FormOwner::NxCloud => read_sms_receipt(nxcloud::SmsReceipt::from_form_with(body, limits)),
+        FormOwner::Esms => checked(check(Provider::Esms, esms::Callback::KIND), || {
+            read_esms(form, limits)
+        }),
+        FormOwner::NxCloud => checked(check(Provider::NxCloud, nxcloud::SmsReceipt::KIND), || {
+            read_sms_receipt(if body.is_empty() {
+                nxcloud::SmsReceipt::from_query_with(form, limits)
+            } else {
+                nxcloud::SmsReceipt::from_form_with(body, limits)
+            })
+        }),
         FormOwner::Both => Err(both_forms()),
         // A query of neither is read as eSMS's, for its error (its GET has nothing else);
         // a body of neither gets what it looks like.
-        FormOwner::Neither if body.is_empty() => read_esms(form, limits),
-        FormOwner::Neither => read_json(body),
+        FormOwner::Neither if body.is_empty() => read_esms(form, limits).map(Ok),
+        FormOwner::Neither => read_json(body, check),
     }
 }
 
 /// Reads a JSON object (or what its first byte only makes look like one: its error says
 /// what it looks like) by its keys, among every provider's table of kinds.
-fn read_json(body: &[u8]) -> Result<Payload, Error> {
-    read_detected(DETECTOR.get(), body, read_kind, |why| {
-        no_provider(body, why)
-    })
+fn read_json<R>(
+    body: &[u8],
+    check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
+) -> Result<Result<Payload, R>, Error> {
+    let detector = DETECTOR.get();
+    let mut check = Some(check);
+    read_detected(
+        detector,
+        body,
+        |table, row, body| {
+            let kind = detector.tables().get(table).and_then(|of| {
+                let row = of.rows.get(row)?;
+                Some((of.provider, row.kind))
+            });
+            match (kind, check.take()) {
+                (Some((provider, kind)), Some(check)) => {
+                    checked(check(provider, kind), || read_kind(table, row, body))
+                }
+                _ => read_kind(table, row, body).map(Ok),
+            }
+        },
+        |why| no_provider(body, why),
+    )
 }
 
 fn read_esms(query: &str, limits: &Limits) -> Result<Payload, Error> {

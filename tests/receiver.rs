@@ -1,9 +1,12 @@
 //! The webhook receiver (`examples/receiver.rs`) as a provider meets it: the example runs
 //! as a child process on a free loopback port, and every fixture is sent to it as the
 //! HTTP request its provider sends. Each answer and each printed event line is compared
-//! with what the library computes for the same input. `cargo test` builds the example
-//! before these run; `cargo test --test receiver` alone does not, so build it first
-//! (`cargo build --example receiver`).
+//! with what the library computes for the same input. The example and these tests need
+//! the `axum` feature: `cargo test --features axum` builds the example before these
+//! run; `cargo test --features axum --test receiver` alone does not, so build it first
+//! (`cargo build --features axum --example receiver`). The receivers are started with
+//! `--no-source-check`, as they are sent to from 127.0.0.1, but where the test is of
+//! that check.
 //!
 //! The client is `std::net::TcpStream` writing HTTP/1.1 by hand: no dependency to build,
 //! and the test controls every byte of the request line and headers and sees every byte
@@ -43,7 +46,7 @@ fn receiver_example() -> PathBuf {
         .join(format!("receiver{}", std::env::consts::EXE_SUFFIX));
     assert!(
         example.is_file(),
-        "{} is missing: run `cargo test` (which builds the examples) or `cargo build --example receiver`",
+        "{} is missing: run `cargo test --features axum` (which builds the examples) or `cargo build --features axum --example receiver`",
         example.display()
     );
     example
@@ -490,7 +493,7 @@ fn send_in_order(service: &Service, cases: &[Case]) {
 
 #[test]
 fn every_fixture_gets_the_answer_its_provider_expects_and_prints_its_event() {
-    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN, "--no-source-check"]);
     let cases = valid_cases();
     // Every provider, callbacks with and without an event, and payloads that are not
     // callbacks: the fixtures cover each branch of the receiver.
@@ -517,7 +520,7 @@ fn every_fixture_gets_the_answer_its_provider_expects_and_prints_its_event() {
 
 #[test]
 fn another_providers_payload_on_a_providers_path_is_refused() {
-    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN, "--no-source-check"]);
     let cases = wrong_provider_cases();
     assert!(
         cases
@@ -537,7 +540,7 @@ fn another_providers_payload_on_a_providers_path_is_refused() {
 
 #[test]
 fn every_invalid_fixture_gets_400_with_the_crates_message() {
-    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN, "--no-source-check"]);
     let cases = invalid_cases();
     assert!(cases.len() >= 80, "{}", cases.len());
     for case in &cases {
@@ -551,7 +554,7 @@ fn every_invalid_fixture_gets_400_with_the_crates_message() {
 fn a_burst_over_eight_connections_is_answered_whole() {
     const CONNECTIONS: usize = 8;
     const PER_CONNECTION: usize = 500;
-    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN, "--no-source-check"]);
     // Mostly callbacks, as a provider's traffic is, with every refusal mixed in.
     let mut cases = [valid_cases(), valid_cases(), valid_cases()].concat();
     cases.extend(invalid_cases());
@@ -652,7 +655,7 @@ fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
         request
     };
 
-    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN, "--no-source-check"]);
     let mut connection = service.connect();
     for path in ["/wappin", "/"] {
         for authorization in [
@@ -743,5 +746,100 @@ fn wrong_methods_paths_and_broken_http_are_refused_and_the_service_goes_on() {
     let response = connection.send(&post("nxcloud", "/nxcloud", &receipt));
     assert_eq!(response.status, 200);
     assert!(service.next_line().starts_with("event nxcloud delivery "));
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn a_viva_callback_from_outside_the_lists_is_refused_on_every_route() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/viva");
+    let payment = std::fs::read(root.join("transaction_payment_created.json")).unwrap();
+    let event = provider_payloads::parse(&payment, "")
+        .unwrap()
+        .event()
+        .unwrap();
+    let from = |path: &str, body: &[u8], forwarded_for: Option<&str>| {
+        let mut request = post("viva", path, body);
+        request
+            .headers
+            .extend(forwarded_for.map(|value| ("X-Forwarded-For", value.to_owned())));
+        request
+    };
+
+    // By default the receiver checks Viva's production addresses against the peer's:
+    // 127.0.0.1 is not among them, and what the client writes in X-Forwarded-For is not
+    // read. The body is not read either (a broken one gets the same answer).
+    let service = Service::start(&[]);
+    let mut connection = service.connect();
+    for path in ["/viva", "/"] {
+        for request in [
+            from(path, &payment, None),
+            from(path, &payment, Some("51.138.37.238")),
+            from("/viva", b"{", None),
+        ] {
+            let response = connection.send(&request);
+            assert_eq!(response.status, 403, "{request:?}");
+            assert_eq!(
+                response.text(),
+                "a Viva request from 127.0.0.1, which is not an address Viva sends production \
+                 webhooks from"
+            );
+        }
+    }
+    // Another provider's callback is not Viva's to check.
+    let receipt = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nxcloud/receipt_seen.json"),
+    )
+    .unwrap();
+    assert_eq!(connection.send(&post("nxcloud", "/", &receipt)).status, 200);
+    assert!(service.next_line().starts_with("event nxcloud delivery "));
+    service.assert_no_more_lines();
+
+    // Behind a proxy of ours (127.0.0.1), the right-most address it did not add is read.
+    let service = Service::start(&["--trusted-proxy", "127.0.0.0/8"]);
+    let mut connection = service.connect();
+    for path in ["/viva", "/"] {
+        let response = connection.send(&from(path, &payment, Some("198.51.100.7, 51.138.37.238")));
+        assert_eq!(response.status, 200, "{path}: {}", response.text());
+        assert_eq!(service.next_line(), event_line(&event));
+        for (forwarded_for, status) in [
+            ("51.138.37.238, 198.51.100.7", 403),
+            ("51.138.37.238, 198.51.100.7, 127.0.0.2", 403),
+            ("51.138.37.238, unknown", 403),
+        ] {
+            let response = connection.send(&from(path, &payment, Some(forwarded_for)));
+            assert_eq!(
+                response.status,
+                status,
+                "{path} {forwarded_for}: {}",
+                response.text()
+            );
+        }
+        // With no header, the address is the proxy's own.
+        assert_eq!(connection.send(&from(path, &payment, None)).status, 403);
+    }
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn a_refused_wappin_callback_is_never_handed_on_even_with_viva_checked() {
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
+    )
+    .unwrap();
+    // The default source check and a token: a Wappin callback without it is refused on
+    // its path and on `/`, and prints nothing.
+    let service = Service::start(&["--wappin-token", WAPPIN_TOKEN]);
+    let mut connection = service.connect();
+    for path in ["/wappin", "/"] {
+        let mut request = post("wappin", path, &body);
+        request.headers.retain(|(name, _)| *name != "Authorization");
+        let response = connection.send(&request);
+        assert_eq!(response.status, 401, "{path}");
+        assert_eq!(
+            response.text(),
+            "a Wappin callback needs `Authorization: Bearer <token>`; the request has no \
+             `Authorization` header"
+        );
+    }
     service.assert_no_more_lines();
 }

@@ -1,0 +1,303 @@
+//! axum extractors (the `axum` feature): [`Webhook<T>`] takes a provider's callback as
+//! the provider sends it, checked by the [`Policy`] in the router's state, and refuses
+//! anything else with a [`Rejection`] that answers its status and the crate's message.
+//! [`Answer`], [`Error`] and [`Refusal`] are `IntoResponse` too.
+//!
+//! The policy (and its [`Limits`](crate::Limits)) comes from the state by `FromRef`, as
+//! axum's own configuration does: a router whose state has no policy does not compile,
+//! where an extension would be missed only when a request comes. `with_state(policy)`
+//! gives it; in a state of your own, `impl FromRef<AppState> for Policy`. The peer
+//! address is axum's `ConnectInfo<SocketAddr>`: serve with
+//! `into_make_service_with_connect_info::<SocketAddr>()`, or a check of Viva's addresses
+//! answers 500 ([`Refusal::UnknownPeer`]).
+//!
+//! ```
+//! use axum::Router;
+//! use axum::routing::{get, post};
+//! use provider_payloads::axum::Webhook;
+//! use provider_payloads::http::Policy;
+//! use provider_payloads::wappin::{self, CallbackToken};
+//! use provider_payloads::{Answer, Payload, viva};
+//!
+//! // Any provider's callback, told from the request.
+//! async fn any(callback: Webhook<Payload>) -> Answer {
+//!     if let Some(event) = callback.event() {
+//!         println!("{}", event.idempotency_key());
+//!     }
+//!     callback.answer()
+//! }
+//!
+//! // One provider's, on its own route: its checks run before the body is read.
+//! async fn wappin(Webhook(callback): Webhook<wappin::Callback>) -> Answer {
+//!     println!("{}", callback.message_id());
+//!     wappin::Callback::ANSWER
+//! }
+//!
+//! async fn viva(callback: Webhook<viva::Payload>) -> Answer {
+//!     callback.answer()
+//! }
+//!
+//! let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t"));
+//! let app: Router = Router::new()
+//!     .route("/", post(any).get(any))
+//!     .route("/wappin", post(wappin))
+//!     .route("/viva", post(viva))
+//!     .with_state(policy);
+//! // axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+//! ```
+
+use std::net::SocketAddr;
+use std::ops::Deref;
+
+use ::axum::body::{Body, HttpBody};
+use ::axum::extract::{ConnectInfo, FromRef, FromRequest, Request};
+use ::axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+
+use crate::http::receive::read;
+use crate::http::{Credentials, FromWebhook, Policy, Refusal, Rejection};
+use crate::{Answer, Error};
+
+/// Extractor of the callback `T` a route takes: any provider's ([`Payload`](crate::Payload)), or
+/// one provider's (`wappin::Callback`, `viva::Payload`, ...: [`FromWebhook`]), read as
+/// [`receive`](crate::http::receive) reads it, the body within the policy's limits.
+///
+/// It refuses with a [`Rejection`]: 401 or 403 for the policy's refusals, 413 for a body
+/// over the limits, 400 with the crate's message for one that is no payload or another
+/// provider's (`POST /viva takes viva payloads; this is a wappin callback`), 422 for a
+/// payload that is no callback. It takes the body: put it last among a handler's
+/// arguments.
+///
+/// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
+/// expects back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Webhook<T>(pub T);
+
+impl<T: FromWebhook> Webhook<T> {
+    /// The HTTP answer the provider expects to the callback.
+    pub fn answer(&self) -> Answer {
+        self.0.answer()
+    }
+}
+
+impl<T> Deref for Webhook<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<S, T> FromRequest<S> for Webhook<T>
+where
+    T: FromWebhook,
+    Policy: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        let policy = Policy::from_ref(state);
+        let (parts, body) = request.into_parts();
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(address)| address.ip());
+        let credentials = Credentials::from_headers(&parts.headers, peer);
+        if let Some(provider) = T::PROVIDER {
+            policy.check(provider, &credentials)?;
+        }
+        let body = read_body(body, policy.read_limits().max_body()).await?;
+        let query = parts.uri.query().unwrap_or("");
+        read(&credentials, &body, query, &policy)
+            .map(Webhook)
+            .map_err(|rejection| rejection.on_route(&parts.method, parts.uri.path()))
+    }
+}
+
+/// Reads `body` whole, refusing it once it is over `limit` bytes: at once when its
+/// `Content-Length` says so, otherwise when what came passes the limit (the size given
+/// is then what had come).
+async fn read_body(mut body: Body, limit: usize) -> Result<Vec<u8>, Rejection> {
+    let announced = body
+        .size_hint()
+        .exact()
+        .and_then(|size| usize::try_from(size).ok());
+    if let Some(size) = announced.filter(|size| *size > limit) {
+        return Err(Error::TooLarge { size, limit }.into());
+    }
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|err| Rejection::Unreadable {
+            reason: err.to_string(),
+        })?;
+        if let Ok(data) = frame.into_data() {
+            let size = bytes.len().saturating_add(data.len());
+            if size > limit {
+                return Err(Error::TooLarge { size, limit }.into());
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    Ok(bytes)
+}
+
+/// Its status, and its message as `text/plain` (a missing or wrong Wappin token with
+/// `WWW-Authenticate: Bearer`).
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        Response::from(self)
+    }
+}
+
+/// The provider's answer: its status, its body, its `Content-Type` when it has one.
+impl IntoResponse for Answer {
+    fn into_response(self) -> Response {
+        Response::from(self)
+    }
+}
+
+/// 400 with the message, 413 for [`Error::TooLarge`].
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        Rejection::Invalid(self).into_response()
+    }
+}
+
+/// 401, 403 or 500 ([`Refusal::status`]) with the message.
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        Rejection::Refused(self).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ::axum::body::to_bytes;
+    use ::axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+
+    use super::*;
+    use crate::{Limits, Payload, viva};
+
+    const PAYMENT: &[u8] = include_bytes!("../fixtures/viva/transaction_payment_created.json");
+
+    fn request(path: &str, peer: Option<[u8; 4]>, body: &'static [u8]) -> Request {
+        let mut request = Request::post(path).body(Body::from(body)).unwrap();
+        if let Some(peer) = peer {
+            let address = SocketAddr::from((peer, 4000));
+            request.extensions_mut().insert(ConnectInfo(address));
+        }
+        request
+    }
+
+    /// Runs `future` to its end on a runtime of one thread.
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    async fn extract<T: FromWebhook>(request: Request, policy: &Policy) -> Result<T, Response> {
+        Webhook::<T>::from_request(request, policy)
+            .await
+            .map(|Webhook(callback)| callback)
+            .map_err(IntoResponse::into_response)
+    }
+
+    async fn text(response: Response) -> (u16, String) {
+        let status = response.status().as_u16();
+        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn the_peer_address_is_axums_connect_info() {
+        block_on(async {
+            let policy = Policy::new();
+            let viva = Some([51, 138, 37, 238]);
+            let payment: viva::Payload = extract(request("/viva", viva, PAYMENT), &policy)
+                .await
+                .unwrap();
+            assert_eq!(Webhook(payment).answer(), Answer::OK);
+            let refused = extract::<Payload>(request("/", Some([127, 0, 0, 1]), PAYMENT), &policy);
+            assert_eq!(text(refused.await.unwrap_err()).await.0, 403);
+            // No ConnectInfo: the server's set-up, 500, before the body is read.
+            let unknown = extract::<viva::Webhook>(request("/viva", None, b"{"), &policy);
+            let (status, message) = text(unknown.await.unwrap_err()).await;
+            assert_eq!(status, 500);
+            assert!(message.contains("peer address"), "{message}");
+        });
+    }
+
+    #[test]
+    fn a_body_over_the_limits_is_refused_with_413() {
+        block_on(async {
+            let policy = Policy::new()
+                .viva_sources(None)
+                .limits(Limits::new().body(16));
+            let (status, message) = text(
+                extract::<Payload>(request("/", None, PAYMENT), &policy)
+                    .await
+                    .unwrap_err(),
+            )
+            .await;
+            assert_eq!(status, 413);
+            assert_eq!(
+                message,
+                format!(
+                    "the request is {} bytes, over the limit of 16 bytes",
+                    PAYMENT.len()
+                )
+            );
+            // A Content-Length that promises less than comes is no way past it.
+            let mut lying = request("/", None, PAYMENT);
+            lying
+                .headers_mut()
+                .insert(CONTENT_LENGTH, "2".parse().unwrap());
+            let response = extract::<Payload>(lying, &policy).await.unwrap_err();
+            assert_eq!(response.status(), 413);
+            // A body of unknown size (chunked) is read until it passes the limit.
+            let streamed = http_body_util::StreamBody::new(http_body_util::BodyStream::new(
+                http_body_util::Full::new(::axum::body::Bytes::from_static(PAYMENT)),
+            ));
+            assert_eq!(Body::new(streamed).size_hint().exact(), None);
+            let streamed = http_body_util::StreamBody::new(http_body_util::BodyStream::new(
+                http_body_util::Full::new(::axum::body::Bytes::from_static(PAYMENT)),
+            ));
+            let chunked = Request::post("/").body(Body::new(streamed)).unwrap();
+            let response = extract::<Payload>(chunked, &policy).await.unwrap_err();
+            assert_eq!(text(response).await.0, 413);
+        });
+    }
+
+    #[test]
+    fn answers_and_errors_are_responses() {
+        block_on(async {
+            let answer = crate::wappin::Callback::ANSWER.into_response();
+            assert_eq!(answer.headers()[CONTENT_TYPE], "application/json");
+            assert_eq!(text(answer).await, (200, r#"{"status":"000"}"#.to_owned()));
+            let error = crate::parse(b"{}", "").unwrap_err();
+            let message = error.to_string();
+            assert_eq!(text(error.into_response()).await, (400, message));
+            assert_eq!(Refusal::WrongToken.into_response().status(), 401);
+            let open = Policy::new().viva_sources(None);
+            let not = extract::<Payload>(
+                request(
+                    "/",
+                    None,
+                    br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#,
+                ),
+                &open,
+            );
+            assert_eq!(
+                text(not.await.unwrap_err()).await,
+                (
+                    422,
+                    "a viva URL verification is not a callback; this receiver takes callbacks only"
+                        .to_owned()
+                )
+            );
+        });
+    }
+}

@@ -1,0 +1,47 @@
+//! Receiving webhooks over HTTP: what to check of a request before its body is read
+//! ([`Policy`]), and a request read as the callback a route takes ([`receive`]), from
+//! plain values that any HTTP stack gives. With the `http` feature, the `http` crate's
+//! requests and responses (`receive_request`, `From<Answer> for http::Response`); with
+//! `axum`, extractors (`provider_payloads::axum::Webhook`).
+//!
+//! **Where the check runs.** On a route of one provider, that provider's checks run on
+//! the request's head, before the body is read. On the route of any provider the
+//! provider is known only from the body, so the body is read (within the limits) and
+//! its provider and kind are told from its top-level keys, without building a value;
+//! that provider's checks run then, and only a request that passes is read as its kind
+//! (the typed parse). A body whose provider cannot be told is refused as no payload
+//! (400) whoever sent it, and one that fits no kind is checked as the kind it comes
+//! nearest and, refused, answered 400 without being read. So a refused request never
+//! reaches the typed parse, and nothing unchecked reaches your handler.
+//!
+//! ```
+//! use provider_payloads::http::{Credentials, Policy, Rejection, receive};
+//! use provider_payloads::{Payload, Provider};
+//!
+//! // A Viva payment posted from an address Viva does not send from.
+//! let body = br#"{"EventTypeId":1796,"EventData":{"Amount":1.00,"CurrencyCode":978,
+//!     "InsDate":"2014-06-18T14:20:30.45+03:00","MerchantId":"m","OrderCode":7,
+//!     "StatusId":"F","TransactionId":"t","TransactionTypeId":5}}"#;
+//! let from = Credentials::new(Some("127.0.0.1".parse()?));
+//! let err = receive::<Payload>(&from, body, "", &Policy::new()).unwrap_err();
+//! assert_eq!(err.status(), 403);
+//!
+//! // The same from Viva's address, or with the check off for a local test.
+//! let viva = Credentials::new(Some("51.138.37.238".parse()?));
+//! let payload: Payload = receive(&viva, body, "", &Policy::new())?;
+//! assert_eq!(payload.provider(), Provider::Viva);
+//! let local = Policy::new().viva_sources(None);
+//! assert!(receive::<Payload>(&from, body, "", &local).is_ok());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod policy;
+pub(crate) mod receive;
+#[cfg(feature = "http")]
+mod request;
+
+pub use policy::{AddressRange, Credentials, InvalidRange, Policy, Refusal};
+pub use receive::{FromWebhook, Rejection, receive};
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use request::receive_request;

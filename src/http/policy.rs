@@ -1,0 +1,690 @@
+//! [`Policy`]: what to check of a request before its body is read, and [`Refusal`]: why
+//! a request was refused.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::viva::{Environment, SignatureError, SourceRange, SubscriptionSecret};
+use crate::wappin::CallbackToken;
+use crate::{Limits, Provider, viva};
+
+/// What a webhook route checks of a request before its body is read, and how much of it
+/// it reads.
+///
+/// - **Wappin**: the bearer token of its callbacks ([`Policy::wappin_token`]); not
+///   checked until one is set.
+/// - **Viva**: the address the request comes from, among the addresses Viva sends
+///   webhooks from ([`Policy::viva_sources`]): Production by default, Demo, or not
+///   checked (local tests). The address is the connection's peer; `X-Forwarded-For` is
+///   read only when the peer is a proxy you trust ([`Policy::trusted_proxies`]), and
+///   then the address taken is the right-most one of the header that is not itself a
+///   trusted proxy: the one your own proxies saw, which the client cannot write.
+/// - **Viva's signed notifications** (Sale Transactions, `Viva-Signature-256`): checked
+///   against the body with the subscription's secret ([`Policy::viva_signature`]); not
+///   checked until one is set. Viva signs no payment webhook.
+/// - NXCloud and eSMS offer nothing to check: treat their callbacks as claims to check
+///   against your records.
+///
+/// Cloning a policy shares it (an `Arc`), so a web framework's state can hand it to each
+/// request. `Debug` does not show the token or the secret.
+///
+/// ```
+/// use provider_payloads::http::{AddressRange, Credentials, Policy, Refusal};
+/// use provider_payloads::viva::Environment;
+/// use provider_payloads::wappin::CallbackToken;
+/// use provider_payloads::Provider;
+///
+/// let policy = Policy::new()
+///     .wappin_token(CallbackToken::new("s3cr3t"))
+///     .viva_sources(Environment::Production)
+///     .trusted_proxies(["10.0.0.0/8".parse::<AddressRange>()?]);
+///
+/// let wappin = Credentials::new(Some("203.0.113.9".parse()?)).authorization(b"Bearer s3cr3t");
+/// assert_eq!(policy.check(Provider::Wappin, &wappin), Ok(()));
+/// let anyone = Credentials::new(Some("203.0.113.9".parse()?));
+/// assert_eq!(policy.check(Provider::Wappin, &anyone), Err(Refusal::MissingToken));
+///
+/// // Behind your proxy (10.0.0.2), the address it saw: Viva's.
+/// let viva = Credentials::new(Some("10.0.0.2".parse()?)).forwarded_for(b"198.51.100.1, 51.138.37.238");
+/// assert_eq!(policy.check(Provider::Viva, &viva), Ok(()));
+/// let forged = Credentials::new(Some("10.0.0.2".parse()?)).forwarded_for(b"51.138.37.238, 198.51.100.1");
+/// let refusal = policy.check(Provider::Viva, &forged).unwrap_err();
+/// assert_eq!(refusal.status(), 403);
+/// assert_eq!(
+///     refusal.to_string(),
+///     "a Viva request from 198.51.100.1, which is not an address Viva sends production webhooks from"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Policy(Arc<Rules>);
+
+/// What a [`Policy`] holds.
+#[derive(Clone, Debug)]
+struct Rules {
+    wappin_token: Option<CallbackToken>,
+    viva_sources: Option<Environment>,
+    viva_secret: Option<SubscriptionSecret>,
+    trusted_proxies: Vec<AddressRange>,
+    limits: Limits,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            wappin_token: None,
+            viva_sources: Some(Environment::Production),
+            viva_secret: None,
+            trusted_proxies: Vec::new(),
+            limits: Limits::new(),
+        }
+    }
+}
+
+impl Policy {
+    /// The default policy: Viva's Production addresses checked, against the peer address
+    /// (no proxy trusted); no Wappin token and no Viva secret yet; the default
+    /// [`Limits`].
+    pub fn new() -> Policy {
+        Policy::default()
+    }
+
+    /// Refuses a Wappin request without `Authorization: Bearer <token>` with this token
+    /// ([`CallbackToken::authorizes`]).
+    #[must_use]
+    pub fn wappin_token(mut self, token: CallbackToken) -> Policy {
+        Arc::make_mut(&mut self.0).wappin_token = Some(token);
+        self
+    }
+
+    /// Refuses a Viva request from an address Viva does not send `environment`'s
+    /// webhooks from ([`viva::is_webhook_source`]); `None` checks no address (for local
+    /// tests).
+    #[must_use]
+    pub fn viva_sources(mut self, environment: impl Into<Option<Environment>>) -> Policy {
+        Arc::make_mut(&mut self.0).viva_sources = environment.into();
+        self
+    }
+
+    /// Refuses a Viva Sale Transactions notification (the one Viva signs) without a
+    /// `Viva-Signature-256` of its body with this secret
+    /// ([`SubscriptionSecret::verify`]).
+    #[must_use]
+    pub fn viva_signature(mut self, secret: SubscriptionSecret) -> Policy {
+        Arc::make_mut(&mut self.0).viva_secret = Some(secret);
+        self
+    }
+
+    /// The proxies whose `X-Forwarded-For` is read: by default none, and the address
+    /// checked is the peer's. When the peer is in one of these ranges, the address
+    /// checked is the right-most address of `X-Forwarded-For` (its lines in order) that
+    /// is not in them, or the left-most when all are.
+    #[must_use]
+    pub fn trusted_proxies(mut self, proxies: impl IntoIterator<Item = AddressRange>) -> Policy {
+        Arc::make_mut(&mut self.0).trusted_proxies = proxies.into_iter().collect();
+        self
+    }
+
+    /// The limits a request must keep to be read (the default: [`Limits::new`]).
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Policy {
+        Arc::make_mut(&mut self.0).limits = limits;
+        self
+    }
+
+    /// The limits a request must keep to be read.
+    pub(crate) fn read_limits(&self) -> &Limits {
+        &self.0.limits
+    }
+
+    /// Checks what `credentials` show against what the policy asks of `provider`'s
+    /// requests: Wappin's token, Viva's source address. Needs no body: call it before
+    /// reading one.
+    pub fn check(&self, provider: Provider, credentials: &Credentials<'_>) -> Result<(), Refusal> {
+        match provider {
+            Provider::Wappin => {
+                if let Some(token) = &self.0.wappin_token {
+                    let header = credentials.authorization.ok_or(Refusal::MissingToken)?;
+                    if !token.authorizes(header) {
+                        return Err(Refusal::WrongToken);
+                    }
+                }
+            }
+            Provider::Viva => {
+                if let Some(environment) = self.0.viva_sources {
+                    let address = self.client_address(credentials)?;
+                    if !viva::is_webhook_source(address, environment) {
+                        return Err(Refusal::NotVivaSource {
+                            address,
+                            environment,
+                        });
+                    }
+                }
+            }
+            Provider::NxCloud | Provider::Esms => {}
+        }
+        Ok(())
+    }
+
+    /// Checks the `Viva-Signature-256` of a Viva signed notification (Sale Transactions)
+    /// against its raw `body`, when the policy has a secret; without one, passes.
+    pub fn check_signature(
+        &self,
+        credentials: &Credentials<'_>,
+        body: &[u8],
+    ) -> Result<(), Refusal> {
+        let Some(secret) = &self.0.viva_secret else {
+            return Ok(());
+        };
+        let signature = credentials.signature_256.ok_or(Refusal::MissingSignature)?;
+        secret.verify(body, signature).map_err(Refusal::Signature)
+    }
+
+    /// The address a request comes from, by the policy's rule: the peer's, or where the
+    /// peer is a trusted proxy, the right-most address of `X-Forwarded-For` that is not.
+    pub fn client_address(&self, credentials: &Credentials<'_>) -> Result<IpAddr, Refusal> {
+        let mut address = credentials.peer.ok_or(Refusal::UnknownPeer)?.to_canonical();
+        if !self.trusts(address) {
+            return Ok(address);
+        }
+        for line in credentials.forwarded_for.iter().rev() {
+            for entry in line.rsplit(|byte| *byte == b',') {
+                address = std::str::from_utf8(entry.trim_ascii())
+                    .ok()
+                    .and_then(|text| text.parse::<IpAddr>().ok())
+                    .ok_or(Refusal::ForwardedFor)?
+                    .to_canonical();
+                if !self.trusts(address) {
+                    return Ok(address);
+                }
+            }
+        }
+        Ok(address)
+    }
+
+    fn trusts(&self, address: IpAddr) -> bool {
+        self.0
+            .trusted_proxies
+            .iter()
+            .any(|range| range.contains(address))
+    }
+}
+
+/// What a request shows of where it came from and what it carries, as plain values:
+/// read them from any HTTP stack (with the `http` feature, `Credentials::from_headers`
+/// does). `Debug` does not show the `Authorization` header.
+///
+/// ```
+/// use provider_payloads::http::Credentials;
+///
+/// let credentials = Credentials::new(Some("127.0.0.1".parse().unwrap()))
+///     .authorization(b"Bearer s3cr3t")
+///     .forwarded_for(b"203.0.113.7");
+/// assert!(!format!("{credentials:?}").contains("s3cr3t"));
+/// ```
+#[derive(Clone, Default)]
+pub struct Credentials<'a> {
+    peer: Option<IpAddr>,
+    forwarded_for: Vec<&'a [u8]>,
+    authorization: Option<&'a [u8]>,
+    signature_256: Option<&'a [u8]>,
+}
+
+impl<'a> Credentials<'a> {
+    /// A request from `peer`, the connection's remote address (`None` when the server
+    /// does not say: then a check of Viva's addresses refuses it).
+    pub fn new(peer: Option<IpAddr>) -> Credentials<'a> {
+        Credentials {
+            peer,
+            ..Credentials::default()
+        }
+    }
+
+    /// Adds a line of `X-Forwarded-For` (`client, proxy1, proxy2`): give each line in the
+    /// order it came.
+    #[must_use]
+    pub fn forwarded_for(mut self, value: &'a [u8]) -> Credentials<'a> {
+        self.forwarded_for.push(value);
+        self
+    }
+
+    /// The `Authorization` header's value.
+    #[must_use]
+    pub fn authorization(mut self, value: &'a [u8]) -> Credentials<'a> {
+        self.authorization = Some(value);
+        self
+    }
+
+    /// The `Viva-Signature-256` header's value.
+    #[must_use]
+    pub fn signature_256(mut self, value: &'a [u8]) -> Credentials<'a> {
+        self.signature_256 = Some(value);
+        self
+    }
+}
+
+impl fmt::Debug for Credentials<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<_> = self
+            .forwarded_for
+            .iter()
+            .map(|line| String::from_utf8_lossy(line))
+            .collect();
+        f.debug_struct("Credentials")
+            .field("peer", &self.peer)
+            .field("forwarded_for", &lines)
+            .field("authorization", &self.authorization.map(|_| "<redacted>"))
+            .field(
+                "signature_256",
+                &self.signature_256.map(String::from_utf8_lossy),
+            )
+            .finish()
+    }
+}
+
+/// Why a [`Policy`] refused a request: which check, and why. No message quotes a token
+/// or a secret. [`Refusal::status`] is its HTTP status.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// A Wappin request has no `Authorization` header, and the policy has a token. 401.
+    #[error(
+        "a Wappin callback needs `Authorization: Bearer <token>`; the request has no \
+         `Authorization` header"
+    )]
+    MissingToken,
+    /// A Wappin request's `Authorization` is not `Bearer` with the policy's token. 401.
+    #[error(
+        "a Wappin callback needs `Authorization: Bearer <token>` with the receiver's \
+         token; the request's `Authorization` is not that"
+    )]
+    WrongToken,
+    /// A Viva signed notification has no `Viva-Signature-256`, and the policy has a
+    /// secret. 401.
+    #[error(
+        "a Viva Sale Transactions notification needs the `Viva-Signature-256` header; the request has none"
+    )]
+    MissingSignature,
+    /// A Viva signed notification's `Viva-Signature-256` is not the body's with the
+    /// policy's secret. 401.
+    #[error("a Viva Sale Transactions notification: {0}")]
+    Signature(SignatureError),
+    /// A Viva request comes from an address outside the environment's list. 403.
+    #[error(
+        "a Viva request from {address}, which is not an address Viva sends {} webhooks from",
+        environment_name(*.environment)
+    )]
+    NotVivaSource {
+        /// The address the policy's rule took.
+        address: IpAddr,
+        /// The environment whose list it is not in.
+        environment: Environment,
+    },
+    /// The peer is a trusted proxy, and the `X-Forwarded-For` entry the rule reached is
+    /// no IP address (`unknown`, a port, nothing), so the sender cannot be told. 403.
+    #[error(
+        "the request's `X-Forwarded-For` has an entry that is no IP address where the \
+         sender's address was to be read"
+    )]
+    ForwardedFor,
+    /// The server gave no peer address, which the check of Viva's addresses needs: a
+    /// set-up error (with axum, serve with `into_make_service_with_connect_info`). 500.
+    #[error(
+        "the receiver does not know the request's peer address, which the check of \
+         Viva's source addresses needs"
+    )]
+    UnknownPeer,
+}
+
+impl Refusal {
+    /// The HTTP status that answers it: 401 for a missing or wrong credential (token,
+    /// signature), 403 for an address outside the lists, 500 when the server gave no
+    /// peer address.
+    pub fn status(&self) -> u16 {
+        match self {
+            Refusal::MissingToken
+            | Refusal::WrongToken
+            | Refusal::MissingSignature
+            | Refusal::Signature(_) => 401,
+            Refusal::NotVivaSource { .. } | Refusal::ForwardedFor => 403,
+            Refusal::UnknownPeer => 500,
+        }
+    }
+}
+
+fn environment_name(environment: Environment) -> &'static str {
+    match environment {
+        Environment::Production => "production",
+        Environment::Demo => "demo",
+    }
+}
+
+/// A block of addresses, IPv4 or IPv6: one address, or a network and its prefix length
+/// (`10.0.0.0/8`, `fd00::/8`). An IPv4 address written as IPv6 (`::ffff:10.0.0.1`)
+/// counts as itself.
+///
+/// ```
+/// use provider_payloads::http::AddressRange;
+///
+/// let range: AddressRange = "10.0.0.0/8".parse().unwrap();
+/// assert!(range.contains("10.1.2.3".parse().unwrap()));
+/// assert!(range.contains("::ffff:10.1.2.3".parse().unwrap()));
+/// assert!(!range.contains("11.0.0.1".parse().unwrap()));
+/// assert!("::1".parse::<AddressRange>().unwrap().contains("::1".parse().unwrap()));
+/// assert!("10.0.0.0/33".parse::<AddressRange>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct AddressRange {
+    network: IpAddr,
+    prefix: u8,
+}
+
+impl AddressRange {
+    /// The addresses whose first `prefix` bits are `network`'s (at most 32 for IPv4, 128
+    /// for IPv6).
+    pub fn new(network: IpAddr, prefix: u8) -> AddressRange {
+        let network = network.to_canonical();
+        let most = if network.is_ipv4() { 32 } else { 128 };
+        AddressRange {
+            network,
+            prefix: prefix.min(most),
+        }
+    }
+
+    /// One address.
+    pub fn single(address: IpAddr) -> AddressRange {
+        AddressRange::new(address, 128)
+    }
+
+    /// Whether `address` is in the range.
+    pub fn contains(&self, address: IpAddr) -> bool {
+        match (self.network, address.to_canonical()) {
+            // The same masked comparison as Viva's ranges.
+            (IpAddr::V4(network), IpAddr::V4(address)) => {
+                SourceRange::new(network.octets(), self.prefix).contains(address)
+            }
+            (IpAddr::V6(network), IpAddr::V6(address)) => {
+                let mask = u128::MAX
+                    .checked_shl(128_u32.saturating_sub(u32::from(self.prefix)))
+                    .unwrap_or(0);
+                address.to_bits() & mask == network.to_bits() & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The error of [`AddressRange`]'s `FromStr`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is no address range: expected an IP address, or one with its prefix length \
+     (`10.0.0.0/8`, `fd00::/8`)"
+)]
+pub struct InvalidRange(String);
+
+impl FromStr for AddressRange {
+    type Err = InvalidRange;
+
+    /// Reads `10.0.0.1`, `10.0.0.0/8`, `::1` or `fd00::/8`.
+    fn from_str(text: &str) -> Result<AddressRange, InvalidRange> {
+        let invalid = || InvalidRange(text.to_owned());
+        let (address, prefix) = match text.split_once('/') {
+            Some((address, prefix)) => (address, Some(prefix)),
+            None => (text, None),
+        };
+        let address: IpAddr = address.parse().map_err(|_| invalid())?;
+        let most = if address.to_canonical().is_ipv4() {
+            32
+        } else {
+            128
+        };
+        let prefix = match prefix {
+            None => most,
+            Some(prefix) => Some(prefix)
+                .filter(|digits| digits.bytes().all(|byte| byte.is_ascii_digit()))
+                .and_then(|digits| digits.parse::<u8>().ok())
+                .filter(|prefix| *prefix <= most)
+                .ok_or_else(invalid)?,
+        };
+        Ok(AddressRange::new(address, prefix))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VIVA: &str = "51.138.37.238";
+    const TOKEN: &str = "t0ken-s3cr3t";
+    const SECRET: &str = "subscription-s3cr3t";
+
+    fn from(peer: &str) -> Credentials<'static> {
+        Credentials::new(Some(peer.parse().unwrap()))
+    }
+
+    fn viva(policy: &Policy, credentials: &Credentials<'_>) -> Result<(), Refusal> {
+        policy.check(Provider::Viva, credentials)
+    }
+
+    #[test]
+    fn wappins_token_is_checked_once_set() {
+        let open = Policy::new();
+        assert_eq!(open.check(Provider::Wappin, &from("192.0.2.1")), Ok(()));
+        let policy = Policy::new().wappin_token(CallbackToken::new(TOKEN));
+        let with = |header: &'static [u8]| from("192.0.2.1").authorization(header);
+        assert_eq!(
+            policy.check(Provider::Wappin, &from("192.0.2.1")),
+            Err(Refusal::MissingToken)
+        );
+        assert_eq!(
+            policy.check(Provider::Wappin, &with(b"Bearer t0ken")),
+            Err(Refusal::WrongToken)
+        );
+        assert_eq!(
+            policy.check(Provider::Wappin, &with(b"t0ken-s3cr3t")),
+            Err(Refusal::WrongToken)
+        );
+        assert_eq!(
+            policy.check(Provider::Wappin, &with(b"Bearer t0ken-s3cr3t")),
+            Ok(())
+        );
+        assert_eq!(Refusal::MissingToken.status(), 401);
+        assert_eq!(Refusal::WrongToken.status(), 401);
+        // The token is no check of the other providers'.
+        assert_eq!(policy.check(Provider::NxCloud, &from("192.0.2.1")), Ok(()));
+    }
+
+    #[test]
+    fn vivas_production_addresses_are_checked_by_default() {
+        let policy = Policy::new();
+        assert_eq!(viva(&policy, &from(VIVA)), Ok(()));
+        assert_eq!(viva(&policy, &from("::ffff:51.138.37.238")), Ok(()));
+        assert_eq!(viva(&policy, &from("40.127.253.127")), Ok(()));
+        let refusal = viva(&policy, &from("127.0.0.1")).unwrap_err();
+        assert_eq!(
+            refusal,
+            Refusal::NotVivaSource {
+                address: "127.0.0.1".parse().unwrap(),
+                environment: Environment::Production
+            }
+        );
+        assert_eq!(refusal.status(), 403);
+        assert_eq!(
+            viva(&policy, &from("::1")).map_err(|r| r.status()),
+            Err(403)
+        );
+        // Demo's list is another.
+        let demo = Policy::new().viva_sources(Environment::Demo);
+        assert!(viva(&demo, &from(VIVA)).is_err());
+        assert_eq!(viva(&demo, &from("20.50.240.57")), Ok(()));
+        assert!(demo.check(Provider::Viva, &from("20.50.240.57")).is_ok());
+        // Off, for local tests: any address, even none.
+        let off = Policy::new().viva_sources(None);
+        assert_eq!(viva(&off, &from("127.0.0.1")), Ok(()));
+        assert_eq!(viva(&off, &Credentials::new(None)), Ok(()));
+        // On, an unknown peer is the server's set-up, refused.
+        assert_eq!(
+            viva(&policy, &Credentials::new(None)),
+            Err(Refusal::UnknownPeer)
+        );
+        assert_eq!(Refusal::UnknownPeer.status(), 500);
+        // No address is checked for NXCloud or eSMS.
+        assert_eq!(policy.check(Provider::Esms, &from("127.0.0.1")), Ok(()));
+    }
+
+    #[test]
+    fn forwarded_for_is_read_only_from_a_trusted_proxy_and_from_the_right() {
+        let untrusting = Policy::new();
+        // A client writes the header it likes: without a trusted proxy it is not read.
+        let spoofed = from("198.51.100.1").forwarded_for(VIVA.as_bytes());
+        assert_eq!(
+            untrusting.client_address(&spoofed),
+            Ok("198.51.100.1".parse().unwrap())
+        );
+        assert!(viva(&untrusting, &spoofed).is_err());
+
+        let policy =
+            Policy::new().trusted_proxies(["10.0.0.0/8".parse().unwrap(), "::1".parse().unwrap()]);
+        let address = |credentials: &Credentials<'_>| {
+            policy.client_address(credentials).map(|a| a.to_string())
+        };
+        // The right-most address not a trusted proxy: what the proxy saw.
+        let chain = from("10.0.0.2").forwarded_for(b"51.138.37.238, 10.1.1.1");
+        assert_eq!(address(&chain).as_deref(), Ok(VIVA));
+        assert_eq!(viva(&policy, &chain), Ok(()));
+        // What the client wrote to the left of it is not read.
+        let prefixed = from("10.0.0.2").forwarded_for(b"unknown, 51.138.37.238, 198.51.100.7");
+        assert_eq!(address(&prefixed).as_deref(), Ok("198.51.100.7"));
+        assert!(viva(&policy, &prefixed).is_err());
+        let ignored = from("::1").forwarded_for(b"garbage, 51.138.37.238");
+        assert_eq!(address(&ignored).as_deref(), Ok(VIVA));
+        // Lines are read in order, the last line's last entry first.
+        let lines = from("10.0.0.2")
+            .forwarded_for(b"51.138.37.238")
+            .forwarded_for(b"198.51.100.7, 10.0.0.3");
+        assert_eq!(address(&lines).as_deref(), Ok("198.51.100.7"));
+        // All trusted: the left-most; no header: the peer (a proxy, not Viva).
+        let all = from("10.0.0.2").forwarded_for(b"10.0.0.9,10.0.0.3");
+        assert_eq!(address(&all).as_deref(), Ok("10.0.0.9"));
+        assert_eq!(address(&from("10.0.0.2")).as_deref(), Ok("10.0.0.2"));
+        // An entry that is no address, where the sender was to be read.
+        for bad in [
+            &b"51.138.37.238, unknown"[..],
+            b"51.138.37.238:443",
+            b"",
+            b"51.138.37.238,",
+        ] {
+            let credentials = from("10.0.0.2").forwarded_for(bad);
+            assert_eq!(
+                policy.client_address(&credentials),
+                Err(Refusal::ForwardedFor),
+                "{bad:?}"
+            );
+            assert_eq!(
+                viva(&policy, &credentials).map_err(|r| r.status()),
+                Err(403)
+            );
+        }
+    }
+
+    /// `Viva-Signature-256` of `body` with [`SECRET`], in hex.
+    fn sign(body: &[u8]) -> String {
+        use hmac::{Hmac, KeyInit, Mac};
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+        mac.update(body);
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
+    #[test]
+    fn vivas_signature_is_checked_once_a_secret_is_set() {
+        let body = br#"{"Link":"https://api.vivapayments.com/f","FileType":".csv"}"#;
+        let signature = sign(body);
+        let signed = from(VIVA).signature_256(signature.as_bytes());
+        assert_eq!(Policy::new().check_signature(&from(VIVA), body), Ok(()));
+        let policy = Policy::new().viva_signature(SubscriptionSecret::new(SECRET));
+        assert_eq!(policy.check_signature(&signed, body), Ok(()));
+        assert_eq!(
+            policy.check_signature(&from(VIVA), body),
+            Err(Refusal::MissingSignature)
+        );
+        assert_eq!(
+            policy.check_signature(&signed, b"{}"),
+            Err(Refusal::Signature(SignatureError::Mismatch))
+        );
+        assert_eq!(
+            policy.check_signature(&from(VIVA).signature_256(b"sha256=00"), body),
+            Err(Refusal::Signature(SignatureError::Malformed))
+        );
+        for refusal in [
+            Refusal::MissingSignature,
+            Refusal::Signature(SignatureError::Mismatch),
+        ] {
+            assert_eq!(refusal.status(), 401);
+        }
+    }
+
+    #[test]
+    fn no_message_or_debug_shows_a_secret() {
+        let policy = Policy::new()
+            .wappin_token(CallbackToken::new(TOKEN))
+            .viva_signature(SubscriptionSecret::new(SECRET));
+        let debug = format!("{policy:?}");
+        assert!(!debug.contains(TOKEN) && !debug.contains(SECRET), "{debug}");
+        let header = format!("Bearer {TOKEN}");
+        let credentials = from("127.0.0.1").authorization(header.as_bytes());
+        let debug = format!("{credentials:?}");
+        assert!(
+            !debug.contains(TOKEN) && debug.contains("<redacted>"),
+            "{debug}"
+        );
+        for refusal in [
+            policy.check(
+                Provider::Wappin,
+                &from("127.0.0.1").authorization(b"Bearer t0ken-s3cr3"),
+            ),
+            policy.check(Provider::Wappin, &from("127.0.0.1")),
+            policy.check(Provider::Viva, &credentials),
+            policy.check_signature(&credentials, SECRET.as_bytes()),
+        ] {
+            let message = refusal.unwrap_err().to_string();
+            assert!(
+                !message.contains(TOKEN) && !message.contains(SECRET),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn address_ranges_read_and_hold_what_they_say() {
+        let range = |text: &str| text.parse::<AddressRange>();
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        assert!(range("10.0.0.0/8").unwrap().contains(ip("10.255.0.1")));
+        assert!(!range("10.0.0.0/8").unwrap().contains(ip("11.0.0.1")));
+        assert!(range("0.0.0.0/0").unwrap().contains(ip("203.0.113.1")));
+        assert!(!range("0.0.0.0/0").unwrap().contains(ip("::2")));
+        assert!(range("fd00::/8").unwrap().contains(ip("fd12::1")));
+        assert!(!range("fd00::/8").unwrap().contains(ip("fe80::1")));
+        assert!(range("::/0").unwrap().contains(ip("fe80::1")));
+        assert!(range("::1").unwrap().contains(ip("::1")));
+        assert!(!range("::1").unwrap().contains(ip("::2")));
+        assert!(range("::ffff:10.0.0.1").unwrap().contains(ip("10.0.0.1")));
+        assert_eq!(range("10.0.0.7"), Ok(AddressRange::single(ip("10.0.0.7"))));
+        for bad in [
+            "",
+            "10.0.0.0/",
+            "10.0.0.0/33",
+            "::/129",
+            "10.0.0.0/+8",
+            "10.0.0/8",
+            "host",
+        ] {
+            assert_eq!(range(bad), Err(InvalidRange(bad.to_owned())), "{bad}");
+        }
+    }
+}

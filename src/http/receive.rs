@@ -1,0 +1,417 @@
+//! [`receive`]: a request, checked by the policy, read as the callback a route takes.
+
+use crate::http::policy::{Credentials, Policy, Refusal};
+use crate::payload::parse_checked;
+use crate::{Answer, Error, Event, Payload, Provider, esms, nxcloud, viva, wappin};
+
+/// A callback a webhook route takes: any provider's ([`Payload`], told from the
+/// request), or one provider's (`nxcloud::Callback`, `esms::Callback`,
+/// `wappin::Callback`, `viva::Webhook`, and `viva::Payload` for Viva's webhook
+/// messages with its bodies without an envelope).
+pub trait FromWebhook: Sized + sealed::Sealed {
+    /// The provider whose route takes it, whose checks run before the body is read;
+    /// `None` for any provider's, told from the body.
+    const PROVIDER: Option<Provider>;
+
+    /// The callback `payload` is, when it is one of this type.
+    fn from_payload(payload: Payload) -> Option<Self>;
+
+    /// The HTTP answer the provider expects to it.
+    fn answer(&self) -> Answer;
+
+    /// What happened, in the one model of every provider; `None` for a callback that
+    /// reports no event.
+    fn event(&self) -> Option<Event>;
+}
+
+mod sealed {
+    /// Only the crate's callback types are [`FromWebhook`](super::FromWebhook).
+    pub trait Sealed {}
+}
+
+impl sealed::Sealed for Payload {}
+impl FromWebhook for Payload {
+    const PROVIDER: Option<Provider> = None;
+
+    fn from_payload(payload: Payload) -> Option<Self> {
+        payload.answer().map(|_| payload)
+    }
+
+    fn answer(&self) -> Answer {
+        Payload::answer(self).unwrap_or(Answer::OK)
+    }
+
+    fn event(&self) -> Option<Event> {
+        Payload::event(self)
+    }
+}
+
+impl sealed::Sealed for nxcloud::Callback {}
+impl FromWebhook for nxcloud::Callback {
+    const PROVIDER: Option<Provider> = Some(Provider::NxCloud);
+
+    fn from_payload(payload: Payload) -> Option<Self> {
+        match payload {
+            Payload::NxCloud(callback) => Some(callback),
+            _ => None,
+        }
+    }
+
+    fn answer(&self) -> Answer {
+        nxcloud::Callback::answer(self)
+    }
+
+    fn event(&self) -> Option<Event> {
+        nxcloud::Callback::event(self)
+    }
+}
+
+impl sealed::Sealed for esms::Callback {}
+impl FromWebhook for esms::Callback {
+    const PROVIDER: Option<Provider> = Some(Provider::Esms);
+
+    fn from_payload(payload: Payload) -> Option<Self> {
+        match payload {
+            Payload::Esms(esms::Payload::Callback(callback)) => Some(*callback),
+            _ => None,
+        }
+    }
+
+    fn answer(&self) -> Answer {
+        esms::Callback::answer(self)
+    }
+
+    fn event(&self) -> Option<Event> {
+        esms::Callback::event(self)
+    }
+}
+
+impl sealed::Sealed for wappin::Callback {}
+impl FromWebhook for wappin::Callback {
+    const PROVIDER: Option<Provider> = Some(Provider::Wappin);
+
+    fn from_payload(payload: Payload) -> Option<Self> {
+        match payload {
+            Payload::Wappin(wappin::Payload::Callback(callback)) => Some(callback),
+            _ => None,
+        }
+    }
+
+    fn answer(&self) -> Answer {
+        wappin::Callback::answer(self)
+    }
+
+    fn event(&self) -> Option<Event> {
+        wappin::Callback::event(self)
+    }
+}
+
+impl sealed::Sealed for viva::Webhook {}
+impl FromWebhook for viva::Webhook {
+    const PROVIDER: Option<Provider> = Some(Provider::Viva);
+
+    fn from_payload(payload: Payload) -> Option<Self> {
+        match payload {
+            Payload::Viva(viva::Payload::Webhook(webhook)) => Some(webhook),
+            _ => None,
+        }
+    }
+
+    fn answer(&self) -> Answer {
+        viva::Webhook::answer(self)
+    }
+
+    fn event(&self) -> Option<Event> {
+        viva::Webhook::event(self)
+    }
+}
+
+impl sealed::Sealed for viva::Payload {}
+impl FromWebhook for viva::Payload {
+    const PROVIDER: Option<Provider> = Some(Provider::Viva);
+
+    /// A webhook message, an obligation or a Sale Transactions notification: what Viva
+    /// posts to a webhook.
+    fn from_payload(payload: Payload) -> Option<Self> {
+        match payload {
+            Payload::Viva(
+                callback @ (viva::Payload::Webhook(_)
+                | viva::Payload::Obligation(_)
+                | viva::Payload::SaleTransactionsFile(_)),
+            ) => Some(callback),
+            _ => None,
+        }
+    }
+
+    fn answer(&self) -> Answer {
+        viva::Payload::answer(self).unwrap_or(Answer::OK)
+    }
+
+    fn event(&self) -> Option<Event> {
+        viva::Payload::event(self)
+    }
+}
+
+/// Why a request was not taken: each answers with its [`status`](Rejection::status)
+/// and its message.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// The policy refused it: 401, 403 ([`Refusal::status`]).
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// The request is no payload: 400 with the crate's message; 413 for
+    /// [`Error::TooLarge`].
+    #[error(transparent)]
+    Invalid(#[from] Error),
+    /// A route of one provider got another's payload: 400.
+    #[error("{} takes {expected} payloads; this is a {found} {kind}", route.as_deref().unwrap_or("this route"))]
+    WrongProvider {
+        /// The route, as the request named it (`POST /viva`), when known.
+        route: Option<String>,
+        /// The provider the route takes.
+        expected: Provider,
+        /// The provider of the payload.
+        found: Provider,
+        /// The payload's kind.
+        kind: &'static str,
+    },
+    /// The body could not be read to its end (the connection broke): 400.
+    #[error("the request's body could not be read: {reason}")]
+    Unreadable {
+        /// What the HTTP stack said.
+        reason: String,
+    },
+    /// A payload that no provider posts to a webhook (an API request or answer, a Viva
+    /// URL verification or message list): 422, since answering it 200 would hide a
+    /// misconfigured sender.
+    #[error("a {provider} {kind} is not a callback; this receiver takes callbacks only")]
+    NotCallback {
+        /// The provider of the payload.
+        provider: Provider,
+        /// Its kind.
+        kind: &'static str,
+    },
+}
+
+impl Rejection {
+    /// The HTTP status that answers it.
+    pub fn status(&self) -> u16 {
+        match self {
+            Rejection::Refused(refusal) => refusal.status(),
+            Rejection::Invalid(Error::TooLarge { .. }) => 413,
+            Rejection::Invalid(_)
+            | Rejection::WrongProvider { .. }
+            | Rejection::Unreadable { .. } => 400,
+            Rejection::NotCallback { .. } => 422,
+        }
+    }
+}
+
+/// Reads a request as the callback `T` a route takes, checking it by `policy` first:
+///
+/// 1. a route of one provider (`T::PROVIDER`) checks that provider's credentials
+///    before anything of the body is read ([`Policy::check`]);
+/// 2. the body and query string are refused beyond the policy's limits (413);
+/// 3. the provider and kind are told from the request's keys, without reading a value;
+///    on the route of any provider ([`Payload`]) that provider's credentials are
+///    checked now, and a Viva Sale Transactions notification's signature on any route
+///    ([`Policy::check_signature`]);
+/// 4. the body is read once, as that kind (400 with the crate's message when it does
+///    not read); another provider's payload on a provider's route is refused (400), and
+///    a payload that is no callback (422).
+///
+/// ```
+/// use provider_payloads::http::{Credentials, Policy, Rejection, receive};
+/// use provider_payloads::wappin::{self, CallbackToken};
+/// use provider_payloads::Payload;
+///
+/// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t"));
+/// let body = br#"{"message_id":"m1","client_id":"9","client_name":"c","status_messages":"read","callback_type":"status"}"#;
+/// let peer = Some("203.0.113.9".parse()?);
+///
+/// let signed = Credentials::new(peer).authorization(b"Bearer s3cr3t");
+/// let callback: wappin::Callback = receive(&signed, body, "", &policy)?;
+/// assert_eq!(callback.message_id(), "m1");
+///
+/// // Without the token, on Wappin's route or on the route of any provider: 401.
+/// let err = receive::<wappin::Callback>(&Credentials::new(peer), body, "", &policy).unwrap_err();
+/// assert_eq!(err.status(), 401);
+/// let err = receive::<Payload>(&Credentials::new(peer), body, "", &policy).unwrap_err();
+/// assert!(matches!(err, Rejection::Refused(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn receive<T: FromWebhook>(
+    credentials: &Credentials<'_>,
+    body: &[u8],
+    query: &str,
+    policy: &Policy,
+) -> Result<T, Rejection> {
+    if let Some(provider) = T::PROVIDER {
+        policy.check(provider, credentials)?;
+    }
+    read(credentials, body, query, policy)
+}
+
+/// [`receive`] once `T::PROVIDER`'s credentials are checked: steps 2 to 4.
+pub(crate) fn read<T: FromWebhook>(
+    credentials: &Credentials<'_>,
+    body: &[u8],
+    query: &str,
+    policy: &Policy,
+) -> Result<T, Rejection> {
+    let payload = parse_checked(body, query, policy.read_limits(), |provider, kind| {
+        if T::PROVIDER.is_none() {
+            policy.check(provider, credentials)?;
+        }
+        if provider == Provider::Viva && kind == viva::SaleTransactionsFile::KIND {
+            policy.check_signature(credentials, body)?;
+        }
+        Ok::<(), Refusal>(())
+    })??;
+    let (provider, kind) = (payload.provider(), payload.kind());
+    T::from_payload(payload).ok_or(match T::PROVIDER {
+        Some(expected) if expected != provider => Rejection::WrongProvider {
+            route: None,
+            expected,
+            found: provider,
+            kind,
+        },
+        _ => Rejection::NotCallback { provider, kind },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::viva::SubscriptionSecret;
+    use crate::wappin::CallbackToken;
+
+    const TOKEN: &str = "t0ken";
+    const WAPPIN: &[u8] = br#"{"message_id":"m1","client_id":"9","client_name":"c","status_messages":"read","callback_type":"status"}"#;
+    /// A Wappin callback by its keys whose `client_id` is no string: the typed parse
+    /// refuses it.
+    const WAPPIN_BROKEN: &[u8] =
+        br#"{"message_id":"m1","client_id":{},"client_name":"c","callback_type":"status"}"#;
+    const SALE_TRANSACTIONS: &[u8] =
+        br#"{"Link":"https://api.vivapayments.com/f","FileType":".csv"}"#;
+    const NXCLOUD: &[u8] = br#"{"status":"seen","requestId":"r1","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}"#;
+
+    fn policy() -> Policy {
+        Policy::new()
+            .wappin_token(CallbackToken::new(TOKEN))
+            .viva_sources(None)
+            .viva_signature(SubscriptionSecret::new("s"))
+    }
+
+    fn anyone() -> Credentials<'static> {
+        Credentials::new(Some("127.0.0.1".parse().unwrap()))
+    }
+
+    fn refusal<T: FromWebhook + std::fmt::Debug>(result: Result<T, Rejection>) -> Refusal {
+        match result {
+            Err(Rejection::Refused(refusal)) => refusal,
+            other => panic!("not refused: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_refused_request_never_reaches_the_typed_parse() {
+        let policy = policy();
+        // The typed parse refuses the broken body with 400; unchecked, it is not read.
+        for refused in [
+            refusal(receive::<Payload>(&anyone(), WAPPIN_BROKEN, "", &policy)),
+            refusal(receive::<wappin::Callback>(
+                &anyone(),
+                WAPPIN_BROKEN,
+                "",
+                &policy,
+            )),
+            refusal(receive::<wappin::Callback>(&anyone(), b"{", "", &policy)),
+        ] {
+            assert_eq!(refused, Refusal::MissingToken);
+        }
+        let signed = anyone().authorization(b"Bearer t0ken");
+        let read = receive::<Payload>(&signed, WAPPIN_BROKEN, "", &policy).unwrap_err();
+        assert!(
+            matches!(read, Rejection::Invalid(Error::Field { .. })),
+            "{read:?}"
+        );
+        assert_eq!(read.status(), 400);
+        let callback: wappin::Callback = receive(&signed, WAPPIN, "", &policy).unwrap();
+        assert_eq!(callback.answer(), wappin::Callback::ANSWER);
+        assert!(FromWebhook::event(&callback).is_some());
+    }
+
+    #[test]
+    fn a_sale_transactions_notification_needs_its_signature_on_every_viva_route() {
+        let policy = policy();
+        assert_eq!(
+            refusal(receive::<Payload>(
+                &anyone(),
+                SALE_TRANSACTIONS,
+                "",
+                &policy
+            )),
+            Refusal::MissingSignature
+        );
+        assert_eq!(
+            refusal(receive::<viva::Payload>(
+                &anyone(),
+                SALE_TRANSACTIONS,
+                "",
+                &policy
+            )),
+            Refusal::MissingSignature
+        );
+        let wrong = anyone().signature_256(&[b'0'; 64]);
+        assert_eq!(
+            refusal(receive::<viva::Payload>(
+                &wrong,
+                SALE_TRANSACTIONS,
+                "",
+                &policy
+            )),
+            Refusal::Signature(crate::viva::SignatureError::Mismatch)
+        );
+        // A webhook message is not signed, and needs none.
+        let body = include_bytes!("../../fixtures/viva/transaction_payment_created.json");
+        let payment = receive::<viva::Payload>(&anyone(), body, "", &policy).unwrap();
+        assert!(FromWebhook::event(&payment).is_some());
+    }
+
+    #[test]
+    fn what_a_route_does_not_take_is_refused_with_its_status() {
+        let policy = policy();
+        let wrong = receive::<viva::Webhook>(&anyone(), NXCLOUD, "", &policy).unwrap_err();
+        assert_eq!(wrong.status(), 400);
+        assert_eq!(
+            wrong.to_string(),
+            "this route takes viva payloads; this is a nxcloud receipt"
+        );
+        let answer = br#"{"status":"601","message":"Contact invalid"}"#;
+        let signed = anyone().authorization(b"Bearer t0ken");
+        let not = receive::<Payload>(&signed, answer, "", &policy).unwrap_err();
+        assert_eq!(not.status(), 422);
+        assert_eq!(
+            not.to_string(),
+            "a wappin response is not a callback; this receiver takes callbacks only"
+        );
+        let small = policy.clone().limits(crate::Limits::new().body(8));
+        let large = receive::<nxcloud::Callback>(&anyone(), NXCLOUD, "", &small).unwrap_err();
+        assert_eq!(large.status(), 413);
+        let none = receive::<Payload>(&anyone(), b"", "", &policy).unwrap_err();
+        assert_eq!(none.status(), 400);
+        // eSMS's query; NXCloud's receipt.
+        let esms: esms::Callback = receive(
+            &anyone(),
+            b"",
+            "SMSID=a&SendStatus=5&SendSuccess=1&SendFailed=0",
+            &policy,
+        )
+        .unwrap();
+        assert_eq!(FromWebhook::answer(&esms), Answer::OK);
+        let nxcloud: nxcloud::Callback = receive(&anyone(), NXCLOUD, "", &policy).unwrap();
+        assert!(FromWebhook::event(&nxcloud).is_some());
+    }
+}
