@@ -58,7 +58,7 @@ const WAPPIN_TOKEN: &str = "load-bench-wappin-token";
 /// The receiver's command line besides `--listen`: the one place to change when its
 /// options change (its check of Viva's source addresses must be off, as every request
 /// comes from 127.0.0.1).
-const RECEIVER_ARGS: &[&str] = &["--wappin-token", WAPPIN_TOKEN];
+const RECEIVER_ARGS: &[&str] = &["--wappin-token", WAPPIN_TOKEN, "--no-source-check"];
 
 /// The argument that makes this binary the bare server: `--serve-bare ADDR`.
 const SERVE_BARE: &str = "--serve-bare";
