@@ -34,7 +34,7 @@ impl FromWebhook for Payload {
     const PROVIDER: Option<Provider> = None;
 
     fn from_payload(payload: Payload) -> Option<Self> {
-        payload.answer().map(|_| payload)
+        payload.answer().is_some().then_some(payload)
     }
 
     fn answer(&self) -> Answer {
@@ -46,99 +46,48 @@ impl FromWebhook for Payload {
     }
 }
 
-impl sealed::Sealed for nxcloud::Callback {}
-impl FromWebhook for nxcloud::Callback {
-    const PROVIDER: Option<Provider> = Some(Provider::NxCloud);
+/// [`FromWebhook`] for a provider's callback type: the payload that holds it, and its own
+/// `answer` and `event`.
+macro_rules! one_provider {
+    ($($type:ty: $provider:ident, $held:pat => $callback:expr;)*) => {$(
+        impl sealed::Sealed for $type {}
+        impl FromWebhook for $type {
+            const PROVIDER: Option<Provider> = Some(Provider::$provider);
 
-    fn from_payload(payload: Payload) -> Option<Self> {
-        match payload {
-            Payload::NxCloud(callback) => Some(callback),
-            _ => None,
+            fn from_payload(payload: Payload) -> Option<Self> {
+                match payload {
+                    $held => Some($callback),
+                    _ => None,
+                }
+            }
+
+            fn answer(&self) -> Answer {
+                <$type>::answer(self)
+            }
+
+            fn event(&self) -> Option<Event> {
+                <$type>::event(self)
+            }
         }
-    }
-
-    fn answer(&self) -> Answer {
-        nxcloud::Callback::answer(self)
-    }
-
-    fn event(&self) -> Option<Event> {
-        nxcloud::Callback::event(self)
-    }
+    )*};
 }
 
-impl sealed::Sealed for esms::Callback {}
-impl FromWebhook for esms::Callback {
-    const PROVIDER: Option<Provider> = Some(Provider::Esms);
-
-    fn from_payload(payload: Payload) -> Option<Self> {
-        match payload {
-            Payload::Esms(esms::Payload::Callback(callback)) => Some(*callback),
-            _ => None,
-        }
-    }
-
-    fn answer(&self) -> Answer {
-        esms::Callback::answer(self)
-    }
-
-    fn event(&self) -> Option<Event> {
-        esms::Callback::event(self)
-    }
-}
-
-impl sealed::Sealed for wappin::Callback {}
-impl FromWebhook for wappin::Callback {
-    const PROVIDER: Option<Provider> = Some(Provider::Wappin);
-
-    fn from_payload(payload: Payload) -> Option<Self> {
-        match payload {
-            Payload::Wappin(wappin::Payload::Callback(callback)) => Some(callback),
-            _ => None,
-        }
-    }
-
-    fn answer(&self) -> Answer {
-        wappin::Callback::answer(self)
-    }
-
-    fn event(&self) -> Option<Event> {
-        wappin::Callback::event(self)
-    }
-}
-
-impl sealed::Sealed for viva::Webhook {}
-impl FromWebhook for viva::Webhook {
-    const PROVIDER: Option<Provider> = Some(Provider::Viva);
-
-    fn from_payload(payload: Payload) -> Option<Self> {
-        match payload {
-            Payload::Viva(viva::Payload::Webhook(webhook)) => Some(webhook),
-            _ => None,
-        }
-    }
-
-    fn answer(&self) -> Answer {
-        viva::Webhook::answer(self)
-    }
-
-    fn event(&self) -> Option<Event> {
-        viva::Webhook::event(self)
-    }
+one_provider! {
+    nxcloud::Callback: NxCloud, Payload::NxCloud(callback) => callback;
+    esms::Callback: Esms, Payload::Esms(esms::Payload::Callback(callback)) => *callback;
+    wappin::Callback: Wappin, Payload::Wappin(wappin::Payload::Callback(callback)) => callback;
+    viva::Webhook: Viva, Payload::Viva(viva::Payload::Webhook(callback)) => callback;
 }
 
 impl sealed::Sealed for viva::Payload {}
 impl FromWebhook for viva::Payload {
     const PROVIDER: Option<Provider> = Some(Provider::Viva);
 
-    /// A webhook message, an obligation or a Sale Transactions notification: what Viva
-    /// posts to a webhook.
+    /// What Viva posts to a webhook (a webhook message, an obligation or a Sale
+    /// Transactions notification): the payloads `viva::Payload::answer` answers.
     fn from_payload(payload: Payload) -> Option<Self> {
         match payload {
-            Payload::Viva(
-                callback @ (viva::Payload::Webhook(_)
-                | viva::Payload::Obligation(_)
-                | viva::Payload::SaleTransactionsFile(_)),
-            ) => Some(callback),
+            Payload::Viva(callback) if callback.answer().is_some() => Some(callback),
             _ => None,
         }
     }

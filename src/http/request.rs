@@ -8,7 +8,7 @@ use ::http::{HeaderMap, Request, Response, StatusCode};
 
 use crate::Answer;
 use crate::http::policy::{Credentials, Policy, Refusal};
-use crate::http::receive::{FromWebhook, Rejection, read};
+use crate::http::receive::{FromWebhook, Rejection, receive};
 use crate::viva::SIGNATURE_256_HEADER;
 
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
@@ -53,11 +53,8 @@ pub fn receive_request<T: FromWebhook, B: AsRef<[u8]>>(
     policy: &Policy,
 ) -> Result<T, Rejection> {
     let credentials = Credentials::from_headers(request.headers(), peer);
-    if let Some(provider) = T::PROVIDER {
-        policy.check(provider, &credentials)?;
-    }
     let query = request.uri().query().unwrap_or("");
-    read(&credentials, request.body().as_ref(), query, policy)
+    receive(&credentials, request.body().as_ref(), query, policy)
         .map_err(|rejection| rejection.on_route(request.method(), request.uri().path()))
 }
 
