@@ -1,6 +1,8 @@
 //! NXCloud behaviour beyond the fixtures: values and fields the document does not list, the reply's message kinds, strict
 //! parsing, and errors that carry the field path.
 
+mod common;
+
 use std::path::Path;
 use std::str::FromStr;
 
@@ -354,11 +356,7 @@ fn a_cost_keeps_what_its_document_does_not_list_and_names_what_is_missing() {
         Some(RateType::Other("Marketing".to_owned()))
     );
     assert_eq!(cost.local_price, None);
-    let found: Vec<String> = receipt
-        .unrecognized()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = common::findings(&receipt);
     assert_eq!(
         found,
         [
@@ -603,11 +601,7 @@ fn an_sms_receipt_keeps_what_its_document_does_not_list() {
             ("status".to_owned(), "2".to_owned())
         ]
     );
-    let found: Vec<String> = receipt
-        .unrecognized()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = common::findings(&receipt);
     assert_eq!(
         found,
         [

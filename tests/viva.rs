@@ -2,6 +2,8 @@
 //! their data, the messages API, the type tables, the source addresses, the retry policy
 //! and URL verification.
 
+mod common;
+
 use std::net::IpAddr;
 use std::path::Path;
 
@@ -196,11 +198,7 @@ fn an_unknown_event_with_unknown_fields_everywhere_parses_and_writes_back_whole(
     body["EventData"]["Novel"] = serde_json::json!({"Deep": [1, {"x": null}]});
     let body = serde_json::to_vec(&body).unwrap();
     let webhook = Webhook::from_json(&body).unwrap();
-    let found: Vec<String> = webhook
-        .unrecognized()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = common::findings(&webhook);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].contains("`EventData.Novel`"), "{found:?}");
     assert!(found[1].contains("`Surprise`"), "{found:?}");
@@ -496,11 +494,7 @@ fn the_messages_api_reads_both_spellings_and_writes_each_back() {
         SERVICE_DETAILS.as_bytes(),
         "written back byte for byte"
     );
-    let found: Vec<String> = service
-        .unrecognized()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = common::findings(&service);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(
         found[0].contains("`deliveries[1].responseStatus`"),

@@ -525,11 +525,7 @@ fn undocumented_codes_types_and_fields_are_kept_and_listed() {
     for endpoint in Endpoint::ALL {
         assert_eq!(response.status_row(endpoint), None);
     }
-    let found: Vec<String> = response
-        .unrecognized()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = common::findings(&response);
     assert_eq!(
         found,
         [

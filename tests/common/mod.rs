@@ -24,6 +24,15 @@ pub struct Parsed {
 }
 
 /// What is shown of a payload: its kind, its value, its wire form and its findings.
+/// What `payload` did not recognize, each as its message says it.
+pub fn findings(payload: &impl ListUnrecognized) -> Vec<String> {
+    payload
+        .unrecognized()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 fn describe<P: Debug + ListUnrecognized>(kind: &'static str, payload: &P, wire: Vec<u8>) -> Parsed {
     Parsed {
         kind,
