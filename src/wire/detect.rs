@@ -163,6 +163,8 @@ pub(crate) const MAX_KEYS: usize = 128;
 struct Prepared {
     /// Where it is: the table's index, the row's index in it.
     at: (usize, usize),
+    /// Its bit in a set of rows (`1 << r` for the detector's row `r`).
+    bit: u64,
     table: &'static Table,
     spec: &'static Row,
     requires: Keys,
@@ -256,8 +258,13 @@ impl Detector {
                     .iter()
                     .filter_map(|key| position(key))
                     .for_each(|at| fields.insert(at));
+                let bit = u32::try_from(prepared.len())
+                    .ok()
+                    .and_then(|at| 1_u64.checked_shl(at))
+                    .unwrap_or(0);
                 prepared.push(Prepared {
                     at: (t, r),
+                    bit,
                     table,
                     spec: row,
                     requires,
@@ -343,7 +350,12 @@ impl Detector {
 
     /// Decides from what the top level held (steps 1 to 4 of the [module](self)).
     fn decide(&self, top: &TopLevel<'_>) -> Decision {
-        let fits = |row: &&Prepared| top.keys.includes(&row.requires) && self.value_holds(row, top);
+        // The rows that fit, each looked at once (a discriminating value may be an object
+        // to read): bit `r` for row `r`, as `top.rows`.
+        let fitting_rows = self
+            .rows_of(top.rows)
+            .filter(|row| top.keys.includes(&row.requires) && self.value_holds(row, top))
+            .fold(0_u64, |rows, row| rows | row.bit);
         let rank = |row: &Prepared| {
             (
                 usize::from(row.value_key.is_some()),
@@ -360,16 +372,17 @@ impl Detector {
         };
         // One kind fits, and knows every key of the body that any kind names: no other can
         // fit it as well or know more of it. (The usual body, told without counting.)
-        let mut fitting_rows = self.rows_of(top.rows).filter(fits);
-        if let (Some(only), None) = (fitting_rows.next(), fitting_rows.next()) {
-            if top.keys.within(&only.fields) {
-                return found(only, true);
+        if fitting_rows.count_ones() == 1 {
+            if let Some(only) = self.rows_of(fitting_rows).next() {
+                if top.keys.within(&only.fields) {
+                    return found(only, true);
+                }
             }
         }
         // The best kind that fits, by (a value it names, keys of the body it knows, keys it
         // requires), and whether another fits as well.
         let mut fitting = Best::default();
-        for row in self.rows_of(top.rows).filter(fits) {
+        for row in self.rows_of(fitting_rows) {
             fitting.offer(rank(row), row);
         }
         // A kind that does not fit but knows at least two more of the body's keys than the
@@ -387,12 +400,12 @@ impl Detector {
         };
         if fitting_knows.is_none_or(|covered| covered < top.keys.len()) {
             let mut near = Best::default();
-            for row in self.rows_of(top.rows) {
+            for row in self.rows_of(top.rows & !fitting_rows) {
                 let covered = row.fields.common(&top.keys);
                 // A row whose discriminating value the body contradicts is no nearer.
                 let contradicted = row.value_key.is_some_and(|at| top.keys.contains(at))
                     && !self.value_holds(row, top);
-                if covered > most && !contradicted && !fits(&row) {
+                if covered > most && !contradicted {
                     near.offer((0, covered, 0), row);
                 }
             }
@@ -403,8 +416,7 @@ impl Detector {
         match (fitting.only(), fitting.rank) {
             (Some(row), _) => found(row, true),
             (None, Some(best)) => Decision::Ambiguous(
-                self.rows_of(top.rows)
-                    .filter(fits)
+                self.rows_of(fitting_rows)
                     .filter(|row| rank(row) == best)
                     .map(|row| (row.table.provider, row.spec.kind))
                     .collect(),
