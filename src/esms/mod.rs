@@ -110,7 +110,6 @@ use crate::wire::kinds::kinds;
 use crate::{Answer, Error, Limits, Provider};
 
 kinds! {
-    @define
     /// Any eSMS payload: a callback (a query string), or an answer of a status function
     /// (JSON), told apart by its keys. Where a body has what both answers with a
     /// `CodeResult` require, QueryZnsStatus's is the one whose `Data` has a
@@ -150,9 +149,9 @@ kinds! {
         GetZaloMessageStatus(GetZaloMessageStatusResponse) requires ["CodeResult"],
     }
     also {
-        /// The delivery callback (a query string: no row of the table). Boxed: with its
-        /// decoded `error_info` it is the largest payload, and every payload is moved at
-        /// that size.
+        /// The delivery callback: a query string, no row of the table
+        /// ([`Payload::from_query`]). Boxed: with its decoded `error_info` it is the
+        /// largest payload, and every payload is moved at that size.
         Callback(Box<Callback>),
     }
     delegate {
@@ -168,25 +167,6 @@ kinds! {
 }
 
 impl Payload {
-    /// Reads any eSMS answer (JSON) and tells which it is by its keys (see the table of
-    /// kinds), then reads it once, as that kind. A callback is a query string:
-    /// [`from_query`](Self::from_query).
-    ///
-    /// A body that fits no kind is an error: the error of the kind it comes nearest, or
-    /// an [`Error::Shape`] that says what it looks like. A body over
-    /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
-    /// your own limit.
-    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        Self::from_json_with(body, &Limits::new())
-    }
-
-    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
-    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
-    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
-        limits.check(body.len())?;
-        Self::read_rows(body)
-    }
-
     /// Reads a callback from its query string ([`Callback::from_query`]).
     pub fn from_query(query: &str) -> Result<Self, Error> {
         Self::from_query_with(query, &Limits::new())

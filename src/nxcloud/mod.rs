@@ -98,7 +98,6 @@ use crate::wire::kinds::kinds;
 use crate::{Error, Limits, Provider};
 
 kinds! {
-    @define
     /// Any NXCloud callback: the JSON bodies, told apart by their keys (the table of
     /// NXCloud's kinds), and the SMS receipt, a form.
     ///
@@ -160,25 +159,6 @@ kinds! {
 }
 
 impl Callback {
-    /// Reads any NXCloud callback whose body is JSON and tells its kind by its keys (see
-    /// the table of kinds), then reads it once, as that kind.
-    ///
-    /// A body that fits no kind is an error: the error of the kind it comes nearest, or an
-    /// [`Error::Shape`] that says what it looks like; one that fits two kinds equally well
-    /// is an [`Error::Ambiguous`]. The SMS receipt, a form, is read by
-    /// [`from_request`](Self::from_request). A body over [`Limits::DEFAULT_BODY`] is
-    /// refused: [`from_json_with`](Self::from_json_with) sets your own limit.
-    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        Self::from_json_with(body, &Limits::new())
-    }
-
-    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
-    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
-    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
-        limits.check(body.len())?;
-        Self::read_rows(body)
-    }
-
     /// Reads any NXCloud callback from the request as it came: a JSON body as
     /// [`from_json`](Self::from_json) reads it; a form body with a key of the SMS
     /// receipt's as its form ([`SmsReceipt::from_form`]); and an empty body with a query

@@ -180,11 +180,12 @@ pub(crate) fn or_list(items: &[String]) -> String {
 /// (`where Value::Codes("EventTypeId", &[1796])`). Each variant's type implements
 /// [`Kind`].
 ///
-/// `kinds! { @define ... also { ... } }` declares the same without `from_json` and
-/// `from_json_with` (which `from_json_strict_with` calls), with
-/// more variants after the rows that are no row of the table (Viva's webhook messages,
-/// a family of their own, and its message list, an array): the enum's own `from_json`
-/// reads those.
+/// After the rows, `also { ... }` declares more variants that are no row of the table
+/// (NXCloud's SMS receipt, a form; eSMS's callback, a query string): the enum's other
+/// readers give those. `kinds! { @define ... also { ... } }` declares the same without
+/// `from_json` and `from_json_with` (which `from_json_strict_with` calls), for an enum
+/// that reads more than its table as JSON (Viva's: its webhook messages, a family of
+/// their own, and its message list, an array).
 ///
 /// A last `delegate { /// doc \n pub fn event(&self) -> Option<Event>; }` gives the enum
 /// methods that ask the payload inside: each variant's type has a method of that name
@@ -202,6 +203,12 @@ macro_rules! kinds {
                 $variant:ident($ty:ty) requires [$($key:literal),* $(,)?] $(where $value:expr)?,
             )+
         }
+        $(also {
+            $(
+                $(#[doc = $also_doc:expr])*
+                $also:ident($also_ty:ty),
+            )*
+        })?
         $(delegate { $($delegate:tt)* })?
     ) => {
         kinds! {
@@ -213,7 +220,12 @@ macro_rules! kinds {
                     $variant($ty) requires [$($key),*] $(where $value)?,
                 )+
             }
-            also {}
+            also {
+                $($(
+                    $(#[doc = $also_doc])*
+                    $also($also_ty),
+                )*)?
+            }
             delegate { $($($delegate)*)? }
         }
 
@@ -227,6 +239,13 @@ macro_rules! kinds {
             /// [`Error::Ambiguous`](crate::Error::Ambiguous). A body over
             /// [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is refused:
             /// [`from_json_with`](Self::from_json_with) sets your own limit.
+            $($(
+                ///
+                #[doc = concat!(
+                    "[`", stringify!($also), "`](Self::", stringify!($also),
+                    ") is not one of the table's kinds: it is never read here (see the variant)."
+                )]
+            )*)?
             pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
                 Self::from_json_with(body, &$crate::Limits::new())
             }
