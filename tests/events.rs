@@ -610,12 +610,7 @@ fn two_nxcloud_replies_in_one_second_have_two_keys() {
         let body = format!(
             r#"{{"phone":"791","appkey":"k","traceRequestId":"t1","message":{message},"sendTime":"2023-07-17 14:40:50"}}"#
         );
-        parse(body.as_bytes(), "")
-            .unwrap()
-            .event()
-            .unwrap()
-            .idempotency_key()
-            .to_owned()
+        common::edit::event_key(body.as_bytes(), "").unwrap()
     };
     let text = key(r#"{"text":"hello"}"#);
     let media = key(r#"{"media":"https://x/y.jpg","fileName":"y.jpg"}"#);

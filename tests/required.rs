@@ -162,34 +162,6 @@ fn required(kind: &str) -> &'static [&'static str] {
     }
 }
 
-/// Every fixture, and every constructed body under `tests/data/` (JSON, and eSMS's
-/// queries), as its request.
-fn samples() -> Vec<Request> {
-    let mut all = common::requests();
-    let data = FilePath::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    for provider in ["nxcloud", "esms", "wappin", "viva"] {
-        for path in common::files(&data.join(provider), "json") {
-            let body = std::fs::read(&path).unwrap();
-            all.push(Request {
-                provider,
-                path,
-                body,
-                query: String::new(),
-            });
-        }
-        for path in common::files(&data.join(provider), "query") {
-            let query = std::fs::read_to_string(&path).unwrap().trim().to_owned();
-            all.push(Request {
-                provider,
-                path,
-                body: Vec::new(),
-                query,
-            });
-        }
-    }
-    all
-}
-
 /// Reads `request` through its provider's own entry point and through `parse`: the kind
 /// both give, and the body written back. `Err` where either refuses it or they differ.
 fn read(request: &Request) -> Result<(String, Vec<u8>), String> {
@@ -209,7 +181,7 @@ fn read(request: &Request) -> Result<(String, Vec<u8>), String> {
 #[test]
 fn each_field_that_is_not_required_can_be_left_out() {
     let (mut dropped, mut refused) = (0, 0);
-    for request in samples() {
+    for request in common::edit::samples() {
         let name = request.path.display().to_string();
         let Ok(payload) = parse(&request.body, &request.query) else {
             continue;
