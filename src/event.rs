@@ -55,16 +55,16 @@
 //! | NXCloud | SMS receipt | `status` 7 `EXPIRED` | [`DeliveryState::Expired`], with `status` and `result` as the error | the same page: "Expired" |
 //! | NXCloud | SMS receipt | `status` 12 `UNKNOWN`, and any other `status` | [`DeliveryState::Unknown`], with `status` and `result` as the error | the same page: "unknown, please contact us" |
 //! | NXCloud | number check, legacy number check | any `code` | none: the result of a lookup, not a delivery | the number check page \[1.4\] |
-//! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] | seed's attribute table; the current callback page \[3.1\] |
-//! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] | the current callback page \[3.1\] |
-//! | eSMS | callback | `SendStatus` 4 "Reject" | [`DeliveryState::Rejected`] | seed's attribute table |
+//! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] | seed's attribute table: "1: Pending approval" |
+//! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] | seed's attribute table: "2: Waiting to send" |
+//! | eSMS | callback | `SendStatus` 4 "Reject" | [`DeliveryState::Rejected`] | seed's attribute table: "4: Reject" |
 //! | eSMS | callback | `SendStatus` 5 "Sent Successfully", Zalo's `error_info.data.status` 0 ("sent to the Zalo server but not yet delivered to the phone") | [`DeliveryState::Sent`], not Delivered | GetZaloMessageStatus's table of `status` \[3.4\] |
 //! | eSMS | callback | `SendStatus` 5, Zalo's `data.status` 1 ("delivered to the phone") | [`DeliveryState::Delivered`] | the same table |
 //! | eSMS | callback | `SendStatus` 5, Zalo's `data.status` -1 ("the message does not exist"), or another | [`DeliveryState::Unknown`] | the same table |
 //! | eSMS | callback | `SendStatus` 5, no Zalo status, `SendSuccess` > 0 | [`DeliveryState::Delivered`] (some may have failed: see the counts) | seed: 5 "Sent Successfully"; the current page: "check SendSuccess/SendFailed" \[3.1\] |
 //! | eSMS | callback | `SendStatus` 5, no Zalo status, `SendSuccess` 0, `SendFailed` > 0 | [`DeliveryState::Failed`], with `error_info`'s error when there is one | the same |
 //! | eSMS | callback | `SendStatus` 5, no Zalo status, no success and no failure counted | [`DeliveryState::Sent`] | the same |
-//! | eSMS | callback | `SendStatus` 7 "Sent to the telco, waiting for the report" | [`DeliveryState::Sent`] | the current callback page \[3.1\] |
+//! | eSMS | callback | `SendStatus` 7 "Sent to the telco, waiting for the report" | [`DeliveryState::Sent`] | seed's attribute table: "7: Sent to the telco, waiting for the report" |
 //! | eSMS | callback | any other `SendStatus` | [`DeliveryState::Unknown`] | none: a status no page lists |
 //! | eSMS | GetCallback response, each record (a callback) | as the callback's | as the callback's ([`esms::Callback::event`](crate::esms::Callback::event)); the response itself carries none | GetCallback's page: its records are the callbacks \[3.5\] |
 //! | Wappin | status callback | `status_messages` `sent`, `delivered`, `read`, `failed` | [`DeliveryState::Sent`], [`Delivered`](DeliveryState::Delivered), [`Read`](DeliveryState::Read), [`Failed`](DeliveryState::Failed) | seed, section 5: "sent, delivered, read, failed" |
@@ -399,8 +399,9 @@ pub struct Delivery {
     pub error: Option<ProviderError>,
     /// When, as the provider wrote it.
     pub at: Option<Timestamp>,
-    /// What it cost, exactly as sent, in the currency the provider names (eSMS names
-    /// none: its prices are in its account's currency).
+    /// What it cost, exact: as sent, or for NXCloud's SMS receipt its unit price times
+    /// the parts billed; in the currency the provider names (eSMS names none: its
+    /// prices are in its account's currency).
     pub cost: Option<Cost>,
     /// How many were sent, succeeded and failed, for a report on several recipients.
     pub counts: Option<DeliveryCounts>,
@@ -541,7 +542,9 @@ pub struct Payment {
     pub transaction_id: String,
     /// The order the payment is for, as the provider numbers it.
     pub order_code: Option<String>,
-    /// The amount, exact as sent: negative for refunds and voids.
+    /// The amount, exact as sent: negative for a refund's or a void's own transaction
+    /// (Viva's 1797); a payment's own amount where its status says it was refunded or
+    /// voided since (a 1796 of `StatusId` `R` or `X`).
     #[serde(with = "crate::wire::decimal::number")]
     pub amount: Decimal,
     /// The currency, when sent: its ISO 4217 alphabetic code where known (`EUR`), else
