@@ -14,7 +14,7 @@
 //!     "TransactionTypeId":7},"EventTypeId":1797,"Created":"2014-06-18T14:20:30.45+03:00"}"#;
 //! let Some(Event::Payment(payment)) = parse(body, "")?.event() else { panic!() };
 //! assert_eq!((payment.provider, payment.kind), (Provider::Viva, PaymentKind::Voided));
-//! assert_eq!((payment.amount.to_string(), payment.currency.as_str()), ("-100.50".to_owned(), "EUR"));
+//! assert_eq!((payment.amount.to_string(), payment.currency.as_deref()), ("-100.50".to_owned(), Some("EUR")));
 //! assert_eq!(payment.order_code.as_deref(), Some("776027772607"));
 //! assert_eq!(payment.idempotency_key, "viva:90a7114f-3a7a-466b-8a45-000111222888:voided");
 //!
@@ -27,67 +27,125 @@
 //!
 //! # How each provider's values map
 //!
-//! | provider | payload | provider's value | event |
-//! | --- | --- | --- | --- |
-//! | NXCloud | receipt | `status` `success` (code 0, "Successfully sent.") | [`Delivery`], [`DeliveryState::Sent`] |
-//! | NXCloud | receipt | `status` `failed` | [`Delivery`], [`DeliveryState::Failed`], with `code` and `message` as the error |
-//! | NXCloud | receipt | `status` `delivered` | [`DeliveryState::Delivered`] |
-//! | NXCloud | receipt | `status` `seen` | [`DeliveryState::Read`] |
-//! | NXCloud | receipt | `status` `expired` | [`DeliveryState::Expired`], with `code` and `message` as the error |
-//! | NXCloud | receipt | `status` `journey_acknowledged` (Zalo, 17006 "The journey begins to be charged") | [`DeliveryState::Accepted`]: the journey was taken and its charge began, which says nothing of a delivery; at its `timestamp` |
-//! | NXCloud | receipt | `status` `journey_time_out` (Zalo, 17007 "Journey expires") | [`DeliveryState::Expired`], with `code` and `message` as the error |
-//! | NXCloud | receipt | any other `status` | [`DeliveryState::Unknown`], with `code` and `message` |
-//! | NXCloud | receipt | `cost`, with any `status` | [`Delivery::cost`]: `originalPrice` in `currency` (`localPrice`, in yuan, stays in the payload) |
-//! | NXCloud | Super Message receipt | `code` 14003 "Send error", 14005 "Message has undelivered" | [`DeliveryState::Failed`], to `phone`, with `code` and `message` as the error |
-//! | NXCloud | Super Message receipt | `code` 14004 "Message has delivered" | [`DeliveryState::Delivered`] |
-//! | NXCloud | Super Message receipt | `code` 14006 "Message has expired" | [`DeliveryState::Expired`], with `code` and `message` as the error |
-//! | NXCloud | Super Message receipt | any other `code` | [`DeliveryState::Unknown`], with `code` and `message`; every Super Message key names the `channel` too (`nxcloud:<requestId>:VIBER:delivered`) |
-//! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) |
-//! | NXCloud | SMS receipt (a form) | `status` 2 `DELIVRD` | [`DeliveryState::Delivered`], to `phone`, at `drtime`, with `price` (the unit price) in `currency` as its cost |
-//! | NXCloud | SMS receipt | `status` 5 `UNDELIV`, 8 `DELETED` | [`DeliveryState::Failed`], with `status` and `result` as the error |
-//! | NXCloud | SMS receipt | `status` 6 `REJECTD`, 9 `DND`, 10 `ESME_RINVDSTADR`, 11 `ESME_RINVSRCADR` | [`DeliveryState::Rejected`], with `status` and `result` as the error |
-//! | NXCloud | SMS receipt | `status` 7 `EXPIRED` | [`DeliveryState::Expired`], with `status` and `result` as the error |
-//! | NXCloud | SMS receipt | `status` 12 `UNKNOWN`, and any other `status` | [`DeliveryState::Unknown`], with `status` and `result` as the error |
-//! | NXCloud | number check, legacy number check | any `code` | none: the result of a lookup, not a delivery |
-//! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] |
-//! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] |
-//! | eSMS | callback | `SendStatus` 4 "Reject" | [`DeliveryState::Rejected`] |
-//! | eSMS | callback | `SendStatus` 5 "Sent Successfully", `SendSuccess` > 0 | [`DeliveryState::Delivered`] (some may have failed: see the counts) |
-//! | eSMS | callback | `SendStatus` 5, `SendSuccess` 0, `SendFailed` > 0 | [`DeliveryState::Failed`], with `error_info`'s error when there is one |
-//! | eSMS | callback | `SendStatus` 5, no success and no failure counted | [`DeliveryState::Sent`] |
-//! | eSMS | callback | `SendStatus` 7 "Sent to the telco, waiting for the report" | [`DeliveryState::Sent`] |
-//! | eSMS | callback | any other `SendStatus` | [`DeliveryState::Unknown`] |
-//! | eSMS | GetCallback response, each record (a callback) | as the callback's | as the callback's ([`esms::Callback::event`](crate::esms::Callback::event)); the response itself carries none |
-//! | Wappin | status callback | `status_messages` `sent`, `delivered`, `read`, `failed` | [`DeliveryState::Sent`], [`Delivered`](DeliveryState::Delivered), [`Read`](DeliveryState::Read), [`Failed`](DeliveryState::Failed) |
-//! | Wappin | status callback | any other status | [`DeliveryState::Unknown`] |
-//! | Wappin | message callback | `message_content` | [`Inbound`], [`InboundContent::Text`] |
-//! | Viva | message 1796 | any `TransactionTypeId` (the charges: 0, 1, 5, 6, 8, 9, 15, 16, 19, 20, 22, 23, 25, 27, 29, 31, 34, 36, 38, 40, 42, 44, 48, 50, 52, 58, 60, 62, 66) | [`Payment`], [`PaymentKind::Captured`] |
-//! | Viva | message 1797 | `TransactionTypeId` 7, 17 (voids) | [`PaymentKind::Voided`] |
-//! | Viva | message 1797 | `TransactionTypeId` 4, 11, 13, 18, and each method's refund: 21, 24, 26, 28, 30, 35, 37, 39, 41, 45, 49, 51, 53, 59, 61, 63, 67 | [`PaymentKind::Refunded`] |
-//! | Viva | message 1797 | any other `TransactionTypeId` | [`PaymentKind::Reversed`] |
-//! | Viva | message 1798 (Transaction Failed) | any | [`PaymentKind::Failed`] (not final: a 1796 may follow) |
-//! | Viva | message 1799 (Transaction Price Calculated) | any | [`Fee`] of `TotalCommission` |
-//! | Viva | message 1802 (POS ECR session created) | any | none: the payment comes as its own 1796, in units, where the session counts cents |
-//! | Viva | message 1803 (POS ECR session failed) | any | none: the failure comes as its own 1798 |
-//! | Viva | message 768 (Command Bank Transfer Created) | any | [`Transfer`], [`TransferKind::Created`], to the IBAN |
-//! | Viva | message 769 (Command Bank Transfer Executed) | any | [`Transfer`], [`TransferKind::Executed`] |
-//! | Viva | message 2054 (Account Transaction Created) | any | [`WalletTransaction`], its signed amount |
-//! | Viva | message 4865 (Order Updated) | `IsCancelled` true | [`Order`], [`OrderKind::Cancelled`] |
-//! | Viva | message 4865 (Order Updated) | `IsCancelled` false | [`OrderKind::Updated`] |
-//! | Viva | message 8193 (Account Connected) | any | [`Account`], [`AccountKind::Connected`] |
-//! | Viva | message 8194 (Account Verification Status Changed) | `Verified` true, false | [`AccountKind::Verified`], [`AccountKind::Unverified`] |
-//! | Viva | message 8448 (Transfer Created) | any | [`Transfer`], [`TransferKind::Created`], to the target wallet |
-//! | Viva | message 5632 (Obligation Created, no envelope) | any | none: deprecated; its transfers come as 8448 |
-//! | Viva | message 5633 (Obligation Captured, no envelope) | any | none: deprecated |
-//! | Viva | Sale Transactions (no envelope) | any | none: it reports a file |
+//! Each row says what an event claims and the provider's text it rests on: the seed
+//! documents the crate was built from (NXCloud's "Message Callback Service", eSMS's
+//! callback page, Wappin's API document, Viva's "Webhooks"), and the providers' current
+//! pages, as `CURRENT_DOCS.md` beside the repository lists them (its section in
+//! brackets: \[2.3\]). A value the table cannot place is `Unknown`, never a guess.
+//!
+//! | provider | payload | provider's value | event | rests on |
+//! | --- | --- | --- | --- | --- |
+//! | NXCloud | receipt | `status` `success` (code 0, "Successfully sent.") | [`Delivery`], [`DeliveryState::Sent`] | the current Viber webhook page: `success`, code 0 \[1.1, 1.3\] |
+//! | NXCloud | receipt | `status` `failed` | [`Delivery`], [`DeliveryState::Failed`], with `code` and `message` as the error | seed: "Receipt status" `failed`, code 11000 "Viber send error" |
+//! | NXCloud | receipt | `status` `delivered` | [`DeliveryState::Delivered`] | seed: `delivered`, 11001 "Viber message has delivered" |
+//! | NXCloud | receipt | `status` `seen` | [`DeliveryState::Read`] | seed: `seen`, 11002 "Viber message has seen" |
+//! | NXCloud | receipt | `status` `expired` | [`DeliveryState::Expired`], with `code` and `message` as the error | seed: `expired`, 11003 "Viber message has expired" |
+//! | NXCloud | receipt | `status` `journey_acknowledged` (Zalo, 17006 "The journey begins to be charged") | [`DeliveryState::Accepted`]: the journey was taken and its charge began, which says nothing of a delivery; at its `timestamp` | the Zalo webhook page's sample |
+//! | NXCloud | receipt | `status` `journey_time_out` (Zalo, 17007 "Journey expires") | [`DeliveryState::Expired`], with `code` and `message` as the error | the Zalo webhook page's status list |
+//! | NXCloud | receipt | any other `status` | [`DeliveryState::Unknown`], with `code` and `message` | none: a status no page lists |
+//! | NXCloud | receipt | `cost`, with any `status` | [`Delivery::cost`]: `originalPrice` in `currency` (`localPrice`, in yuan, stays in the payload) | the current pages: `cost` "displayed for delivered status", shown on `success` \[1.1, 1.2\] |
+//! | NXCloud | Super Message receipt | `code` 14003 "Send error", 14005 "Message has undelivered" | [`DeliveryState::Failed`], to `phone`, with `code` and `message` as the error | the Super Message webhook page's code table \[1.4\] |
+//! | NXCloud | Super Message receipt | `code` 14004 "Message has delivered" | [`DeliveryState::Delivered`] | the same table |
+//! | NXCloud | Super Message receipt | `code` 14006 "Message has expired" | [`DeliveryState::Expired`], with `code` and `message` as the error | the same table |
+//! | NXCloud | Super Message receipt | any other `code` | [`DeliveryState::Unknown`], with `code` and `message`; every Super Message key names the `channel` too (`nxcloud:<requestId>:VIBER:delivered`) | none: a code the table does not list |
+//! | NXCloud | reply | text, media (or neither) | [`Inbound`]: [`InboundContent::Text`], [`InboundContent::Media`] (or [`InboundContent::Other`]) | seed: "Message Reply", text or media with `fileName` |
+//! | NXCloud | SMS receipt (a form) | `status` 2 `DELIVRD` | [`DeliveryState::Delivered`], to `phone`, at `drtime`, with `price` times `size` in `currency` as its cost | the SMS callback page: "2: successful"; `price` "Unit Price", `size` "billing size" \[1.4\] |
+//! | NXCloud | SMS receipt | `status` 5 `UNDELIV`, 8 `DELETED` | [`DeliveryState::Failed`], with `status` and `result` as the error | the same page: "Failure", "Delete" |
+//! | NXCloud | SMS receipt | `status` 6 `REJECTD`, 9 `DND`, 10 `ESME_RINVDSTADR`, 11 `ESME_RINVSRCADR` | [`DeliveryState::Rejected`], with `status` and `result` as the error | the same page: "Reject", "Do Not Disturb", a wrong destination or source address |
+//! | NXCloud | SMS receipt | `status` 7 `EXPIRED` | [`DeliveryState::Expired`], with `status` and `result` as the error | the same page: "Expired" |
+//! | NXCloud | SMS receipt | `status` 12 `UNKNOWN`, and any other `status` | [`DeliveryState::Unknown`], with `status` and `result` as the error | the same page: "unknown, please contact us" |
+//! | NXCloud | number check, legacy number check | any `code` | none: the result of a lookup, not a delivery | the number check page \[1.4\] |
+//! | eSMS | callback | `SendStatus` 1 "Pending approval" | [`DeliveryState::Pending`] | seed's attribute table: "1: Pending approval" |
+//! | eSMS | callback | `SendStatus` 2 "Waiting to send" | [`DeliveryState::Accepted`] | seed's attribute table: "2: Waiting to send" |
+//! | eSMS | callback | `SendStatus` 4 "Reject" | [`DeliveryState::Rejected`] | seed's attribute table: "4: Reject" |
+//! | eSMS | callback | `SendStatus` 5 "Sent Successfully", Zalo's `error_info.data.status` 0 ("sent to the Zalo server but not yet delivered to the phone") | [`DeliveryState::Sent`], not Delivered | GetZaloMessageStatus's table of `status` \[3.4\] |
+//! | eSMS | callback | `SendStatus` 5, Zalo's `data.status` 1 ("delivered to the phone") | [`DeliveryState::Delivered`] | the same table |
+//! | eSMS | callback | `SendStatus` 5, Zalo's `data.status` -1 ("the message does not exist"), or another | [`DeliveryState::Unknown`] | the same table |
+//! | eSMS | callback | `SendStatus` 5, no Zalo status, `SendSuccess` > 0 | [`DeliveryState::Delivered`] (some may have failed: see the counts) | seed: 5 "Sent Successfully"; the current page: "check SendSuccess/SendFailed" \[3.1\] |
+//! | eSMS | callback | `SendStatus` 5, no Zalo status, `SendSuccess` 0, `SendFailed` > 0 | [`DeliveryState::Failed`], with `error_info`'s error when there is one | the same |
+//! | eSMS | callback | `SendStatus` 5, no Zalo status, no success and no failure counted | [`DeliveryState::Sent`] | the same |
+//! | eSMS | callback | `SendStatus` 7 "Sent to the telco, waiting for the report" | [`DeliveryState::Sent`] | seed's attribute table: "7: Sent to the telco, waiting for the report" |
+//! | eSMS | callback | any other `SendStatus` | [`DeliveryState::Unknown`] | none: a status no page lists |
+//! | eSMS | GetCallback response, each record (a callback) | as the callback's | as the callback's ([`esms::Callback::event`](crate::esms::Callback::event)); the response itself carries none | GetCallback's page: its records are the callbacks \[3.5\] |
+//! | Wappin | status callback | `status_messages` `sent`, `delivered`, `read`, `failed` | [`DeliveryState::Sent`], [`Delivered`](DeliveryState::Delivered), [`Read`](DeliveryState::Read), [`Failed`](DeliveryState::Failed) | seed, section 5: "sent, delivered, read, failed" |
+//! | Wappin | status callback | any other status | [`DeliveryState::Unknown`] | none: a status the document does not list |
+//! | Wappin | message callback | `message_content` | [`Inbound`], [`InboundContent::Text`] | seed, section 5: `callback_type` `message`, "hasil dari user chat" |
+//! | Viva | message 1796 | `StatusId` `F`, `TransactionTypeId` a charge: 0, 5, 6, 9, 15, 16, and each method's charge 20, 23, 25, 27, 29, 34, 36, 38, 40, 42, 44, 48, 50, 52, 58, 60, 62, 66 | [`Payment`], [`PaymentKind::Captured`] | seed: "Create transaction" and its types 0-16; the transaction parameters page: `F` "completed successfully" \[2.3\]; the charges after 16: two SDKs \[2.4\] |
+//! | Viva | message 1796 | `StatusId` `F`, `TransactionTypeId` 1 (card pre-authorization) | [`PaymentKind::Authorized`]: a hold, never a capture (its capture is a transaction of type 0) | the transaction parameters page: 1 "Authorization hold" \[2.4\] |
+//! | Viva | message 1796 | `StatusId` `F`, `TransactionTypeId` 8, 19, 22, 31 (original credit, payout, cash disbursement, withdrawal) | [`PaymentKind::PaidOut`]: money going out, never a charge | two SDKs' names \[2.4\] |
+//! | Viva | message 1796 | `StatusId` `F`, a refund or void `TransactionTypeId` (as 1797's) | [`PaymentKind::Refunded`], [`PaymentKind::Voided`] | seed: the types of "Cancel / refund transaction" |
+//! | Viva | message 1796 | `StatusId` `F`, no `TransactionTypeId`, or one no table lists | [`PaymentKind::Unknown`]: a payment whose type is not said cannot be called a charge | seed: the charges are named by their type |
+//! | Viva | message 1796, 1797 | `StatusId` `A` | [`PaymentKind::Pending`]: "in progress", not a capture | the transaction parameters page \[2.3\] |
+//! | Viva | message 1796, 1797 | `StatusId` `E` | [`PaymentKind::Failed`]: "not completed because of an error" | the same page |
+//! | Viva | message 1796 | `StatusId` `X` | [`PaymentKind::Voided`]: "cancelled by the merchant" | the same page |
+//! | Viva | message 1796 | `StatusId` `R` | [`PaymentKind::Refunded`]: "fully or partially refunded"; the amount is the payment's (the refund comes as its own 1797) | the same page |
+//! | Viva | message 1796 | `StatusId` `M`, `MA`, `MI`, `ML`, `MW`, `MS` | [`PaymentKind::Disputed`]: "disputed ... with the issuing Bank"; the status says where the dispute stands | the same page |
+//! | Viva | message 1796 | `StatusId` `C`, `TransactionTypeId` 1 | [`PaymentKind::Authorized`]: "the original pre-auth, now captured"; the capture is a transaction of its own | two SDKs \[2.3\] |
+//! | Viva | message 1796, 1797 | any other `StatusId` (`C` of another type, an undocumented one; on a 1797, `X`, `R`, `M`...) | [`PaymentKind::Unknown`] | none: a status the table cannot place |
+//! | Viva | message 1797 | `StatusId` `F`, `TransactionTypeId` 7, 17 (voids) | [`PaymentKind::Voided`] | seed: "Cancel / refund transaction", 7 "Void Card Transaction", 17 "Void Cash" |
+//! | Viva | message 1797 | `StatusId` `F`, `TransactionTypeId` 4, 11, 13, 18, and each method's refund: 21, 24, 26, 28, 30, 35, 37, 39, 41, 45, 49, 51, 53, 59, 61, 63, 67 | [`PaymentKind::Refunded`] | seed: 4, 11, 13; the transaction parameters page: 18; two SDKs: the others \[2.4\] |
+//! | Viva | message 1797 | `StatusId` `F`, any other `TransactionTypeId`, or none | [`PaymentKind::Reversed`] | seed: 1797 is a cancellation or a refund |
+//! | Viva | message 1798 (Transaction Failed) | any | [`PaymentKind::Failed`] (not final: a 1796 may follow) | the Transaction Failed page \[2.1, 2.5\] |
+//! | Viva | message 1799 (Transaction Price Calculated) | any | [`Fee`] of `TotalCommission` (`None` when not sent) | its page: "a Viva commission has been withdrawn" \[2.1\] |
+//! | Viva | message 1802 (POS ECR session created) | any | none: the payment comes as its own 1796, in units, where the session counts cents | its page \[2.5\] |
+//! | Viva | message 1803 (POS ECR session failed) | any | none: the failure comes as its own 1798 | its page |
+//! | Viva | message 768 (Command Bank Transfer Created) | any | [`Transfer`], [`TransferKind::Created`], to the IBAN | its page: "created, not yet executed" \[2.1\] |
+//! | Viva | message 769 (Command Bank Transfer Executed) | any | [`Transfer`], [`TransferKind::Executed`] | its page |
+//! | Viva | message 2054 (Account Transaction Created) | any | [`WalletTransaction`], its signed amount | its page: "any change in the wallet balance" |
+//! | Viva | message 4865 (Order Updated) | `IsCancelled` true | [`Order`], [`OrderKind::Cancelled`] | its page: the order code "was cancelled" |
+//! | Viva | message 4865 (Order Updated) | `IsCancelled` false, or absent | [`OrderKind::Updated`] | the same page: no cancellation said |
+//! | Viva | message 8193 (Account Connected) | any | [`Account`], [`AccountKind::Connected`] | its page |
+//! | Viva | message 8194 (Account Verification Status Changed) | `Verified` true, false | [`AccountKind::Verified`], [`AccountKind::Unverified`] | its page: "Verification status" |
+//! | Viva | message 8448 (Transfer Created) | any | [`Transfer`], [`TransferKind::Created`], to the target wallet | its page |
+//! | Viva | message 5632 (Obligation Created, no envelope) | any | none: deprecated; its transfers come as 8448 | its page: "obligations are now deprecated" |
+//! | Viva | message 5633 (Obligation Captured, no envelope) | any | none: deprecated | the same |
+//! | Viva | Sale Transactions (no envelope) | any | none: it reports a file | its page \[2.5\] |
 //!
 //! Payloads that report nothing that happened carry no event: API requests and responses,
 //! acknowledgements, Wappin callbacks of other types, Viva messages of event types no one
 //! lists, URL verification and the messages API.
 //!
-//! Every event has an [idempotency key](Event::idempotency_key): the provider, the id of
-//! the message or transaction, and the state, since every provider here retries its
-//! callbacks and the same event may come twice.
+//! # Idempotency keys: one key per happening
+//!
+//! Every provider here retries its callbacks, so the same notification may come twice.
+//! Every event has an [idempotency key](Event::idempotency_key): two deliveries of one
+//! notification (a retry: the same body, or the body with only its retry fields, its
+//! white space or its key order changed) give the same key, and two notifications of
+//! different happenings never do. Keys are plain text, the same across processes,
+//! platforms and versions (a digest is 64-bit FNV-1a, in 16 hex digits).
+//!
+//! A state reached once (a message delivered, a transaction captured) is keyed by the
+//! thing's id and the state, so that a notification a second subscription sends for the
+//! same happening is caught too. A state that can recur is keyed by what makes the
+//! notification distinct as well. A state the mapping cannot place names the provider's
+//! value (`...:unknown:clicked`), so that two such values are two states.
+//!
+//! | event | key | why |
+//! | --- | --- | --- |
+//! | NXCloud receipt | `nxcloud:<requestId>:<state>` | a message reaches each state once |
+//! | NXCloud Super Message receipt | `nxcloud:<requestId>:<channel>:<state>` | each channel of one request reports on its own |
+//! | NXCloud SMS receipt | `nxcloud:<messageid>:<state>` | "DR Only Push Once" |
+//! | NXCloud reply | `nxcloud:<traceRequestId>:<phone>:<sendTime>:<digest>:inbound`, the digest of the reply's `text`, `media` and `fileName` | a user can reply to one message many times, and NXCloud gives a reply no id; without `sendTime`, two replies of the same content to the same message cannot be told from a retry |
+//! | eSMS callback | `esms:<SMSID>:<phonenumber>:<state>` (`esms:<SMSID>:<state>` when it names no recipient) | one `SMSID` goes to several recipients, one callback each; each reaches each state once |
+//! | Wappin status callback | `wappin:<message_id>:<state>` | a message reaches each state once |
+//! | Wappin message callback | `wappin:<message_id>:<timestamp>:<digest>:inbound`, the digest of `sender_number` and `message_content` | a user writes many times, and the document does not say `message_id` is new for each |
+//! | Viva transaction (1796, 1797, 1798) | `viva:<TransactionId>:<kind>` (for [`PaymentKind::Disputed`] and [`PaymentKind::Unknown`], `:<StatusId>` after it) | a transaction reaches each state once; a dispute moves through several statuses |
+//! | Viva price calculated (1799) | `viva:<TransactionId>:fee:<MessageId>` | a commission can be calculated again |
+//! | Viva order updated (4865) | `viva:<OrderCode>:<kind>:<MessageId>` | an order is updated many times |
+//! | Viva verification changed (8194) | `viva:<ConnectedAccountId>:<kind>:<MessageId>` | verified, unverified, verified again are three changes |
+//! | Viva account connected (8193) | `viva:<ConnectedAccountId>:connected` | connected once |
+//! | Viva transfers (768, 769, 8448) | `viva:<CommandId or TransferId>:<kind>` | created once, executed once |
+//! | Viva wallet transaction (2054) | `viva:<WalletTransactionId>:wallet_transaction` | one movement |
+//!
+//! Viva keeps a message's `MessageId` on a redelivery, and changes only `RetryCount`,
+//! `Delay` and `RetryDelayInSeconds` (none is in a key). A body without `MessageId` (the
+//! seed document's shape, a third party's test) puts in its place a digest of its
+//! `Created`, which a retry keeps, and of what its data says: 1799 `TotalCommission`,
+//! `IsvFee`, `Interchange`, `CurrencyCode`; 4865 `Amount`, `CurrencyCode`, `IsCancelled`,
+//! `ExpirationDate`; 8194 nothing more (its `Verified` is in the kind). A body with
+//! neither `MessageId` nor `Created` nor any of those has no such part: the same state
+//! notified again cannot be told from a retry of it. A once-reached state does not name
+//! the `MessageId`: two messages with two ids about one happening are one happening.
 
 use std::borrow::Cow;
 
@@ -202,7 +260,8 @@ pub enum Event {
     Delivery(Delivery),
     /// Someone wrote to you.
     Inbound(Inbound),
-    /// A payment was made, refunded, voided, or failed.
+    /// A payment was captured, authorized, refunded, voided, disputed, paid out, or
+    /// failed, or is in progress.
     Payment(Payment),
     /// A fee was taken for a payment (Viva's commission).
     Fee(Fee),
@@ -263,8 +322,11 @@ impl Event {
         self.parts().0
     }
 
-    /// A key that is the same each time the provider sends the same event (its retries)
-    /// and differs between events: `provider:id:state`.
+    /// A key that is the same each time the provider sends the same notification (its
+    /// retries) and differs between notifications of different happenings:
+    /// `provider:id:state`, and for a state that can recur what makes the notification
+    /// distinct (the [module](self)'s table of keys says, per event, what its key is
+    /// made of). Deduplicate on it before acting.
     pub fn idempotency_key(&self) -> &str {
         self.parts().1
     }
@@ -337,12 +399,14 @@ pub struct Delivery {
     pub error: Option<ProviderError>,
     /// When, as the provider wrote it.
     pub at: Option<Timestamp>,
-    /// What it cost, exactly as sent, in the currency the provider names (eSMS names
-    /// none: its prices are in its account's currency).
+    /// What it cost, exact: as sent, or for NXCloud's SMS receipt its unit price times
+    /// the parts billed; in the currency the provider names (eSMS names none: its
+    /// prices are in its account's currency).
     pub cost: Option<Cost>,
     /// How many were sent, succeeded and failed, for a report on several recipients.
     pub counts: Option<DeliveryCounts>,
-    /// `provider:message_id:state`.
+    /// `provider:message_id:state` (see the [module](self)'s table of keys: eSMS names
+    /// the recipient, a Super Message its channel).
     pub idempotency_key: String,
 }
 
@@ -404,9 +468,10 @@ pub struct Inbound {
     pub in_reply_to: Option<String>,
     /// When, as the provider wrote it.
     pub at: Option<Timestamp>,
-    /// `provider:id:inbound`. Where the provider gives the message no id (NXCloud), the
-    /// id is made of what identifies it: the request it answers, the sender, the time,
-    /// and a digest of its content, so that two messages sent in the same second differ.
+    /// `provider:...:inbound`, made of what tells one message from another: a user
+    /// writes many times, so the key holds the message's time and a digest of its
+    /// content beside its ids (NXCloud: the request it answers and the sender, as
+    /// NXCloud gives a reply no id of its own).
     pub idempotency_key: String,
 }
 
@@ -432,10 +497,17 @@ pub enum InboundContent {
 }
 
 named! {
-    /// What a payment event did.
+    /// What a payment event says happened: only what the provider's values say (the
+    /// mapping table of the [module](self) gives each).
     pub enum PaymentKind {
-        /// A payment was made (charged, captured).
+        /// A charge completed: money was taken (Viva: a charge type whose `StatusId` is
+        /// `F`, "completed successfully").
         Captured = "captured",
+        /// An amount was authorized and held on the card, not taken (a pre-authorization:
+        /// Viva's "Authorization hold"). The capture, if it comes, is an event of its own.
+        Authorized = "authorized",
+        /// The transaction is in progress (Viva's `StatusId` `A`): nothing to act on yet.
+        Pending = "pending",
         /// A payment was refunded, in part or whole.
         Refunded = "refunded",
         /// A payment was cancelled before it settled.
@@ -443,8 +515,18 @@ named! {
         /// A payment was cancelled or refunded, of a type the provider's document does not
         /// list.
         Reversed = "reversed",
-        /// A payment was attempted and failed.
+        /// A transaction (a payment, or a refund) was attempted and failed.
         Failed = "failed",
+        /// The cardholder disputed the payment with the issuing bank; the payment's
+        /// [status](Payment::status) says where the dispute stands.
+        Disputed = "disputed",
+        /// Money was paid out (to a card, or in cash): an original credit, a payout, a
+        /// cash disbursement, a withdrawal. Never a charge.
+        PaidOut = "paid_out",
+        /// What the provider reported cannot be placed: an undocumented type or status,
+        /// or no type at all. Not a capture, nor anything else; the payload has what
+        /// was sent.
+        Unknown = "unknown",
     }
 }
 
@@ -460,17 +542,21 @@ pub struct Payment {
     pub transaction_id: String,
     /// The order the payment is for, as the provider numbers it.
     pub order_code: Option<String>,
-    /// The amount, exact as sent: negative for refunds and voids.
+    /// The amount, exact as sent: negative for a refund's or a void's own transaction
+    /// (Viva's 1797); a payment's own amount where its status says it was refunded or
+    /// voided since (a 1796 of `StatusId` `R` or `X`).
     #[serde(with = "crate::wire::decimal::number")]
     pub amount: Decimal,
-    /// The currency: its ISO 4217 alphabetic code where known (`EUR`), else its numeric
-    /// code.
-    pub currency: String,
+    /// The currency, when sent: its ISO 4217 alphabetic code where known (`EUR`), else
+    /// its numeric code.
+    pub currency: Option<String>,
     /// The provider's status of the transaction (Viva `StatusId`: `F`, `E`).
     pub status: Option<String>,
     /// When the transaction was made, as the provider wrote it.
     pub at: Option<Timestamp>,
-    /// `provider:transaction_id:kind`.
+    /// `provider:transaction_id:kind`; for [`PaymentKind::Disputed`] and
+    /// [`PaymentKind::Unknown`], whose kind covers several statuses, the status too
+    /// (`viva:<id>:disputed:MA`).
     pub idempotency_key: String,
 }
 
@@ -485,12 +571,13 @@ pub struct Fee {
     pub transaction_id: String,
     /// The order the transaction paid, as the provider numbers it.
     pub order_code: Option<String>,
-    /// The fee in all, exact as sent.
-    #[serde(with = "crate::wire::decimal::number")]
-    pub amount: Decimal,
-    /// The currency, as [`Payment::currency`] writes it.
-    pub currency: String,
-    /// `provider:transaction_id:fee`.
+    /// The fee in all, exact as sent, when sent.
+    #[serde(default, with = "crate::wire::decimal::number_option")]
+    pub amount: Option<Decimal>,
+    /// The currency, as [`Payment::currency`] writes it, when sent.
+    pub currency: Option<String>,
+    /// `provider:transaction_id:fee:` and what tells this calculation from another of
+    /// the same transaction (Viva's `MessageId`).
     pub idempotency_key: String,
 }
 
@@ -519,7 +606,8 @@ pub struct Order {
     pub amount: Option<Decimal>,
     /// The currency, as [`Payment::currency`] writes it, when sent.
     pub currency: Option<String>,
-    /// `provider:order_code:kind`.
+    /// `provider:order_code:kind:` and what tells this update from another of the same
+    /// order (Viva's `MessageId`).
     pub idempotency_key: String,
 }
 
@@ -548,7 +636,9 @@ pub struct Account {
     pub account_id: String,
     /// The provider's id of its owner (the person or merchant), when sent.
     pub person_id: Option<String>,
-    /// `provider:account_id:kind`.
+    /// `provider:account_id:connected`; for a change of verification, which can recur,
+    /// `provider:account_id:kind:` and what tells this change from another (Viva's
+    /// `MessageId`).
     pub idempotency_key: String,
 }
 
@@ -578,8 +668,8 @@ pub struct Transfer {
     /// The amount, exact as sent.
     #[serde(with = "crate::wire::decimal::number")]
     pub amount: Decimal,
-    /// The currency, as [`Payment::currency`] writes it.
-    pub currency: String,
+    /// The currency, as [`Payment::currency`] writes it, when sent.
+    pub currency: Option<String>,
     /// When, as the provider wrote it.
     pub at: Option<Timestamp>,
     /// `provider:transfer_id:kind`.
@@ -599,8 +689,8 @@ pub struct WalletTransaction {
     /// The signed amount, exact as sent: negative when money left the wallet.
     #[serde(with = "crate::wire::decimal::number")]
     pub amount: Decimal,
-    /// The currency, as [`Payment::currency`] writes it.
-    pub currency: String,
+    /// The currency, as [`Payment::currency`] writes it, when sent.
+    pub currency: Option<String>,
     /// What the provider says it was, when it says.
     pub description: Option<String>,
     /// When, as the provider wrote it.
@@ -611,7 +701,52 @@ pub struct WalletTransaction {
 
 /// The key `provider:id:state`.
 pub(crate) fn idempotency_key(provider: Provider, id: &str, state: &str) -> String {
-    format!("{provider}:{id}:{state}")
+    key_of(provider, &[id, state])
+}
+
+/// The key of `provider` made of `parts`, each after a `:` (`nxcloud:<id>:<channel>:delivered`).
+pub(crate) fn key_of(provider: Provider, parts: &[&str]) -> String {
+    let provider = provider.as_str();
+    let length = parts.iter().fold(provider.len(), |length, part| {
+        length.saturating_add(part.len()).saturating_add(1)
+    });
+    let mut key = String::with_capacity(length);
+    key.push_str(provider);
+    for part in parts {
+        key.push(':');
+        key.push_str(part);
+    }
+    key
+}
+
+/// The part of a key that names a state: its name (`delivered`); for a state the
+/// mapping cannot place (`unknown`), the name and the provider's own value
+/// (`unknown:clicked`), so that two values it cannot place are two states, not one.
+pub(crate) fn state_part(name: &str, unknown: bool, value: impl std::fmt::Display) -> String {
+    if unknown {
+        format!("{name}:{value}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A digest of `fields`, in 16 hex digits, for the part of a key that tells apart
+/// notifications with no id of their own: each field absent or its text, so that an
+/// absent field differs from an empty one and `("ab", "c")` from `("a", "bc")`. Stable
+/// across processes, platforms and versions ([`content_digest`]).
+pub(crate) fn fields_digest(fields: &[Option<&str>]) -> String {
+    let mut bytes = Vec::new();
+    for field in fields {
+        match field {
+            None => bytes.push(0),
+            Some(text) => {
+                bytes.push(1);
+                bytes.extend_from_slice(&(text.len() as u64).to_le_bytes());
+                bytes.extend_from_slice(text.as_bytes());
+            }
+        }
+    }
+    format!("{:016x}", content_digest(&bytes))
 }
 
 /// A digest of `bytes` that stays the same across processes, platforms and versions
@@ -632,5 +767,34 @@ mod tests {
         assert_eq!(content_digest(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(content_digest(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(content_digest(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn a_fields_digest_tells_absent_from_empty_and_where_a_field_ends() {
+        let digests = [
+            fields_digest(&[]),
+            fields_digest(&[None]),
+            fields_digest(&[Some("")]),
+            fields_digest(&[Some("ab"), Some("c")]),
+            fields_digest(&[Some("a"), Some("bc")]),
+            fields_digest(&[Some("a"), None]),
+            fields_digest(&[None, Some("a")]),
+        ];
+        for (i, a) in digests.iter().enumerate() {
+            assert_eq!(a.len(), 16, "{a}");
+            for b in &digests[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        // Fixed across versions: a key stored today matches tomorrow's.
+        assert_eq!(fields_digest(&[Some("a")]), "e4981b2632418b44");
+    }
+
+    #[test]
+    fn a_key_joins_its_parts_after_the_provider() {
+        assert_eq!(key_of(Provider::Viva, &["t", "fee", "m"]), "viva:t:fee:m");
+        assert_eq!(idempotency_key(Provider::Esms, "s", "sent"), "esms:s:sent");
+        assert_eq!(state_part("unknown", true, "clicked"), "unknown:clicked");
+        assert_eq!(state_part("read", false, "seen"), "read");
     }
 }

@@ -67,7 +67,7 @@ fn text_written_as_an_integer_is_read_as_its_digits_and_written_back_as_the_inte
     else {
         panic!("not a status callback")
     };
-    assert_eq!(callback.client_id, "9");
+    assert_eq!(callback.client_id.as_deref(), Some("9"));
 
     let Payload::Viva(viva::Payload::Verification(verification)) =
         read("viva/verification_key_number.json", "URL verification")

@@ -26,8 +26,10 @@ fn the_zns_sample_gives_zalo_error_minus_114_and_its_message() {
     let zalo = info.zalo().unwrap();
     assert_eq!(zalo.error, -114);
     assert_eq!(
-        zalo.message,
-        "User is inactive, or reject the message, or using an outdated Zalo version, or other internal errors"
+        zalo.message.as_deref(),
+        Some(
+            "User is inactive, or reject the message, or using an outdated Zalo version, or other internal errors"
+        )
     );
     assert_eq!(zalo.data, None);
     assert_eq!(info.time(), None);
@@ -49,7 +51,7 @@ fn the_consulting_sample_gives_the_zalo_result_the_exact_user_id_and_the_time() 
     let info = callback.error_info.as_ref().unwrap();
     let zalo = info.zalo().unwrap();
     assert_eq!(zalo.error, 0);
-    assert_eq!(zalo.message, "Success");
+    assert_eq!(zalo.message.as_deref(), Some("Success"));
     let data = zalo.data.as_ref().unwrap();
     assert_eq!(data.message_id.as_deref(), Some("e1a60e8890be9de4c4ab"));
     assert_eq!(data.user_id.as_deref(), Some("31215806834323092"));
@@ -72,7 +74,7 @@ fn error_info_as_plain_json_with_raw_braces_is_read_and_written_back() {
     );
     let callback = Callback::from_query(&query).unwrap();
     let zalo = callback.error_info.as_ref().unwrap().zalo().unwrap();
-    assert_eq!((zalo.error, zalo.message.as_str()), (0, "Success"));
+    assert_eq!((zalo.error, zalo.message.as_deref()), (0, Some("Success")));
     let data = zalo.data.as_ref().unwrap();
     assert_eq!(data.status, Some(ZaloMessageStatus::Delivered));
     assert_eq!(data.delivery_time, None);

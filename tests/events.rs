@@ -435,7 +435,7 @@ fn the_fixtures_events_hold_what_their_providers_sent() {
     };
     assert_eq!(payment.kind, PaymentKind::Captured);
     assert_eq!(payment.amount.to_string(), "100.50");
-    assert_eq!(payment.currency, "EUR");
+    assert_eq!(payment.currency.as_deref(), Some("EUR"));
     assert_eq!(payment.order_code.as_deref(), Some("776027772607"));
     assert_eq!(
         payment.at.unwrap().to_string(),
@@ -610,12 +610,7 @@ fn two_nxcloud_replies_in_one_second_have_two_keys() {
         let body = format!(
             r#"{{"phone":"791","appkey":"k","traceRequestId":"t1","message":{message},"sendTime":"2023-07-17 14:40:50"}}"#
         );
-        parse(body.as_bytes(), "")
-            .unwrap()
-            .event()
-            .unwrap()
-            .idempotency_key()
-            .to_owned()
+        common::edit::event_key(body.as_bytes(), "").unwrap()
     };
     let text = key(r#"{"text":"hello"}"#);
     let media = key(r#"{"media":"https://x/y.jpg","fileName":"y.jpg"}"#);
@@ -626,4 +621,49 @@ fn two_nxcloud_replies_in_one_second_have_two_keys() {
     assert!(text.ends_with(":inbound"), "{text}");
     assert_ne!(text, media);
     assert_eq!(key(r#"{"text":"hello"}"#), text);
+}
+
+#[test]
+fn the_smaller_mappings_say_no_more_than_the_provider_did() {
+    // eSMS: `SendStatus` 5 whose Zalo `data.status` is 0, "sent to the Zalo server but
+    // not yet delivered to the phone", is Sent, even where `SendSuccess` counts one.
+    let zalo = |status: &str| {
+        let query = format!(
+            "SMSID=x&SendStatus=5&SendSuccess=1&SendFailed=0&TypeId=25&telcoid=9\
+             &phonenumber=5308693166941955879&error_info={{%22error%22%3A0%2C%22message\
+             %22%3A%22Success%22%2C%22data%22%3A{{%22status%22%3A{status}}}}}"
+        );
+        let Some(Event::Delivery(report)) = parse(b"", &query).unwrap().event() else {
+            panic!("no delivery")
+        };
+        report
+    };
+    assert_eq!(zalo("0").state, DeliveryState::Sent);
+    assert_eq!(zalo("1").state, DeliveryState::Delivered);
+    assert_eq!(zalo("-1").state, DeliveryState::Unknown);
+    assert_eq!(zalo("0").idempotency_key, "esms:x:5308693166941955879:sent");
+    assert_ne!(zalo("0").idempotency_key, zalo("1").idempotency_key);
+
+    // NXCloud's SMS receipt: `price` is the unit price, `size` the parts billed.
+    let cost = |size: &str| {
+        let form = format!(
+            "result=DELIVRD{size}&phone=6282167624806&price=0.045&messageid=b308&currency=USD&status=2"
+        );
+        let Some(Event::Delivery(report)) = parse(form.as_bytes(), "").unwrap().event() else {
+            panic!("no delivery")
+        };
+        report
+            .cost
+            .map(|cost| (cost.amount.to_string(), cost.currency))
+    };
+    assert_eq!(
+        cost("&size=1"),
+        Some(("0.045".to_owned(), Some("USD".to_owned())))
+    );
+    assert_eq!(
+        cost("&size=3"),
+        Some(("0.135".to_owned(), Some("USD".to_owned())))
+    );
+    // No `size`: the receipt does not say what the message cost.
+    assert_eq!(cost(""), None);
 }

@@ -306,7 +306,7 @@ fn the_typed_values_hold_what_the_samples_say() {
     );
     let reply = Reply::from_json(&reply_with_message(json!({"text": "text test"}))).unwrap();
     assert_eq!(reply.phone, "791xxxxx30");
-    assert_eq!(reply.appkey, "TexxxP6");
+    assert_eq!(reply.appkey.as_deref(), Some("TexxxP6"));
     assert_eq!(reply.trace_request_id, "ae2c8ff7a4ee408398cf220e3fc1c199");
 }
 
@@ -328,7 +328,7 @@ fn a_success_receipt_s_cost_is_typed_exactly_and_written_back_as_it_came() {
     assert_eq!(receipt.code.message(), Some("Successfully sent."));
     assert_eq!(receipt.code.solution(), None);
     let cost = receipt.cost.as_ref().unwrap();
-    assert_eq!(cost.currency, "USD");
+    assert_eq!(cost.currency.as_deref(), Some("USD"));
     assert_eq!(cost.original_price.to_string(), "4.1234");
     assert_eq!(cost.local_price.unwrap().to_string(), "29.89465");
     assert_eq!(cost.rate_type, Some(RateType::Transactional));
@@ -372,12 +372,21 @@ fn a_cost_keeps_what_its_document_does_not_list_and_names_what_is_missing() {
             "cost.originalPrice",
         ),
         (r#"{"currency":"USD"}"#, "cost"),
-        (r#"{"originalPrice":1}"#, "cost"),
         (r#"1"#, "cost"),
     ] {
         let err = Receipt::from_json(with_cost(cost).as_bytes()).unwrap_err();
         assert_eq!(err.path(), Some(path), "{cost}: {err}");
     }
+    // A cost without its currency still has its amount (issue 29: only the amount is
+    // required), and is written back without it.
+    let body = with_cost(r#"{"originalPrice":1}"#);
+    let receipt = Receipt::from_json(body.as_bytes()).unwrap();
+    let cost = receipt.cost.as_ref().unwrap();
+    assert_eq!(
+        (cost.original_price.to_string(), cost.currency.as_deref()),
+        ("1".to_owned(), None)
+    );
+    assert!(same_json(&receipt.to_json().unwrap(), body.as_bytes()));
 }
 
 #[test]
@@ -496,8 +505,8 @@ fn number_checks_of_both_shapes_are_typed_and_report_no_event() {
     // "Accurate to four decimal places": `0.9230` keeps its last zero.
     let cost = hlr.cost.as_ref().unwrap();
     assert_eq!(
-        (cost.price.to_string(), cost.currency.as_str()),
-        ("0.9230".to_owned(), "USD")
+        (cost.price.to_string(), cost.currency.as_deref()),
+        ("0.9230".to_owned(), Some("USD"))
     );
     assert!(written(hlr.to_json()).contains(r#""price":0.9230"#));
 

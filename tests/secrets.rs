@@ -67,7 +67,6 @@ fn error_messages_hide_the_token_beside_a_broken_field() {
         r#","expired_datetime":"2019-02-31 16:21:51","token_type":"access_token""#,
         r#","expired_datetime":20190720,"token_type":"access_token""#,
         r#","expired_datetime":"2019-07-20 16:21:51","token_type":false"#,
-        r#","token_type":"access_token""#,
         r#","expired_datetime":"2019-07-20 16:21:51","token_type":"access_token","#,
         r#","expired_datetime":"2019-07-20 16:21:51","token_type":"access_token"} trailing"#,
         r#","access_token":"again""#,

@@ -70,13 +70,14 @@ fn both_samples_parse_exactly_and_write_back_amounts_as_numbers() {
         );
         assert_eq!(data.total_commission, Some(Decimal::new(sign * 271, 2)));
         assert_eq!(data.total_fee, Some(Decimal::new(sign * 50, 2)));
-        assert_eq!(data.ins_date.naive_local().nanosecond(), 450_000_000);
+        let ins_date = data.ins_date.unwrap();
+        assert_eq!(ins_date.naive_local().nanosecond(), 450_000_000);
         assert_eq!(
-            data.ins_date.offset().map(|o| o.local_minus_utc()),
+            ins_date.offset().map(|o| o.local_minus_utc()),
             Some(3 * 3600)
         );
-        assert_eq!(data.currency_code, Currency::new(978));
-        assert_eq!(data.currency_code.alphabetic(), Some("EUR"));
+        assert_eq!(data.currency_code, Some(Currency::new(978)));
+        assert_eq!(data.currency_code.unwrap().alphabetic(), Some("EUR"));
         assert_eq!(data.order_code, 776_027_772_607);
         assert_eq!(data.card_number.as_deref(), Some("411111XXXXXX1111"));
         assert_eq!(data.status_id, StatusId::Finished);
@@ -107,9 +108,12 @@ fn both_samples_parse_exactly_and_write_back_amounts_as_numbers() {
         );
     }
     let create = transaction("transaction_payment_created.json").event_data;
-    assert_eq!(create.transaction_type_id, TransactionTypeId::ChargeCard);
     assert_eq!(
-        create.transaction_type_id.table(),
+        create.transaction_type_id,
+        Some(TransactionTypeId::ChargeCard)
+    );
+    assert_eq!(
+        create.transaction_type_id.unwrap().table(),
         Some(TransactionTable::Payment)
     );
 }
@@ -144,12 +148,12 @@ fn a_refund_of_each_reversal_type_is_a_reversal() {
             message.event_type_id,
             EventTypeId::TransactionReversalCreated
         );
-        assert_eq!(message.event_data.transaction_type_id, type_id, "{name}");
         assert_eq!(
-            message.event_data.transaction_type_id.table(),
-            Some(TransactionTable::Reversal),
+            message.event_data.transaction_type_id,
+            Some(type_id),
             "{name}"
         );
+        assert_eq!(type_id.table(), Some(TransactionTable::Reversal), "{name}");
         assert!(message.event_data.amount.is_sign_negative(), "{name}");
     }
 }
@@ -509,7 +513,10 @@ fn the_messages_api_reads_both_spellings_and_writes_each_back() {
         document.event_type_id,
         EventTypeId::TransactionPaymentCreated
     );
-    assert_eq!(document.created.to_string(), "2024-06-10T06:55:08.3492636Z");
+    assert_eq!(
+        document.created.unwrap().to_string(),
+        "2024-06-10T06:55:08.3492636Z"
+    );
     assert_eq!(
         document.payload.as_ref().map(|p| p.get()),
         Some(r#""payload""#)
@@ -628,8 +635,16 @@ fn every_current_event_is_typed_and_maps_to_its_event() {
         panic!()
     };
     assert_eq!(
-        (fee.amount, fee.currency.as_str(), fee.order_code.as_deref()),
-        (Decimal::new(26, 2), "GBP", Some("3962594733417127"))
+        (
+            fee.amount,
+            fee.currency.as_deref(),
+            fee.order_code.as_deref()
+        ),
+        (
+            Some(Decimal::new(26, 2)),
+            Some("GBP"),
+            Some("3962594733417127")
+        )
     );
 
     let Webhook::AccountTransaction(wallet) =
@@ -689,7 +704,11 @@ fn every_current_event_is_typed_and_maps_to_its_event() {
         panic!()
     };
     assert_eq!(order.kind, OrderKind::Cancelled);
-    assert_eq!(order.idempotency_key, "viva:6727479629472606:cancelled");
+    // An order is updated many times: the key names the notification (its `MessageId`).
+    assert_eq!(
+        order.idempotency_key,
+        "viva:6727479629472606:cancelled:bf5972bc-4809-4dcb-a999-24ba91d55b56"
+    );
 
     for (name, kind) in [
         (

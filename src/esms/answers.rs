@@ -56,8 +56,8 @@ wire_object! {
         pub code: ResponseCode,
         /// `Message`: "Thông tin lỗi trả về (nếu có lỗi)" (what went wrong, if anything);
         /// `"Success"`.
-        #[serde(rename = "Message")]
-        pub message: String,
+        #[serde(rename = "Message", default)]
+        pub message: Option<String>,
         /// `Data_callback`: "Data callback chi tiết", a callback for each message.
         #[serde(rename = "Data_callback", default)]
         pub data_callback: Option<Vec<Callback>>,

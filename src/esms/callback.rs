@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::codes::{SendStatus, Telco, TypeId};
-use super::error_info::{self, ErrorInfo};
+use super::error_info::{self, ErrorInfo, ZaloMessageStatus};
 use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unknown_fields::UnknownFields;
@@ -46,7 +46,7 @@ use crate::{Answer, Error, Limits, Provider};
 /// assert_eq!((callback.send_success, callback.send_failed), (Some(0), Some(1)));
 /// assert_eq!(callback.delivery_state(), DeliveryState::Failed);
 /// let zalo = callback.error_info.as_ref().and_then(|info| info.zalo()).unwrap();
-/// assert_eq!((zalo.error, zalo.message.as_str()), (-114, "User is inactive"));
+/// assert_eq!((zalo.error, zalo.message.as_deref()), (-114, Some("User is inactive")));
 /// assert_eq!(callback.temp_id.as_deref(), Some("2056446"));
 /// assert_eq!(callback.partner_ids, None); // `partnerids=`: empty means absent
 ///
@@ -772,28 +772,44 @@ fn leading_zero(value: &str) -> String {
 }
 
 impl Callback {
-    /// The normalized state, from `SendStatus` and the counts: 1 Pending, 2 Accepted,
-    /// 4 Rejected, 7 Sent; 5 ("Sent Successfully", which eSMS sends for failures too) is
-    /// Delivered when `SendSuccess` counts any, Failed when only `SendFailed` does, and
-    /// Sent when neither does; any other status is Unknown.
+    /// The normalized state, from `SendStatus`, Zalo's report and the counts: 1
+    /// Pending, 2 Accepted, 4 Rejected, 7 Sent; 5 ("Sent Successfully", which eSMS sends
+    /// for failures too) is what Zalo's `error_info.data.status` says where it has one
+    /// (0, "sent to the Zalo server but not yet delivered to the phone", Sent; 1,
+    /// "delivered to the phone", Delivered; -1, "the message does not exist", or
+    /// another, Unknown), else Delivered when `SendSuccess` counts any, Failed when
+    /// only `SendFailed` does, and Sent when neither does; any other status is Unknown.
     pub fn delivery_state(&self) -> DeliveryState {
         match self.send_status {
             SendStatus::PendingApproval => DeliveryState::Pending,
             SendStatus::WaitingToSend => DeliveryState::Accepted,
             SendStatus::Rejected => DeliveryState::Rejected,
             SendStatus::SentToTelco => DeliveryState::Sent,
-            SendStatus::SentSuccessfully => {
-                match (
+            SendStatus::SentSuccessfully => match self.zalo_status() {
+                Some(ZaloMessageStatus::SentToZalo) => DeliveryState::Sent,
+                Some(ZaloMessageStatus::Delivered) => DeliveryState::Delivered,
+                Some(_) => DeliveryState::Unknown,
+                None => match (
                     self.send_success.unwrap_or(0),
                     self.send_failed.unwrap_or(0),
                 ) {
                     (0, 0) => DeliveryState::Sent,
                     (0, _) => DeliveryState::Failed,
                     _ => DeliveryState::Delivered,
-                }
-            }
+                },
+            },
             SendStatus::Other(_) => DeliveryState::Unknown,
         }
+    }
+
+    /// Where Zalo says the message stands, when `error_info` reports it
+    /// (`data.status`).
+    fn zalo_status(&self) -> Option<&ZaloMessageStatus> {
+        self.error_info
+            .as_ref()
+            .and_then(ErrorInfo::zalo)
+            .and_then(|zalo| zalo.data.as_ref())
+            .and_then(|data| data.status.as_ref())
     }
 
     /// The callback as a normalized event: its [`delivery`](Self::delivery).
@@ -810,6 +826,12 @@ impl Callback {
     /// The callback as a normalized delivery report, with its counts and price. Zalo's
     /// error in `error_info` travels as the error when it is not `0` (success); its time
     /// is the report's time.
+    ///
+    /// One `SMSID` may go to several recipients, with a callback for each (the
+    /// customer-care sample counts `TotalReceiver` 2): a message reaches each state once
+    /// for each recipient, and the key is `esms:<SMSID>:<phonenumber>:<state>`
+    /// (`esms:<SMSID>:<state>` for a callback that names no recipient; an undocumented
+    /// status names itself, `...:unknown:<SendStatus>`).
     pub fn delivery(&self) -> event::Delivery {
         let state = self.delivery_state();
         let zalo = self.error_info.as_ref().and_then(ErrorInfo::zalo);
@@ -817,7 +839,7 @@ impl Callback {
             .filter(|zalo| zalo.error != 0)
             .map(|zalo| event::ProviderError {
                 code: zalo.error.to_string(),
-                message: Some(zalo.message.clone()),
+                message: zalo.message.clone(),
             });
         event::Delivery {
             provider: Provider::Esms,
@@ -837,7 +859,17 @@ impl Callback {
                 succeeded: self.send_success,
                 failed: self.send_failed,
             }),
-            idempotency_key: event::idempotency_key(Provider::Esms, &self.sms_id, state.as_str()),
+            idempotency_key: {
+                let state = event::state_part(
+                    state.as_str(),
+                    state == DeliveryState::Unknown,
+                    self.send_status,
+                );
+                let mut parts = vec![self.sms_id.as_str()];
+                parts.extend(self.phone_number.as_deref());
+                parts.push(&state);
+                event::key_of(Provider::Esms, &parts)
+            },
         }
     }
 }

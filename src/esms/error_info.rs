@@ -63,12 +63,12 @@ wire_object! {
     pub struct ZaloResult {
         /// Zalo's error code: `0` is success (`"message": "Success"`); the ZNS sample has
         /// `-114`, "User is inactive, or reject the message, or using an outdated Zalo
-        /// version, or other internal errors".
+        /// version, or other internal errors". Required: it is the result.
         #[serde(rename = "error")]
         pub error: i64,
         /// Zalo's message for the code.
-        #[serde(rename = "message")]
-        pub message: String,
+        #[serde(rename = "message", default)]
+        pub message: Option<String>,
         /// Zalo's data about the message, when it sent any.
         #[serde(rename = "data", default)]
         pub data: Option<ZaloData>,
@@ -432,7 +432,7 @@ mod tests {
         let encoded = "%7B%22data%22%3A%7B%22message_id%22%3A%22e1a60e8890be9de4c4ab%22%2C%22user_id%22%3A%2231215806834323092%22%7D%2C%22error%22%3A0%2C%22message%22%3A%22Success%22%7D____24/04/2024%2016:58:01";
         let info = ErrorInfo::read(encoded).unwrap().unwrap();
         let zalo = info.zalo().unwrap();
-        assert_eq!((zalo.error, zalo.message.as_str()), (0, "Success"));
+        assert_eq!((zalo.error, zalo.message.as_deref()), (0, Some("Success")));
         let data = zalo.data.as_ref().unwrap();
         assert_eq!(data.user_id.as_deref(), Some("31215806834323092"));
         assert_eq!(info.time().unwrap().to_string(), "2024-04-24 16:58:01");
@@ -456,8 +456,8 @@ mod tests {
         let info = ErrorInfo::read(dotnet).unwrap().unwrap();
         let zalo = info.zalo().unwrap();
         assert_eq!(
-            (zalo.error, zalo.message.as_str()),
-            (-124, "Access token is invalid")
+            (zalo.error, zalo.message.as_deref()),
+            (-124, Some("Access token is invalid"))
         );
         assert_eq!(
             info.trailing_text(),
@@ -470,7 +470,7 @@ mod tests {
     fn text_after_the_json_is_kept_whatever_the_json_holds() {
         for (text, error, trailing) in [
             (r#"{"error":1,"message":"m"} x"#, Some(1), " x"),
-            (r#"{"error":1}trailing"#, None, "trailing"),
+            (r#"{"error":1}trailing"#, Some(1), "trailing"),
             (
                 r#"{"deep":[[[[[[]]]]]],"error":2,"message":"m"}}"#,
                 Some(2),
@@ -512,7 +512,7 @@ mod tests {
         let info = ErrorInfo::read(r#"{"error":1,"message":"a____b"}"#)
             .unwrap()
             .unwrap();
-        assert_eq!(info.zalo().unwrap().message, "a____b");
+        assert_eq!(info.zalo().unwrap().message.as_deref(), Some("a____b"));
         assert_eq!(info.time(), None);
     }
 

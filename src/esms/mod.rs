@@ -25,6 +25,15 @@
 //! [`Callback::to_query`] writes the same keys, in the same order and spelling, with the
 //! same decoded values; unknown and repeated keys included.
 //!
+//! **What a payload must have.** A field is required only where the payload cannot be
+//! identified or acted on without it; every other is an `Option`, written back absent
+//! when it came absent (eSMS retries a callback 5 times, then drops it). A callback
+//! requires `SMSID` (the message) and `SendStatus` (its state); an answer its code
+//! (`Code`, `CodeResult`, `CodeResponse`), and the message it is about (`SMSID`) with
+//! its state (QueryZnsStatus's `FinalStatus`) where it reports one; Zalo's result in
+//! `error_info` its `error`. A row of [`Payload`]'s table requires only keys of these,
+//! those that tell its kind apart.
+//!
 //! The answers are JSON. They report no event: they are answers to your own requests.
 //! GetCallback's records are callbacks, each with the [`event`](Callback::event) the
 //! callback has; a GetZaloMessageStatus answer tells where a ZNS message stands in
@@ -139,7 +148,7 @@ kinds! {
     /// ```
     pub enum Payload for Provider::Esms, "payload" {
         /// GetCallback's answer.
-        GetCallback(GetCallbackResponse) requires ["Code", "Message"],
+        GetCallback(GetCallbackResponse) requires ["Code"],
         /// QueryZnsStatus's answer.
         QueryZnsStatus(QueryZnsStatusResponse) requires ["CodeResult", "Data"]
             where Value::ObjectWith("Data", "FinalStatus"),

@@ -33,20 +33,21 @@ wire_object! {
     ///     "cost":{"currency":"USD","localPrice":29.89465,"originalPrice":4.1234,
     ///     "rateType":"Transactional"}}"#)?;
     /// let cost = receipt.cost.unwrap();
-    /// assert_eq!((cost.original_price.to_string(), cost.currency.as_str()), ("4.1234".to_owned(), "USD"));
+    /// assert_eq!((cost.original_price.to_string(), cost.currency.as_deref()), ("4.1234".to_owned(), Some("USD")));
     /// assert_eq!(cost.local_price.unwrap().to_string(), "29.89465");
     /// assert_eq!(cost.rate_type, Some(RateType::Transactional));
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct Cost {
         /// "Currency type": the currency of `originalPrice` (`USD`).
-        #[serde(rename = "currency")]
-        pub currency: String,
+        #[serde(rename = "currency", default)]
+        pub currency: Option<String>,
         /// "Local price (CNY)": the price in yuan, exact as sent (`29.89465`). Zalo's
         /// receipts leave it out.
         #[serde(rename = "localPrice", default, with = "crate::wire::decimal::number_option")]
         pub local_price: Option<Decimal>,
-        /// "Original price": the price in `currency`, exact as sent (`4.1234`).
+        /// "Original price": the price in `currency`, exact as sent (`4.1234`). Required:
+        /// the amount is what a cost is.
         #[serde(rename = "originalPrice", with = "crate::wire::decimal::number")]
         pub original_price: Decimal,
         /// "Rate type". The Super Message and Zalo receipts leave it out.
@@ -59,6 +60,6 @@ impl Cost {
     /// The cost as a normalized event carries it: `originalPrice`, in `currency`.
     /// (`localPrice` stays here.)
     pub fn event(&self) -> event::Cost {
-        event::Cost::new(self.original_price, Some(self.currency.clone()))
+        event::Cost::new(self.original_price, self.currency.clone())
     }
 }

@@ -48,6 +48,26 @@
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
 //!
+//! # What a callback must have
+//!
+//! A field is required only where the callback cannot be identified or acted on
+//! without it; every other field is an `Option`, written back absent when it came
+//! absent.
+//!
+//! | callback | required | why |
+//! | --- | --- | --- |
+//! | receipt | `status`, `requestId`, `code` | the state, and the message it is about; `code` and `requestId` also tell a receipt from Wappin's answers (`status`, `message`), which one added key must not turn into a receipt |
+//! | reply | `phone`, `traceRequestId`, `message` (its `text`, or its `media`) | who wrote, to which message, and what (`appkey` and `sendTime` may be left out) |
+//! | Super Message receipt | `requestId`, `phone`, `channel`, `code` | the message, on which channel to whom, and its state (the `code`) |
+//! | number check | `requestId` (old shape: `messageId`), `batchNo`, `phone`, `code` | the check and its batch, the number checked, its result; `batchNo` also tells a number check from a Super Message receipt that lacks its `channel` |
+//! | SMS receipt | `messageid`, `status` | the message and its state |
+//! | a `cost` | `originalPrice` (a number check's: `price`) | the amount is what a cost is (`currency` may be left out) |
+//!
+//! Zalo's `journey_time_out` sample has no `requestId` in the part every copy shows
+//! (`status`, `code`, `message`, then cut off): it is not read. A receipt row without
+//! `requestId` would require `status` and `code` alone, and a Wappin answer (`status`,
+//! `message`) with one added key `code` would then be read as an NXCloud receipt.
+//!
 //! # What NXCloud's current documents say, and what is typed
 //!
 //! Every fact below is from NXCloud's own documents (the GitHub wikis
@@ -67,7 +87,7 @@
 //! | Zalo's receipt at the same `dr_webhook`: `ext`, `zaloRes`, `cost` of `currency` and `originalPrice`; `journey_acknowledged` with `oaId`, `journeyId`, `appId`, `timestamp` and no `sendTime`; `journey_time_out` | typed on [`Receipt`] (the same type: the same URL and shape); `zaloRes`, which no table describes, as its samples show it ([`ZaloResponse`], every field optional); `timestamp` as unix milliseconds. The `journey_time_out` sample is cut off in every copy and is no fixture |
 //! | Zalo codes 0, 17003, 17004, 17006, 17007 (the page's code table was not captured) | typed with their samples' messages; 17007's message is cut off, so it has none; any other kept as `Other` |
 //! | Super Message `dr_webhook`: `requestId`, `phone`, `channel` (`SMS`, `VIBER`), `code`, `message`, `sendTime`, `cost`; no `status`; codes 14003-14006 | typed: [`SuperMessageReceipt`], [`Channel`]; the codes in [`StatusCode`] with the page's texts |
-//! | SMS delivery receipt: a form `POST` (before May 2023, the URL's query) of `phone`, `status`, `result`, `drtime`, `messageid`, `currency`, `price`, `rate`, `sendtime`, `size`, `ext`; status 2, 5-12 (10 in the 2023 copy only); answer `success`/`error`; pushed once | typed: [`SmsReceipt`], [`SmsStatus`], [`SmsResult`]; written back in the bytes it came in |
+//! | SMS delivery receipt: a form `POST` (before May 2023, the URL's query) of `phone`, `status`, `result`, `drtime`, `messageid`, `currency`, `price`, `rate`, `sendtime`, `size`, `ext`; status 2, 5-12 (10 in the 2023 copy only); answer `success`/`error`; pushed once | typed: [`SmsReceipt`], [`SmsStatus`], [`SmsResult`]; written back in the bytes it came in; its event's cost is `price` ("Unit Price") times `size` ("billing size") |
 //! | number check, old shape: `messageId`, `code`, `msg`, `batchNo`, `phone`, `data` (`basic`, `live`, `dial`), `cost` (`price`, `currency`); codes 0, 103, 108, 112, 114, 120-122; retried every minute for up to 60 minutes | typed: [`LegacyNumberCheck`] and the tables of `basic`, `live`, `dial` ([`BasicCheck`], [`LiveCheck`], [`DialCheck`], [`NumberType`], [`Check`], [`DialResponse`]), [`NumberCheckCode`] |
 //! | number check, current shape (June 2024): `requestId`, `code`, `message`, `batchNo`, `phone`, `data` (`numberType` `mobile`/`others`/`invalid`, `operator`, `country`, and `mcc`, `mnc`, `ported`, `active` in the HLR sample), `cost`; codes 0 and 266 seen (its code table was not captured) | typed: [`NumberCheck`], [`NumberCheckData`], [`LineType`]; 266 in [`NumberCheckCode`]. A number check is a lookup: it carries no event |
 
@@ -135,7 +155,7 @@ kinds! {
         /// A message receipt (`dr_webhook`).
         Receipt(Receipt) requires ["status", "requestId", "code"],
         /// A message reply (`message_webhook`).
-        Reply(Reply) requires ["phone", "appkey", "traceRequestId"],
+        Reply(Reply) requires ["phone", "traceRequestId"],
         /// A Super Message receipt (`dr_webhook`): no `status`, a `channel`.
         SuperMessageReceipt(SuperMessageReceipt) requires ["requestId", "phone", "channel", "code"],
         /// A number check's result (boxed, as its data is large).

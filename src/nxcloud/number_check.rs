@@ -107,12 +107,12 @@ wire_object! {
     /// A number check's `cost`: what the check cost.
     pub struct NumberCheckCost {
         /// "Accurate to four decimal places": the price, exact as sent (`0.9230` keeps
-        /// its four decimals).
+        /// its four decimals). Required: the amount is what a cost is.
         #[serde(rename = "price", with = "crate::wire::decimal::number")]
         pub price: Decimal,
         /// The currency (`USD`, `CNY`).
-        #[serde(rename = "currency")]
-        pub currency: String,
+        #[serde(rename = "currency", default)]
+        pub currency: Option<String>,
     }
 }
 
@@ -132,7 +132,9 @@ wire_object! {
     /// A number-check result in the current shape (the Chinese page of June 2024): the
     /// basic check, with the HLR check's fields (`mcc`, `mnc`, `ported`, `active`) and
     /// the call check's (`ring`, `answer`, `response`, in a September 2023 revision of
-    /// the page) when those were asked for.
+    /// the page) when those were asked for. Required are the check (`requestId`), its
+    /// batch (`batchNo`, which also tells it from a Super Message receipt), the number
+    /// checked (`phone`) and the result (`code`).
     ///
     /// ```
     /// use provider_payloads::nxcloud::{Callback, Check, LineType, NumberCheckCode};
@@ -229,7 +231,9 @@ wire_object! {
 wire_object! {
     /// A number-check result in the old shape (the English page, and the Chinese
     /// "Number-Check-API-callback-old"): the basic check in `data.basic`, and the HLR
-    /// (`live`) or call (`dial`) check's findings beside it.
+    /// (`live`) or call (`dial`) check's findings beside it. Required are the check
+    /// (`messageId`), its batch (`batchNo`), the number checked (`phone`) and the result
+    /// (`code`).
     ///
     /// ```
     /// use provider_payloads::nxcloud::{Callback, NumberCheckCode, NumberType};

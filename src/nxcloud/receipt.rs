@@ -140,7 +140,9 @@ impl Receipt {
     /// The receipt as a normalized delivery report, with its cost (`originalPrice` in
     /// `currency`) when it has one, at `sendTime` (or a journey's `timestamp`). NXCloud's
     /// `code` and `message` travel as the error unless the receipt reports that the
-    /// message was taken, sent, delivered or read.
+    /// message was taken, sent, delivered or read. A message reaches each state once:
+    /// the key is `nxcloud:<requestId>:<state>` (an undocumented status names itself:
+    /// `nxcloud:<requestId>:unknown:<status>`).
     pub fn delivery(&self) -> event::Delivery {
         let at = match (self.send_time, self.timestamp) {
             (Some(send_time), _) => Some(Timestamp::local(send_time)),
@@ -151,7 +153,7 @@ impl Receipt {
             ..delivery_report(
                 &self.request_id,
                 &self.request_id,
-                self.status.delivery_state(),
+                (self.status.delivery_state(), &self.status),
                 self.code,
                 self.message.as_ref(),
                 self.cost.as_ref(),
@@ -161,13 +163,14 @@ impl Receipt {
 }
 
 /// NXCloud's report on the message of `request_id` in `state`, with no recipient and no
-/// time (the caller's to give), keyed by `key_id`: NXCloud's `code` and `message` travel
-/// as the error unless the state says the message was taken, sent, delivered or read,
-/// and the cost as `originalPrice` in `currency`.
+/// time (the caller's to give), keyed by `key_id` and the state (an `Unknown` state by
+/// the provider's `value` too): NXCloud's `code` and `message` travel as the error
+/// unless the state says the message was taken, sent, delivered or read, and the cost as
+/// `originalPrice` in `currency`.
 pub(super) fn delivery_report(
     request_id: &str,
     key_id: &str,
-    state: DeliveryState,
+    (state, value): (DeliveryState, &dyn std::fmt::Display),
     code: StatusCode,
     message: Option<&String>,
     cost: Option<&Cost>,
@@ -191,6 +194,10 @@ pub(super) fn delivery_report(
         at: None,
         cost: cost.map(Cost::event),
         counts: None,
-        idempotency_key: event::idempotency_key(Provider::NxCloud, key_id, state.as_str()),
+        idempotency_key: event::idempotency_key(
+            Provider::NxCloud,
+            key_id,
+            &event::state_part(state.as_str(), state == DeliveryState::Unknown, value),
+        ),
     }
 }

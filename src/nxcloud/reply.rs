@@ -15,6 +15,10 @@ wire_object! {
     /// A message reply: "the content of user replies to the client's message", posted to
     /// the `message_webhook` URL.
     ///
+    /// Required are what a reply is acted on by: the sender (`phone`), the message it
+    /// answers (`traceRequestId`) and what they wrote (`message`). `appkey` and
+    /// `sendTime` may be left out (read as `None`, written back absent).
+    ///
     /// ```
     /// use provider_payloads::nxcloud::{Reply, ReplyMessage};
     ///
@@ -28,7 +32,7 @@ wire_object! {
     ///     ReplyMessage::Media(media) => println!("{:?} at {}", media.file_name, media.media),
     ///     _ => println!("something the document does not describe"),
     /// }
-    /// assert_eq!(reply.send_time.to_string(), "2023-07-17 14:40:50");
+    /// assert_eq!(reply.send_time.unwrap().to_string(), "2023-07-17 14:40:50");
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct Reply {
@@ -36,8 +40,8 @@ wire_object! {
         #[serde(rename = "phone")]
         pub phone: String,
         /// "Client application appkey".
-        #[serde(rename = "appkey")]
-        pub appkey: String,
+        #[serde(rename = "appkey", default)]
+        pub appkey: Option<String>,
         /// "Message reply corresponding to the client's message request identifier": the
         /// request id of the message this replies to.
         #[serde(rename = "traceRequestId")]
@@ -46,8 +50,8 @@ wire_object! {
         #[serde(rename = "message")]
         pub message: ReplyMessage,
         /// "Sending time", as NXCloud wrote it: a local time with no time zone.
-        #[serde(rename = "sendTime", with = "crate::wire::time::date_time_seconds")]
-        pub send_time: NaiveDateTime,
+        #[serde(rename = "sendTime", default, with = "crate::wire::time::date_time_seconds_option")]
+        pub send_time: Option<NaiveDateTime>,
     }
 }
 json_payload!(Reply, Provider::NxCloud, "reply");
@@ -174,8 +178,10 @@ impl Reply {
     }
 
     /// The reply as a normalized inbound message, from `phone`, in reply to
-    /// `traceRequestId`. NXCloud gives a reply no id of its own, so its idempotency key
-    /// is built from the request it answers, the sender and the time.
+    /// `traceRequestId`. NXCloud gives a reply no id of its own, and one user may write
+    /// to one message many times: its idempotency key is made of the request it
+    /// answers, the sender, the time (when sent) and a digest of the content,
+    /// `nxcloud:<traceRequestId>:<phone>:<sendTime>:<digest>:inbound`.
     pub fn inbound(&self) -> event::Inbound {
         let content = match &self.message {
             ReplyMessage::Text(text) => InboundContent::Text {
@@ -187,24 +193,35 @@ impl Reply {
             },
             ReplyMessage::Other(_) => InboundContent::Other,
         };
-        let at = Timestamp::local(self.send_time);
+        let at = self.send_time.map(Timestamp::local);
         // A reply has no id of its own: two replies to one message in the same second
-        // differ only by their content.
-        let written = serde_json::to_vec(&self.message).unwrap_or_default();
-        let id = format!(
-            "{}:{}:{at}:{:016x}",
-            self.trace_request_id,
-            self.phone,
-            event::content_digest(&written)
-        );
+        // differ only by their content, each of its fields (absent or its text).
+        let (text, media, file_name) = match &self.message {
+            ReplyMessage::Text(text) => (Some(&text.text), None, None),
+            ReplyMessage::Media(media) => (None, Some(&media.media), media.file_name.as_ref()),
+            ReplyMessage::Other(other) => (
+                other.text.as_ref(),
+                other.media.as_ref(),
+                other.file_name.as_ref(),
+            ),
+        };
+        let digest = event::fields_digest(&[
+            text.map(String::as_str),
+            media.map(String::as_str),
+            file_name.map(String::as_str),
+        ]);
+        let time = at.map(|at| at.to_string());
+        let mut parts = vec![self.trace_request_id.as_str(), self.phone.as_str()];
+        parts.extend(time.as_deref());
+        parts.extend([digest.as_str(), "inbound"]);
         event::Inbound {
             provider: Provider::NxCloud,
             message_id: None,
             from: Some(self.phone.clone()),
             content,
             in_reply_to: Some(self.trace_request_id.clone()),
-            at: Some(at),
-            idempotency_key: event::idempotency_key(Provider::NxCloud, &id, "inbound"),
+            at,
+            idempotency_key: event::key_of(Provider::NxCloud, &parts),
         }
     }
 }

@@ -634,11 +634,20 @@ impl SmsReceipt {
         Self::ANSWER
     }
 
-    /// The receipt as a normalized delivery report to `phone`, at `drtime`, with `price`
-    /// (the unit price) in `currency` as its cost; the status and `result` travel as the
-    /// error unless it was delivered.
+    /// The receipt as a normalized delivery report to `phone`, at `drtime`; the status
+    /// and `result` travel as the error unless it was delivered. Its cost is `price`
+    /// ("Unit Price") times `size` ("billing size", the parts billed), exact, in
+    /// `currency`: a message of two parts costs twice the unit price. With no `size`
+    /// (or no `price`) the receipt does not say what the message cost, and the report
+    /// has no cost. NXCloud pushes a receipt once: the key is `nxcloud:<messageid>:<state>`
+    /// (an undocumented status names itself: `...:unknown:<status>`).
     pub fn delivery(&self) -> event::Delivery {
         let state = self.delivery_state();
+        let cost = self
+            .price
+            .zip(self.size)
+            .and_then(|(price, size)| price.checked_mul(Decimal::from(size)))
+            .map(|cost| event::Cost::new(cost, self.currency.clone()));
         event::Delivery {
             provider: Provider::NxCloud,
             message_id: self.message_id.clone(),
@@ -649,14 +658,12 @@ impl SmsReceipt {
                 message: self.result.as_ref().map(ToString::to_string),
             }),
             at: self.dr_time.map(Timestamp::local),
-            cost: self
-                .price
-                .map(|price| event::Cost::new(price, self.currency.clone())),
+            cost,
             counts: None,
             idempotency_key: event::idempotency_key(
                 Provider::NxCloud,
                 &self.message_id,
-                state.as_str(),
+                &event::state_part(state.as_str(), state == DeliveryState::Unknown, self.status),
             ),
         }
     }

@@ -104,7 +104,8 @@ impl SuperMessageReceipt {
     /// cost (`originalPrice` in `currency`); `code` and `message` travel as the error
     /// unless it was delivered. The idempotency key names the channel too
     /// (`nxcloud:<requestId>:<channel>:<state>`): a Super Message that falls back from one
-    /// channel to the other may report on each under one request id.
+    /// channel to the other may report on each under one request id. An undocumented
+    /// code names itself (`...:<channel>:unknown:<code>`).
     pub fn delivery(&self) -> event::Delivery {
         let key_id = format!("{}:{}", self.request_id, self.channel);
         event::Delivery {
@@ -113,7 +114,7 @@ impl SuperMessageReceipt {
             ..delivery_report(
                 &self.request_id,
                 &key_id,
-                self.delivery_state(),
+                (self.delivery_state(), &self.code),
                 self.code,
                 self.message.as_ref(),
                 self.cost.as_ref(),

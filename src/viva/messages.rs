@@ -125,7 +125,8 @@ pub fn redeliver_path(message_id: &str) -> String {
 }
 
 /// Declares a record of the messages API: the fields a listed message and its details
-/// share, then the struct's own.
+/// share, then the struct's own. Required are the message's id, its event type and how
+/// its delivery ended: what names it and its state; the rest is optional.
 macro_rules! message_record {
     (
         $(#[doc = $doc:expr])*
@@ -142,8 +143,8 @@ macro_rules! message_record {
                 #[serde(rename = "eventTypeId")]
                 pub event_type_id: EventTypeId,
                 /// When Viva created it (the document writes the key `"created "`).
-                #[serde(rename = "created", alias = "created ")]
-                pub created: Timestamp,
+                #[serde(rename = "created", alias = "created ", default)]
+                pub created: Option<Timestamp>,
                 /// How its last delivery ended.
                 #[serde(rename = "responseStatus")]
                 pub response_status: ResponseStatus,
@@ -157,8 +158,8 @@ macro_rules! message_record {
                 #[serde(rename = "nextRetry", default)]
                 pub next_retry: Option<Timestamp>,
                 /// The URL it was posted to.
-                #[serde(rename = "url")]
-                pub url: String,
+                #[serde(rename = "url", default)]
+                pub url: Option<String>,
                 $($fields)*
             }
             keep_spellings { "created" = "created ", $($spellings)* }
@@ -240,8 +241,8 @@ wire_object! {
         #[serde(rename = "deliveryId", alias = "deliveryId ")]
         pub delivery_id: String,
         /// When it was made (the document writes the key `"created "`).
-        #[serde(rename = "created", alias = "created ")]
-        pub created: Timestamp,
+        #[serde(rename = "created", alias = "created ", default)]
+        pub created: Option<Timestamp>,
         /// How it ended.
         #[serde(rename = "responseStatus")]
         pub response_status: ResponseStatus,

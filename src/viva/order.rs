@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::currency::Currency;
 use super::message::Message;
 use crate::Provider;
-use crate::event::{Event, Order, OrderKind, idempotency_key};
+use crate::event::{Event, Order, OrderKind, key_of};
 use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
@@ -15,7 +15,9 @@ wire_object! {
     /// ("the customer clicked the back button on Smart Checkout, or the order was
     /// cancelled through the API").
     ///
-    /// It has no `StatusId`: `IsCancelled` says what happened.
+    /// It has no `StatusId`: `IsCancelled` says what happened. Only `OrderCode` is
+    /// required (the order the event names); a body with no `IsCancelled` says no
+    /// cancellation, and is an update.
     ///
     /// ```
     /// use provider_payloads::{Event, event::OrderKind, viva::Webhook};
@@ -26,11 +28,13 @@ wire_object! {
     ///     "ExpirationDate":"2023-10-11T19:05:27.48"},
     ///     "Created":"2023-10-11T15:15:56.2625208Z","EventTypeId":4865}"#;
     /// let Webhook::OrderUpdated(message) = Webhook::from_json(body)? else { panic!() };
-    /// assert!(message.event_data.is_cancelled);
+    /// assert_eq!(message.event_data.is_cancelled, Some(true));
     /// let Some(Event::Order(order)) = message.event() else { panic!() };
     /// assert_eq!(order.kind, OrderKind::Cancelled);
     /// assert_eq!(order.amount.unwrap().to_string(), "10.00");
-    /// assert_eq!(order.idempotency_key, "viva:6727479629472606:cancelled");
+    /// // An order is updated again and again: the key names the notification too (a
+    /// // digest of `Created` and the data here, which has no `MessageId`).
+    /// assert!(order.idempotency_key.starts_with("viva:6727479629472606:cancelled:"));
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct OrderUpdated {
@@ -40,7 +44,7 @@ wire_object! {
         /// The amount the order asks for.
         #[serde(rename = "Amount", default, with = "crate::wire::decimal::number_option")]
         pub amount: Option<Decimal>,
-        /// The order's code.
+        /// The order's code: what the event names.
         #[serde(rename = "OrderCode")]
         pub order_code: u64,
         /// The merchant's id (the sample's, `512344-d8f2-...`, is no valid UUID: any text is
@@ -54,8 +58,8 @@ wire_object! {
         #[serde(rename = "SourceCode", default)]
         pub source_code: Option<String>,
         /// Whether the order was cancelled.
-        #[serde(rename = "IsCancelled")]
-        pub is_cancelled: bool,
+        #[serde(rename = "IsCancelled", default)]
+        pub is_cancelled: Option<bool>,
         /// The order's tags.
         #[serde(rename = "Tags", default)]
         pub tags: Option<Vec<String>>,
@@ -96,20 +100,33 @@ wire_object! {
 }
 
 impl Message<OrderUpdated> {
-    /// An [`Order`] event: [`OrderKind::Cancelled`] when `IsCancelled`, else
-    /// [`Updated`](OrderKind::Updated).
+    /// An [`Order`] event: [`OrderKind::Cancelled`] when `IsCancelled` is true, else
+    /// [`Updated`](OrderKind::Updated). An order can be updated many times: the key
+    /// names the notification too, `viva:<OrderCode>:<kind>:<MessageId>` (without a
+    /// `MessageId`, a digest of `Created`, `Amount`, `CurrencyCode`, `IsCancelled` and
+    /// `ExpirationDate`).
     pub fn event(&self) -> Option<Event> {
         let data = &self.event_data;
-        let kind = if data.is_cancelled {
+        let kind = if data.is_cancelled == Some(true) {
             OrderKind::Cancelled
         } else {
             OrderKind::Updated
         };
         let order_code = data.order_code.to_string();
+        let fields = [
+            data.amount.map(|amount| amount.to_string()),
+            data.currency_code
+                .map(|currency| currency.numeric().to_string()),
+            data.is_cancelled.map(|cancelled| cancelled.to_string()),
+            data.expiration_date.map(|date| date.to_string()),
+        ];
+        let distinct = self.distinct_part(&fields);
+        let mut parts = vec![order_code.as_str(), kind.as_str()];
+        parts.extend(distinct.as_deref());
         Some(Event::Order(Order {
             provider: Provider::Viva,
             kind,
-            idempotency_key: idempotency_key(Provider::Viva, &order_code, kind.as_str()),
+            idempotency_key: key_of(Provider::Viva, &parts),
             order_code,
             amount: data.amount,
             currency: data.currency_code.map(Currency::event_name),

@@ -7,25 +7,26 @@ use rust_decimal::Decimal;
 use super::currency::Currency;
 use super::message::Message;
 use crate::Provider;
-use crate::event::{Account, AccountKind, Event, Transfer, TransferKind, idempotency_key};
+use crate::event::{Account, AccountKind, Event, Transfer, TransferKind, idempotency_key, key_of};
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
 
 wire_object! {
     /// The `EventData` of "Account Connected" (8193, Marketplace and ISV): a merchant's
-    /// account was connected to the platform's.
+    /// account was connected to the platform's. Only `ConnectedAccountId`, the account
+    /// the event names, is required.
     pub struct AccountConnected {
         /// "The Id of the created person/merchant".
-        #[serde(rename = "PersonId")]
-        pub person_id: String,
+        #[serde(rename = "PersonId", default)]
+        pub person_id: Option<String>,
         /// "The ID of the wallet. For ISV integrations, this is the primary wallet of the
         /// Merchant. For Marketplace integrations, this is a new wallet which is created on
         /// the Seller account."
-        #[serde(rename = "WalletId")]
-        pub wallet_id: i64,
+        #[serde(rename = "WalletId", default)]
+        pub wallet_id: Option<i64>,
         /// "The Id of the platform account".
-        #[serde(rename = "PlatformPersonId")]
-        pub platform_person_id: String,
+        #[serde(rename = "PlatformPersonId", default)]
+        pub platform_person_id: Option<String>,
         /// "The Id of the connected account (such as a seller account)".
         #[serde(rename = "ConnectedAccountId")]
         pub connected_account_id: String,
@@ -36,10 +37,13 @@ impl Message<AccountConnected> {
     /// An [`Account`] event, [`AccountKind::Connected`].
     pub fn event(&self) -> Option<Event> {
         let data = &self.event_data;
+        // Connected once: the account and the state, so that a second subscription's
+        // message of the same connection is caught too.
         Some(account(
             AccountKind::Connected,
             &data.connected_account_id,
-            &data.person_id,
+            data.person_id.as_deref(),
+            None,
         ))
     }
 }
@@ -47,7 +51,8 @@ impl Message<AccountConnected> {
 wire_object! {
     /// The `EventData` of "Account Verification Status Changed" (8194, Marketplace and
     /// ISV; "only available in the Production environment, not in the Demo
-    /// environment").
+    /// environment"). `Verified` and `ConnectedAccountId`, the state and the account
+    /// the event names, are required.
     ///
     /// ```
     /// use provider_payloads::{Event, event::AccountKind, viva::Webhook};
@@ -64,6 +69,8 @@ wire_object! {
     /// let Some(Event::Account(account)) = message.event() else { panic!() };
     /// assert_eq!(account.kind, AccountKind::Unverified);
     /// assert_eq!(account.account_id, "592d2e2f-11ec-408b-8552-ea06af1d1eee");
+    /// // Verified, unverified, verified again: each change is a notification of its own.
+    /// assert!(account.idempotency_key.starts_with("viva:592d2e2f-11ec-408b-8552-ea06af1d1eee:unverified:"));
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct AccountVerificationStatusChanged {
@@ -71,11 +78,11 @@ wire_object! {
         #[serde(rename = "Verified")]
         pub verified: bool,
         /// "The Id of the created person/merchant".
-        #[serde(rename = "PersonId")]
-        pub person_id: String,
+        #[serde(rename = "PersonId", default)]
+        pub person_id: Option<String>,
         /// The Id of the platform account.
-        #[serde(rename = "PlatformPersonId")]
-        pub platform_person_id: String,
+        #[serde(rename = "PlatformPersonId", default)]
+        pub platform_person_id: Option<String>,
         /// The Id of the connected account.
         #[serde(rename = "ConnectedAccountId")]
         pub connected_account_id: String,
@@ -84,7 +91,10 @@ wire_object! {
 
 impl Message<AccountVerificationStatusChanged> {
     /// An [`Account`] event: [`AccountKind::Verified`], or
-    /// [`Unverified`](AccountKind::Unverified) when `Verified` is false.
+    /// [`Unverified`](AccountKind::Unverified) when `Verified` is false. An account's
+    /// verification can change back and forth: the key names the notification too,
+    /// `viva:<ConnectedAccountId>:<kind>:<MessageId>` (without a `MessageId`, a digest
+    /// of `Created`).
     pub fn event(&self) -> Option<Event> {
         let data = &self.event_data;
         let kind = if data.verified {
@@ -92,18 +102,32 @@ impl Message<AccountVerificationStatusChanged> {
         } else {
             AccountKind::Unverified
         };
-        Some(account(kind, &data.connected_account_id, &data.person_id))
+        let distinct = self.distinct_part(&[]);
+        Some(account(
+            kind,
+            &data.connected_account_id,
+            data.person_id.as_deref(),
+            distinct.as_deref(),
+        ))
     }
 }
 
-/// The [`Account`] event of a connected account.
-fn account(kind: AccountKind, account_id: &str, person_id: &str) -> Event {
+/// The [`Account`] event of a connected account, keyed by the account, the state and,
+/// for a state that can recur, what tells the notification apart.
+fn account(
+    kind: AccountKind,
+    account_id: &str,
+    person_id: Option<&str>,
+    distinct: Option<&str>,
+) -> Event {
+    let mut parts = vec![account_id, kind.as_str()];
+    parts.extend(distinct);
     Event::Account(Account {
         provider: Provider::Viva,
         kind,
         account_id: account_id.to_owned(),
-        person_id: Some(person_id.to_owned()),
-        idempotency_key: idempotency_key(Provider::Viva, account_id, kind.as_str()),
+        person_id: person_id.map(str::to_owned),
+        idempotency_key: key_of(Provider::Viva, &parts),
     })
 }
 
@@ -129,14 +153,15 @@ wire_object! {
     /// assert_eq!(transfer.kind, TransferKind::Created);
     /// assert_eq!(transfer.to.as_deref(), Some("982778784821"));
     /// assert_eq!(transfer.amount.to_string(), "24.50");
-    /// assert_eq!(transfer.currency, "EUR");
+    /// assert_eq!(transfer.currency.as_deref(), Some("EUR"));
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct TransferCreated {
         /// "The Id of the person/merchant that initiated the action".
-        #[serde(rename = "PersonId")]
-        pub person_id: String,
-        /// "The amount of the transfer".
+        #[serde(rename = "PersonId", default)]
+        pub person_id: Option<String>,
+        /// "The amount of the transfer". Required, with `TransferId`, the transfer the
+        /// event names.
         #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
         pub amount: Decimal,
         /// The transfer this one reverses, if any.
@@ -146,8 +171,8 @@ wire_object! {
         #[serde(rename = "TransferId")]
         pub transfer_id: String,
         /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
         /// The wallet the funds go to.
         #[serde(rename = "TargetWalletId", default)]
         pub target_wallet_id: Option<i64>,
@@ -192,7 +217,7 @@ pub(super) fn transfer(
     kind: TransferKind,
     transfer_id: &str,
     to: Option<String>,
-    (amount, currency): (Decimal, Currency),
+    (amount, currency): (Decimal, Option<Currency>),
     at: Option<Timestamp>,
 ) -> Event {
     Event::Transfer(Transfer {
@@ -201,7 +226,7 @@ pub(super) fn transfer(
         transfer_id: transfer_id.to_owned(),
         to,
         amount,
-        currency: currency.event_name(),
+        currency: currency.map(Currency::event_name),
         at,
         idempotency_key: idempotency_key(Provider::Viva, transfer_id, kind.as_str()),
     })

@@ -10,7 +10,8 @@ use crate::wire::object::wire_object;
 
 wire_object! {
     /// A Sale Transactions notification: where to download the file, and until when.
-    /// No event: it reports a file, not a payment.
+    /// No event: it reports a file, not a payment. Only `Link`, the file to fetch, is
+    /// required.
     ///
     /// ```
     /// use provider_payloads::viva::SaleTransactionsFile;
@@ -38,8 +39,8 @@ wire_object! {
         #[serde(rename = "ExpirationDate", default)]
         pub expiration_date: Option<Timestamp>,
         /// The file's type (`.csv`).
-        #[serde(rename = "FileType")]
-        pub file_type: String,
+        #[serde(rename = "FileType", default)]
+        pub file_type: Option<String>,
     }
 }
 crate::wire::json::json_payload!(

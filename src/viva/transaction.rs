@@ -8,7 +8,7 @@ use super::currency::Currency;
 use super::message::Message;
 use super::types::{EventTypeId, StatusId, TransactionTypeId};
 use crate::Provider;
-use crate::event::{Event, Fee, Payment, PaymentKind, idempotency_key};
+use crate::event::{Event, Fee, Payment, PaymentKind, idempotency_key, key_of, state_part};
 use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
 use crate::wire::object::wire_object;
@@ -18,11 +18,15 @@ wire_object! {
     /// "Transaction Reversal Created" (1797) or "Transaction Failed" (1798).
     ///
     /// Every property of Viva's current samples and of real webhooks is typed: the seed
-    /// document's 27 and some 60 more (about 80 keys in a real capture). Those every
-    /// transaction has are required; the rest are optional, as real webhooks send many as
-    /// `null` or leave them out. Amounts are exact decimals from the digits sent (`100.50`
-    /// stays `100.50`), negative for refunds; times keep what was written (real
-    /// webhooks send `InsDate` with no offset).
+    /// document's 27 and some 60 more (about 80 keys in a real capture). Four are
+    /// required, as a payment cannot be acted on without them: `TransactionId` (what the
+    /// event names), `StatusId` (where it stands: Viva says to check it before updating
+    /// a transaction's status), `Amount`, and `OrderCode` (the order it pays). Every
+    /// other is optional, and written back absent when it came absent: real webhooks
+    /// send many as `null` or leave them out, and third parties post bodies with only
+    /// those four. Amounts are exact decimals from the digits sent (`100.50` stays
+    /// `100.50`), negative for refunds; times keep what was written (real webhooks send
+    /// `InsDate` with no offset).
     ///
     /// ```
     /// use provider_payloads::viva::{
@@ -38,16 +42,17 @@ wire_object! {
     ///     "TransactionId":"90a7114f-3a7a-466b-8a45-000111222888","TransactionTypeId":4},
     ///     "EventTypeId":1797,"Created":"2014-06-18T14:20:30.45+03:00"}"#)?;
     /// let refund = &message.event_data;
-    /// assert_eq!(refund.transaction_type_id, TransactionTypeId::RefundCard);
-    /// assert!(refund.transaction_type_id.is_refund());
-    /// assert_eq!(refund.transaction_type_id.table(), Some(TransactionTable::Reversal));
+    /// let type_id = refund.transaction_type_id.unwrap();
+    /// assert_eq!(type_id, TransactionTypeId::RefundCard);
+    /// assert!(type_id.is_refund());
+    /// assert_eq!(type_id.table(), Some(TransactionTable::Reversal));
     /// // The payment it refunds.
     /// assert_eq!(refund.parent_id.as_deref(), Some("90a7114f-3a7a-466b-8a45-000111222777"));
     /// assert_eq!(refund.amount.to_string(), "-100.50");
     /// assert_eq!(refund.total_fee.unwrap().to_string(), "-0.50");
     /// assert_eq!(refund.status_id, StatusId::Finished);
     /// // `InsDate` keeps its decimals and its offset.
-    /// assert_eq!(refund.ins_date.to_string(), "2014-06-18T14:20:30.45+03:00");
+    /// assert_eq!(refund.ins_date.unwrap().to_string(), "2014-06-18T14:20:30.45+03:00");
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub struct TransactionEventData {
@@ -94,16 +99,18 @@ wire_object! {
         #[serde(rename = "TerminalId", default)]
         pub terminal_id: Option<i64>,
         /// The merchant's id.
-        #[serde(rename = "MerchantId")]
-        pub merchant_id: String,
+        #[serde(rename = "MerchantId", default)]
+        pub merchant_id: Option<String>,
         /// The payment order's code: a number in the document (a string of its digits is
-        /// read too, as JavaScript proxies send 16-digit ids).
+        /// read too, as JavaScript proxies send 16-digit ids). Required: the order is
+        /// what a payment is acted on by.
         #[serde(rename = "OrderCode")]
         pub order_code: u64,
         /// The product paid for.
         #[serde(rename = "ProductId", default)]
         pub product_id: Option<String>,
-        /// Where the transaction stands (`F` finished, `E` error).
+        /// Where the transaction stands (`F` finished, `E` error). Required: "check the
+        /// StatusId parameter" before acting.
         #[serde(rename = "StatusId")]
         pub status_id: StatusId,
         /// The customer's full name.
@@ -117,8 +124,8 @@ wire_object! {
         pub dual_message: Option<bool>,
         /// When the transaction was made, as written (the samples: `+03:00`, with
         /// hundredths; real webhooks: no offset).
-        #[serde(rename = "InsDate")]
-        pub ins_date: Timestamp,
+        #[serde(rename = "InsDate", default)]
+        pub ins_date: Option<Timestamp>,
         /// The fee: negative for a refund.
         #[serde(rename = "TotalFee", default, with = "crate::wire::decimal::number_option")]
         pub total_fee: Option<Decimal>,
@@ -149,7 +156,7 @@ wire_object! {
         /// The merchant's company name.
         #[serde(rename = "CompanyName", default)]
         pub company_name: Option<String>,
-        /// The transaction's id.
+        /// The transaction's id: what the event names.
         #[serde(rename = "TransactionId")]
         pub transaction_id: String,
         /// The merchant's trade title.
@@ -165,8 +172,8 @@ wire_object! {
         #[serde(rename = "ResponseCode", default)]
         pub response_code: Option<String>,
         /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
         /// The language of the payment page (`en-GB`).
         #[serde(rename = "OrderCulture", default)]
         pub order_culture: Option<String>,
@@ -191,9 +198,10 @@ wire_object! {
         /// Whether a loyalty scheme was triggered.
         #[serde(rename = "LoyaltyTriggered", default)]
         pub loyalty_triggered: Option<bool>,
-        /// What kind of transaction it is.
-        #[serde(rename = "TransactionTypeId")]
-        pub transaction_type_id: TransactionTypeId,
+        /// What kind of transaction it is. A 1796 without it is no charge: its event is
+        /// [`PaymentKind::Unknown`](crate::event::PaymentKind::Unknown).
+        #[serde(rename = "TransactionTypeId", default)]
+        pub transaction_type_id: Option<TransactionTypeId>,
         /// The authorization code of the card's issuer.
         #[serde(rename = "AuthorizationId", default)]
         pub authorization_id: Option<String>,
@@ -315,43 +323,128 @@ crate::wire::json::json_payload!(
 );
 
 impl Message<TransactionEventData> {
-    /// The transaction as a normalized payment event: 1796 is Captured; 1797 Voided
-    /// (types 7, 17), Refunded (a refund type: 4, 11, 13, 18, each method's refund) or
-    /// Reversed (another type); 1798 Failed. `None` for another event type.
+    /// The transaction as a normalized payment event (see [`payment`](Self::payment)).
     pub fn event(&self) -> Option<Event> {
         self.payment().map(Event::Payment)
     }
 
-    /// The transaction as a normalized payment (see [`event`](Self::event)).
+    /// The transaction as a normalized payment, of the kind its event type,
+    /// `StatusId` and `TransactionTypeId` say (the [`event`](crate::event) module's
+    /// mapping table): [`Captured`](PaymentKind::Captured) only for a 1796 of a charge
+    /// type with `StatusId` `F`; a pre-authorization is
+    /// [`Authorized`](PaymentKind::Authorized), money paid out
+    /// [`PaidOut`](PaymentKind::PaidOut), `A` [`Pending`](PaymentKind::Pending), `E`
+    /// [`Failed`](PaymentKind::Failed); 1797 Voided, Refunded or Reversed; 1798
+    /// Failed. `None` for another event type.
+    ///
+    /// ```
+    /// use provider_payloads::event::PaymentKind;
+    /// use provider_payloads::viva::{Message, TransactionEventData};
+    ///
+    /// let kind = |status: &str, type_id: &str| {
+    ///     let body = format!(r#"{{"EventTypeId":1796,"EventData":{{"OrderCode":1,
+    ///         "TransactionId":"t","StatusId":"{status}","Amount":10.00{type_id}}}}}"#);
+    ///     let message = Message::<TransactionEventData>::from_json(body.as_bytes()).unwrap();
+    ///     message.payment().unwrap().kind
+    /// };
+    /// assert_eq!(kind("F", r#","TransactionTypeId":5"#), PaymentKind::Captured);
+    /// assert_eq!(kind("A", r#","TransactionTypeId":5"#), PaymentKind::Pending);
+    /// assert_eq!(kind("E", r#","TransactionTypeId":5"#), PaymentKind::Failed);
+    /// assert_eq!(kind("F", r#","TransactionTypeId":1"#), PaymentKind::Authorized);
+    /// assert_eq!(kind("F", r#","TransactionTypeId":19"#), PaymentKind::PaidOut);
+    /// // No type: no charge can be claimed.
+    /// assert_eq!(kind("F", ""), PaymentKind::Unknown);
+    /// ```
     pub fn payment(&self) -> Option<Payment> {
         let data = &self.event_data;
-        let kind = match self.event_type_id {
-            EventTypeId::TransactionPaymentCreated => PaymentKind::Captured,
-            EventTypeId::TransactionReversalCreated => {
-                let kind = data.transaction_type_id;
-                if kind.is_void() {
-                    PaymentKind::Voided
-                } else if kind.is_refund() {
-                    PaymentKind::Refunded
-                } else {
-                    PaymentKind::Reversed
-                }
-            }
-            EventTypeId::TransactionFailed => PaymentKind::Failed,
-            _ => return None,
-        };
+        let kind = payment_kind(
+            self.event_type_id,
+            data.transaction_type_id,
+            &data.status_id,
+        )?;
+        // A kind of several statuses names its status: a dispute moves from one to
+        // another, each a happening of its own.
+        let several = matches!(kind, PaymentKind::Disputed | PaymentKind::Unknown);
+        let state = state_part(kind.as_str(), several, &data.status_id);
         Some(Payment {
             provider: Provider::Viva,
             kind,
             transaction_id: data.transaction_id.clone(),
             order_code: Some(data.order_code.to_string()),
             amount: data.amount,
-            currency: data.currency_code.event_name(),
+            currency: data.currency_code.map(Currency::event_name),
             status: Some(data.status_id.as_str().to_owned()),
-            at: Some(data.ins_date),
-            idempotency_key: idempotency_key(Provider::Viva, &data.transaction_id, kind.as_str()),
+            at: data.ins_date,
+            idempotency_key: idempotency_key(Provider::Viva, &data.transaction_id, &state),
         })
     }
+}
+
+/// What a transaction event of `event` says happened, from the transaction's `type_id`
+/// and `status` (the [`event`](crate::event) module's table, row by row); `None` for an
+/// event type that is no transaction's.
+fn payment_kind(
+    event: EventTypeId,
+    type_id: Option<TransactionTypeId>,
+    status: &StatusId,
+) -> Option<PaymentKind> {
+    use EventTypeId::{TransactionFailed, TransactionPaymentCreated, TransactionReversalCreated};
+    let is = |test: fn(&TransactionTypeId) -> bool| type_id.as_ref().is_some_and(test);
+    Some(match (event, status) {
+        // "Transaction Failed", whatever the status it gives.
+        (TransactionFailed, _) => PaymentKind::Failed,
+        (TransactionPaymentCreated | TransactionReversalCreated, StatusId::InProgress) => {
+            PaymentKind::Pending
+        }
+        (TransactionPaymentCreated | TransactionReversalCreated, StatusId::Error) => {
+            PaymentKind::Failed
+        }
+        (TransactionPaymentCreated, StatusId::Finished) => {
+            if is(TransactionTypeId::is_charge) {
+                PaymentKind::Captured
+            } else if is(TransactionTypeId::is_authorization) {
+                PaymentKind::Authorized
+            } else if is(TransactionTypeId::is_payout) {
+                PaymentKind::PaidOut
+            } else if is(TransactionTypeId::is_refund) {
+                PaymentKind::Refunded
+            } else if is(TransactionTypeId::is_void) {
+                PaymentKind::Voided
+            } else {
+                // No type, or one no table lists: no charge can be claimed.
+                PaymentKind::Unknown
+            }
+        }
+        (TransactionReversalCreated, StatusId::Finished) => {
+            if is(TransactionTypeId::is_void) {
+                PaymentKind::Voided
+            } else if is(TransactionTypeId::is_refund) {
+                PaymentKind::Refunded
+            } else {
+                PaymentKind::Reversed
+            }
+        }
+        (TransactionPaymentCreated, StatusId::Cancelled) => PaymentKind::Voided,
+        (TransactionPaymentCreated, StatusId::Refunded) => PaymentKind::Refunded,
+        (
+            TransactionPaymentCreated,
+            StatusId::Disputed
+            | StatusId::DisputeAwaitingResponse
+            | StatusId::DisputeInProgress
+            | StatusId::DisputeLost
+            | StatusId::DisputeWon
+            | StatusId::SuspectedDispute,
+        ) => PaymentKind::Disputed,
+        // "The original pre-auth, now captured": the hold; its capture is a transaction
+        // of its own.
+        (TransactionPaymentCreated, StatusId::Captured)
+            if is(TransactionTypeId::is_authorization) =>
+        {
+            PaymentKind::Authorized
+        }
+        (TransactionPaymentCreated | TransactionReversalCreated, _) => PaymentKind::Unknown,
+        _ => return None,
+    })
 }
 
 wire_object! {
@@ -359,43 +452,55 @@ wire_object! {
     /// been withdrawn" for a transaction.
     pub struct TransactionPriceCalculated {
         /// "The OrderCode of the transaction".
-        #[serde(rename = "OrderCode")]
-        pub order_code: u64,
+        #[serde(rename = "OrderCode", default)]
+        pub order_code: Option<u64>,
         /// The merchant's id.
-        #[serde(rename = "MerchantId")]
-        pub merchant_id: String,
+        #[serde(rename = "MerchantId", default)]
+        pub merchant_id: Option<String>,
         /// The ISV's fee.
         #[serde(rename = "IsvFee", default, with = "crate::wire::decimal::number_option")]
         pub isv_fee: Option<Decimal>,
         /// The reseller's id (in one of the page's two samples, `null`).
         #[serde(rename = "ResellerId", default)]
         pub reseller_id: Option<String>,
-        /// The transaction the commission is for.
+        /// The transaction the commission is for: what the event names.
         #[serde(rename = "TransactionId")]
         pub transaction_id: String,
         /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
         /// The interchange fee.
         #[serde(rename = "Interchange", default, with = "crate::wire::decimal::number_option")]
         pub interchange: Option<Decimal>,
         /// "Interchange++ fee = customer bank fee + card scheme fee + Viva fee".
-        #[serde(rename = "TotalCommission", with = "crate::wire::decimal::number")]
-        pub total_commission: Decimal,
+        #[serde(rename = "TotalCommission", default, with = "crate::wire::decimal::number_option")]
+        pub total_commission: Option<Decimal>,
     }
 }
 
 impl Message<TransactionPriceCalculated> {
-    /// The commission as a [`Fee`] of `TotalCommission`.
+    /// The commission as a [`Fee`] of `TotalCommission`. A commission can be
+    /// calculated again for one transaction: its key names the notification too
+    /// (`viva:<TransactionId>:fee:<MessageId>`; see [`event`](crate::event)).
     pub fn event(&self) -> Option<Event> {
         let data = &self.event_data;
+        let fields = [
+            data.total_commission.map(|fee| fee.to_string()),
+            data.isv_fee.map(|fee| fee.to_string()),
+            data.interchange.map(|fee| fee.to_string()),
+            data.currency_code
+                .map(|currency| currency.numeric().to_string()),
+        ];
+        let distinct = self.distinct_part(&fields);
+        let mut parts = vec![data.transaction_id.as_str(), "fee"];
+        parts.extend(distinct.as_deref());
         Some(Event::Fee(Fee {
             provider: Provider::Viva,
             transaction_id: data.transaction_id.clone(),
-            order_code: Some(data.order_code.to_string()),
+            order_code: data.order_code.map(|code| code.to_string()),
             amount: data.total_commission,
-            currency: data.currency_code.event_name(),
-            idempotency_key: idempotency_key(Provider::Viva, &data.transaction_id, "fee"),
+            currency: data.currency_code.map(Currency::event_name),
+            idempotency_key: key_of(Provider::Viva, &parts),
         }))
     }
 }

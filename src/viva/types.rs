@@ -291,6 +291,62 @@ impl TransactionTypeId {
         matches!(self, Self::VoidCard | Self::VoidCash)
     }
 
+    /// Whether the type charges money in: "Capture from Preauth" (0), "Charge Card" (5),
+    /// "Charge Card w. Installments" (6), "Wallet Charge" (9), "Dias Payment" (15),
+    /// "Cash Payment" (16): the seed's "Create transaction" table; and each payment
+    /// method's charge (20, 23, 25, 27, 29, 34, 36, 38, 40, 42, 44, 48, 50, 52, 58, 60,
+    /// 62, 66; two third-party SDKs). Not a pre-authorization (1, a hold), nor money
+    /// paid out ([`is_payout`](Self::is_payout)).
+    pub fn is_charge(&self) -> bool {
+        matches!(
+            self,
+            Self::CaptureFromPreauth
+                | Self::ChargeCard
+                | Self::ChargeCardWithInstallments
+                | Self::WalletCharge
+                | Self::DiasPayment
+                | Self::CashPayment
+                | Self::AlipayCharge
+                | Self::IdealCharge
+                | Self::P24Charge
+                | Self::BlikCharge
+                | Self::PayUCharge
+                | Self::GiropayCharge
+                | Self::SofortCharge
+                | Self::EpsCharge
+                | Self::WeChatPayCharge
+                | Self::BitPayCharge
+                | Self::SepaDirectDebitCharge
+                | Self::PayPalCharge
+                | Self::TrustlyCharge
+                | Self::KlarnaCharge
+                | Self::PayconiqCharge
+                | Self::IrisCharge
+                | Self::OnlineBankingCharge
+                | Self::TbiBankCharge
+        )
+    }
+
+    /// Whether the type holds an amount on the card without taking it: the card
+    /// pre-authorization (1, "Authorization hold"). Its capture is a transaction of its
+    /// own (0, "Capture from Preauth").
+    pub fn is_authorization(&self) -> bool {
+        matches!(self, Self::CardPreauth)
+    }
+
+    /// Whether the type pays money out, to a card or in cash: "Card Original Credit"
+    /// (8), "Card Payout" (19), "Card Manual Cash Disbursement" (22) and "Card
+    /// Withdrawal" (31). Never a charge.
+    pub fn is_payout(&self) -> bool {
+        matches!(
+            self,
+            Self::CardOriginalCredit
+                | Self::CardPayout
+                | Self::CardManualCashDisbursement
+                | Self::CardWithdrawal
+        )
+    }
+
     /// Whether the type refunds a payment: 4, 11, 13, 18, and each method's refund.
     pub fn is_refund(&self) -> bool {
         matches!(

@@ -35,7 +35,7 @@ wire_object! {
     /// assert_eq!(message.event_data.amount.to_string(), "-100.4");
     /// let Some(Event::WalletTransaction(moved)) = message.event() else { panic!() };
     /// assert_eq!(moved.wallet_id.as_deref(), Some("2263446434318"));
-    /// assert_eq!(moved.currency, "EUR");
+    /// assert_eq!(moved.currency.as_deref(), Some("EUR"));
     /// assert_eq!(moved.idempotency_key, "viva:6fb74d4a-aa92-4920-a759-49a703834c03:wallet_transaction");
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
@@ -48,11 +48,11 @@ wire_object! {
         #[serde(rename = "Iban", default)]
         pub iban: Option<String>,
         /// The wallet's owner.
-        #[serde(rename = "PersonId")]
-        pub person_id: String,
+        #[serde(rename = "PersonId", default)]
+        pub person_id: Option<String>,
         /// The wallet.
-        #[serde(rename = "WalletId")]
-        pub wallet_id: i64,
+        #[serde(rename = "WalletId", default)]
+        pub wallet_id: Option<i64>,
         /// The bank, for a bank transfer.
         #[serde(rename = "BankId", default)]
         pub bank_id: Option<String>,
@@ -60,7 +60,8 @@ wire_object! {
         #[serde(rename = "ParentId", default)]
         pub parent_id: Option<String>,
         /// "The signed amount of the transaction. Represents the total funds paid by the
-        /// customer and includes TotalFee (when applicable)".
+        /// customer and includes TotalFee (when applicable)". Required, with
+        /// `WalletTransactionId`, the movement the event names.
         #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
         pub amount: Decimal,
         /// Whether it moved money between Viva wallets.
@@ -85,8 +86,8 @@ wire_object! {
         #[serde(rename = "BankAccountId", default)]
         pub bank_account_id: Option<String>,
         /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
         /// The amount in the target wallet's currency.
         #[serde(rename = "TargetAmount", default, with = "crate::wire::decimal::number_option")]
         pub target_amount: Option<Decimal>,
@@ -125,9 +126,9 @@ impl Message<AccountTransactionCreated> {
         Some(Event::WalletTransaction(WalletTransaction {
             provider: Provider::Viva,
             transaction_id: data.wallet_transaction_id.clone(),
-            wallet_id: Some(data.wallet_id.to_string()),
+            wallet_id: data.wallet_id.map(|wallet| wallet.to_string()),
             amount: data.amount,
-            currency: data.currency_code.event_name(),
+            currency: data.currency_code.map(Currency::event_name),
             description: data.description.clone(),
             at: data.created.or(self.created),
             idempotency_key: idempotency_key(
@@ -166,15 +167,16 @@ wire_object! {
         #[serde(rename = "Fee", default, with = "crate::wire::decimal::number_option")]
         pub fee: Option<Decimal>,
         /// The IBAN the money goes to.
-        #[serde(rename = "Iban")]
-        pub iban: String,
+        #[serde(rename = "Iban", default)]
+        pub iban: Option<String>,
         /// The wallet's owner.
-        #[serde(rename = "PersonId")]
-        pub person_id: String,
+        #[serde(rename = "PersonId", default)]
+        pub person_id: Option<String>,
         /// The wallet the money leaves.
-        #[serde(rename = "WalletId")]
-        pub wallet_id: i64,
-        /// "Amount in EUR, GBP, ZLOTY, ETC."
+        #[serde(rename = "WalletId", default)]
+        pub wallet_id: Option<i64>,
+        /// "Amount in EUR, GBP, ZLOTY, ETC." Required, with `CommandId`, the transfer
+        /// the event names.
         #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
         pub amount: Decimal,
         /// The transfer's id.
@@ -196,8 +198,8 @@ wire_object! {
         #[serde(rename = "CountryCode", default)]
         pub country_code: Option<String>,
         /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
         /// The bank's id of the transfer.
         #[serde(rename = "BankCommandId", default)]
         pub bank_command_id: Option<String>,
@@ -237,7 +239,7 @@ impl Message<CommandBankTransfer> {
         Some(transfer(
             kind,
             &data.command_id,
-            Some(data.iban.clone()),
+            data.iban.clone(),
             (data.amount, data.currency_code),
             self.created,
         ))
@@ -271,12 +273,13 @@ wire_object! {
     pub struct Obligation {
         /// "The Id of the person/merchant that initiated the action, or who billing created
         /// an obligation for".
-        #[serde(rename = "PersonId")]
-        pub person_id: String,
+        #[serde(rename = "PersonId", default)]
+        pub person_id: Option<String>,
         /// "The wallet from which the transaction was initiated".
-        #[serde(rename = "WalletId")]
-        pub wallet_id: i64,
-        /// "The signed amount of the transaction".
+        #[serde(rename = "WalletId", default)]
+        pub wallet_id: Option<i64>,
+        /// "The signed amount of the transaction". Required, with `ObligationId`, the
+        /// obligation it names.
         #[serde(rename = "Amount", with = "crate::wire::decimal::number")]
         pub amount: Decimal,
         /// "Null in created, the Id of the capture for obligation captured event".
@@ -286,8 +289,8 @@ wire_object! {
         #[serde(rename = "ObligationId")]
         pub obligation_id: String,
         /// The currency, ISO 4217 numeric.
-        #[serde(rename = "CurrencyCode")]
-        pub currency_code: Currency,
+        #[serde(rename = "CurrencyCode", default)]
+        pub currency_code: Option<Currency>,
         /// The person the obligation is owed to.
         #[serde(rename = "TargetPersonId", default)]
         pub target_person_id: Option<String>,

@@ -70,18 +70,23 @@ macro_rules! callback_object {
         wire_object! {
             $(#[doc = $doc])*
             ///
-            /// The document's table marks `message_id`, `client_id` and `client_name`
-            /// mandatory and leaves the other cells blank, so the others are optional.
+            /// Required are what a callback is acted on by: the message (`message_id`),
+            /// what the callback reports (`callback_type`), and a status callback's
+            /// status or a message callback's text. The document's table also marks
+            /// `client_id` and `client_name` mandatory; they name the client, which a
+            /// callback to its own URL is acted on without, so they are optional too,
+            /// like every other field (a refused callback is retried three times, then
+            /// lost).
             pub struct $name {
                 /// "ID unik pesan": the id the send endpoint gave the message.
                 #[serde(rename = "message_id")]
                 pub message_id: String,
                 /// "ID unik client", kept as sent (`"0009"` keeps its zeros).
-                #[serde(rename = "client_id")]
-                pub client_id: String,
+                #[serde(rename = "client_id", default)]
+                pub client_id: Option<String>,
                 /// The client's name (`wappin-info` in the samples).
-                #[serde(rename = "client_name")]
-                pub client_name: String,
+                #[serde(rename = "client_name", default)]
+                pub client_name: Option<String>,
                 /// "ID unik projek".
                 #[serde(rename = "project_id", default)]
                 pub project_id: Option<String>,
@@ -162,7 +167,7 @@ callback_object! {
 /// match Callback::from_json(body)? {
 ///     Callback::Status(status) => {
 ///         assert_eq!(status.status, MessageStatus::Delivered);
-///         assert_eq!(status.client_id, "0009");
+///         assert_eq!(status.client_id.as_deref(), Some("0009"));
 ///         assert_eq!(status.timestamp.unwrap().timestamp(), 1557915512);
 ///     }
 ///     Callback::Message(message) => println!("{:?} wrote {}", message.sender_number, message.message_content),
@@ -348,7 +353,9 @@ impl StatusCallback {
     }
 
     /// The callback as a normalized delivery report. Wappin names no recipient in it and
-    /// gives no error code (only the status).
+    /// gives no error code (only the status). A message reaches each state once: the key
+    /// is `wappin:<message_id>:<state>` (an undocumented status names itself:
+    /// `...:unknown:<status>`).
     pub fn delivery(&self) -> event::Delivery {
         let state = self.status.delivery_state();
         event::Delivery {
@@ -363,7 +370,11 @@ impl StatusCallback {
             idempotency_key: event::idempotency_key(
                 Provider::Wappin,
                 &self.message_id,
-                state.as_str(),
+                &event::state_part(
+                    state.as_str(),
+                    state == DeliveryState::Unknown,
+                    &self.status,
+                ),
             ),
         }
     }
@@ -381,8 +392,20 @@ impl MessageCallback {
     }
 
     /// The callback as a normalized inbound message: `message_content` from
-    /// `sender_number`.
+    /// `sender_number`. A user writes again and again, and the document does not say
+    /// that `message_id` ("ID unik pesan") is new for each message a user writes: the
+    /// key names the message by its id, its time and a digest of its sender and text,
+    /// `wappin:<message_id>:<timestamp>:<digest>:inbound`.
     pub fn inbound(&self) -> event::Inbound {
+        let at = self.timestamp.map(Timestamp::utc);
+        let time = at.map(|at| at.to_string());
+        let digest = event::fields_digest(&[
+            self.sender_number.as_deref(),
+            Some(self.message_content.as_str()),
+        ]);
+        let mut parts = vec![self.message_id.as_str()];
+        parts.extend(time.as_deref());
+        parts.extend([digest.as_str(), "inbound"]);
         event::Inbound {
             provider: Provider::Wappin,
             message_id: Some(self.message_id.clone()),
@@ -391,8 +414,8 @@ impl MessageCallback {
                 text: self.message_content.clone(),
             },
             in_reply_to: None,
-            at: self.timestamp.map(Timestamp::utc),
-            idempotency_key: event::idempotency_key(Provider::Wappin, &self.message_id, "inbound"),
+            at,
+            idempotency_key: event::key_of(Provider::Wappin, &parts),
         }
     }
 }

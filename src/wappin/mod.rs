@@ -42,6 +42,24 @@
 //! # Ok::<(), provider_payloads::Error>(())
 //! ```
 //!
+//! # What a body must have
+//!
+//! A field is required only where the body cannot be identified or acted on without
+//! it; every other is an `Option`, written back absent when it came absent (Wappin
+//! retries a callback three times, then drops it).
+//!
+//! | body | required | why |
+//! | --- | --- | --- |
+//! | callback | `message_id`, `callback_type`; a status callback's `status_messages`, a message callback's `message_content` | the message, what the callback reports, and the status or the text (the document's table also marks `client_id` and `client_name` mandatory: they name the client, which a callback is acted on without) |
+//! | acknowledgement | `status` | the answer itself |
+//! | token answer | `status`, and in `data` the `access_token` | the result and the token (`message`, `expired_datetime`, `token_type` may be left out) |
+//! | other answers | `status`, `message` | the result; `message` tells an answer from an acknowledgement, and several codes share one message's meaning (400) |
+//! | requests | each field the document marks mandatory | what the endpoint needs to act on the request |
+//! | v2 answers (a third party's model) | `meta`; a user's `token`, a message's `id`, an error's `code` | the answer, and what each item is |
+//!
+//! A row of [`Payload`]'s table requires only keys of these, those that tell its kind
+//! apart: a callback is told by `message_id` and `callback_type`.
+//!
 //! # What else is known of Wappin, and what of it is typed
 //!
 //! No current document of Wappin's was found. What the flip-id/wappin Go SDK (a third
@@ -128,7 +146,7 @@ kinds! {
     /// ```
     pub enum Payload for Provider::Wappin, "payload" {
         /// A callback Wappin posted.
-        Callback(Callback) requires ["message_id", "client_id", "client_name"],
+        Callback(Callback) requires ["message_id", "callback_type"],
         /// A client's answer to a callback.
         Acknowledgement(Acknowledgement) requires ["status"],
         /// A Send Notification request.
@@ -142,7 +160,7 @@ kinds! {
         /// A Number Checker request.
         NumberChecker(NumberChecker) requires ["client_id", "project_id", "phone_number"],
         /// The Get Token answer, with its token.
-        TokenResponse(TokenResponse) requires ["status", "message", "data"]
+        TokenResponse(TokenResponse) requires ["status", "data"]
             where Value::ObjectWith("data", "access_token"),
         /// Any other API answer (or a Get Token answer without a token: it has this shape).
         Response(Response) requires ["status", "message"],

@@ -46,18 +46,20 @@ impl ListUnrecognized for AccessToken {
 }
 
 wire_object! {
-    /// The `data` of a token response.
+    /// The `data` of a token response. Only the token is required: an answer without
+    /// its expiry or its type still gives a token to use ("masa aktif 24 jam": valid 24
+    /// hours).
     pub struct Token {
         /// The bearer token for the other endpoints.
         #[serde(rename = "access_token")]
         pub access_token: AccessToken,
         /// When the token expires, as Wappin wrote it: a local time with no time zone.
-        #[serde(rename = "expired_datetime", with = "crate::wire::time::date_time_seconds")]
-        pub expired_datetime: NaiveDateTime,
+        #[serde(rename = "expired_datetime", default, with = "crate::wire::time::date_time_seconds_option")]
+        pub expired_datetime: Option<NaiveDateTime>,
         /// The token's type: `access_token` in the document, `Bearer` or empty in
         /// answers seen in use.
-        #[serde(rename = "token_type")]
-        pub token_type: String,
+        #[serde(rename = "token_type", default)]
+        pub token_type: Option<String>,
     }
 }
 
@@ -68,8 +70,8 @@ wire_object! {
         #[serde(rename = "status")]
         pub status: StatusCode,
         /// The status message.
-        #[serde(rename = "message")]
-        pub message: String,
+        #[serde(rename = "message", default)]
+        pub message: Option<String>,
         /// The token; absent or `null` when the request failed.
         #[serde(rename = "data", default)]
         pub data: Option<Token>,
@@ -80,7 +82,7 @@ json_payload!(TokenResponse, Provider::Wappin, "token response");
 impl TokenResponse {
     /// The row of the Get Token status table this answer matches, if any.
     pub fn status_row(&self) -> Option<StatusRow> {
-        Endpoint::GetToken.status(&self.status, &self.message)
+        Endpoint::GetToken.status(&self.status, self.message.as_deref().unwrap_or_default())
     }
 }
 

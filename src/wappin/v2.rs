@@ -85,8 +85,8 @@ wire_object! {
     /// `meta` of a v2 answer [third party].
     pub struct V2Meta {
         /// `version`: the API's version (`"1.0.4"` in the SDK's tests).
-        #[serde(rename = "version")]
-        pub version: String,
+        #[serde(rename = "version", default)]
+        pub version: Option<String>,
     }
 }
 
@@ -99,8 +99,8 @@ wire_object! {
         pub token: AccessToken,
         /// `expired_after`: when the token expires, with its offset
         /// (`2023-08-03T10:45:36+07:00`); the SDK caches the token until then.
-        #[serde(rename = "expired_after")]
-        pub expired_after: Timestamp,
+        #[serde(rename = "expired_after", default)]
+        pub expired_after: Option<Timestamp>,
     }
 }
 

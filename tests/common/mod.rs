@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // each test file uses part of this
 
+pub mod edit;
 pub mod padding;
 pub mod variants;
 
