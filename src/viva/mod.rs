@@ -45,7 +45,7 @@
 //! | 1799, 1802/1803, 2054, 4865, 768/769, 8193, 8194, 8448, 5632/5633 data | typed: each its type; 768/769 and 1802/1803 as far as every copy of their samples goes (the rest would be unknown fields); 2054's `SubTypeId` as an integer (its table was in no copy) |
 //! | success: any 2xx; 24 attempts (1 + 23), hourly; Sale Transactions: 5 hours | typed: [`RetryPolicy::is_success`], [`RETRY_POLICY`], [`SALE_TRANSACTIONS_RETRY_POLICY`] |
 //! | response timeout of about 5 s (one third party) | left out: one source, and nothing to read |
-//! | source addresses and ranges, production and demo (four third parties copy the same list) | typed: [`PRODUCTION_WEBHOOK_SOURCES`], [`DEMO_WEBHOOK_SOURCES`], [`is_webhook_source`] |
+//! | source addresses and ranges, production and demo (four third parties copy the same list; Viva's setup page adds five demo addresses) | typed: [`PRODUCTION_WEBHOOK_SOURCES`], [`DEMO_WEBHOOK_SOURCES`], [`is_webhook_source`] |
 //! | merchant verification `{"Key"}`; ISV verification `{"key"}` (two third parties) | typed: [`Verification`], [`IsvVerification`] |
 //! | `Viva-Signature-256` (HMAC-SHA256 of the body) | typed: [`SubscriptionSecret`] |
 //! | `Viva-Signature` (HMAC-SHA1), `Viva-Delivery-Id`, `Viva-Event` | left out: the SHA-256 signature comes beside the SHA-1 one, which would take a dependency for a weaker check; the other two are headers, read by your HTTP stack |
