@@ -1,10 +1,10 @@
 //! The webhook receiver (`examples/receiver.rs`) as a provider meets it: the example runs
 //! as a child process on a free loopback port, and every fixture is sent to it as the
 //! HTTP request its provider sends. Each answer and each printed event line is compared
-//! with what the library computes for the same input. The example and these tests need
-//! the `axum` feature: `cargo test --features axum` builds the example before these
-//! run; `cargo test --features axum --test receiver` alone does not, so build it first
-//! (`cargo build --features axum --example receiver`). The receivers are started with
+//! with what the library computes for the same input. The examples and these tests need
+//! the `axum` feature: `cargo test --features axum` builds the examples before these
+//! run; `cargo test --features axum --test receiver` alone does not, so build them first
+//! (`cargo build --features axum --examples`). The receivers are started with
 //! `--no-source-check`, as they are sent to from 127.0.0.1, but where the test is of
 //! that check.
 //!
@@ -23,7 +23,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use provider_payloads::{Answer, Event, Payload, Provider};
+use provider_payloads::{Answer, Event, Payload, Provider, viva};
 
 use common::as_request_target;
 
@@ -37,16 +37,17 @@ const DEFAULT_VIVA_KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
 /// How long to wait for a line or an answer before the test fails.
 const WAIT: Duration = Duration::from_secs(10);
 
-fn receiver_example() -> PathBuf {
+/// The example `name`'s executable, which `cargo test --features axum` builds.
+fn example(name: &str) -> PathBuf {
     // tests run from target/<profile>/deps; examples are built into target/<profile>/examples
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
     let example = profile_dir
         .join("examples")
-        .join(format!("receiver{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         example.is_file(),
-        "{} is missing: run `cargo test --features axum` (which builds the examples) or `cargo build --features axum --example receiver`",
+        "{} is missing: run `cargo test --features axum` (which builds the examples) or `cargo build --features axum --example {name}`",
         example.display()
     );
     example
@@ -64,7 +65,12 @@ impl Service {
     /// Starts the receiver on a free loopback port with `args`, and waits for its
     /// `listening on` line.
     fn start(args: &[&str]) -> Service {
-        let mut child = Command::new(receiver_example())
+        Service::start_example("receiver", args)
+    }
+
+    /// Starts the example `name` as [`Service::start`] starts the receiver.
+    fn start_example(name: &str, args: &[&str]) -> Service {
+        let mut child = Command::new(example(name))
             .args(["--listen", "127.0.0.1:0"])
             .args(args)
             .stdin(Stdio::null())
@@ -257,11 +263,16 @@ fn post(provider: &str, target: &str, body: &[u8]) -> Request {
     }
 }
 
-/// eSMS's `GET` with the query string.
+/// eSMS's `GET` with the query string; with none, Viva's URL verification (a `GET` with
+/// no body and no query string).
 fn get(path: &str, query: &str) -> Request {
     Request {
         method: "GET",
-        target: format!("{path}?{query}"),
+        target: if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        },
         headers: Vec::new(),
         body: Vec::new(),
     }
@@ -340,7 +351,13 @@ fn expected(
             return (text(400, message), None);
         }
     }
-    match payload.answer() {
+    // Viva's URL verification key is what a receiver answers to Viva's `GET`; posted, it
+    // is no callback.
+    let posted = !matches!(
+        payload,
+        Payload::Viva(viva::Payload::Verification(_) | viva::Payload::IsvVerification(_))
+    );
+    match payload.answer().filter(|_| posted) {
         Some(answer) => (
             Response {
                 status: answer.status,
@@ -623,17 +640,33 @@ fn a_burst_over_eight_connections_is_answered_whole() {
 
 #[test]
 fn viva_url_verification_answers_the_key_given_or_the_documented_one() {
+    // Viva's addresses are checked (no --no-source-check), and the verification comes
+    // from 127.0.0.1: it is answered all the same, on Viva's path and on `/`.
     for (args, key) in [
         (&["--viva-key", "0123ABCD"][..], "0123ABCD"),
         (&[][..], DEFAULT_VIVA_KEY),
     ] {
         let service = Service::start(args);
-        let response = service.connect().send(&get("/viva", ""));
-        assert_eq!(response.status, 200);
-        assert_eq!(response.content_type.as_deref(), Some("application/json"));
-        assert_eq!(response.text(), format!(r#"{{"Key":"{key}"}}"#));
+        let mut connection = service.connect();
+        for path in ["/viva", "/"] {
+            assert_verification(&connection.send(&get(path, "")), key);
+        }
+        // Only the verification goes unchecked: a key posted is a Viva body, refused
+        // from this address; a `GET /` with a query string is eSMS's.
+        for path in ["/viva", "/"] {
+            let posted = post("viva", path, format!(r#"{{"Key":"{key}"}}"#).as_bytes());
+            assert_eq!(connection.send(&posted).status, 403, "{path}");
+        }
+        assert_eq!(connection.send(&get("/", "a=1")).status, 400);
         service.assert_no_more_lines();
     }
+}
+
+/// Asserts that `response` answers Viva's URL verification with `key`.
+fn assert_verification(response: &Response, key: &str) {
+    assert_eq!(response.status, 200, "{}", response.text());
+    assert_eq!(response.content_type.as_deref(), Some("application/json"));
+    assert_eq!(response.text(), format!(r#"{{"Key":"{key}"}}"#));
 }
 
 #[test]

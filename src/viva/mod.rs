@@ -162,11 +162,13 @@ kinds! {
             /// for the bodies with no envelope (obligations, deprecated; Sale
             /// Transactions, a file), URL verification and the messages API's answers.
             pub fn event(&self) -> Option<Event>;
-            /// The HTTP answer Viva expects to a notification it posts (a webhook
-            /// message, an obligation, Sale Transactions): 200 with an empty body.
-            /// `None` for the messages API's answers, which you do not answer, and for
-            /// the URL verification key, itself the answer to Viva's `GET`
-            /// ([`Verification::answer`]).
+        }
+        callbacks [Webhook, Obligation, SaleTransactionsFile, Verification, IsvVerification] {
+            /// The HTTP answer Viva expects: to a notification it posts (a webhook
+            /// message, an obligation, Sale Transactions), 200 with an empty body; to its
+            /// URL verification (a `GET`), the key, 200 with `{"Key":"..."}`
+            /// ([`Verification::answer`]; an ISV's `{"key":"..."}`). `None` for the
+            /// messages API's answers, which you do not answer.
             pub fn answer(&self) -> Option<Answer>;
         }
     }
