@@ -1,10 +1,12 @@
 //! The webhook receiver (`examples/receiver.rs`) as a provider meets it: the example runs
 //! as a child process on a free loopback port, and every fixture is sent to it as the
 //! HTTP request its provider sends. Each answer and each printed event line is compared
-//! with what the library computes for the same input. The examples and these tests need
-//! the `axum` feature: `cargo test --features axum` builds the examples before these
-//! run; `cargo test --features axum --test receiver` alone does not, so build them first
-//! (`cargo build --features axum --examples`). The receivers are started with
+//! with what the library computes for the same input. The README's one handler
+//! (`examples/one_handler.rs`, its code word for word) is run the same way, and verified
+//! as Viva verifies a URL. The examples and these tests need the `axum` feature: `cargo
+//! test --features axum` builds the examples before these run; `cargo test --features
+//! axum --test receiver` alone does not, so build them first (`cargo build --features
+//! axum --examples`). The receivers are started with
 //! `--no-source-check`, as they are sent to from 127.0.0.1, but where the test is of
 //! that check.
 //!
@@ -667,6 +669,69 @@ fn assert_verification(response: &Response, key: &str) {
     assert_eq!(response.status, 200, "{}", response.text());
     assert_eq!(response.content_type.as_deref(), Some("application/json"));
     assert_eq!(response.text(), format!(r#"{{"Key":"{key}"}}"#));
+}
+
+/// The code of the README's section `heading`: its first Rust block, without the lines
+/// rustdoc hides (`# `).
+fn readme_code(heading: &str) -> String {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find(heading).unwrap()..];
+    let block = &section[section.find("```rust\n").unwrap() + "```rust\n".len()..];
+    let block = &block[..block.find("\n```\n").unwrap() + 1];
+    block
+        .lines()
+        .filter(|line| !line.starts_with("# ") && *line != "#")
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// What a crate that copies the README's one handler does: `examples/one_handler.rs`
+/// holds the README's code word for word, and served on 127.0.0.1 with the README's
+/// configuration (the check of Viva's addresses on), it answers Viva's URL
+/// verification with the key it was given, over HTTP, as it answers the providers'
+/// callbacks.
+#[test]
+fn the_readmes_one_handler_answers_vivas_url_verification() {
+    let example = include_str!("../examples/one_handler.rs");
+    let (from, to) = ("// The README's code, from here...\n", "// ...to here.\n");
+    let start = example.find(from).unwrap() + from.len();
+    let code = &example[start..example.find(to).unwrap()];
+    assert!(code.contains(".viva_verification(") && code.contains(".get(webhook)"));
+    assert_eq!(readme_code("## One handler for every provider"), code);
+
+    let key = "0123456789ABCDEF0123456789ABCDEF01234567";
+    let service = Service::start_example(
+        "one_handler",
+        &["--viva-key", key, "--wappin-token", WAPPIN_TOKEN],
+    );
+    let mut connection = service.connect();
+    assert_verification(&connection.send(&get("/webhooks", "")), key);
+    // Viva's notifications from 127.0.0.1 are refused: its addresses are checked.
+    let payment = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/viva/transaction_payment_created.json"),
+    )
+    .unwrap();
+    let refused = connection.send(&post("viva", "/webhooks", &payment));
+    assert_eq!(refused.status, 403, "{}", refused.text());
+    // eSMS's GET and Wappin's callback, by the same handler and its own.
+    let esms = get(
+        "/webhooks",
+        "SMSID=849fe08c19294b02857cf91687021a50250&SendFailed=0&SendStatus=5&SendSuccess=1",
+    );
+    assert_eq!(connection.send(&esms).status, 200);
+    assert_eq!(
+        service.next_line(),
+        "849fe08c19294b02857cf91687021a50250 is Delivered"
+    );
+    let status = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
+    )
+    .unwrap();
+    let wappin = connection.send(&post("wappin", "/wappin", &status));
+    assert_eq!(wappin.text(), r#"{"status":"000"}"#);
+    assert!(!service.next_line().is_empty());
+    service.assert_no_more_lines();
 }
 
 #[test]
