@@ -21,11 +21,21 @@
 //! `CurrencyCode` is read as a number or a string of digits ([`Currency`]).
 //! [`Payload::from_json`] tells any of these bodies apart.
 //!
-//! **Authenticity.** Viva signs no payment webhook. It publishes the addresses it sends
-//! from and verifies a URL once with a key; check the peer address, keep the URL secret,
-//! and treat a message as a claim to confirm against Viva's API before you ship goods.
-//! Only Data Services notifications (Sale Transactions) are signed:
-//! [`SubscriptionSecret::verify`] checks them.
+//! **Authenticity.** What can be checked of a Viva request, and what
+//! [`http::Policy`](crate::http::Policy) checks by default:
+//!
+//! - the address it comes from, among those Viva publishes ([`is_webhook_source`]):
+//!   checked by default (Production's);
+//! - the `Viva-Signature-256` of a Sale Transactions notification
+//!   ([`SubscriptionSecret::verify`]): checked only once you set the subscription's
+//!   secret. Viva signs nothing else: no webhook message (a payment, an order, a
+//!   transfer, ...) carries a signature;
+//! - its URL verification, a `GET` before Viva uses a new URL: answered with your key
+//!   ([`Verification`]), from any address (the key proves to Viva that the URL is
+//!   yours; it proves nothing to you).
+//!
+//! A webhook message is thus vouched for by its address alone: keep the URL secret, and
+//! treat a message as a claim to confirm against Viva's API before you ship goods.
 //!
 //! # Viva's current documentation, and what of it is typed
 //!
