@@ -33,12 +33,13 @@ use crate::{Limits, Provider, viva};
 /// whose documents have you give the URL they call, make its path one no one can guess,
 /// and treat a callback as a claim to check against what you sent.
 ///
-/// **Viva's URL verification** (a `GET` with no body, before Viva uses a new URL) is
-/// answered with the key you set ([`Policy::viva_verification`], an ISV's
-/// [`Policy::viva_isv_verification`]), on Viva's route and on the route of any provider,
-/// whatever address it comes from: Viva lists the addresses its webhooks come from, not
-/// its verification's, and the key is no credential (Viva has you "print to the page as
-/// is" what proves the URL is yours; it lets nothing through to your handler).
+/// **Viva's URL verification** (a `GET` with no body and no query string, before Viva
+/// uses a new URL) is answered with the key you set ([`Policy::viva_verification`], an
+/// ISV's [`Policy::viva_isv_verification`]), on Viva's route and on the route of any
+/// provider, whatever address it comes from: Viva lists the addresses its webhooks come
+/// from, not its verification's, and the key is no credential (Viva has you "print to
+/// the page as is" what proves the URL is yours; it lets nothing through to your
+/// handler).
 ///
 /// Cloning a policy shares it (an `Arc`), so a web framework's state can hand it to each
 /// request. `Debug` does not show the token or the secret.
