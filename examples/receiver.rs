@@ -14,15 +14,15 @@
 //! | `POST /nxcloud` | an NXCloud callback (JSON); its SMS receipt as a form, or in the URL's query string | 200, empty; `success` (`text/plain`) to an SMS receipt |
 //! | `POST /wappin` | a Wappin callback (JSON, `Authorization: Bearer <token>`) | 200, `{"status":"000"}` (`application/json`) |
 //! | `POST /viva` | a Viva webhook message (JSON) | 200, empty |
-//! | `GET /viva` | Viva's URL verification | 200, `{"Key":"<key>"}` (`application/json`) |
-//! | `GET /?<query>`, `POST /` | any of the above but the verification, provider detected | the provider's answer |
+//! | `GET /viva` | Viva's URL verification (no body, no query string) | 200, `{"Key":"<key>"}` (`application/json`) |
+//! | `GET /?<query>`, `GET /`, `POST /` | any of the above, provider detected | the provider's answer |
 //!
 //! Each route is a [`Webhook`] extractor; its refusals have a `text/plain` body that says
 //! why ([`provider_payloads::http::Rejection`]): 401 for a Wappin callback without the
 //! token of `--wappin-token` (without it the token is not checked); 403 for a Viva
 //! request from an address Viva does not send from (`--no-source-check` turns the check
 //! off, for local tests; `--trusted-proxy RANGE` reads `X-Forwarded-For` from a proxy of
-//! yours); 400 with the crate's message for a request that does not parse, or for
+//! yours; Viva's URL verification is answered from any address); 400 with the crate's message for a request that does not parse, or for
 //! another provider's payload on a provider's path (`POST /nxcloud takes nxcloud
 //! payloads; this is a wappin callback`); 422 for a payload that no provider posts to a
 //! webhook (an API request or answer).
@@ -60,8 +60,9 @@ const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-
 
 Listen on ADDR (default 127.0.0.1:8080) for the providers' callbacks: GET /esms,
 POST /nxcloud, POST /wappin, POST /viva, and GET or POST / for any provider; print a
-line for each event. GET /viva answers Viva's URL verification with KEY (default: the
-example of Viva's document, B3248222FDCD1885AEAFE51CCC1B5607F00903F6). With
+line for each event. GET /viva and GET / with no query string answer Viva's URL
+verification with KEY (default: the example of Viva's document,
+B3248222FDCD1885AEAFE51CCC1B5607F00903F6), from any address. With
 --wappin-token, a Wappin callback without `Authorization: Bearer TOKEN` is refused;
 without it, the token is not checked. A Viva request from an address Viva does not
 send production webhooks from is refused, unless --no-source-check (for local tests);
@@ -112,7 +113,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let listen = listen.parse().map_err(|err| {
         format!("--listen {listen}: {err} (expected an address like 127.0.0.1:8080)")
     })?;
-    let policy = policy.trusted_proxies(proxies);
+    let policy = policy
+        .trusted_proxies(proxies)
+        .viva_verification(Verification::new(&*viva_key));
     Ok(Args {
         listen,
         viva_key,
@@ -123,14 +126,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 
 /// The service: one path per provider, and `/` for any.
 fn app(args: &Args) -> Router {
-    let verification = Verification::new(&*args.viva_key).answer();
     Router::new()
         .route("/esms", get(receive::<esms::Callback>))
         .route("/nxcloud", post(receive::<nxcloud::Callback>))
         .route("/wappin", post(receive::<wappin::Callback>))
         .route(
             "/viva",
-            post(receive::<viva::Payload>).get(move || std::future::ready(verification.clone())),
+            post(receive::<viva::Payload>).get(receive::<viva::Payload>),
         )
         .route("/", get(receive::<Payload>).post(receive::<Payload>))
         .with_state(args.policy.clone())
@@ -176,7 +178,10 @@ async fn serve(args: Args) -> Result<(), String> {
     let addr = listener
         .local_addr()
         .map_err(|err| format!("no local address: {err}"))?;
-    eprintln!("receiver: GET /viva answers the key {}", args.viva_key);
+    eprintln!(
+        "receiver: Viva's URL verification answers the key {}",
+        args.viva_key
+    );
     for note in &args.notes {
         eprintln!("receiver: {note}");
     }

@@ -11,11 +11,17 @@
 //! `into_make_service_with_connect_info::<SocketAddr>()`, or a check of Viva's addresses
 //! answers 500 ([`Refusal::UnknownPeer`]).
 //!
+//! Viva checks a URL with a `GET` before it uses it: route `GET` to a handler of
+//! `Webhook<viva::Payload>` or `Webhook<Payload>` too (a route for `POST` alone answers it
+//! 405), and set the key in the policy ([`Policy::viva_verification`]); the extractor
+//! gives the key, and `answer()` is `{"Key":"..."}`.
+//!
 //! ```
 //! use axum::Router;
 //! use axum::routing::{get, post};
 //! use provider_payloads::axum::Webhook;
 //! use provider_payloads::http::Policy;
+//! use provider_payloads::viva::Verification;
 //! use provider_payloads::wappin::{self, CallbackToken};
 //! use provider_payloads::{Answer, Payload, viva};
 //!
@@ -33,15 +39,18 @@
 //!     wappin::Callback::ANSWER
 //! }
 //!
+//! // Viva's notifications (`POST`), and its URL verification (`GET`), answered the key.
 //! async fn viva(callback: Webhook<viva::Payload>) -> Answer {
 //!     callback.answer()
 //! }
 //!
-//! let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t"));
+//! let policy = Policy::new()
+//!     .wappin_token(CallbackToken::new("s3cr3t"))
+//!     .viva_verification(Verification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6"));
 //! let app: Router = Router::new()
 //!     .route("/", post(any).get(any))
 //!     .route("/wappin", post(wappin))
-//!     .route("/viva", post(viva))
+//!     .route("/viva", post(viva).get(viva))
 //!     .with_state(policy);
 //! // axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
 //! ```
@@ -54,7 +63,7 @@ use ::axum::extract::{ConnectInfo, FromRef, FromRequest, Request};
 use ::axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 
-use crate::http::receive::read;
+use crate::http::receive::{read, verification};
 use crate::http::{Credentials, FromWebhook, Policy, Refusal, Rejection};
 use crate::{Answer, Error};
 
@@ -65,8 +74,8 @@ use crate::{Answer, Error};
 /// It refuses with a [`Rejection`]: 401 or 403 for the policy's refusals, 413 for a body
 /// over the limits, 400 with the crate's message for one that is no payload or another
 /// provider's (`POST /viva takes viva payloads; this is a wappin callback`), 422 for a
-/// payload that is no callback. It takes the body: put it last among a handler's
-/// arguments.
+/// payload that is no callback, 500 for Viva's URL verification when the policy has no
+/// key. It takes the body: put it last among a handler's arguments.
 ///
 /// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
 /// expects back.
@@ -74,7 +83,8 @@ use crate::{Answer, Error};
 pub struct Webhook<T>(pub T);
 
 impl<T: FromWebhook> Webhook<T> {
-    /// The HTTP answer the provider expects to the callback.
+    /// The HTTP answer the provider expects to the callback; to Viva's URL verification,
+    /// the policy's key (`{"Key":"..."}`).
     pub fn answer(&self) -> Answer {
         self.0.answer()
     }
@@ -104,12 +114,19 @@ where
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(address)| address.ip());
         let credentials = Credentials::from_headers(&parts.headers, peer);
+        let query = parts.uri.query().unwrap_or("");
+        // Viva's URL verification, when the head says there is no body; a body that comes
+        // empty without saying so is told once it is read.
+        let empty = body.size_hint().exact() == Some(0);
+        if let Some(answered) = verification(empty, query, &policy) {
+            return answered.map(Webhook);
+        }
         if let Some(provider) = T::PROVIDER {
             policy.check(provider, &credentials)?;
         }
         let body = read_body(body, policy.read_limits().max_body()).await?;
-        let query = parts.uri.query().unwrap_or("");
-        read(&credentials, &body, query, &policy)
+        verification(body.is_empty(), query, &policy)
+            .unwrap_or_else(|| read(&credentials, &body, query, &policy))
             .map(Webhook)
             .map_err(|rejection| rejection.on_route(&parts.method, parts.uri.path()))
     }
@@ -227,6 +244,49 @@ mod tests {
             let (status, message) = text(unknown.await.unwrap_err()).await;
             assert_eq!(status, 500);
             assert!(message.contains("peer address"), "{message}");
+        });
+    }
+
+    #[test]
+    fn vivas_url_verification_is_answered_the_policys_key() {
+        block_on(async {
+            let key = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
+            let policy = Policy::new().viva_verification(viva::Verification::new(key));
+            let get = |path: &str, body: Body| {
+                let mut request = Request::get(path).body(body).unwrap();
+                let local = SocketAddr::from(([127, 0, 0, 1], 4000));
+                request.extensions_mut().insert(ConnectInfo(local));
+                request
+            };
+            let expected = (200, format!(r#"{{"Key":"{key}"}}"#));
+            // From 127.0.0.1, with Viva's addresses checked; on Viva's route and any's.
+            let own: viva::Payload = extract(get("/viva", Body::empty()), &policy).await.unwrap();
+            assert_eq!(text(Webhook(own).answer().into_response()).await, expected);
+            let any: Payload = extract(get("/", Body::empty()), &policy).await.unwrap();
+            assert_eq!(text(Webhook(any).answer().into_response()).await, expected);
+            // A body of unknown size that comes empty: told once read (Viva's address
+            // checked first, so from Viva's).
+            let streamed = http_body_util::StreamBody::new(http_body_util::BodyStream::new(
+                http_body_util::Empty::<::axum::body::Bytes>::new(),
+            ));
+            let mut chunked = get("/viva", Body::new(streamed));
+            chunked
+                .extensions_mut()
+                .insert(ConnectInfo(SocketAddr::from(([51, 138, 37, 238], 4000))));
+            let own: viva::Payload = extract(chunked, &policy).await.unwrap();
+            assert_eq!(text(Webhook(own).answer().into_response()).await, expected);
+            // Without a key: 500, and what to set.
+            let (status, message) = text(
+                extract::<Payload>(get("/", Body::empty()), &Policy::new())
+                    .await
+                    .unwrap_err(),
+            )
+            .await;
+            assert_eq!(status, 500);
+            assert!(message.contains("Policy::viva_verification"), "{message}");
+            // With a query string, no verification: Viva's route checks the address.
+            let query = extract::<viva::Payload>(get("/viva?a=1", Body::empty()), &policy);
+            assert_eq!(text(query.await.unwrap_err()).await.0, 403);
         });
     }
 

@@ -396,9 +396,9 @@ impl Payload {
     /// The HTTP answer the provider expects to this callback, as each provider's own
     /// `answer` gives it: 200 for NXCloud, eSMS and Viva messages, 200 with the text
     /// `success` for NXCloud's SMS receipts, 200 with `{"status":"000"}` for Wappin
-    /// callbacks. `None` for a payload that is not a callback (a request or an API
-    /// answer, which you do not answer). Viva's URL verification is a `GET` with no
-    /// body: answer it with [`viva::Verification::answer`].
+    /// callbacks; to Viva's URL verification key, that key, as Viva's `GET` wants it
+    /// ([`viva::Verification::answer`]). `None` for a payload that is not a callback (a
+    /// request or an API answer, which you do not answer).
     pub fn answer(&self) -> Option<Answer> {
         match self {
             Payload::NxCloud(callback) => Some(callback.answer()),

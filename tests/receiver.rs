@@ -1,10 +1,12 @@
 //! The webhook receiver (`examples/receiver.rs`) as a provider meets it: the example runs
 //! as a child process on a free loopback port, and every fixture is sent to it as the
 //! HTTP request its provider sends. Each answer and each printed event line is compared
-//! with what the library computes for the same input. The example and these tests need
-//! the `axum` feature: `cargo test --features axum` builds the example before these
-//! run; `cargo test --features axum --test receiver` alone does not, so build it first
-//! (`cargo build --features axum --example receiver`). The receivers are started with
+//! with what the library computes for the same input. The README's one handler
+//! (`examples/one_handler.rs`, its code word for word) is run the same way, and verified
+//! as Viva verifies a URL. The examples and these tests need the `axum` feature: `cargo
+//! test --features axum` builds the examples before these run; `cargo test --features
+//! axum --test receiver` alone does not, so build them first (`cargo build --features
+//! axum --examples`). The receivers are started with
 //! `--no-source-check`, as they are sent to from 127.0.0.1, but where the test is of
 //! that check.
 //!
@@ -23,7 +25,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use provider_payloads::{Answer, Event, Payload, Provider};
+use provider_payloads::{Answer, Event, Payload, Provider, viva};
 
 use common::as_request_target;
 
@@ -37,16 +39,17 @@ const DEFAULT_VIVA_KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
 /// How long to wait for a line or an answer before the test fails.
 const WAIT: Duration = Duration::from_secs(10);
 
-fn receiver_example() -> PathBuf {
+/// The example `name`'s executable, which `cargo test --features axum` builds.
+fn example(name: &str) -> PathBuf {
     // tests run from target/<profile>/deps; examples are built into target/<profile>/examples
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
     let example = profile_dir
         .join("examples")
-        .join(format!("receiver{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         example.is_file(),
-        "{} is missing: run `cargo test --features axum` (which builds the examples) or `cargo build --features axum --example receiver`",
+        "{} is missing: run `cargo test --features axum` (which builds the examples) or `cargo build --features axum --example {name}`",
         example.display()
     );
     example
@@ -64,7 +67,12 @@ impl Service {
     /// Starts the receiver on a free loopback port with `args`, and waits for its
     /// `listening on` line.
     fn start(args: &[&str]) -> Service {
-        let mut child = Command::new(receiver_example())
+        Service::start_example("receiver", args)
+    }
+
+    /// Starts the example `name` as [`Service::start`] starts the receiver.
+    fn start_example(name: &str, args: &[&str]) -> Service {
+        let mut child = Command::new(example(name))
             .args(["--listen", "127.0.0.1:0"])
             .args(args)
             .stdin(Stdio::null())
@@ -257,11 +265,16 @@ fn post(provider: &str, target: &str, body: &[u8]) -> Request {
     }
 }
 
-/// eSMS's `GET` with the query string.
+/// eSMS's `GET` with the query string; with none, Viva's URL verification (a `GET` with
+/// no body and no query string).
 fn get(path: &str, query: &str) -> Request {
     Request {
         method: "GET",
-        target: format!("{path}?{query}"),
+        target: if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        },
         headers: Vec::new(),
         body: Vec::new(),
     }
@@ -340,7 +353,13 @@ fn expected(
             return (text(400, message), None);
         }
     }
-    match payload.answer() {
+    // Viva's URL verification key is what a receiver answers to Viva's `GET`; posted, it
+    // is no callback.
+    let posted = !matches!(
+        payload,
+        Payload::Viva(viva::Payload::Verification(_) | viva::Payload::IsvVerification(_))
+    );
+    match payload.answer().filter(|_| posted) {
         Some(answer) => (
             Response {
                 status: answer.status,
@@ -623,17 +642,96 @@ fn a_burst_over_eight_connections_is_answered_whole() {
 
 #[test]
 fn viva_url_verification_answers_the_key_given_or_the_documented_one() {
+    // Viva's addresses are checked (no --no-source-check), and the verification comes
+    // from 127.0.0.1: it is answered all the same, on Viva's path and on `/`.
     for (args, key) in [
         (&["--viva-key", "0123ABCD"][..], "0123ABCD"),
         (&[][..], DEFAULT_VIVA_KEY),
     ] {
         let service = Service::start(args);
-        let response = service.connect().send(&get("/viva", ""));
-        assert_eq!(response.status, 200);
-        assert_eq!(response.content_type.as_deref(), Some("application/json"));
-        assert_eq!(response.text(), format!(r#"{{"Key":"{key}"}}"#));
+        let mut connection = service.connect();
+        for path in ["/viva", "/"] {
+            assert_verification(&connection.send(&get(path, "")), key);
+        }
+        // Only the verification goes unchecked: a key posted is a Viva body, refused
+        // from this address; a `GET /` with a query string is eSMS's.
+        for path in ["/viva", "/"] {
+            let posted = post("viva", path, format!(r#"{{"Key":"{key}"}}"#).as_bytes());
+            assert_eq!(connection.send(&posted).status, 403, "{path}");
+        }
+        assert_eq!(connection.send(&get("/", "a=1")).status, 400);
         service.assert_no_more_lines();
     }
+}
+
+/// Asserts that `response` answers Viva's URL verification with `key`.
+fn assert_verification(response: &Response, key: &str) {
+    assert_eq!(response.status, 200, "{}", response.text());
+    assert_eq!(response.content_type.as_deref(), Some("application/json"));
+    assert_eq!(response.text(), format!(r#"{{"Key":"{key}"}}"#));
+}
+
+/// The code of the README's section `heading`: its first Rust block, without the lines
+/// rustdoc hides (`# `).
+fn readme_code(heading: &str) -> String {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find(heading).unwrap()..];
+    let block = &section[section.find("```rust\n").unwrap() + "```rust\n".len()..];
+    let block = &block[..block.find("\n```\n").unwrap() + 1];
+    block
+        .lines()
+        .filter(|line| !line.starts_with("# ") && *line != "#")
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// What a crate that copies the README's one handler does: `examples/one_handler.rs`
+/// holds the README's code word for word, and served on 127.0.0.1 with the README's
+/// configuration (the check of Viva's addresses on), it answers Viva's URL
+/// verification with the key it was given, over HTTP, as it answers the providers'
+/// callbacks.
+#[test]
+fn the_readmes_one_handler_answers_vivas_url_verification() {
+    let example = include_str!("../examples/one_handler.rs");
+    let (from, to) = ("// The README's code, from here...\n", "// ...to here.\n");
+    let start = example.find(from).unwrap() + from.len();
+    let code = &example[start..example.find(to).unwrap()];
+    assert!(code.contains(".viva_verification(") && code.contains(".get(webhook)"));
+    assert_eq!(readme_code("## One handler for every provider"), code);
+
+    let key = "0123456789ABCDEF0123456789ABCDEF01234567";
+    let service = Service::start_example(
+        "one_handler",
+        &["--viva-key", key, "--wappin-token", WAPPIN_TOKEN],
+    );
+    let mut connection = service.connect();
+    assert_verification(&connection.send(&get("/webhooks", "")), key);
+    // Viva's notifications from 127.0.0.1 are refused: its addresses are checked.
+    let payment = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/viva/transaction_payment_created.json"),
+    )
+    .unwrap();
+    let refused = connection.send(&post("viva", "/webhooks", &payment));
+    assert_eq!(refused.status, 403, "{}", refused.text());
+    // eSMS's GET and Wappin's callback, by the same handler and its own.
+    let esms = get(
+        "/webhooks",
+        "SMSID=849fe08c19294b02857cf91687021a50250&SendFailed=0&SendStatus=5&SendSuccess=1",
+    );
+    assert_eq!(connection.send(&esms).status, 200);
+    assert_eq!(
+        service.next_line(),
+        "849fe08c19294b02857cf91687021a50250 is Delivered"
+    );
+    let status = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
+    )
+    .unwrap();
+    let wappin = connection.send(&post("wappin", "/wappin", &status));
+    assert_eq!(wappin.text(), r#"{"status":"000"}"#);
+    assert!(!service.next_line().is_empty());
+    service.assert_no_more_lines();
 }
 
 #[test]

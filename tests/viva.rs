@@ -385,9 +385,9 @@ fn every_listed_address_is_a_source_in_its_own_environment_only() {
             "13.80.70.18",
             "::1",
             "0.0.0.0",
-            // The seed document's demo addresses, gone from the current list.
-            "94.70.170.65",
-            "83.235.24.226",
+            // The seed document's demo addresses that Viva's setup page no longer lists.
+            "62.38.158.36",
+            "194.219.230.78",
         ] {
             assert!(!is_webhook_source(ip.parse().unwrap(), environment), "{ip}");
         }
@@ -409,6 +409,20 @@ fn every_listed_address_is_a_source_in_its_own_environment_only() {
             "51.12.157.0/28",
         ]
     );
+    // Viva's setup page's Demo column ("Whitelist the Viva Wallet addresses"), whole.
+    for ip in [
+        "20.50.240.57",
+        "40.74.20.78",
+        "94.70.170.65",
+        "94.70.174.36",
+        "94.70.255.73",
+        "94.70.248.18",
+        "83.235.24.226",
+    ] {
+        let ip = ip.parse().unwrap();
+        assert!(is_webhook_source(ip, Environment::Demo), "{ip}");
+        assert!(!is_webhook_source(ip, Environment::Production), "{ip}");
+    }
 }
 
 #[test]

@@ -39,8 +39,11 @@
 //! callback has; a GetZaloMessageStatus answer tells where a ZNS message stands in
 //! Zalo's terms ([`ZaloMessageStatus`]).
 //!
-//! **Authenticity.** eSMS signs nothing and documents no token or source addresses: keep
-//! the callback URL secret and check `SMSID` against the messages you sent.
+//! **Authenticity.** eSMS signs nothing and documents no token or source addresses, so
+//! nothing is checked ([`http::Policy`](crate::http::Policy) has no check for eSMS;
+//! with no addresses published, there is none to allow at a proxy either). Its callback
+//! goes to the URL you give it, over HTTPS: make its path one no one can guess, and
+//! check `SMSID` against the messages you sent.
 //!
 //! ```
 //! use provider_payloads::esms::{Callback, SendStatus, Telco, TypeId};

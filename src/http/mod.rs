@@ -14,6 +14,16 @@
 //! nearest and, refused, answered 400 without being read. So a refused request never
 //! reaches the typed parse, and nothing unchecked reaches your handler.
 //!
+//! **What is checked** is in [`Policy`]: by default Viva's source addresses only; Wappin's
+//! token and the signature of Viva's Sale Transactions notifications once set; nothing
+//! for NXCloud and eSMS, which offer nothing to check.
+//!
+//! **Viva's URL verification.** A request with no body and no query string, to Viva's
+//! route (`viva::Payload`) or the route of any provider ([`Payload`](crate::Payload)),
+//! is Viva's `GET` before it uses a new URL: it is answered with the policy's key
+//! ([`Policy::viva_verification`]), from any address, and without a key refused 500
+//! with what to set ([`Rejection::NoVerificationKey`]).
+//!
 //! ```
 //! use provider_payloads::http::{Credentials, Policy, Rejection, receive};
 //! use provider_payloads::{Payload, Provider};

@@ -6,26 +6,40 @@ use std::net::IpAddr;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::viva::{Environment, SignatureError, SourceRange, SubscriptionSecret};
+use crate::viva::{
+    Environment, IsvVerification, SignatureError, SourceRange, SubscriptionSecret, Verification,
+};
 use crate::wappin::CallbackToken;
 use crate::{Limits, Provider, viva};
 
-/// What a webhook route checks of a request before its body is read, and how much of it
-/// it reads.
+/// What a webhook route checks of a request before its body is read, how much of it it
+/// reads, and the key it answers Viva's URL verification with.
 ///
-/// - **Wappin**: the bearer token of its callbacks ([`Policy::wappin_token`]); not
-///   checked until one is set.
-/// - **Viva**: the address the request comes from, among the addresses Viva sends
-///   webhooks from ([`Policy::viva_sources`]): Production by default, Demo, or not
-///   checked (local tests). The address is the connection's peer; `X-Forwarded-For` is
-///   read only when the peer is a proxy you trust ([`Policy::trusted_proxies`]), and
-///   then the address taken is the right-most one of the header that is not itself a
-///   trusted proxy: the one your own proxies saw, which the client cannot write.
-/// - **Viva's signed notifications** (Sale Transactions, `Viva-Signature-256`): checked
-///   against the body with the subscription's secret ([`Policy::viva_signature`]); not
-///   checked until one is set. Viva signs no payment webhook.
-/// - NXCloud and eSMS offer nothing to check: treat their callbacks as claims to check
-///   against your records.
+/// What is checked, per provider, and by default:
+///
+/// | provider | what is checked | by default |
+/// | --- | --- | --- |
+/// | Viva | the address a request comes from, among the addresses Viva sends webhooks from ([`Policy::viva_sources`]) | checked: Production's addresses (Demo's, or none for local tests, when set) |
+/// | Viva | the `Viva-Signature-256` of a Sale Transactions notification, against its body with the subscription's secret ([`Policy::viva_signature`]) | not checked until a secret is set |
+/// | Wappin | the callback's `Authorization: Bearer <token>` ([`Policy::wappin_token`]) | not checked until a token is set |
+/// | NXCloud, eSMS | nothing: they sign nothing and publish neither a token nor the addresses they send from | |
+///
+/// Viva signs only its Sale Transactions notifications (Data Services): no payment
+/// webhook message carries a signature, so with a secret set, those are still checked by
+/// their address alone. The address is the connection's peer; `X-Forwarded-For` is read
+/// only when the peer is a proxy you trust ([`Policy::trusted_proxies`]), and then the
+/// address taken is the right-most one of the header that is not itself a trusted proxy:
+/// the one your own proxies saw, which the client cannot write. For NXCloud and eSMS,
+/// whose documents have you give the URL they call, make its path one no one can guess,
+/// and treat a callback as a claim to check against what you sent.
+///
+/// **Viva's URL verification** (a `GET` with no body and no query string, before Viva
+/// uses a new URL) is answered with the key you set ([`Policy::viva_verification`], an
+/// ISV's [`Policy::viva_isv_verification`]), on Viva's route and on the route of any
+/// provider, whatever address it comes from: Viva lists the addresses its webhooks come
+/// from, not its verification's, and the key is no credential (Viva has you "print to
+/// the page as is" what proves the URL is yours; it lets nothing through to your
+/// handler).
 ///
 /// Cloning a policy shares it (an `Arc`), so a web framework's state can hand it to each
 /// request. `Debug` does not show the token or the secret.
@@ -67,6 +81,8 @@ struct Rules {
     wappin_token: Option<CallbackToken>,
     viva_sources: Option<Environment>,
     viva_secret: Option<SubscriptionSecret>,
+    /// Viva's URL verification key: a `viva::Payload::Verification` or `IsvVerification`.
+    viva_verification: Option<viva::Payload>,
     trusted_proxies: Vec<AddressRange>,
     limits: Limits,
 }
@@ -77,6 +93,7 @@ impl Default for Rules {
             wappin_token: None,
             viva_sources: Some(Environment::Production),
             viva_secret: None,
+            viva_verification: None,
             trusted_proxies: Vec::new(),
             limits: Limits::new(),
         }
@@ -85,8 +102,8 @@ impl Default for Rules {
 
 impl Policy {
     /// The default policy: Viva's Production addresses checked, against the peer address
-    /// (no proxy trusted); no Wappin token and no Viva secret yet; the default
-    /// [`Limits`].
+    /// (no proxy trusted); no Wappin token, no Viva secret and no Viva verification key
+    /// yet; the default [`Limits`].
     pub fn new() -> Policy {
         Policy::default()
     }
@@ -115,6 +132,52 @@ impl Policy {
     pub fn viva_signature(mut self, secret: SubscriptionSecret) -> Policy {
         Arc::make_mut(&mut self.0).viva_secret = Some(secret);
         self
+    }
+
+    /// Answers Viva's URL verification with `key`, what `GET /api/messages/config/token`
+    /// gives ([`Verification::from_json`] reads it): a request with no body to Viva's
+    /// route, or with no body and no query string to the route of any provider, is
+    /// answered 200 with `{"Key":"..."}` ([`Verification::answer`]). Without a key, it
+    /// is answered 500 with what to set ([`Rejection::NoVerificationKey`]). Replaces an
+    /// ISV's key set before: one URL answers one key.
+    ///
+    /// ```
+    /// use provider_payloads::http::{Credentials, Policy, receive};
+    /// use provider_payloads::viva::Verification;
+    /// use provider_payloads::Payload;
+    ///
+    /// let key = Verification::from_json(br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#)?;
+    /// let policy = Policy::new().viva_verification(key);
+    /// // Viva's GET: no body, no query string; from any address.
+    /// let anyone = Credentials::new(Some("127.0.0.1".parse()?));
+    /// let payload: Payload = receive(&anyone, b"", "", &policy)?;
+    /// let answer = payload.answer().unwrap();
+    /// assert_eq!(&*answer.body, br#"{"Key":"B3248222FDCD1885AEAFE51CCC1B5607F00903F6"}"#);
+    /// // Without a key: 500, and what to set.
+    /// let err = receive::<Payload>(&anyone, b"", "", &Policy::new()).unwrap_err();
+    /// assert_eq!(err.status(), 500);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// [`Rejection::NoVerificationKey`]: crate::http::Rejection::NoVerificationKey
+    #[must_use]
+    pub fn viva_verification(mut self, key: Verification) -> Policy {
+        Arc::make_mut(&mut self.0).viva_verification = Some(viva::Payload::Verification(key));
+        self
+    }
+
+    /// [`viva_verification`](Policy::viva_verification) for an ISV (a partner that
+    /// integrates merchants): `key` is what `GET /isv/v1/webhooks/token` gives, answered
+    /// as `{"key":"..."}`, lowercase ([`IsvVerification::answer`]).
+    #[must_use]
+    pub fn viva_isv_verification(mut self, key: IsvVerification) -> Policy {
+        Arc::make_mut(&mut self.0).viva_verification = Some(viva::Payload::IsvVerification(key));
+        self
+    }
+
+    /// Viva's URL verification key, when one is set.
+    pub(crate) fn verification_key(&self) -> Option<&viva::Payload> {
+        self.0.viva_verification.as_ref()
     }
 
     /// The proxies whose `X-Forwarded-For` is read: by default none, and the address

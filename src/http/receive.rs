@@ -8,6 +8,11 @@ use crate::{Answer, Error, Event, Payload, Provider, esms, nxcloud, viva, wappin
 /// request), or one provider's (`nxcloud::Callback`, `esms::Callback`,
 /// `wappin::Callback`, `viva::Webhook`, and `viva::Payload` for Viva's webhook
 /// messages with its bodies without an envelope).
+///
+/// [`Payload`] and `viva::Payload` also take Viva's URL verification (a request with no
+/// body and no query string): it comes as `viva::Payload::Verification` (or an ISV's
+/// `IsvVerification`) holding the policy's key, which its `answer` gives
+/// ([`Policy::viva_verification`]). `viva::Webhook` takes webhook messages only.
 pub trait FromWebhook: Sized + sealed::Sealed {
     /// The provider whose route takes it, whose checks run before the body is read;
     /// `None` for any provider's, told from the body.
@@ -25,16 +30,51 @@ pub trait FromWebhook: Sized + sealed::Sealed {
 }
 
 mod sealed {
+    use super::{Policy, Rejection};
+
     /// Only the crate's callback types are [`FromWebhook`](super::FromWebhook).
-    pub trait Sealed {}
+    pub trait Sealed: Sized {
+        /// Viva's URL verification answered with `policy`'s key, on a route that takes
+        /// it; `None` on one that does not.
+        fn verification(_policy: &Policy) -> Option<Result<Self, Rejection>> {
+            None
+        }
+    }
 }
 
-impl sealed::Sealed for Payload {}
+/// The payload that answers Viva's URL verification: the policy's key, or the error
+/// that says to set one.
+fn verification_key(policy: &Policy) -> Result<viva::Payload, Rejection> {
+    policy
+        .verification_key()
+        .cloned()
+        .ok_or(Rejection::NoVerificationKey)
+}
+
+/// Whether Viva posts `payload` to a webhook: it has an answer and is no URL
+/// verification key (Viva asks for the key with a `GET`; no one posts it).
+fn is_posted(payload: &viva::Payload) -> bool {
+    payload.answer().is_some()
+        && !matches!(
+            payload,
+            viva::Payload::Verification(_) | viva::Payload::IsvVerification(_)
+        )
+}
+
+impl sealed::Sealed for Payload {
+    fn verification(policy: &Policy) -> Option<Result<Self, Rejection>> {
+        Some(verification_key(policy).map(Payload::Viva))
+    }
+}
 impl FromWebhook for Payload {
     const PROVIDER: Option<Provider> = None;
 
     fn from_payload(payload: Payload) -> Option<Self> {
-        payload.answer().is_some().then_some(payload)
+        let posted = match &payload {
+            Payload::Viva(viva) => is_posted(viva),
+            other => other.answer().is_some(),
+        };
+        posted.then_some(payload)
     }
 
     fn answer(&self) -> Answer {
@@ -79,15 +119,20 @@ one_provider! {
     viva::Webhook: Viva, Payload::Viva(viva::Payload::Webhook(callback)) => callback;
 }
 
-impl sealed::Sealed for viva::Payload {}
+impl sealed::Sealed for viva::Payload {
+    fn verification(policy: &Policy) -> Option<Result<Self, Rejection>> {
+        Some(verification_key(policy))
+    }
+}
 impl FromWebhook for viva::Payload {
     const PROVIDER: Option<Provider> = Some(Provider::Viva);
 
     /// What Viva posts to a webhook (a webhook message, an obligation or a Sale
-    /// Transactions notification): the payloads `viva::Payload::answer` answers.
+    /// Transactions notification): the payloads `viva::Payload::answer` answers but the
+    /// URL verification key, which Viva asks for and never posts.
     fn from_payload(payload: Payload) -> Option<Self> {
         match payload {
-            Payload::Viva(callback) if callback.answer().is_some() => Some(callback),
+            Payload::Viva(callback) if is_posted(&callback) => Some(callback),
             _ => None,
         }
     }
@@ -132,7 +177,7 @@ pub enum Rejection {
         reason: String,
     },
     /// A payload that no provider posts to a webhook (an API request or answer, a Viva
-    /// URL verification or message list): 422, since answering it 200 would hide a
+    /// URL verification key or message list): 422, since answering it 200 would hide a
     /// misconfigured sender.
     #[error("a {provider} {kind} is not a callback; this receiver takes callbacks only")]
     NotCallback {
@@ -141,6 +186,15 @@ pub enum Rejection {
         /// Its kind.
         kind: &'static str,
     },
+    /// Viva's URL verification (a request with no body and no query string) came to a
+    /// route that answers it, and the policy has no key to answer with: the receiver's
+    /// set-up, 500 ([`Policy::viva_verification`] sets the key).
+    #[error(
+        "no key to answer Viva's URL verification (a request with no body and no query \
+         string): set Policy::viva_verification (the Key of GET /api/messages/config/token) \
+         or viva_isv_verification"
+    )]
+    NoVerificationKey,
 }
 
 impl Rejection {
@@ -153,12 +207,17 @@ impl Rejection {
             | Rejection::WrongProvider { .. }
             | Rejection::Unreadable { .. } => 400,
             Rejection::NotCallback { .. } => 422,
+            Rejection::NoVerificationKey => 500,
         }
     }
 }
 
 /// Reads a request as the callback `T` a route takes, checking it by `policy` first:
 ///
+/// 0. a request with no body and no query string is Viva's URL verification: on a route
+///    that takes it ([`Payload`], `viva::Payload`) it is the policy's key, with no
+///    check of its address ([`Policy`] says why), or without a key
+///    [`Rejection::NoVerificationKey`];
 /// 1. a route of one provider (`T::PROVIDER`) checks that provider's credentials
 ///    before anything of the body is read ([`Policy::check`]);
 /// 2. the body and query string are refused beyond the policy's limits (413);
@@ -196,10 +255,27 @@ pub fn receive<T: FromWebhook>(
     query: &str,
     policy: &Policy,
 ) -> Result<T, Rejection> {
+    if let Some(answered) = verification(body.is_empty(), query, policy) {
+        return answered;
+    }
     if let Some(provider) = T::PROVIDER {
         policy.check(provider, credentials)?;
     }
     read(credentials, body, query, policy)
+}
+
+/// Viva's URL verification, when the request is one (`empty`: it has no body; and no
+/// query string) and `T`'s route takes it (step 0 of [`receive`]).
+pub(crate) fn verification<T: FromWebhook>(
+    empty: bool,
+    query: &str,
+    policy: &Policy,
+) -> Option<Result<T, Rejection>> {
+    if empty && query.is_empty() {
+        T::verification(policy)
+    } else {
+        None
+    }
 }
 
 /// [`receive`] once `T::PROVIDER`'s credentials are checked: steps 2 to 4.
@@ -349,7 +425,7 @@ mod tests {
         let small = policy.clone().limits(crate::Limits::new().body(8));
         let large = receive::<nxcloud::Callback>(&anyone(), NXCLOUD, "", &small).unwrap_err();
         assert_eq!(large.status(), 413);
-        let none = receive::<Payload>(&anyone(), b"", "", &policy).unwrap_err();
+        let none = receive::<Payload>(&anyone(), b" ", "", &policy).unwrap_err();
         assert_eq!(none.status(), 400);
         // eSMS's query; NXCloud's receipt.
         let esms: esms::Callback = receive(
@@ -362,5 +438,80 @@ mod tests {
         assert_eq!(FromWebhook::answer(&esms), Answer::OK);
         let nxcloud: nxcloud::Callback = receive(&anyone(), NXCLOUD, "", &policy).unwrap();
         assert!(FromWebhook::event(&nxcloud).is_some());
+    }
+
+    const KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
+
+    #[test]
+    fn vivas_url_verification_is_answered_the_key_on_the_routes_that_take_it() {
+        // Viva's addresses checked (the default), and a request from 127.0.0.1.
+        let policy = Policy::new().viva_verification(viva::Verification::new(KEY));
+        let key = viva::Verification::new(KEY).answer();
+        assert_eq!(&*key.body, format!(r#"{{"Key":"{KEY}"}}"#).as_bytes());
+        let any: Payload = receive(&anyone(), b"", "", &policy).unwrap();
+        assert!(matches!(any, Payload::Viva(viva::Payload::Verification(_))));
+        assert_eq!(
+            (FromWebhook::answer(&any), any.answer()),
+            (key.clone(), Some(key.clone()))
+        );
+        assert_eq!(FromWebhook::event(&any), None);
+        let own: viva::Payload = receive(&anyone(), b"", "", &policy).unwrap();
+        assert_eq!(FromWebhook::answer(&own), key);
+        // An ISV's key, lowercase.
+        let isv = Policy::new().viva_isv_verification(viva::IsvVerification::new(KEY));
+        let answer =
+            FromWebhook::answer(&receive::<viva::Payload>(&anyone(), b"", "", &isv).unwrap());
+        assert_eq!(&*answer.body, format!(r#"{{"key":"{KEY}"}}"#).as_bytes());
+
+        // Without a key: what to set, 500.
+        for err in [
+            receive::<Payload>(&anyone(), b"", "", &Policy::new()).unwrap_err(),
+            receive::<viva::Payload>(&anyone(), b"", "", &Policy::new()).unwrap_err(),
+        ] {
+            assert_eq!(err, Rejection::NoVerificationKey);
+            assert_eq!(err.status(), 500);
+            let message = err.to_string();
+            assert!(
+                message.starts_with("no key to answer Viva's URL verification")
+                    && message.contains("Policy::viva_verification")
+                    && message.len() <= 200,
+                "{message}"
+            );
+        }
+        // Not a verification: a body, or a query string; a route of webhook messages only.
+        assert_eq!(
+            receive::<Payload>(&anyone(), b"", "SMSID=a&SendStatus=5", &policy)
+                .unwrap()
+                .provider(),
+            Provider::Esms
+        );
+        assert_eq!(
+            receive::<viva::Payload>(&anyone(), b"", "x=1", &policy).unwrap_err(),
+            Rejection::Refused(Refusal::NotVivaSource {
+                address: "127.0.0.1".parse().unwrap(),
+                environment: viva::Environment::Production,
+            })
+        );
+        let open = policy.clone().viva_sources(None);
+        assert_eq!(
+            receive::<viva::Webhook>(&anyone(), b"", "", &open)
+                .unwrap_err()
+                .status(),
+            400
+        );
+        assert_eq!(
+            receive::<nxcloud::Callback>(&anyone(), b"", "", &open)
+                .unwrap_err()
+                .status(),
+            400
+        );
+        // A key posted is no callback, on either route.
+        let posted = format!(r#"{{"Key":"{KEY}"}}"#);
+        for err in [
+            receive::<Payload>(&anyone(), posted.as_bytes(), "", &open).unwrap_err(),
+            receive::<viva::Payload>(&anyone(), posted.as_bytes(), "", &open).unwrap_err(),
+        ] {
+            assert_eq!(err.status(), 422, "{err}");
+        }
     }
 }

@@ -173,6 +173,29 @@ mod tests {
     }
 
     #[test]
+    fn vivas_url_verification_is_answered_the_policys_key() {
+        let key = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
+        let policy = Policy::new().viva_verification(crate::viva::Verification::new(key));
+        let peer = Some("127.0.0.1".parse().unwrap());
+        let request = Request::get("/viva").body(Vec::new()).unwrap();
+        for answer in [
+            FromWebhook::answer(&receive_request::<Payload, _>(&request, peer, &policy).unwrap()),
+            FromWebhook::answer(
+                &receive_request::<crate::viva::Payload, _>(&request, peer, &policy).unwrap(),
+            ),
+        ] {
+            let response: Response<Vec<u8>> = answer.into();
+            assert_eq!(response.status(), 200);
+            assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
+            assert_eq!(response.body(), format!(r#"{{"Key":"{key}"}}"#).as_bytes());
+        }
+        let none = receive_request::<Payload, _>(&request, peer, &Policy::new()).unwrap_err();
+        let response: Response<String> = none.into();
+        assert_eq!(response.status(), 500);
+        assert!(response.body().contains("Policy::viva_verification"));
+    }
+
+    #[test]
     fn credentials_read_every_forwarded_for_line_and_the_two_headers() {
         let mut headers = HeaderMap::new();
         headers.append("x-forwarded-for", HeaderValue::from_static("198.51.100.7"));

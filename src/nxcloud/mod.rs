@@ -18,9 +18,11 @@
 //! `success` to an SMS receipt ([`SmsReceipt::ANSWER`]: "DR Only Push Once").
 //!
 //! **Authenticity.** NXCloud signs nothing and documents no token or source addresses
-//! for its callbacks: anyone who knows the URL can post to it. Keep the URL secret (a
-//! random path segment) and treat a receipt as a claim, checked against the request ids
-//! you sent.
+//! for its callbacks: anyone who knows the URL can post to it, and nothing is checked
+//! ([`http::Policy`](crate::http::Policy) has no check for NXCloud; with no addresses
+//! published, there is none to allow at a proxy either). Its callbacks go to the webhook
+//! URLs you give it (`dr_webhook`, `message_webhook`): make their path one no one can
+//! guess, and treat a receipt as a claim, checked against the request ids you sent.
 //!
 //! ```
 //! use provider_payloads::nxcloud::{Callback, ReceiptStatus, ReplyMessage, StatusCode};

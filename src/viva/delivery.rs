@@ -89,16 +89,24 @@ pub const PRODUCTION_WEBHOOK_SOURCES: [SourceRange; 9] = [
     SourceRange::new([51, 12, 157, 0], 28),
 ];
 
-/// The addresses Viva sends webhooks from, Demo, as [`PRODUCTION_WEBHOOK_SOURCES`] is
-/// sourced. None of the seed document's demo addresses (94.70.x, 62.38.158.36,
-/// 194.219.230.78, 83.235.24.226) is among them.
-pub const DEMO_WEBHOOK_SOURCES: [SourceRange; 6] = [
+/// The addresses Viva sends webhooks from, Demo: the six of Viva's current page as
+/// [`PRODUCTION_WEBHOOK_SOURCES`] is sourced, and five more that Viva's own setup page
+/// lists in its Demo column (developer.vivawallet.com/webhooks-for-payments/setting-up-webhooks/,
+/// "Whitelist the Viva Wallet addresses": 20.50.240.57, 40.74.20.78, 94.70.170.65,
+/// 94.70.174.36, 94.70.255.73, 94.70.248.18, 83.235.24.226). The seed document's
+/// 62.38.158.36 and 194.219.230.78 are on neither page, and are left out.
+pub const DEMO_WEBHOOK_SOURCES: [SourceRange; 11] = [
     SourceRange::single([20, 50, 240, 57]),
     SourceRange::single([40, 74, 20, 78]),
     SourceRange::single([195, 167, 87, 181]),
     SourceRange::single([195, 167, 87, 180]),
     SourceRange::single([20, 13, 195, 185]),
     SourceRange::single([135, 225, 16, 50]),
+    SourceRange::single([94, 70, 170, 65]),
+    SourceRange::single([94, 70, 174, 36]),
+    SourceRange::single([94, 70, 255, 73]),
+    SourceRange::single([94, 70, 248, 18]),
+    SourceRange::single([83, 235, 24, 226]),
 ];
 
 impl Environment {

@@ -21,11 +21,21 @@
 //! `CurrencyCode` is read as a number or a string of digits ([`Currency`]).
 //! [`Payload::from_json`] tells any of these bodies apart.
 //!
-//! **Authenticity.** Viva signs no payment webhook. It publishes the addresses it sends
-//! from and verifies a URL once with a key; check the peer address, keep the URL secret,
-//! and treat a message as a claim to confirm against Viva's API before you ship goods.
-//! Only Data Services notifications (Sale Transactions) are signed:
-//! [`SubscriptionSecret::verify`] checks them.
+//! **Authenticity.** What can be checked of a Viva request, and what
+//! [`http::Policy`](crate::http::Policy) checks by default:
+//!
+//! - the address it comes from, among those Viva publishes ([`is_webhook_source`]):
+//!   checked by default (Production's);
+//! - the `Viva-Signature-256` of a Sale Transactions notification
+//!   ([`SubscriptionSecret::verify`]): checked only once you set the subscription's
+//!   secret. Viva signs nothing else: no webhook message (a payment, an order, a
+//!   transfer, ...) carries a signature;
+//! - its URL verification, a `GET` before Viva uses a new URL: answered with your key
+//!   ([`Verification`]), from any address (the key proves to Viva that the URL is
+//!   yours; it proves nothing to you).
+//!
+//! A webhook message is thus vouched for by its address alone: keep the URL secret, and
+//! treat a message as a claim to confirm against Viva's API before you ship goods.
 //!
 //! # What a body must have
 //!
@@ -72,7 +82,7 @@
 //! | 1799, 1802/1803, 2054, 4865, 768/769, 8193, 8194, 8448, 5632/5633 data | typed: each its type; 768/769 and 1802/1803 as far as every copy of their samples goes (the rest would be unknown fields); 2054's `SubTypeId` as an integer (its table was in no copy) |
 //! | success: any 2xx; 24 attempts (1 + 23), hourly; Sale Transactions: 5 hours | typed: [`RetryPolicy::is_success`], [`RETRY_POLICY`], [`SALE_TRANSACTIONS_RETRY_POLICY`] |
 //! | response timeout of about 5 s (one third party) | left out: one source, and nothing to read |
-//! | source addresses and ranges, production and demo (four third parties copy the same list) | typed: [`PRODUCTION_WEBHOOK_SOURCES`], [`DEMO_WEBHOOK_SOURCES`], [`is_webhook_source`] |
+//! | source addresses and ranges, production and demo (four third parties copy the same list; Viva's setup page adds five demo addresses) | typed: [`PRODUCTION_WEBHOOK_SOURCES`], [`DEMO_WEBHOOK_SOURCES`], [`is_webhook_source`] |
 //! | merchant verification `{"Key"}`; ISV verification `{"key"}` (two third parties) | typed: [`Verification`], [`IsvVerification`] |
 //! | `Viva-Signature-256` (HMAC-SHA256 of the body) | typed: [`SubscriptionSecret`] |
 //! | `Viva-Signature` (HMAC-SHA1), `Viva-Delivery-Id`, `Viva-Event` | left out: the SHA-256 signature comes beside the SHA-1 one, which would take a dependency for a weaker check; the other two are headers, read by your HTTP stack |
@@ -189,11 +199,13 @@ kinds! {
             /// for the bodies with no envelope (obligations, deprecated; Sale
             /// Transactions, a file), URL verification and the messages API's answers.
             pub fn event(&self) -> Option<Event>;
-            /// The HTTP answer Viva expects to a notification it posts (a webhook
-            /// message, an obligation, Sale Transactions): 200 with an empty body.
-            /// `None` for the messages API's answers, which you do not answer, and for
-            /// the URL verification key, itself the answer to Viva's `GET`
-            /// ([`Verification::answer`]).
+        }
+        callbacks [Webhook, Obligation, SaleTransactionsFile, Verification, IsvVerification] {
+            /// The HTTP answer Viva expects: to a notification it posts (a webhook
+            /// message, an obligation, Sale Transactions), 200 with an empty body; to its
+            /// URL verification (a `GET`), the key, 200 with `{"Key":"..."}`
+            /// ([`Verification::answer`]; an ISV's `{"key":"..."}`). `None` for the
+            /// messages API's answers, which you do not answer.
             pub fn answer(&self) -> Option<Answer>;
         }
     }

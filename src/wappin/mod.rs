@@ -16,8 +16,11 @@
 //! [`Payload::from_json`] tells any of these bodies apart by its keys.
 //!
 //! **Authenticity.** Wappin signs nothing. Its callback carries `Authorization: Bearer
-//! <token>` and the token endpoint restricts callers by IP address; check the callback's
-//! header with [`CallbackToken::authorizes`] (constant time) before you trust the body.
+//! <token>` (its token endpoint restricts its own callers by IP address, which says
+//! nothing of where callbacks come from); check the callback's header with
+//! [`CallbackToken::authorizes`] (constant time) before you trust the body.
+//! [`http::Policy::wappin_token`](crate::http::Policy::wappin_token) does it on a
+//! route, once a token is set: by default nothing is checked.
 //!
 //! ```
 //! use provider_payloads::wappin::{
