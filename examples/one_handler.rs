@@ -25,8 +25,8 @@ async fn webhook(callback: Webhook<Payload>) -> Answer {
     match callback.event() {
         Some(Event::Delivery(report)) => println!("{} is {:?}", report.message_id, report.state),
         Some(Event::Inbound(message)) => println!("{:?} wrote {:?}", message.from, message.content),
-        Some(Event::Payment(payment)) => {
-            println!("{:?} {} {:?}", payment.kind, payment.amount, payment.currency)
+        Some(Event::Payment(paid)) => {
+            println!("{:?} {} {:?}", paid.kind, paid.amount, paid.currency)
         }
         _ => {}
     }
