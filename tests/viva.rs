@@ -238,8 +238,8 @@ fn the_event_type_decides_the_data_wherever_it_is() {
         Webhook::from_json(br#"{"EventData":{},"Created":"2014-06-18T14:20:30Z"}"#).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "viva: the body is not a Viva webhook message (`EventTypeId`, `EventData`); it is an \
-         object with the keys `EventData`, `Created`"
+        "no kind fits: the body is an object with the keys `EventData`, `Created`; expected \
+         a Viva webhook message (`EventTypeId`, `EventData`)"
     );
 }
 
