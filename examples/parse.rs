@@ -210,8 +210,8 @@ fn parse_request(
                 Ok(payload)
             } else {
                 Err(Error::NoProvider {
-                    expected: "a payload of the provider named",
-                    found: format!("a {} {}", payload.provider(), payload.kind()),
+                    expected: vec!["a payload of the provider named".to_owned()],
+                    found: format!("the body is {}'s {}", payload.provider(), payload.kind()),
                 })
             }
         }),

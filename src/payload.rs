@@ -2,13 +2,12 @@
 //! from the shape of the request and reads it once, as that kind.
 
 use std::convert::Infallible;
-use std::sync::OnceLock;
 
 use crate::answer::Answer;
 use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
-use crate::wire::detect::{Lazy, Undecided};
-use crate::wire::kinds::{ambiguous, expected, read_detected};
+use crate::wire::detect::{KEYS_NAMED, Lazy, Undecided, with_the_keys};
+use crate::wire::kinds::{Reader, any_request, read_detected, undecided};
 use crate::wire::{json, query};
 use crate::{Error, Limits, Provider, esms, nxcloud, viva, wappin};
 
@@ -65,8 +64,8 @@ pub enum Payload {
 ///   its keys in any letter case: an eSMS callback (its `GET`) has `SMSID` and
 ///   `SendStatus`, an NXCloud SMS receipt ([`nxcloud::SmsReceipt`], a form `POST`, or
 ///   for customers registered before May 2023 its URL's query) `messageid` and
-///   `status`. A query string with neither is read as eSMS's, for its error; a body
-///   with neither is an error that says what it looked like.
+///   `status`. A query string with neither is read as eSMS's, for its error; a form
+///   body with neither is an error that names its keys and the two forms.
 ///
 /// A JSON object is of a kind when it has every key the kind requires (and its
 /// discriminating value, where the provider has one: Viva's `EventTypeId`). Where it fits
@@ -74,8 +73,10 @@ pub enum Payload {
 /// keys, then the one that requires the most; where they tie, it is an [`Error::Ambiguous`] that names them. Key order
 /// never matters, and a key no kind names (a field a provider added) never counts. A body
 /// that fits no kind gets the error of the kind it comes nearest, or an
-/// [`Error::NoProvider`] that says what it looked like. With a non-empty body the query
-/// is not read (Viva's webhook URL may have one of its own).
+/// [`Error::NoProvider`] that says what it looked like and names the kinds nearest it
+/// first. A body that is not JSON is an [`Error::NotJson`] that says where it breaks,
+/// whatever kind its first keys point to, and names no provider. With a non-empty body
+/// the query is not read (Viva's webhook URL may have one of its own).
 ///
 /// ```
 /// use provider_payloads::{Event, Payload, parse};
@@ -119,7 +120,7 @@ pub fn parse(body: &[u8], query: &str) -> Result<Payload, Error> {
 /// # Ok::<(), provider_payloads::Error>(())
 /// ```
 pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, Error> {
-    match parse_checked(body, query, limits, |_, _| Ok::<(), Infallible>(()))? {
+    match parse_checked(body, query, limits, None, |_, _| Ok::<(), Infallible>(()))? {
         Ok(payload) => Ok(payload),
         Err(never) => match never {},
     }
@@ -131,34 +132,82 @@ pub fn parse_with(body: &[u8], query: &str, limits: &Limits) -> Result<Payload, 
 /// parse. `check` is not called for a request whose provider could not be told (its
 /// error says why). A JSON body that fits no kind is checked as the kind it comes
 /// nearest; refused, it is the error that it fits no kind, without being read.
+///
+/// `route` is the provider of a route that takes one provider's payloads: another's are
+/// read all the same (the route says it is not its), but a request of no kind is
+/// reported as the route's provider's entry point reports it: its errors name that
+/// provider and list its kinds alone, and a body is never read as another provider's
+/// nearest kind for its error.
 pub(crate) fn parse_checked<R>(
     body: &[u8],
     query: &str,
     limits: &Limits,
+    route: Option<Provider>,
     check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
 ) -> Result<Result<Payload, R>, Error> {
     limits.check(body.len())?;
     limits.check(query.len())?;
+    let reader = reader(route);
     match body.trim_ascii_start().first() {
         None => {
             let query = query.strip_prefix('?').unwrap_or(query);
             if query.trim().is_empty() {
-                return Err(Error::NoProvider {
-                    expected: shapes(),
-                    found: "an empty body with no query string".to_owned(),
-                });
+                return Err(nothing(route));
             }
-            read_form(query, b"", limits, check)
+            read_form(query, b"", limits, route, check)
         }
+        // An array is a Viva message list; on another provider's route, where it is not
+        // one, of no kind of the route's.
         Some(b'[') => checked(check(Provider::Viva, viva::MessageList::KIND), || {
             viva::MessageList::from_json_with(body, limits)
                 .map(|list| Payload::Viva(viva::Payload::MessageList(list)))
+                .map_err(|err| match route {
+                    Some(provider) if provider != Provider::Viva => undecided(
+                        DETECTOR.get(),
+                        reader,
+                        body,
+                        Undecided::Shape("an array".to_owned()),
+                    ),
+                    _ => reader.own(err),
+                })
         }),
-        Some(b'{') => read_json(body, check),
+        Some(b'{') => read_json(body, reader, check),
         // Not JSON: a form, when its keys say whose.
         Some(_) => match std::str::from_utf8(body) {
-            Ok(form) => read_form(form, body, limits, check),
-            Err(_) => read_json(body, check),
+            Ok(form) => read_form(form, body, limits, route, check),
+            Err(_) => read_json(body, reader, check),
+        },
+    }
+}
+
+/// How a route of `route`'s payloads reports a request of no kind: as that provider's
+/// entry point that reads the most of them; for `None` (any provider's), as [`parse`].
+fn reader(route: Option<Provider>) -> Reader {
+    match route {
+        None => Reader::ANY,
+        Some(Provider::NxCloud) => Reader::of(&nxcloud::Callback::TABLE),
+        Some(Provider::Esms) => Reader::of(&esms::Payload::TABLE),
+        Some(Provider::Wappin) => Reader::of(&wappin::Payload::TABLE),
+        Some(Provider::Viva) => Reader::of(&viva::Payload::TABLE),
+    }
+}
+
+/// The error of a request with an empty body and no query string (or, on a route of
+/// one provider that takes no query string, none it reads), as `route` (the provider of
+/// a route of one provider's payloads) says it.
+fn nothing(route: Option<Provider>) -> Error {
+    match route {
+        None => Error::NoProvider {
+            expected: any_request(),
+            found: "the body is empty and there is no query string".to_owned(),
+        },
+        Some(Provider::Esms) => Error::EmptyQuery {
+            provider: Provider::Esms,
+            payload: esms::Callback::KIND,
+        },
+        Some(provider) => Error::Empty {
+            provider,
+            payload: reader(Some(provider)).payload,
         },
     }
 }
@@ -181,6 +230,7 @@ fn read_form<R>(
     form: &str,
     body: &[u8],
     limits: &Limits,
+    route: Option<Provider>,
     check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
 ) -> Result<Result<Payload, R>, Error> {
     match FormOwner::of(form) {
@@ -195,10 +245,68 @@ fn read_form<R>(
             })
         }),
         FormOwner::Both => Err(both_forms()),
-        // A query of neither is read as eSMS's, for its error (its GET has nothing else);
-        // a body of neither gets what it looks like.
-        FormOwner::Neither if body.is_empty() => read_esms(form, limits).map(Ok),
-        FormOwner::Neither => read_json(body, check),
+        // A query of neither is read as eSMS's, for its error (its GET has nothing else),
+        // or on NXCloud's route as its SMS receipt's; on another route it is no payload.
+        FormOwner::Neither if body.is_empty() => match route {
+            None | Some(Provider::Esms) => read_esms(form, limits).map(Ok),
+            Some(Provider::NxCloud) => {
+                read_sms_receipt(nxcloud::SmsReceipt::from_query_with(form, limits)).map(Ok)
+            }
+            Some(_) => Err(nothing(route)),
+        },
+        // A form of neither's keys: of no kind, where forms are taken.
+        FormOwner::Neither
+            if json::looks_like_a_query(body)
+                && route.is_none_or(|provider| FORMS.iter().any(|(of, ..)| *of == provider)) =>
+        {
+            Err(form_of_no_kind(form, route))
+        }
+        FormOwner::Neither => read_json(body, reader(route), check),
+    }
+}
+
+/// The callbacks that come as a form or a query string: the provider, the kind, and the
+/// keys every one has (for errors, by [`FormOwner`]'s rule).
+const FORMS: [(Provider, &str, &str); 2] = [
+    (
+        Provider::Esms,
+        esms::Callback::KIND,
+        "(`SMSID`, `SendStatus`)",
+    ),
+    (
+        Provider::NxCloud,
+        nxcloud::SmsReceipt::KIND,
+        "(`messageid`, `status`)",
+    ),
+];
+
+/// The error of a form whose keys are neither callback's: its first keys, and the
+/// callbacks that come as a form (on a route of one provider, its own).
+fn form_of_no_kind(form: &str, route: Option<Provider>) -> Error {
+    let mut keys = Vec::new();
+    let mut count = 0_usize;
+    for_each_key(form, |key| {
+        count = count.saturating_add(1);
+        if keys.len() < KEYS_NAMED {
+            keys.push(format!("`{key}`"));
+        }
+    });
+    let found = with_the_keys("a form", &keys, count);
+    let expected: Vec<String> = FORMS
+        .iter()
+        .filter(|(provider, ..)| route.is_none_or(|route| route == *provider))
+        .map(|(provider, kind, keys)| format!("{} {kind} {keys}", provider.with_article()))
+        .collect();
+    match route {
+        Some(provider) => Error::Shape {
+            provider,
+            expected,
+            found,
+        },
+        None => Error::NoProvider {
+            expected,
+            found: crate::error::no_kind_fits(&found),
+        },
     }
 }
 
@@ -206,27 +314,23 @@ fn read_form<R>(
 /// what it looks like) by its keys, among every provider's table of kinds.
 fn read_json<R>(
     body: &[u8],
+    reader: Reader,
     check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
 ) -> Result<Result<Payload, R>, Error> {
     let detector = DETECTOR.get();
     let mut check = Some(check);
-    read_detected(
-        detector,
-        body,
-        |table, row, body| {
-            let kind = detector.tables().get(table).and_then(|of| {
-                let row = of.rows.get(row)?;
-                Some((of.provider, row.kind))
-            });
-            match (kind, check.take()) {
-                (Some((provider, kind)), Some(check)) => {
-                    checked(check(provider, kind), || read_kind(table, row, body))
-                }
-                _ => read_kind(table, row, body).map(Ok),
+    read_detected(detector, reader, body, |table, row, body| {
+        let kind = detector.tables().get(table).and_then(|of| {
+            let row = of.rows.get(row)?;
+            Some((of.provider, row.kind))
+        });
+        match (kind, check.take()) {
+            (Some((provider, kind)), Some(check)) => {
+                checked(check(provider, kind), || read_kind(table, row, body))
             }
-        },
-        |why| no_provider(body, why),
-    )
+            _ => read_kind(table, row, body).map(Ok),
+        }
+    })
 }
 
 fn read_esms(query: &str, limits: &Limits) -> Result<Payload, Error> {
@@ -326,37 +430,6 @@ fn read_kind(table: usize, row: usize, body: &[u8]) -> Result<Payload, Error> {
             .map(|webhook| Payload::Viva(viva::Payload::Webhook(webhook))),
         _ => viva::Payload::read_row(row, body).map(Payload::Viva),
     }
-}
-
-/// The error of a JSON body whose provider could not be told.
-fn no_provider(body: &[u8], why: Undecided) -> Error {
-    let found = match why {
-        Undecided::Ambiguous(candidates) => return ambiguous(candidates),
-        Undecided::Empty => "an empty body".to_owned(),
-        Undecided::Shape(found) => found,
-        Undecided::NotJson(err) => match json::what_it_looks_like(body) {
-            Some(looks) => format!("not JSON ({err}); {looks}"),
-            None => format!("not JSON ({err})"),
-        },
-    };
-    Error::NoProvider {
-        expected: shapes(),
-        found,
-    }
-}
-
-/// The shapes [`parse`] knows, by name, for its error (each provider's own error names
-/// the keys that tell its kinds apart): made once, as the tables are.
-fn shapes() -> &'static str {
-    static SHAPES: OnceLock<String> = OnceLock::new();
-    SHAPES.get_or_init(|| {
-        format!(
-            "{}; a Viva message list (an array); an eSMS callback (an empty body with the \
-             query string `SMSID=...&SendStatus=...`); or an NXCloud SMS receipt (a form \
-             body, or an empty body with the query string, `messageid=...&status=...`)",
-            expected(DETECTOR.get().tables(), false)
-        )
-    })
 }
 
 impl Payload {

@@ -567,16 +567,30 @@ fn every_documented_status_is_mapped_and_in_the_table() {
 #[test]
 fn shapes_of_no_provider_are_refused_and_of_two_equally_named() {
     for (body, query, found) in [
-        (&b""[..], "", "an empty body with no query string"),
-        (b"  ", "?", "an empty body with no query string"),
-        (br#"{"hello":"world"}"#, "", "the keys `hello`"),
-        (b"nonsense", "", "not JSON"),
+        (
+            &b""[..],
+            "",
+            "the body is empty and there is no query string",
+        ),
+        (b"  ", "?", "the body is empty and there is no query string"),
+        (
+            br#"{"hello":"world"}"#,
+            "",
+            "no kind fits: the body is an object with the keys `hello`",
+        ),
     ] {
         let err = parse(body, query).unwrap_err();
         assert!(matches!(err, Error::NoProvider { .. }), "{err}");
         assert_eq!(err.provider(), None);
-        assert!(err.to_string().contains(found), "{found}: {err}");
+        assert!(err.to_string().starts_with(found), "{found}: {err}");
     }
+    // Not JSON, with no provider guessed.
+    let err = parse(b"nonsense", "").unwrap_err();
+    assert!(
+        matches!(err, Error::NotJson { provider: None, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("the body is not JSON"), "{err}");
     // A key of another provider's kind does not count where the body fits a kind whole:
     // a Viva message with `phone` (NXCloud's reply has one) is a Viva message.
     let payload = parse(

@@ -9,6 +9,8 @@ mod common;
 
 use std::fmt::Write as _;
 
+use provider_payloads::Error;
+
 #[test]
 fn valid_fixture_parses_matches_its_snapshot_and_writes_back() {
     insta::glob!("../fixtures", "*/*.{json,query,form}", |path| {
@@ -43,11 +45,38 @@ fn invalid_fixture_is_refused_with_a_message() {
             Err(err) => err,
         };
         let message = err.to_string();
-        assert!(
-            message.starts_with(&provider),
-            "{}: the message does not name the provider: {message}",
-            path.display()
+        // An error of the body as a whole leads with the reason and names the provider
+        // after it, in a line of a log; one of a field of a kind told, with the provider
+        // and the kind.
+        let of_the_body = matches!(
+            err,
+            Error::Empty { .. }
+                | Error::EmptyQuery { .. }
+                | Error::NotJson { .. }
+                | Error::Shape { .. }
+                | Error::Ambiguous { .. }
         );
+        if of_the_body {
+            assert!(
+                ["the body ", "the query string ", "no kind fits: "]
+                    .iter()
+                    .any(|reason| message.starts_with(reason)),
+                "{}: the message does not lead with the reason: {message}",
+                path.display()
+            );
+            assert!(
+                message.to_lowercase().contains(&provider),
+                "{}: the message does not name the provider: {message}",
+                path.display()
+            );
+            assert!(message.len() <= 200, "{}: {message}", path.display());
+        } else {
+            assert!(
+                message.starts_with(&provider),
+                "{}: the message does not name the provider and the kind: {message}",
+                path.display()
+            );
+        }
         insta::with_settings!({ snapshot_suffix => common::snapshot_name(path) }, {
             insta::assert_snapshot!(message);
         });

@@ -429,8 +429,9 @@ impl Callback {
             Some((_, query)) => Self::read_query(query),
             None => Err(Error::Shape {
                 provider: Provider::Esms,
-                expected: "a URL with the callback in its query string (`...?SMSID=...`)"
-                    .to_owned(),
+                expected: vec![
+                    "a URL with an eSMS callback in its query string (`...?SMSID=...`)".to_owned(),
+                ],
                 found: "a URL with no query string".to_owned(),
             }),
         }
@@ -464,7 +465,7 @@ impl Callback {
         if query.starts_with(['{', '[']) {
             return Err(Error::Shape {
                 provider: Provider::Esms,
-                expected: "an eSMS callback query string (`SMSID=...&SendStatus=...`), which eSMS sends with a GET".to_owned(),
+                expected: vec!["an eSMS callback query string (`SMSID=...&SendStatus=...`), which eSMS sends with a GET".to_owned()],
                 found: "a JSON body".to_owned(),
             });
         }

@@ -285,15 +285,21 @@ pub(crate) fn read<T: FromWebhook>(
     query: &str,
     policy: &Policy,
 ) -> Result<T, Rejection> {
-    let payload = parse_checked(body, query, policy.read_limits(), |provider, kind| {
-        if T::PROVIDER.is_none() {
-            policy.check(provider, credentials)?;
-        }
-        if provider == Provider::Viva && kind == viva::SaleTransactionsFile::KIND {
-            policy.check_signature(credentials, body)?;
-        }
-        Ok::<(), Refusal>(())
-    })??;
+    let payload = parse_checked(
+        body,
+        query,
+        policy.read_limits(),
+        T::PROVIDER,
+        |provider, kind| {
+            if T::PROVIDER.is_none() {
+                policy.check(provider, credentials)?;
+            }
+            if provider == Provider::Viva && kind == viva::SaleTransactionsFile::KIND {
+                policy.check_signature(credentials, body)?;
+            }
+            Ok::<(), Refusal>(())
+        },
+    )??;
     let (provider, kind) = (payload.provider(), payload.kind());
     T::from_payload(payload).ok_or(match T::PROVIDER {
         Some(expected) if expected != provider => Rejection::WrongProvider {

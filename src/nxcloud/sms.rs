@@ -303,7 +303,9 @@ impl SmsReceipt {
         limits.check(body.len())?;
         let text = std::str::from_utf8(body).map_err(|err| Error::Shape {
             provider: Provider::NxCloud,
-            expected: "an SMS receipt, a form (`messageid=...&status=...`) in UTF-8".to_owned(),
+            expected: vec![
+                "an NXCloud SMS receipt, a form (`messageid=...&status=...`) in UTF-8".to_owned(),
+            ],
             found: format!(
                 "a body that is not UTF-8 (byte {} starts an invalid sequence)",
                 err.valid_up_to()
@@ -357,7 +359,9 @@ impl SmsReceipt {
         if text.starts_with(['{', '[']) {
             return Err(Error::Shape {
                 provider: Provider::NxCloud,
-                expected: "an SMS receipt, a form (`messageid=...&status=...`)".to_owned(),
+                expected: vec![
+                    "an NXCloud SMS receipt, a form (`messageid=...&status=...`)".to_owned(),
+                ],
                 found: "a JSON body".to_owned(),
             });
         }

@@ -144,7 +144,7 @@ pub use wallet::{AccountTransactionCreated, CommandBankTransfer, Obligation};
 
 use crate::event::Event;
 use crate::wire::detect::Lazy;
-use crate::wire::kinds::{kinds, read_detected, undecided};
+use crate::wire::kinds::{Reader, kinds, read_detected};
 use crate::{Answer, Error, Limits, Provider};
 
 kinds! {
@@ -236,19 +236,21 @@ impl Payload {
     /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
     pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
         limits.check(body.len())?;
+        let reader = Reader::of(&Payload::TABLE);
         if body.trim_ascii_start().starts_with(b"[") {
-            return MessageList::from_json_with(body, limits).map(Payload::MessageList);
+            return MessageList::from_json_with(body, limits)
+                .map(Payload::MessageList)
+                .map_err(|err| reader.own(err));
         }
         static DETECTOR: Lazy = Lazy::new(&[&Webhook::TABLE, &Payload::TABLE]);
-        let detector = DETECTOR.get();
         read_detected(
-            detector,
+            DETECTOR.get(),
+            reader,
             body,
             |table, row, body| match table {
                 0 => Webhook::read_row(row, body).map(Payload::Webhook),
                 _ => Payload::read_row(row, body),
             },
-            |why| undecided(&Payload::TABLE, detector, body, why),
         )
     }
 }

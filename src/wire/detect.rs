@@ -24,6 +24,7 @@
 //! counts. A body whose JSON breaks before its top level ends is judged by the keys
 //! before the break, so that the kind they point to gives the error, with its path.
 
+use std::cmp::Reverse;
 use std::sync::OnceLock;
 
 use serde::de::IgnoredAny;
@@ -127,7 +128,7 @@ pub(crate) enum Undecided {
 }
 
 /// At most this many keys are named when a body fits no kind.
-const KEYS_NAMED: usize = 8;
+pub(crate) const KEYS_NAMED: usize = 8;
 
 /// The tables a body is told among, prepared for reading bodies: every key the rows
 /// name, in one sorted list, and each row's keys as sets of positions in it.
@@ -481,19 +482,45 @@ impl Detector {
         })
     }
 
+    /// The kinds of `provider`'s tables (of every table for `None`), nearest `body` first,
+    /// for the error of a body of no kind: those of which it has the most required keys,
+    /// then those that miss the fewest; in the tables' order where they tie. A kind of
+    /// several rows (Viva's webhook message, by event type) comes once, by its nearest
+    /// row.
+    pub(crate) fn nearest(
+        &self,
+        body: &[u8],
+        provider: Option<Provider>,
+    ) -> Vec<(&'static Table, &'static Row)> {
+        let mut top = TopLevel::new(false);
+        let _ = self.scan(body, &mut top);
+        let mut ranked: Vec<&Prepared> = self
+            .rows
+            .iter()
+            .filter(|row| provider.is_none_or(|provider| row.table.provider == provider))
+            .collect();
+        ranked.sort_by_key(|row| {
+            let has = row.requires.common(&top.keys);
+            (Reverse(has), row.requires.len().saturating_sub(has))
+        });
+        let mut kinds: Vec<(&'static Table, &'static Row)> = Vec::new();
+        for row in ranked {
+            if !kinds.iter().any(|(table, kind)| {
+                table.provider == row.table.provider && kind.kind == row.spec.kind
+            }) {
+                kinds.push((row.table, row.spec));
+            }
+        }
+        kinds
+    }
+
     /// What a body that fits no kind looks like, for the error: its keys, in order.
-    fn describe(&self, body: &[u8]) -> String {
+    pub(crate) fn describe(&self, body: &[u8]) -> String {
         let mut top = TopLevel::new(true);
         let _ = self.scan(body, &mut top);
-        let named = top.named.unwrap_or_default();
         match top.count {
             0 => "an empty object".to_owned(),
-            n if n > named.len() => format!(
-                "an object with the keys {} and {} more",
-                named.join(", "),
-                n.saturating_sub(named.len())
-            ),
-            _ => format!("an object with the keys {}", named.join(", ")),
+            count => with_the_keys("an object", &top.named.unwrap_or_default(), count),
         }
     }
 
@@ -509,6 +536,15 @@ impl Detector {
             }
             slot = slot.wrapping_add(1);
         }
+    }
+}
+
+/// `what`, with its first keys `named` (at most [`KEYS_NAMED`]) of `count`, for an error:
+/// "an object with the keys `a`, `b`", "a form with the keys `k`, ... and 3 more".
+pub(crate) fn with_the_keys(what: &str, named: &[String], count: usize) -> String {
+    match count.saturating_sub(named.len()) {
+        0 => format!("{what} with the keys {}", named.join(", ")),
+        more => format!("{what} with the keys {} and {more} more", named.join(", ")),
     }
 }
 
@@ -765,6 +801,35 @@ mod tests {
         );
         assert!(kind(r#"{"w":{"a":{"inner":1}}}"#).is_err());
         assert!(kind(r#"{"w":null}"#).is_err());
+    }
+
+    #[test]
+    fn the_nearest_kinds_have_the_most_required_keys_then_miss_the_fewest() {
+        let kinds = |body: &str, provider| -> Vec<&str> {
+            detector()
+                .nearest(body.as_bytes(), provider)
+                .iter()
+                .map(|(_, row)| row.kind)
+                .collect()
+        };
+        // Both have `a`; b-kind misses nothing more. The others, by what they miss, in the
+        // tables' order.
+        assert_eq!(
+            kinds(r#"{"zz":1,"a":2}"#, None),
+            [
+                "b-kind",
+                "a-kind",
+                "coded",
+                "other-coded",
+                "with-inner",
+                "e-kind"
+            ]
+        );
+        assert_eq!(kinds("[1]", Some(Provider::Wappin)), ["e-kind"]);
+        assert_eq!(
+            detector().describe(br#"{"b":1,"c":2}"#),
+            "an object with the keys `b`, `c`"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::detect::{Detector, Found, Table, Undecided};
+use super::detect::{Detector, Found, Row, Table, Undecided};
 use crate::{Error, ListUnrecognized, Provider, UnknownFields};
 
 /// A payload kind: a type that a row of a table reads.
@@ -40,21 +40,109 @@ impl<K: Kind> Kind for Box<K> {
     }
 }
 
-/// The error of a body whose kind could not be told among `detector`'s tables, all of
-/// the provider of `family`, the table errors name the body by (`"nxcloud callback"`).
-pub(crate) fn undecided(family: &Table, detector: &Detector, body: &[u8], why: Undecided) -> Error {
-    let (provider, payload) = (family.provider, family.payload);
-    match why {
-        Undecided::Empty => Error::Empty { provider, payload },
-        Undecided::NotJson(err) => {
-            super::json::json_error(err, String::new(), body, provider, payload)
+/// Who reads a body, for the errors of one whose kind it could not tell: a provider's
+/// entry point (its table's family, `nxcloud callback`), or [`parse`](crate::parse),
+/// which reads every provider's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reader {
+    /// The provider whose payloads are read; `None` for every provider's.
+    pub(crate) provider: Option<Provider>,
+    /// What errors call a body read: `"callback"`, `"payload"`.
+    pub(crate) payload: &'static str,
+}
+
+impl Reader {
+    /// [`parse`](crate::parse): any provider's payload.
+    pub(crate) const ANY: Reader = Reader {
+        provider: None,
+        payload: "payload",
+    };
+
+    /// The entry point of `table`'s provider, which reads its family.
+    pub(crate) const fn of(table: &Table) -> Reader {
+        Reader {
+            provider: Some(table.provider),
+            payload: table.payload,
         }
-        Undecided::Shape(found) => Error::Shape {
-            provider,
-            expected: expected(detector.tables(), true),
-            found,
+    }
+
+    /// `err`, met reading the body as a kind this reader told from its keys, as the
+    /// reader's: a body that is not JSON names what was read, never the kind its first
+    /// keys point to.
+    pub(crate) fn own(self, err: Error) -> Error {
+        match err {
+            Error::NotJson {
+                path,
+                reason,
+                line,
+                column,
+                ..
+            } => Error::NotJson {
+                provider: self.provider,
+                payload: self.payload,
+                path,
+                reason,
+                line,
+                column,
+            },
+            other => other,
+        }
+    }
+}
+
+/// What [`parse`](crate::parse) reads, for its errors: the shapes of a request it takes.
+pub(crate) fn any_request() -> Vec<String> {
+    ["a JSON body", "a form", "a query string"]
+        .map(str::to_owned)
+        .to_vec()
+}
+
+/// The error of a body whose kind could not be told among `detector`'s tables, as
+/// `reader` reports it: a body that is not JSON is said to be so before anything else.
+pub(crate) fn undecided(detector: &Detector, reader: Reader, body: &[u8], why: Undecided) -> Error {
+    let not_json = || super::json::not_json(body, reader.provider, reader.payload);
+    match why {
+        Undecided::Empty => match reader.provider {
+            Some(provider) => Error::Empty {
+                provider,
+                payload: reader.payload,
+            },
+            None => Error::NoProvider {
+                expected: any_request(),
+                found: "the body is empty".to_owned(),
+            },
         },
-        Undecided::Ambiguous(candidates) => ambiguous(candidates),
+        Undecided::Shape(found) => {
+            not_json().unwrap_or_else(|| no_kind(detector, reader, body, &found))
+        }
+        Undecided::Ambiguous(candidates) => not_json().unwrap_or_else(|| ambiguous(candidates)),
+        // Detection saw a break that the check of the syntax does not: both are
+        // `serde_json`'s, so never; the break as detection saw it.
+        Undecided::NotJson(err) => not_json().unwrap_or_else(|| Error::NotJson {
+            provider: reader.provider,
+            payload: reader.payload,
+            path: String::new(),
+            reason: super::json::without_position(&err),
+            line: err.line(),
+            column: err.column(),
+        }),
+    }
+}
+
+/// The error of a body of no kind, which looks like `found`: the kinds of `reader`'s
+/// provider (of every provider for [`parse`](crate::parse)) nearest it first.
+fn no_kind(detector: &Detector, reader: Reader, body: &[u8], found: &str) -> Error {
+    let expected = nearest_kinds(&detector.nearest(body, reader.provider));
+    match reader.provider {
+        Some(provider) => Error::Shape {
+            provider,
+            expected,
+            found: found.to_owned(),
+        },
+        None => Error::NoProvider {
+            expected,
+            found: crate::error::no_kind_fits(found),
+        },
     }
 }
 
@@ -72,83 +160,101 @@ pub(crate) fn ambiguous(candidates: Vec<(Provider, &'static str)>) -> Error {
 }
 
 /// Reads `body` as the kind detection finds among `detector`'s tables, with `read` (the
-/// table's index, the row's index, the body); a body that fits no kind is read as the
-/// nearest, for its error. A body whose kind cannot be told gets the error `undecided`
-/// makes.
+/// table's index, the row's index, the body). A body that fits no kind is read as the
+/// nearest, for its error, where that kind is `reader`'s provider's; a body whose kind
+/// cannot be told gets the error [`undecided`] makes, and one that is not JSON the
+/// reader's error, never the kind's.
 pub(crate) fn read_detected<T>(
     detector: &Detector,
+    reader: Reader,
     body: &[u8],
     read: impl FnOnce(usize, usize, &[u8]) -> Result<T, Error>,
-    undecided: impl FnOnce(Undecided) -> Error,
 ) -> Result<T, Error> {
+    let of_no_kind = || {
+        undecided(
+            detector,
+            reader,
+            body,
+            Undecided::Shape(detector.describe(body)),
+        )
+    };
     match detector.detect(body) {
-        Ok(Found {
-            table,
-            row,
-            fits: true,
-        }) => read(table, row, body),
-        Ok(Found { table, row, .. }) => match read(table, row, body) {
-            Err(err) => Err(err),
-            // The nearest kind read it after all (a row that requires what its type does
-            // not): it is still not a body of any kind.
-            Ok(_) => Err(undecided(Undecided::Shape(
-                "an object that has not every key any kind requires".to_owned(),
-            ))),
-        },
-        Err(why) => Err(undecided(why)),
+        Ok(Found { table, row, fits }) => {
+            // The nearest kind is another provider's than the reader's: of no kind of its.
+            let elsewhere = || {
+                reader.provider.is_some_and(|provider| {
+                    detector
+                        .tables()
+                        .get(table)
+                        .is_none_or(|of| of.provider != provider)
+                })
+            };
+            if !fits && elsewhere() {
+                return Err(of_no_kind());
+            }
+            match read(table, row, body) {
+                Err(err) => Err(reader.own(err)),
+                Ok(value) if fits => Ok(value),
+                // The nearest kind read it after all (a row that requires what its type
+                // does not): it is still not a body of any kind.
+                Ok(_) => Err(of_no_kind()),
+            }
+        }
+        Err(why) => Err(undecided(detector, reader, body, why)),
     }
 }
 
-/// The kinds of `tables`, for an error: with the keys that tell them apart ("an NXCloud
-/// receipt (`status`, `requestId`, `code`) or reply (`phone`, `appkey`,
-/// `traceRequestId`)"), or by name alone ("an NXCloud receipt or reply"), as an error of
-/// every provider's kinds names them. Tables of several providers are separated by `;`.
-pub(crate) fn expected(tables: &[&Table], with_keys: bool) -> String {
-    let mut by_provider: Vec<(Provider, Vec<String>)> = Vec::new();
-    for table in tables {
-        let kinds = match by_provider.last_mut() {
-            Some((provider, kinds)) if *provider == table.provider => kinds,
-            _ => {
-                by_provider.push((table.provider, Vec::new()));
-                match by_provider.last_mut() {
-                    Some((_, kinds)) => kinds,
-                    None => continue,
-                }
-            }
-        };
-        for row in table.rows {
-            // Rows of one kind (Viva's webhook message, by event type) are named once,
-            // by their keys.
-            let shared = table
-                .rows
-                .iter()
-                .filter(|other| other.kind == row.kind)
-                .count()
-                > 1;
-            let mut keys: Vec<String> = row
-                .requires
-                .iter()
-                .filter(|key| shared || row.value.key() != Some(**key))
-                .map(|key| format!("`{key}`"))
-                .collect();
-            if let Some(value) = row.value.describe(table).filter(|_| !shared) {
-                keys.push(value);
-            }
-            let kind = if with_keys {
-                format!("{} ({})", row.kind, keys.join(", "))
-            } else {
-                row.kind.to_owned()
-            };
-            if !kinds.contains(&kind) {
-                kinds.push(kind);
-            }
+/// The kinds of `ranked` (nearest first), for an error, each with the keys that tell it
+/// apart, its provider named where it changes: "an NXCloud receipt (`status`,
+/// `requestId`, `code`)", "reply (`phone`, `appkey`, `traceRequestId`)", "a Viva URL
+/// verification (`Key`)".
+pub(crate) fn nearest_kinds(ranked: &[(&Table, &Row)]) -> Vec<String> {
+    let mut previous = None;
+    let mut kinds = Vec::with_capacity(ranked.len());
+    for (table, row) in ranked {
+        let mut kind = String::new();
+        if previous != Some(table.provider) {
+            kind.push_str(table.provider.with_article());
+            kind.push(' ');
         }
+        described(&mut kind, table, row);
+        kinds.push(kind);
+        previous = Some(table.provider);
     }
-    let parts: Vec<String> = by_provider
-        .into_iter()
-        .map(|(provider, kinds)| format!("{} {}", provider.with_article(), or_list(&kinds)))
-        .collect();
-    parts.join("; ")
+    kinds
+}
+
+/// Writes a row's kind with the keys that tell it apart: "receipt (`status`,
+/// `requestId`, `code`)", "token response (`status`, `message`, `data` with
+/// `access_token`)".
+fn described(into: &mut String, table: &Table, row: &Row) {
+    into.push_str(row.kind);
+    // Rows of one kind (Viva's webhook message, by event type) are named by their keys.
+    let shared = table
+        .rows
+        .iter()
+        .filter(|other| other.kind == row.kind)
+        .count()
+        > 1;
+    let keys = row
+        .requires
+        .iter()
+        .filter(|key| shared || row.value.key() != Some(**key))
+        .map(|key| format!("`{key}`"));
+    let value = if shared {
+        None
+    } else {
+        row.value.describe(table)
+    };
+    let mut separator = " (";
+    for part in keys.chain(value) {
+        into.push_str(separator);
+        into.push_str(&part);
+        separator = ", ";
+    }
+    if separator == ", " {
+        into.push(')');
+    }
 }
 
 /// `a`, `a or b`, `a, b or c`.
@@ -345,12 +451,11 @@ macro_rules! kinds {
                     reason = "a table read beside others (viva::Payload) has its own detector"
                 )]
                 pub(crate) fn read_rows(body: &[u8]) -> Result<Self, $crate::Error> {
-                    let detector = Self::detector();
                     $crate::wire::kinds::read_detected(
-                        detector,
+                        Self::detector(),
+                        $crate::wire::kinds::Reader::of(&Self::TABLE),
                         body,
                         |_, row, body| Self::read_row(row, body),
-                        |why| $crate::wire::kinds::undecided(&Self::TABLE, detector, body, why),
                     )
                 }
 
@@ -362,8 +467,8 @@ macro_rules! kinds {
                         }
                     )+
                     Err($crate::wire::kinds::undecided(
-                        &Self::TABLE,
                         Self::detector(),
+                        $crate::wire::kinds::Reader::of(&Self::TABLE),
                         body,
                         $crate::wire::detect::Undecided::Shape("a kind of no row".to_owned()),
                     ))

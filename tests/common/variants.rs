@@ -207,7 +207,8 @@ impl Style {
 }
 
 /// The names the providers' tables of kinds use: those each provider's own entry point
-/// names in its error, where it lists each kind with the keys it requires.
+/// names in its error of an empty object, which lists each kind with the keys it
+/// requires (its message names the nearest alone).
 pub fn table_names() -> Vec<String> {
     use provider_payloads::{esms, nxcloud, viva, wappin};
     let errors = [
@@ -219,9 +220,12 @@ pub fn table_names() -> Vec<String> {
     ];
     let mut names: Vec<String> = errors
         .iter()
-        .filter_map(|read| read.as_ref().err())
-        .flat_map(|err| {
-            err.to_string()
+        .filter_map(|read| match read {
+            Err(provider_payloads::Error::Shape { expected, .. }) => Some(expected.join(", ")),
+            _ => None,
+        })
+        .flat_map(|expected| {
+            expected
                 .split('`')
                 .skip(1)
                 .step_by(2)
