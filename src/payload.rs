@@ -72,7 +72,9 @@ pub enum Payload {
 /// several kinds, one that names a value wins, then the one that knows the most of its
 /// keys, then the one that requires the most; where they tie, it is an [`Error::Ambiguous`] that names them. Key order
 /// never matters, and a key no kind names (a field a provider added) never counts. A body
-/// that fits no kind gets the error of the kind it comes nearest, or an
+/// that fits no kind is read as the kind it comes nearest (an NXCloud receipt without
+/// its `code`, which its row requires to tell it from Wappin's answers), or gets that
+/// kind's error, or an
 /// [`Error::NoProvider`] that says what it looked like and names the kinds nearest it
 /// first. A body that is not JSON is an [`Error::NotJson`] that says where it breaks,
 /// whatever kind its first keys point to, and names no provider. With a non-empty body

@@ -150,7 +150,11 @@ fn an_undocumented_status_code_and_fields_parse_and_come_back_whole() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("status: Other(\n"), "{stdout}");
     assert!(stdout.contains("\"clicked\""), "{stdout}");
-    assert!(stdout.contains("code: Other(\n"), "{stdout}");
+    assert!(stdout.contains("code: Some(\n"), "{stdout}");
+    assert!(
+        stdout.contains("Other(\n                    11009"),
+        "{stdout}"
+    );
     let notes = String::from_utf8(out.stderr).unwrap();
     for expected in [
         "undocumented value `clicked` at `status`",

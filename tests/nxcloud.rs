@@ -76,20 +76,52 @@ fn status_and_code_agree_between_serde_from_str_and_display() {
         let receipt = Receipt::from_json(&receipt_json("failed", json!(code))).unwrap();
         assert_eq!(
             receipt.code,
-            StatusCode::from_str(&code.to_string()).unwrap()
+            Some(StatusCode::from_str(&code.to_string()).unwrap())
         );
-        assert_eq!(receipt.code.to_string(), code.to_string());
-        assert_eq!(receipt.code.code(), code);
+        let read = receipt.code.unwrap();
+        assert_eq!(read.to_string(), code.to_string());
+        assert_eq!(read.code(), code);
         let back: Value = serde_json::from_slice(&receipt.to_json().unwrap()).unwrap();
         assert_eq!(back["code"], json!(code));
     }
 }
 
 #[test]
+fn a_receipt_without_its_code_is_read_by_every_entry_point_with_its_event() {
+    // Issue 29: NXCloud's receipt as its samples have it, but for `code`.
+    let body = br#"{"status":"seen","requestId":"r1","message":"Viber message has seen","sendTime":"2023-07-13 15:12:11"}"#;
+    let receipt = Receipt::from_json(body).unwrap();
+    assert_eq!(
+        (receipt.status.clone(), receipt.code),
+        (ReceiptStatus::Seen, None)
+    );
+    assert!(same_json(&receipt.to_json().unwrap(), body));
+    let Payload::NxCloud(Callback::Receipt(parsed)) = parse(body, "").unwrap() else {
+        panic!("not read as a receipt");
+    };
+    assert_eq!(parsed, receipt);
+    assert!(matches!(
+        Callback::from_json(body).unwrap(),
+        Callback::Receipt(_)
+    ));
+    let delivery = receipt.delivery();
+    assert_eq!(delivery.state, DeliveryState::Read);
+    assert_eq!(delivery.idempotency_key, "nxcloud:r1:read");
+    // A failure without a code has no provider's error to carry.
+    let failed =
+        br#"{"status":"failed","requestId":"r2","message":"m","sendTime":"2023-07-13 15:12:11"}"#;
+    let delivery = Receipt::from_json(failed).unwrap().delivery();
+    assert_eq!(
+        (delivery.state, delivery.error),
+        (DeliveryState::Failed, None)
+    );
+}
+
+#[test]
 fn a_code_sent_as_a_string_is_read_and_written_back_as_a_string() {
     let body = receipt_json("seen", json!("11002"));
     let receipt = Receipt::from_json(&body).unwrap();
-    assert_eq!(receipt.code, StatusCode::ViberMessageSeen);
+    assert_eq!(receipt.code, Some(StatusCode::ViberMessageSeen));
     assert!(same_json(&receipt.to_json().unwrap(), &body));
 }
 
@@ -98,8 +130,8 @@ fn undocumented_values_and_fields_are_kept_listed_and_written_back() {
     let body = br#"{"status":"clicked","requestId":"r1","code":11009,"message":"m","sendTime":"2023-07-13 15:12:11","billing":{"amount":0.0042,"parts":[1,{"n":null}]},"retry":null}"#;
     let receipt = Receipt::from_json(body).unwrap();
     assert_eq!(receipt.status, ReceiptStatus::Other("clicked".to_owned()));
-    assert_eq!(receipt.code, StatusCode::Other(11009));
-    assert_eq!(receipt.code.message(), None);
+    assert_eq!(receipt.code, Some(StatusCode::Other(11009)));
+    assert_eq!(receipt.code.unwrap().message(), None);
     assert_eq!(receipt.unknown_fields().len(), 2);
     assert_eq!(
         receipt.unknown_fields().get("billing").unwrap().get(),
@@ -327,9 +359,9 @@ fn a_success_receipt_s_cost_is_typed_exactly_and_written_back_as_it_came() {
     let body = fixture("receipt_success_cost.json");
     let receipt = Receipt::from_json_strict(&body).unwrap();
     assert_eq!(receipt.status, ReceiptStatus::Success);
-    assert_eq!(receipt.code, StatusCode::SuccessfullySent);
-    assert_eq!(receipt.code.message(), Some("Successfully sent."));
-    assert_eq!(receipt.code.solution(), None);
+    assert_eq!(receipt.code, Some(StatusCode::SuccessfullySent));
+    assert_eq!(receipt.code.unwrap().message(), Some("Successfully sent."));
+    assert_eq!(receipt.code.unwrap().solution(), None);
     let cost = receipt.cost.as_ref().unwrap();
     assert_eq!(cost.currency.as_deref(), Some("USD"));
     assert_eq!(cost.original_price.to_string(), "4.1234");
@@ -432,7 +464,7 @@ fn zalo_receipts_are_receipts_with_zalo_s_fields_typed() {
     }
 
     let failed = Receipt::from_json_strict(&fixture("receipt_zalo_failed_17004.json")).unwrap();
-    assert_eq!(failed.code, StatusCode::ZaloSendError);
+    assert_eq!(failed.code, Some(StatusCode::ZaloSendError));
     let zalo = failed.zalo_res.as_ref().unwrap();
     assert_eq!(zalo.error, Some(-118));
     assert!(zalo.data.is_none());
@@ -441,7 +473,7 @@ fn zalo_receipts_are_receipts_with_zalo_s_fields_typed() {
     let journey =
         Receipt::from_json_strict(&fixture("receipt_zalo_journey_acknowledged.json")).unwrap();
     assert_eq!(journey.status, ReceiptStatus::JourneyAcknowledged);
-    assert_eq!(journey.code, StatusCode::ZaloJourneyCharged);
+    assert_eq!(journey.code, Some(StatusCode::ZaloJourneyCharged));
     assert_eq!(journey.send_time, None);
     assert_eq!(
         journey.timestamp.unwrap().to_rfc3339(),

@@ -37,8 +37,8 @@
 //! match Callback::from_json(body)? {
 //!     Callback::Receipt(receipt) => {
 //!         assert_eq!(receipt.status, ReceiptStatus::Seen);
-//!         assert_eq!(receipt.code, StatusCode::ViberMessageSeen);
-//!         assert_eq!(receipt.code.solution(), Some("Message has been read"));
+//!         assert_eq!(receipt.code, Some(StatusCode::ViberMessageSeen));
+//!         assert_eq!(receipt.code.and_then(|code| code.solution()), Some("Message has been read"));
 //!     }
 //!     Callback::Reply(reply) => match reply.message {
 //!         ReplyMessage::Text(text) => println!("{} wrote {}", reply.phone, text.text),
@@ -58,7 +58,7 @@
 //!
 //! | callback | required | why |
 //! | --- | --- | --- |
-//! | receipt | `status`, `requestId`, `code` | the state, and the message it is about; `code` and `requestId` also tell a receipt from Wappin's answers (`status`, `message`), which one added key must not turn into a receipt |
+//! | receipt | `status`, `requestId` | the state, and the message it is about; its table row requires `code` too, which with `requestId` tells a receipt from Wappin's answers (`status`, `message`) so that one added key never turns one into the other, and a receipt without `code` is still read as the kind it comes nearest |
 //! | reply | `phone`, `traceRequestId`, `message` (its `text`, or its `media`) | who wrote, to which message, and what (`appkey` and `sendTime` may be left out) |
 //! | Super Message receipt | `requestId`, `phone`, `channel`, `code` | the message, on which channel to whom, and its state (the `code`) |
 //! | number check | `requestId` (old shape: `messageId`), `batchNo`, `phone`, `code` | the check and its batch, the number checked, its result; `batchNo` also tells a number check from a Super Message receipt that lacks its `channel` |

@@ -49,7 +49,7 @@ wire_object! {
     ///     "message":"Viber message has expired","sendTime":"2023-07-13 15:12:11"}"#)?;
     /// assert_eq!(receipt.status, ReceiptStatus::Expired);
     /// assert_eq!(receipt.status.delivery_state(), DeliveryState::Expired);
-    /// assert_eq!(receipt.code, StatusCode::ViberMessageExpired);
+    /// assert_eq!(receipt.code, Some(StatusCode::ViberMessageExpired));
     /// assert_eq!(receipt.message.as_deref(), Some("Viber message has expired"));
     /// // A local time, as NXCloud wrote it: it names no zone.
     /// assert_eq!(receipt.send_time.unwrap().to_string(), "2023-07-13 15:12:11");
@@ -63,9 +63,10 @@ wire_object! {
         /// "Message send request identifier": the id NXCloud gave the send request.
         #[serde(rename = "requestId")]
         pub request_id: String,
-        /// "Status code".
-        #[serde(rename = "code")]
-        pub code: StatusCode,
+        /// "Status code". Every sample has it; a receipt without it is read (its
+        /// `status` says what became of the message).
+        #[serde(rename = "code", default)]
+        pub code: Option<StatusCode>,
         /// "Status code information", as sent (the table's text is
         /// [`StatusCode::message`]). Every sample has it; a receipt without it, or with
         /// `null`, is read.
@@ -171,7 +172,7 @@ pub(super) fn delivery_report(
     request_id: &str,
     key_id: &str,
     (state, value): (DeliveryState, &dyn std::fmt::Display),
-    code: StatusCode,
+    code: Option<StatusCode>,
     message: Option<&String>,
     cost: Option<&Cost>,
 ) -> event::Delivery {
@@ -187,10 +188,12 @@ pub(super) fn delivery_report(
         message_id: request_id.to_owned(),
         recipient: None,
         state,
-        error: (!went_through).then(|| event::ProviderError {
-            code: code.to_string(),
-            message: message.cloned(),
-        }),
+        error: code
+            .filter(|_| !went_through)
+            .map(|code| event::ProviderError {
+                code: code.to_string(),
+                message: message.cloned(),
+            }),
         at: None,
         cost: cost.map(Cost::event),
         counts: None,

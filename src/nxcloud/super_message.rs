@@ -115,7 +115,7 @@ impl SuperMessageReceipt {
                 &self.request_id,
                 &key_id,
                 (self.delivery_state(), &self.code),
-                self.code,
+                Some(self.code),
                 self.message.as_ref(),
                 self.cost.as_ref(),
             )

@@ -161,7 +161,8 @@ pub(crate) fn ambiguous(candidates: Vec<(Provider, &'static str)>) -> Error {
 
 /// Reads `body` as the kind detection finds among `detector`'s tables, with `read` (the
 /// table's index, the row's index, the body). A body that fits no kind is read as the
-/// nearest, for its error, where that kind is `reader`'s provider's; a body whose kind
+/// nearest, where that kind is `reader`'s provider's: it is of that kind when it reads,
+/// and gets that kind's error when it does not; a body whose kind
 /// cannot be told gets the error [`undecided`] makes, and one that is not JSON the
 /// reader's error, never the kind's.
 pub(crate) fn read_detected<T>(
@@ -192,13 +193,10 @@ pub(crate) fn read_detected<T>(
             if !fits && elsewhere() {
                 return Err(of_no_kind());
             }
-            match read(table, row, body) {
-                Err(err) => Err(reader.own(err)),
-                Ok(value) if fits => Ok(value),
-                // The nearest kind read it after all (a row that requires what its type
-                // does not): it is still not a body of any kind.
-                Ok(_) => Err(of_no_kind()),
-            }
+            // A body the nearest kind reads is of that kind: a row may require more than
+            // its type, to tell it from other kinds (an NXCloud receipt's `code`), and
+            // a notification without such a key is still read.
+            read(table, row, body).map_err(|err| reader.own(err))
         }
         Err(why) => Err(undecided(detector, reader, body, why)),
     }
