@@ -1,26 +1,60 @@
-//! Noting how a field was written where its typed value cannot show it, and writing it
-//! that way again.
+//! Every scalar in either spelling, by one rule, and noting how a field was written
+//! where its typed value cannot show it, to write it that way again.
+//!
+//! The rule, for every field of every provider's objects. What a field reads is decided
+//! by what its type asks the deserializer for:
+//!
+//! 1. **A number** (an integer, a decimal, a numeric code, a currency code, a time in
+//!    unix seconds): a JSON number, or a string holding one. An integer type asks for an
+//!    integer; a helper asks with [`number::deserialize_number`] (decimals, codes,
+//!    unix times). The probe reads the value's raw text, so that every digit is kept:
+//!    a decimal's scale, and the digits of a number out of its type's range, which the
+//!    error quotes as sent (`serde_json` would have made a float of them).
+//!    Viva's `"CurrencyCode": "826"` in real webhooks; a JavaScript proxy writes a
+//!    16-digit `OrderCode` (past 2^53) as a string
+//!    (`tests/data/viva/transaction_order_code_string.json`); an amount in a string,
+//!    `"Amount": "100.50"`, is read by the same rule
+//!    (`tests/data/viva/transaction_amount_in_a_string.json`).
+//! 2. **Text that may be any text** (an id, a name, a string code, a text enum's value;
+//!    the type asks for a `String`): a JSON string, or a JSON integer, read as its
+//!    digits. Wappin's `"status": "200"` and `"client_id": "0009"`, which a sender that
+//!    treats codes and ids as numbers writes `200` and `9`
+//!    (`tests/data/wappin/response_status_number.json`,
+//!    `tests/data/wappin/callback_client_id_number.json`).
+//! 3. **Text with a form of its own** that no number has (a date and time: NXCloud's
+//!    `"sendTime": "2023-07-13 15:12:11"`; the type asks for a `&str`): a string only.
+//!
+//! Only spellings that write back the same are read. A number in a string is the number
+//! as it is written back: an optional `-`, no leading zero, no `+`, no space, no
+//! exponent (`"05"`, `"+5"`, `" 5"` and `"1e2"` are refused; found by fuzzing:
+//! `fixtures/esms/invalid/send_status_leading_zero.query`, and
+//! `fixtures/viva/invalid/transaction_currency_leading_zero.json`). A JSON number sent
+//! for text must be an integer within 64 bits: `serde_json` hands any other over as an
+//! `f64`, whose digits are not those sent (`1.50` and `1.5` are one `f64`, `1e2` is
+//! `100`), so it is refused with an error that says so. Booleans are not in the rule.
 //!
 //! Four ways of writing a field are invisible in its typed value and are noted: `null`
 //! and `""` (both read as `None`; Viva sends many nullable fields as `null`), a number
-//! written as a string (Viva's `"CurrencyCode": "826"`, read as a number), and a string
-//! written as a number. A field written plainly is not noted, so an ordinary payload
-//! allocates nothing here.
+//! written in a string, and text written as a number. A field written plainly is not
+//! noted, so an ordinary payload allocates nothing here.
 //!
-//! The last two are read whatever the field's type: an integer field takes a string of
-//! digits (a JavaScript proxy turns Viva's 16-digit `OrderCode` into a string), and a
-//! text field takes an integer (a sender may write Wappin's `"client_id": "9"` as `9`).
-//! Each is written back as it came.
+//! [`Probe`] wraps the deserializer of each known field's value, reads a number's text or
+//! sees which visit the value makes; [`write_field`] replays the note when the field is
+//! serialized. Text a type keeps by hand follows the same rule with [`AppendText`] and
+//! [`TextAsNumber`] (Wappin's template parameters).
 //!
-//! [`Probe`] wraps the deserializer of each known field's value and sees which visit the
-//! value makes; [`write_field`] replays the note when the field is serialized.
+//! A list's items are not fields: they are read as their type reads them alone (Viva's
+//! `Tags`, a list of names, takes strings only).
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, Visitor,
+};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, Serializer};
 
-use super::number;
+use super::number::{self, Integer, Sent};
 
 /// A way of writing a field that its typed value does not show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +155,28 @@ struct Probe<'w, D> {
     note: Note<'w>,
 }
 
+impl<'de, D: Deserializer<'de>> Probe<'_, D> {
+    /// Reads the raw text of a value sent for a number, and notes a string.
+    fn number_text(self) -> Result<Cow<'de, str>, D::Error> {
+        let raw = number::raw_text(self.inner)?;
+        if Sent(&raw).is_quoted() {
+            self.note.shapes.note(self.note.field, Shape::Quoted);
+        }
+        Ok(raw)
+    }
+
+    /// An integer: a JSON integer, or a string of digits (rule 1).
+    fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let raw = self.number_text()?;
+        let sent = Sent(&raw);
+        match number::integer_from_text(sent.text()) {
+            Some(Integer::Unsigned(value)) => visitor.visit_u64(value),
+            Some(Integer::Signed(value)) => visitor.visit_i64(value),
+            None => Err(sent.error(&visitor)),
+        }
+    }
+}
+
 macro_rules! probe_methods {
     ($($method:ident($($arg:ident: $ty:ty),*) wants $wants:ident;)*) => {
         $(fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
@@ -129,13 +185,11 @@ macro_rules! probe_methods {
     };
 }
 
-/// Requests for a `String` or an integer, which take the other too: they ask for whatever
-/// is there (`serde_json` refuses a number for a string before any visit, and the
-/// reverse), and the recorder turns one into the other.
-macro_rules! probe_either {
-    ($($method:ident wants $wants:ident;)*) => {
+/// Requests for an integer, whose text the probe reads (rule 1).
+macro_rules! probe_integers {
+    ($($method:ident)*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.inner.deserialize_any(Recorder { visitor, note: self.note, wants: Wants::$wants })
+            self.integer(visitor)
         })*
     };
 }
@@ -151,33 +205,69 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
         deserialize_f32() wants Anything;
         deserialize_f64() wants Anything;
         deserialize_char() wants Anything;
-        deserialize_str() wants Text;
-        deserialize_bytes() wants Text;
-        deserialize_byte_buf() wants Text;
+        deserialize_bytes() wants Form;
+        deserialize_byte_buf() wants Form;
         deserialize_option() wants Anything;
         deserialize_unit() wants Anything;
         deserialize_unit_struct(name: &'static str) wants Anything;
-        deserialize_newtype_struct(name: &'static str) wants Anything;
         deserialize_seq() wants Anything;
         deserialize_tuple(len: usize) wants Anything;
         deserialize_tuple_struct(name: &'static str, len: usize) wants Anything;
         deserialize_map() wants Anything;
         deserialize_struct(name: &'static str, fields: &'static [&'static str]) wants Anything;
-        deserialize_enum(name: &'static str, variants: &'static [&'static str]) wants Text;
-        deserialize_identifier() wants Text;
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]) wants Form;
+        deserialize_identifier() wants Form;
         deserialize_ignored_any() wants Anything;
     }
 
-    probe_either! {
-        deserialize_i8 wants Integer;
-        deserialize_i16 wants Integer;
-        deserialize_i32 wants Integer;
-        deserialize_i64 wants Integer;
-        deserialize_u8 wants Integer;
-        deserialize_u16 wants Integer;
-        deserialize_u32 wants Integer;
-        deserialize_u64 wants Integer;
-        deserialize_string wants String;
+    probe_integers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+    }
+
+    /// Text (rule 2): asks for whatever is there (`serde_json` refuses a number for a
+    /// string before any visit), and the recorder takes an integer as its digits.
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_any(Recorder {
+            visitor,
+            note: self.note,
+            wants: Wants::Text,
+        })
+    }
+
+    /// Text with a form (rule 3): asks for whatever is there, so that the recorder
+    /// refuses a number that is no 64-bit integer without quoting digits never sent
+    /// (`serde_json` would name its float).
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_any(Recorder {
+            visitor,
+            note: self.note,
+            wants: Wants::Form,
+        })
+    }
+
+    /// A number read by a helper of its own (rule 1, [`number::deserialize_number`]):
+    /// its raw text, read here, so that a string is noted.
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        if name == number::NUMBER {
+            let raw = self.number_text()?;
+            return match raw {
+                Cow::Borrowed(raw) => visitor.visit_borrowed_str(raw),
+                Cow::Owned(raw) => visitor.visit_string(raw),
+            };
+        }
+        self.inner.deserialize_newtype_struct(
+            name,
+            Recorder {
+                visitor,
+                note: self.note,
+                wants: Wants::Anything,
+            },
+        )
     }
 
     fn is_human_readable(&self) -> bool {
@@ -185,15 +275,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
     }
 }
 
-/// What the field's type asked the deserializer for: a string is no news when it asked
-/// for text, and a number written as a string when it asked for anything else. An
-/// integer is read from a string of digits, and a `String` (an id, a name) from an
-/// integer; text with a form of its own (a time, a status) is not.
+/// What the field's type asked the deserializer for, where it matters: text that may be
+/// anything (rule 2), text with a form that no number has (rule 3), or anything else
+/// (a number is read by the probe itself, rule 1).
 #[derive(Clone, Copy)]
 enum Wants {
     Text,
-    String,
-    Integer,
+    Form,
     Anything,
 }
 
@@ -207,25 +295,6 @@ impl<'de, V: Visitor<'de>> Recorder<'_, V> {
     fn saw_text(&mut self, text: &str) {
         if text.is_empty() {
             self.note.shapes.note(self.note.field, Shape::Empty);
-        } else if let Wants::Integer | Wants::Anything = self.wants {
-            self.note.shapes.note(self.note.field, Shape::Quoted);
-        }
-    }
-
-    /// Text, or for an integer field a string of digits, as the integer it holds.
-    /// For an integer field, the integer a string of digits holds.
-    fn integer_in(&self, text: &str) -> Option<i64> {
-        match self.wants {
-            Wants::Integer => number::code_from_text(text),
-            Wants::Text | Wants::String | Wants::Anything => None,
-        }
-    }
-
-    /// Visits `value` as the integer it is.
-    fn visit_integer<E: de::Error>(self, value: i64) -> Result<V::Value, E> {
-        match u64::try_from(value) {
-            Ok(value) => self.visitor.visit_u64(value),
-            Err(_) => self.visitor.visit_i64(value),
         }
     }
 
@@ -236,11 +305,11 @@ impl<'de, V: Visitor<'de>> Recorder<'_, V> {
         visit: impl FnOnce(V) -> Result<V::Value, E>,
     ) -> Result<V::Value, E> {
         match self.wants {
-            Wants::String => {
+            Wants::Text => {
                 self.note.shapes.note(self.note.field, Shape::Number);
                 self.visitor.visit_str(itoa::Buffer::new().format(value))
             }
-            Wants::Text | Wants::Integer | Wants::Anything => visit(self.visitor),
+            Wants::Form | Wants::Anything => visit(self.visitor),
         }
     }
 }
@@ -271,7 +340,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         visit_u32(u32);
         visit_u128(u128);
         visit_f32(f32);
-        visit_f64(f64);
         visit_char(char);
         visit_bytes(&[u8]);
         visit_borrowed_bytes(&'de [u8]);
@@ -286,31 +354,29 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         self.integer(v, |visitor| visitor.visit_u64(v))
     }
 
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        match self.wants {
+            Wants::Text | Wants::Form => Err(no_text(&self.visitor)),
+            Wants::Anything => self.visitor.visit_f64(v),
+        }
+    }
+
     #[inline]
     fn visit_str<E: de::Error>(mut self, v: &str) -> Result<V::Value, E> {
         self.saw_text(v);
-        match self.integer_in(v) {
-            Some(value) => self.visit_integer(value),
-            None => self.visitor.visit_str(v),
-        }
+        self.visitor.visit_str(v)
     }
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<V::Value, E> {
         self.saw_text(v);
-        match self.integer_in(v) {
-            Some(value) => self.visit_integer(value),
-            None => self.visitor.visit_borrowed_str(v),
-        }
+        self.visitor.visit_borrowed_str(v)
     }
 
     #[inline]
     fn visit_string<E: de::Error>(mut self, v: String) -> Result<V::Value, E> {
         self.saw_text(&v);
-        match self.integer_in(&v) {
-            Some(value) => self.visit_integer(value),
-            None => self.visitor.visit_string(v),
-        }
+        self.visitor.visit_string(v)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
@@ -350,6 +416,59 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_enum(data)
+    }
+}
+
+/// The error for a number that is no 64-bit integer, where text is wanted (rule 2):
+/// `serde_json` hands it over as an `f64`, whose digits are not those sent (`1.50` and
+/// `1.5` are one `f64`, `1e2` is `100`). It could neither be read as the text that came
+/// nor written back as it came, so it is refused, without quoting a number that was
+/// never sent.
+fn no_text<E: de::Error>(expected: &dyn de::Expected) -> E {
+    E::invalid_type(
+        Unexpected::Other("a number with a fraction, an exponent or past 64 bits"),
+        expected,
+    )
+}
+
+/// Reads text onto the end of a `String`, escaped or not, with no allocation of its own,
+/// or a JSON integer as its digits (rule 2): for text a type keeps by hand (Wappin's
+/// template parameters). Gives whether it came as a number, to be written back as one
+/// with [`TextAsNumber`].
+pub(crate) struct AppendText<'a>(pub(crate) &'a mut String);
+
+impl<'de> DeserializeSeed<'de> for AppendText<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for AppendText<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<bool, E> {
+        self.0.push_str(text);
+        Ok(false)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<bool, E> {
+        self.0.push_str(itoa::Buffer::new().format(value));
+        Ok(true)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<bool, E> {
+        self.0.push_str(itoa::Buffer::new().format(value));
+        Ok(true)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+        Err(no_text(&self))
     }
 }
 
@@ -395,18 +514,25 @@ where
             Ok(Peeked::Text(text)) => map.serialize_entry(key, &text),
             _ => map.serialize_entry(key, value),
         },
-        // Text that came as an integer goes back as that integer, while it still is one.
         (_, Some(Shape::Number)) => match value.serialize(Peek { number_text: true }) {
-            Ok(Peeked::Text(text)) => match number::code_from_text(&text) {
-                Some(number) => map.serialize_entry(key, &number),
-                None => match text.parse::<u64>() {
-                    Ok(number) if number.to_string() == text => map.serialize_entry(key, &number),
-                    _ => map.serialize_entry(key, value),
-                },
-            },
+            Ok(Peeked::Text(text)) => map.serialize_entry(key, &TextAsNumber(&text)),
             _ => map.serialize_entry(key, value),
         },
         _ => map.serialize_entry(key, value),
+    }
+}
+
+/// Text that came as a JSON integer (rule 2), written back as that integer while it
+/// still is one; text set to something else since is written as text.
+pub(crate) struct TextAsNumber<'a>(pub(crate) &'a str);
+
+impl Serialize for TextAsNumber<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match number::integer_from_text(self.0) {
+            Some(Integer::Signed(value)) => serializer.serialize_i64(value),
+            Some(Integer::Unsigned(value)) => serializer.serialize_u64(value),
+            None => serializer.serialize_str(self.0),
+        }
     }
 }
 
@@ -479,6 +605,29 @@ impl ser::Error for Unpeekable {
     }
 }
 
+/// The raw text of a number written as a `RawValue`, as [`Peek`] takes it.
+struct PeekRaw(Option<String>);
+
+impl ser::SerializeStruct for PeekRaw {
+    type Ok = Peeked;
+    type Error = Unpeekable;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Unpeekable> {
+        if let Peeked::Text(text) = value.serialize(Peek { number_text: true })? {
+            self.0 = Some(text);
+        }
+        Ok(())
+    }
+
+    fn end(self) -> Result<Peeked, Unpeekable> {
+        self.0.map(Peeked::Text).ok_or(Unpeekable)
+    }
+}
+
 macro_rules! peek_numbers {
     ($($method:ident($ty:ty) as $kind:ident;)*) => {
         $(fn $method(self, v: $ty) -> Result<Peeked, Unpeekable> {
@@ -503,7 +652,7 @@ impl Serializer for Peek {
     type SerializeTupleStruct = Impossible<Peeked, Unpeekable>;
     type SerializeTupleVariant = Impossible<Peeked, Unpeekable>;
     type SerializeMap = Impossible<Peeked, Unpeekable>;
-    type SerializeStruct = Impossible<Peeked, Unpeekable>;
+    type SerializeStruct = PeekRaw;
     type SerializeStructVariant = Impossible<Peeked, Unpeekable>;
 
     fn serialize_none(self) -> Result<Peeked, Unpeekable> {
@@ -565,8 +714,18 @@ impl Serializer for Peek {
         serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
         serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
         serialize_map(Option<usize>) -> Self::SerializeMap;
-        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
         serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+
+    /// A struct is no number, but for a number written as its raw text (a decimal's
+    /// digits, which `serde_json` writes from a `RawValue` struct of one field): that
+    /// text is the number's.
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<PeekRaw, Unpeekable> {
+        if self.number_text && name == number::RAW_VALUE {
+            Ok(PeekRaw(None))
+        } else {
+            Err(Unpeekable)
+        }
     }
 
     /// A newtype struct is a value, not `None`: the value inside is looked at only for the
@@ -657,5 +816,168 @@ mod tests {
             r#"{"k":"2024-06-10T06:55:08Z"}"#
         );
         assert_eq!(builds.get(), 2);
+    }
+
+    crate::wire::enums::string_enum! {
+        /// A text enum.
+        pub enum Status {
+            /// Fine.
+            Fine = "200",
+        }
+    }
+
+    crate::wire::object::wire_object! {
+        /// One field for each part of the rule.
+        pub struct Scalars {
+            /// An integer.
+            #[serde(rename = "order", default)]
+            pub order: Option<u64>,
+            /// A small integer.
+            #[serde(rename = "small", default)]
+            pub small: Option<u16>,
+            /// A signed integer.
+            #[serde(rename = "signed", default)]
+            pub signed: Option<i64>,
+            /// A decimal.
+            #[serde(rename = "amount", default, with = "crate::wire::decimal::number_option")]
+            pub amount: Option<rust_decimal::Decimal>,
+            /// Text.
+            #[serde(rename = "id", default)]
+            pub id: Option<String>,
+            /// A text enum.
+            #[serde(rename = "status", default)]
+            pub status: Option<Status>,
+            /// A time with a form of its own.
+            #[serde(rename = "at", default, with = "crate::wire::time::date_time_seconds_option")]
+            pub at: Option<chrono::NaiveDateTime>,
+        }
+    }
+
+    fn read(json: &str) -> Result<Scalars, String> {
+        serde_json::from_str(json).map_err(|err| err.to_string())
+    }
+
+    #[test]
+    fn each_scalar_reads_its_other_spelling_and_is_written_back_as_it_came() {
+        for json in [
+            r#"{"order":"98765432109876543"}"#,
+            r#"{"order":"18446744073709551615"}"#,
+            r#"{"small":"65535","signed":"-9223372036854775808"}"#,
+            r#"{"amount":"100.50"}"#,
+            r#"{"amount":"-0.00"}"#,
+            r#"{"id":9,"status":200}"#,
+            r#"{"id":-5,"status":404}"#,
+            r#"{"id":18446744073709551615}"#,
+        ] {
+            let scalars = read(json).unwrap();
+            assert_eq!(serde_json::to_string(&scalars).unwrap(), json);
+        }
+        let quoted = read(r#"{"amount":"100.50","id":9,"status":200}"#).unwrap();
+        let plain = read(r#"{"amount":100.50,"id":"9","status":"200"}"#).unwrap();
+        assert_eq!(
+            (&quoted.amount, &quoted.id, &quoted.status),
+            (&plain.amount, &plain.id, &plain.status)
+        );
+        assert_eq!(quoted.status, Some(Status::Fine));
+        assert!(Status::DOCUMENTED.iter().all(Status::is_documented));
+        assert!(quoted.unknown_fields().is_empty());
+        assert_eq!(
+            quoted.amount.map(|a| a.to_string()).as_deref(),
+            Some("100.50")
+        );
+        // Text changed since is written as text.
+        let mut changed = quoted;
+        changed.id = Some("nine".to_owned());
+        assert!(
+            serde_json::to_string(&changed)
+                .unwrap()
+                .contains(r#""id":"nine""#)
+        );
+    }
+
+    #[test]
+    fn a_number_out_of_its_type_s_range_is_quoted_as_sent() {
+        for (json, quoted) in [
+            (
+                r#"{"order":98765432109876543210}"#,
+                "invalid value: integer `98765432109876543210`, expected u64",
+            ),
+            (
+                r#"{"order":"98765432109876543210"}"#,
+                r#"invalid value: string "98765432109876543210", expected u64"#,
+            ),
+            (
+                r#"{"order":-1}"#,
+                "invalid value: integer `-1`, expected u64",
+            ),
+            (
+                r#"{"small":70000}"#,
+                "invalid value: integer `70000`, expected u16",
+            ),
+            (
+                r#"{"signed":-9223372036854775809}"#,
+                "invalid value: integer `-9223372036854775809`, expected i64",
+            ),
+            (
+                r#"{"signed":9223372036854775808}"#,
+                "invalid value: integer `9223372036854775808`, expected i64",
+            ),
+            (
+                r#"{"order":1.0}"#,
+                "invalid value: number `1.0`, expected u64",
+            ),
+            (
+                r#"{"order":1e2}"#,
+                "invalid value: number `1e2`, expected u64",
+            ),
+            (
+                r#"{"order":"05"}"#,
+                r#"invalid value: string "05", expected u64"#,
+            ),
+            (
+                r#"{"order":" 5"}"#,
+                r#"invalid value: string " 5", expected u64"#,
+            ),
+            (
+                r#"{"order":true}"#,
+                "invalid type: boolean `true`, expected u64",
+            ),
+        ] {
+            let err = read(json).unwrap_err();
+            assert!(err.starts_with(quoted), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_number_text_cannot_keep_is_refused_without_a_number_never_sent() {
+        for json in [
+            r#"{"id":1.50}"#,
+            r#"{"id":1e2}"#,
+            r#"{"id":98765432109876543210}"#,
+            r#"{"status":2.5}"#,
+            r#"{"at":1.5}"#,
+        ] {
+            let err = read(json).unwrap_err();
+            assert!(
+                err.starts_with(
+                    "invalid type: a number with a fraction, an exponent or past 64 bits"
+                ),
+                "{json}: {err}"
+            );
+        }
+        // A time's text is never digits: an integer there is refused as sent.
+        let err = read(r#"{"at":1689261131}"#).unwrap_err();
+        assert!(
+            err.starts_with("invalid type: integer `1689261131`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_value_read_from_a_serde_json_value_follows_the_rule_too() {
+        let value = serde_json::json!({"order": "7", "amount": "1.5", "id": 9});
+        let scalars: Scalars = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!((scalars.order, scalars.id.as_deref()), (Some(7), Some("9")));
+        assert_eq!(serde_json::to_value(&scalars).unwrap(), value);
     }
 }
