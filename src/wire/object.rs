@@ -539,8 +539,13 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
-        let shape = self.wire.shapes.get(key);
-        shape::write_field(&mut self.map, spelt(self.wire, key), value, shape)
+        shape::write_field(
+            &mut self.map,
+            spelt(self.wire, key),
+            value,
+            &self.wire.shapes,
+            key,
+        )
     }
 
     /// A field the derived code skips: an optional one that most bodies leave out, marked

@@ -43,8 +43,8 @@
 //! serialized. Text a type keeps by hand follows the same rule with [`AppendText`] and
 //! [`TextAsNumber`] (Wappin's template parameters).
 //!
-//! A list's items are not fields: they are read as their type reads them alone (Viva's
-//! `Tags`, a list of names, takes strings only).
+//! The items of a field's list follow the rule as fields do (Viva's `Tags`, a list of
+//! names, takes `["2024", 7]`), each noted by its place and written back as it came.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -69,11 +69,18 @@ pub(crate) enum Shape {
     Number,
 }
 
-/// The noted shapes of an object's fields, by wire name; fields written plainly are absent.
-/// Two are equal when they note the same shapes, in whatever order the fields came: the
-/// order is the body's, and the value written back has the type's.
+/// Where a note is: a field, by wire name, or an item of the list a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    field: &'static str,
+    item: Option<usize>,
+}
+
+/// The noted shapes of an object's fields, and of their lists' items; values written
+/// plainly are absent. Two are equal when they note the same shapes, in whatever order
+/// the fields came: the order is the body's, and the value written back has the type's.
 #[derive(Clone, Default)]
-pub(crate) struct Shapes(Vec<(&'static str, Shape)>);
+pub(crate) struct Shapes(Vec<(Place, Shape)>);
 
 impl PartialEq for Shapes {
     fn eq(&self, other: &Shapes) -> bool {
@@ -92,9 +99,14 @@ impl Eq for Shapes {}
 
 impl fmt::Debug for Shapes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map()
-            .entries(self.0.iter().map(|(k, v)| (k, v)))
-            .finish()
+        let mut map = f.debug_map();
+        for (place, shape) in &self.0 {
+            match place.item {
+                None => map.entry(&place.field, shape),
+                Some(item) => map.entry(&format_args!("{}[{item}]", place.field), shape),
+            };
+        }
+        map.finish()
     }
 }
 
@@ -106,18 +118,30 @@ impl Shapes {
 
     /// How the field `name` was written, if that was one of the noted ways.
     pub(crate) fn get(&self, name: &str) -> Option<Shape> {
-        self.0
-            .iter()
-            .find(|(field, _)| *field == name)
-            .map(|(_, shape)| *shape)
+        self.find(|place| place.field == name && place.item.is_none())
     }
 
-    fn note(&mut self, field: &'static str, shape: Shape) {
-        self.0.push((field, shape));
+    /// How item `item` of the list in the field `name` was written, if noted.
+    fn item(&self, name: &str, item: usize) -> Option<Shape> {
+        self.find(|place| place.field == name && place.item == Some(item))
+    }
+
+    /// Whether an item of the list in the field `name` is noted.
+    fn has_items(&self, name: &str) -> bool {
+        self.find(|place| place.field == name && place.item.is_some())
+            .is_some()
+    }
+
+    fn find(&self, at: impl Fn(&Place) -> bool) -> Option<Shape> {
+        self.0
+            .iter()
+            .find(|(place, _)| at(place))
+            .map(|(_, shape)| *shape)
     }
 }
 
-/// The seed of one known field's value, which notes its shape while it deserializes.
+/// The seed of one known field's value (or of an item of its list), which notes its
+/// shape while it deserializes.
 pub(crate) struct Recorded<'w, S> {
     seed: S,
     note: Note<'w>,
@@ -127,7 +151,10 @@ impl<'w, S> Recorded<'w, S> {
     pub(crate) fn new(seed: S, field: &'static str, shapes: &'w mut Shapes) -> Self {
         Recorded {
             seed,
-            note: Note { field, shapes },
+            note: Note {
+                place: Place { field, item: None },
+                shapes,
+            },
         }
     }
 }
@@ -143,10 +170,47 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Recorded<'_, S> {
     }
 }
 
-/// Where a field's shape is noted.
+/// Where a value's shape is noted.
 struct Note<'w> {
+    place: Place,
+    shapes: &'w mut Shapes,
+}
+
+impl Note<'_> {
+    fn record(&mut self, shape: Shape) {
+        self.shapes.0.push((self.place, shape));
+    }
+}
+
+/// The items of a field's list, each probed as a field is (`Tags: ["a", 7]`).
+struct Items<'w, A> {
+    seq: A,
     field: &'static str,
     shapes: &'w mut Shapes,
+    next: usize,
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, A::Error> {
+        let note = Note {
+            place: Place {
+                field: self.field,
+                item: Some(self.next),
+            },
+            shapes: &mut *self.shapes,
+        };
+        self.next = self.next.saturating_add(1);
+        self.seq.next_element_seed(Recorded { seed, note })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.seq.size_hint()
+    }
 }
 
 /// A deserializer that passes everything through and watches which visit the value makes.
@@ -157,10 +221,10 @@ struct Probe<'w, D> {
 
 impl<'de, D: Deserializer<'de>> Probe<'_, D> {
     /// Reads the raw text of a value sent for a number, and notes a string.
-    fn number_text(self) -> Result<Cow<'de, str>, D::Error> {
+    fn number_text(mut self) -> Result<Cow<'de, str>, D::Error> {
         let raw = number::raw_text(self.inner)?;
         if Sent(&raw).is_quoted() {
-            self.note.shapes.note(self.note.field, Shape::Quoted);
+            self.note.record(Shape::Quoted);
         }
         Ok(raw)
     }
@@ -294,19 +358,19 @@ struct Recorder<'w, V> {
 impl<'de, V: Visitor<'de>> Recorder<'_, V> {
     fn saw_text(&mut self, text: &str) {
         if text.is_empty() {
-            self.note.shapes.note(self.note.field, Shape::Empty);
+            self.note.record(Shape::Empty);
         }
     }
 
     /// An integer, or for a text field its digits as text.
     fn integer<E: de::Error>(
-        self,
+        mut self,
         value: impl itoa::Integer,
         visit: impl FnOnce(V) -> Result<V::Value, E>,
     ) -> Result<V::Value, E> {
         match self.wants {
             Wants::Text => {
-                self.note.shapes.note(self.note.field, Shape::Number);
+                self.note.record(Shape::Number);
                 self.visitor.visit_str(itoa::Buffer::new().format(value))
             }
             Wants::Form | Wants::Anything => visit(self.visitor),
@@ -379,13 +443,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         self.visitor.visit_string(v)
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
-        self.note.shapes.note(self.note.field, Shape::Null);
+    fn visit_none<E: de::Error>(mut self) -> Result<V::Value, E> {
+        self.note.record(Shape::Null);
         self.visitor.visit_none()
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
-        self.note.shapes.note(self.note.field, Shape::Null);
+    fn visit_unit<E: de::Error>(mut self) -> Result<V::Value, E> {
+        self.note.record(Shape::Null);
         self.visitor.visit_unit()
     }
 
@@ -406,8 +470,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         })
     }
 
+    /// A field's list: each item is read by the rule, as a field is. (A list inside an
+    /// item is read as its type reads it: no provider sends one of scalars.)
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.visitor.visit_seq(seq)
+        match self.note.place {
+            Place { field, item: None } => self.visitor.visit_seq(Items {
+                seq,
+                field,
+                shapes: self.note.shapes,
+                next: 0,
+            }),
+            Place { item: Some(_), .. } => self.visitor.visit_seq(seq),
+        }
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
@@ -493,32 +567,193 @@ pub(crate) mod empty_as_none {
 }
 
 /// Writes one field of an object as it came: a `None` that was `null` or `""` as such
-/// (one that was absent not at all), a number that came in a string in a string.
+/// (one that was absent not at all), a number that came in a string in a string, text
+/// that came as an integer as that integer, and the same for each item of a list. `name`
+/// is the field's wire name, `key` the spelling it is written in.
 pub(crate) fn write_field<M, T>(
     map: &mut M,
     key: &'static str,
     value: &T,
-    shape: Option<Shape>,
+    shapes: &Shapes,
+    name: &'static str,
 ) -> Result<(), M::Error>
 where
     M: SerializeMap,
     T: ?Sized + Serialize,
 {
+    let shape = shapes.get(name);
     match (value.serialize(Peek::default()), shape) {
-        (Ok(Peeked::None), Some(Shape::Null)) => map.serialize_entry(key, &()),
-        (Ok(Peeked::None), Some(Shape::Empty)) => map.serialize_entry(key, ""),
-        (Ok(Peeked::None), _) => Ok(()),
-        (_, Some(Shape::Quoted)) => match value.serialize(Peek { number_text: true }) {
-            Ok(Peeked::Signed(number)) => write_quoted(map, key, number),
-            Ok(Peeked::Unsigned(number)) => write_quoted(map, key, number),
-            Ok(Peeked::Text(text)) => map.serialize_entry(key, &text),
-            _ => map.serialize_entry(key, value),
-        },
-        (_, Some(Shape::Number)) => match value.serialize(Peek { number_text: true }) {
-            Ok(Peeked::Text(text)) => map.serialize_entry(key, &TextAsNumber(&text)),
-            _ => map.serialize_entry(key, value),
-        },
+        (Ok(Peeked::None), None | Some(Shape::Quoted | Shape::Number)) => Ok(()),
+        (_, Some(shape)) => map.serialize_entry(key, &AsCame { value, shape }),
+        _ if shapes.has_items(name) => map.serialize_entry(
+            key,
+            &Listed {
+                value,
+                shapes,
+                field: name,
+            },
+        ),
         _ => map.serialize_entry(key, value),
+    }
+}
+
+/// A value written as its note says it came.
+struct AsCame<'a, T: ?Sized> {
+    value: &'a T,
+    shape: Shape,
+}
+
+impl<T: ?Sized + Serialize> Serialize for AsCame<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let number_text = matches!(self.shape, Shape::Quoted | Shape::Number);
+        match (self.value.serialize(Peek { number_text }), self.shape) {
+            (Ok(Peeked::None), Shape::Null) => serializer.serialize_unit(),
+            (Ok(Peeked::None), Shape::Empty) => serializer.serialize_str(""),
+            (Ok(Peeked::Signed(number)), Shape::Quoted) => {
+                serializer.serialize_str(itoa::Buffer::new().format(number))
+            }
+            (Ok(Peeked::Unsigned(number)), Shape::Quoted) => {
+                serializer.serialize_str(itoa::Buffer::new().format(number))
+            }
+            (Ok(Peeked::Text(text)), Shape::Quoted) => serializer.serialize_str(&text),
+            (Ok(Peeked::Text(text)), Shape::Number) => TextAsNumber(&text).serialize(serializer),
+            _ => self.value.serialize(serializer),
+        }
+    }
+}
+
+/// A field's value whose list has noted items: written through [`Replay`].
+struct Listed<'a, T: ?Sized> {
+    value: &'a T,
+    shapes: &'a Shapes,
+    field: &'static str,
+}
+
+impl<T: ?Sized + Serialize> Serialize for Listed<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(Replay {
+            inner: serializer,
+            shapes: self.shapes,
+            field: self.field,
+        })
+    }
+}
+
+/// A serializer that writes a field's value as its inner serializer does, but for the
+/// items of its list, each written as its note says it came.
+struct Replay<'a, S> {
+    inner: S,
+    shapes: &'a Shapes,
+    field: &'static str,
+}
+
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
+        $(fn $method(self, $($arg: $ty),*) -> Result<$ret, S::Error> {
+            self.inner.$method($($arg),*)
+        })*
+    };
+}
+
+impl<'a, S: Serializer> Serializer for Replay<'a, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = ReplayItems<'a, S::SerializeSeq>;
+    type SerializeTuple = S::SerializeTuple;
+    type SerializeTupleStruct = S::SerializeTupleStruct;
+    type SerializeTupleVariant = S::SerializeTupleVariant;
+    type SerializeMap = S::SerializeMap;
+    type SerializeStruct = S::SerializeStruct;
+    type SerializeStructVariant = S::SerializeStructVariant;
+
+    forward! {
+        serialize_bool(v: bool) -> S::Ok;
+        serialize_i8(v: i8) -> S::Ok;
+        serialize_i16(v: i16) -> S::Ok;
+        serialize_i32(v: i32) -> S::Ok;
+        serialize_i64(v: i64) -> S::Ok;
+        serialize_u8(v: u8) -> S::Ok;
+        serialize_u16(v: u16) -> S::Ok;
+        serialize_u32(v: u32) -> S::Ok;
+        serialize_u64(v: u64) -> S::Ok;
+        serialize_f32(v: f32) -> S::Ok;
+        serialize_f64(v: f64) -> S::Ok;
+        serialize_char(v: char) -> S::Ok;
+        serialize_str(v: &str) -> S::Ok;
+        serialize_bytes(v: &[u8]) -> S::Ok;
+        serialize_none() -> S::Ok;
+        serialize_unit() -> S::Ok;
+        serialize_unit_struct(name: &'static str) -> S::Ok;
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
+        serialize_tuple(len: usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> Self::SerializeMap;
+        serialize_struct(name: &'static str, len: usize) -> Self::SerializeStruct;
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
+    }
+
+    /// The list inside an `Option`.
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<S::Ok, S::Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_newtype_struct(name, value)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner
+            .serialize_newtype_variant(name, index, variant, value)
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+        Ok(ReplayItems {
+            inner: self.inner.serialize_seq(len)?,
+            shapes: self.shapes,
+            field: self.field,
+            next: 0,
+        })
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+/// The items of a [`Replay`]ed list.
+struct ReplayItems<'a, Q> {
+    inner: Q,
+    shapes: &'a Shapes,
+    field: &'static str,
+    next: usize,
+}
+
+impl<Q: ser::SerializeSeq> ser::SerializeSeq for ReplayItems<'_, Q> {
+    type Ok = Q::Ok;
+    type Error = Q::Error;
+
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Q::Error> {
+        let shape = self.shapes.item(self.field, self.next);
+        self.next = self.next.saturating_add(1);
+        match shape {
+            Some(shape) => self.inner.serialize_element(&AsCame { value, shape }),
+            None => self.inner.serialize_element(value),
+        }
+    }
+
+    fn end(self) -> Result<Q::Ok, Q::Error> {
+        self.inner.end()
     }
 }
 
@@ -534,16 +769,6 @@ impl Serialize for TextAsNumber<'_> {
             None => serializer.serialize_str(self.0),
         }
     }
-}
-
-/// Writes the entry `key` with the integer `number` as a string, its digits written on
-/// the stack by `itoa`.
-fn write_quoted<M: SerializeMap>(
-    map: &mut M,
-    key: &'static str,
-    number: impl itoa::Integer,
-) -> Result<(), M::Error> {
-    map.serialize_entry(key, itoa::Buffer::new().format(number))
 }
 
 /// What [`Peek`] saw of a value. Integers are kept as they are (formatting them waits
@@ -765,7 +990,12 @@ mod tests {
         let mut out = Vec::new();
         let mut serializer = serde_json::Serializer::new(&mut out);
         let mut map = serializer.serialize_map(None).unwrap();
-        write_field(&mut map, "k", value, shape).unwrap();
+        let place = Place {
+            field: "k",
+            item: None,
+        };
+        let shapes = Shapes(shape.map(|shape| (place, shape)).into_iter().collect());
+        write_field(&mut map, "k", value, &shapes, "k").unwrap();
         SerializeMap::end(map).unwrap();
         String::from_utf8(out).unwrap()
     }
@@ -850,7 +1080,41 @@ mod tests {
             /// A time with a form of its own.
             #[serde(rename = "at", default, with = "crate::wire::time::date_time_seconds_option")]
             pub at: Option<chrono::NaiveDateTime>,
+            /// A list of names.
+            #[serde(rename = "tags", default)]
+            pub tags: Option<Vec<String>>,
+            /// A list of counts.
+            #[serde(rename = "counts", default)]
+            pub counts: Option<Vec<u64>>,
         }
+    }
+
+    #[test]
+    fn a_list_s_items_follow_the_rule_and_are_written_back_as_they_came() {
+        for json in [
+            r#"{"tags":["a",7,"8",-1],"counts":[1,"2",3]}"#,
+            r#"{"tags":[],"counts":["0"]}"#,
+            r#"{"tags":[""],"counts":[]}"#,
+        ] {
+            let scalars = read(json).unwrap();
+            assert_eq!(serde_json::to_string(&scalars).unwrap(), json);
+        }
+        let listed = read(r#"{"tags":["a",7,"8"],"counts":[1,"2"]}"#).unwrap();
+        assert_eq!(listed.tags, Some(vec!["a".into(), "7".into(), "8".into()]));
+        assert_eq!(listed.counts, Some(vec![1, 2]));
+        // An item out of its range is quoted as sent, with its place.
+        let err = read(r#"{"counts":[1,18446744073709551616]}"#).unwrap_err();
+        assert!(
+            err.starts_with("invalid value: integer `18446744073709551616`, expected u64"),
+            "{err}"
+        );
+        // Items set since are written as they are, the notes of those left as they came.
+        let mut changed = listed;
+        changed.tags = Some(vec!["a".into(), "x".into(), "8".into(), "9".into()]);
+        assert_eq!(
+            serde_json::to_string(&changed).unwrap(),
+            r#"{"tags":["a","x","8","9"],"counts":[1,"2"]}"#
+        );
     }
 
     fn read(json: &str) -> Result<Scalars, String> {
