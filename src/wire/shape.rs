@@ -581,9 +581,17 @@ where
     M: SerializeMap,
     T: ?Sized + Serialize,
 {
-    let shape = shapes.get(name);
-    match (value.serialize(Peek::default()), shape) {
-        (Ok(Peeked::None), None | Some(Shape::Quoted | Shape::Number)) => Ok(()),
+    let absent = matches!(value.serialize(Peek::default()), Ok(Peeked::None));
+    // Most payloads are written plainly: no note to look for.
+    if shapes.is_empty() {
+        return if absent {
+            Ok(())
+        } else {
+            map.serialize_entry(key, value)
+        };
+    }
+    match (absent, shapes.get(name)) {
+        (true, None | Some(Shape::Quoted | Shape::Number)) => Ok(()),
         (_, Some(shape)) => map.serialize_entry(key, &AsCame { value, shape }),
         _ if shapes.has_items(name) => map.serialize_entry(
             key,
