@@ -465,31 +465,10 @@ impl<'w, S: Serializer> Serializer for Emit<'w, S> {
         })
     }
 
+    shape::serializer_methods!(reject_non_struct);
+
     reject_non_struct! {
-        serialize_bool(v: bool) -> S::Ok;
-        serialize_i8(v: i8) -> S::Ok;
-        serialize_i16(v: i16) -> S::Ok;
-        serialize_i32(v: i32) -> S::Ok;
-        serialize_i64(v: i64) -> S::Ok;
-        serialize_u8(v: u8) -> S::Ok;
-        serialize_u16(v: u16) -> S::Ok;
-        serialize_u32(v: u32) -> S::Ok;
-        serialize_u64(v: u64) -> S::Ok;
-        serialize_f32(v: f32) -> S::Ok;
-        serialize_f64(v: f64) -> S::Ok;
-        serialize_char(v: char) -> S::Ok;
-        serialize_str(v: &str) -> S::Ok;
-        serialize_bytes(v: &[u8]) -> S::Ok;
-        serialize_none() -> S::Ok;
-        serialize_unit() -> S::Ok;
-        serialize_unit_struct(name: &'static str) -> S::Ok;
-        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
         serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
-        serialize_tuple(len: usize) -> Self::SerializeTuple;
-        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
-        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
-        serialize_map(len: Option<usize>) -> Self::SerializeMap;
-        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {

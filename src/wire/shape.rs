@@ -52,7 +52,7 @@ mod read;
 mod write;
 
 pub(crate) use read::{AppendText, Recorded};
-pub(crate) use write::{TextAsNumber, write_field};
+pub(crate) use write::{TextAsNumber, serializer_methods, write_field};
 
 /// A way of writing a field that its typed value does not show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

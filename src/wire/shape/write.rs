@@ -97,6 +97,41 @@ struct Replay<'a, S> {
     field: &'static str,
 }
 
+/// Calls `$apply!` with the `Serializer` methods that take plain arguments, but for
+/// `serialize_seq` and `serialize_struct`: each with its arguments and what it returns,
+/// for a serializer that passes them on, or refuses them, all alike (`Replay`, and
+/// `object`'s `Emit`).
+macro_rules! serializer_methods {
+    ($apply:ident) => {
+        $apply! {
+            serialize_bool(v: bool) -> S::Ok;
+            serialize_i8(v: i8) -> S::Ok;
+            serialize_i16(v: i16) -> S::Ok;
+            serialize_i32(v: i32) -> S::Ok;
+            serialize_i64(v: i64) -> S::Ok;
+            serialize_u8(v: u8) -> S::Ok;
+            serialize_u16(v: u16) -> S::Ok;
+            serialize_u32(v: u32) -> S::Ok;
+            serialize_u64(v: u64) -> S::Ok;
+            serialize_f32(v: f32) -> S::Ok;
+            serialize_f64(v: f64) -> S::Ok;
+            serialize_char(v: char) -> S::Ok;
+            serialize_str(v: &str) -> S::Ok;
+            serialize_bytes(v: &[u8]) -> S::Ok;
+            serialize_none() -> S::Ok;
+            serialize_unit() -> S::Ok;
+            serialize_unit_struct(name: &'static str) -> S::Ok;
+            serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
+            serialize_tuple(len: usize) -> Self::SerializeTuple;
+            serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
+            serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
+            serialize_map(len: Option<usize>) -> Self::SerializeMap;
+            serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
+        }
+    };
+}
+pub(crate) use serializer_methods;
+
 macro_rules! forward {
     ($($method:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         $(fn $method(self, $($arg: $ty),*) -> Result<$ret, S::Error> {
@@ -116,31 +151,10 @@ impl<'a, S: Serializer> Serializer for Replay<'a, S> {
     type SerializeStruct = S::SerializeStruct;
     type SerializeStructVariant = S::SerializeStructVariant;
 
+    serializer_methods!(forward);
+
     forward! {
-        serialize_bool(v: bool) -> S::Ok;
-        serialize_i8(v: i8) -> S::Ok;
-        serialize_i16(v: i16) -> S::Ok;
-        serialize_i32(v: i32) -> S::Ok;
-        serialize_i64(v: i64) -> S::Ok;
-        serialize_u8(v: u8) -> S::Ok;
-        serialize_u16(v: u16) -> S::Ok;
-        serialize_u32(v: u32) -> S::Ok;
-        serialize_u64(v: u64) -> S::Ok;
-        serialize_f32(v: f32) -> S::Ok;
-        serialize_f64(v: f64) -> S::Ok;
-        serialize_char(v: char) -> S::Ok;
-        serialize_str(v: &str) -> S::Ok;
-        serialize_bytes(v: &[u8]) -> S::Ok;
-        serialize_none() -> S::Ok;
-        serialize_unit() -> S::Ok;
-        serialize_unit_struct(name: &'static str) -> S::Ok;
-        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
-        serialize_tuple(len: usize) -> Self::SerializeTuple;
-        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
-        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
-        serialize_map(len: Option<usize>) -> Self::SerializeMap;
         serialize_struct(name: &'static str, len: usize) -> Self::SerializeStruct;
-        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
     }
 
     /// The list inside an `Option`.
