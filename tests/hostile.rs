@@ -595,19 +595,19 @@ fn cases() -> Vec<Case> {
             "a receipt code of 1e400",
             Parse,
             receipt_where("code", "1e400"),
-            "err nxcloud receipt: `code`: number out of range (line 1, column 46)",
+            "err nxcloud receipt: `code`: invalid value: number `1e400`, expected an integer code (StatusCode), as a number or a string of digits (line 1, column 46)",
         ),
         case(
             "a Viva amount of 1e400",
             Parse,
             viva_payment("\"Amount\": 100.50", "\"Amount\": 1e400"),
-            "err viva webhook message: `EventData.Amount`: invalid value: 1e400, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 16)",
+            "err viva webhook message: `EventData.Amount`: invalid value: number `1e400`, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 16)",
         ),
         case(
             "a Viva amount of 1e2",
             Parse,
             viva_payment("\"Amount\": 100.50", "\"Amount\": 1e2"),
-            "err viva webhook message: `EventData.Amount`: invalid value: 1e2, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 14)",
+            "err viva webhook message: `EventData.Amount`: invalid value: number `1e2`, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 14)",
         ),
         case(
             "a Viva amount of -0",
@@ -637,7 +637,7 @@ fn cases() -> Vec<Case> {
                 "\"Amount\": 100.50",
                 "\"Amount\": 100.123456789012345678901234567890",
             ),
-            "err viva webhook message: `EventData.Amount`: invalid value: 100.123456789012345678901234567890, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 45)",
+            "err viva webhook message: `EventData.Amount`: invalid value: number `100.123456789012345678901234567890`, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 45)",
         ),
         case(
             "a Viva amount of 30 digits",
@@ -646,19 +646,19 @@ fn cases() -> Vec<Case> {
                 "\"Amount\": 100.50",
                 "\"Amount\": 123456789012345678901234567890",
             ),
-            "err viva webhook message: `EventData.Amount`: invalid value: 123456789012345678901234567890, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 41)",
+            "err viva webhook message: `EventData.Amount`: invalid value: integer `123456789012345678901234567890`, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 41)",
         ),
         case(
             "a Viva amount as a string",
             Parse,
             viva_payment("\"Amount\": 100.50", "\"Amount\": \"100.50\""),
-            r#"err viva webhook message: `EventData.Amount`: invalid type: string "100.50", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 19)"#,
+            "ok viva webhook message",
         ),
         case(
             "a Viva amount as a word",
             Parse,
             viva_payment("\"Amount\": 100.50", "\"Amount\": \"much\""),
-            r#"err viva webhook message: `EventData.Amount`: invalid type: string "much", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 17)"#,
+            r#"err viva webhook message: `EventData.Amount`: invalid value: string "much", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 3, column 17)"#,
         ),
         case(
             "a Viva order code of 20 digits",
@@ -667,7 +667,7 @@ fn cases() -> Vec<Case> {
                 "\"OrderCode\": 776027772607",
                 "\"OrderCode\": 99999999999999999999",
             ),
-            "err viva webhook message: `EventData.OrderCode`: invalid type: floating point `1e+20`, expected u64 (line 16, column 34)",
+            "err viva webhook message: `EventData.OrderCode`: invalid value: integer `99999999999999999999`, expected u64 (line 16, column 34)",
         ),
         case(
             "a Viva order code of u64::MAX",
@@ -688,7 +688,7 @@ fn cases() -> Vec<Case> {
             "a Viva currency code of 1.5",
             Parse,
             viva_payment("\"CurrencyCode\": 978", "\"CurrencyCode\": 1.5"),
-            "err viva webhook message: `EventData.CurrencyCode`: invalid type: floating point `1.5`, expected an integer code (Currency), as a number or a string of digits (line 8, column 20)",
+            "err viva webhook message: `EventData.CurrencyCode`: invalid value: number `1.5`, expected an integer code (Currency), as a number or a string of digits (line 8, column 20)",
         ),
         case(
             "a Viva Sale Transactions expiry with two spaces before its offset",
@@ -701,14 +701,14 @@ fn cases() -> Vec<Case> {
             Parse,
             fixture("viva/transfer_created_8448.json")
                 .replace("\"Amount\":24.50", "\"Amount\":2.45e1"),
-            "err viva webhook message: `EventData.Amount`: invalid value: 2.45e1, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 5, column 19)",
+            "err viva webhook message: `EventData.Amount`: invalid value: number `2.45e1`, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 5, column 19)",
         ),
         case(
             "a Viva obligation's wallet of 20 digits",
             Parse,
             fixture("viva/obligation_created_5632.json")
                 .replace("952270799561", "99999999999999999999"),
-            "err viva obligation: `WalletId`: invalid type: floating point `1e+20`, expected i64 (line 3, column 32)",
+            "err viva obligation: `WalletId`: invalid value: integer `99999999999999999999`, expected i64 (line 3, column 32)",
         ),
         case(
             "a Viva verification status as a string",
@@ -745,7 +745,7 @@ fn cases() -> Vec<Case> {
                 r#""TotalPrice": 0.0"#,
                 r#""TotalPrice": "0.0""#,
             ),
-            r#"err esms GetCallback response: `Data_callback[0].TotalPrice`: invalid type: string "0.0", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 10, column 31)"#,
+            "ok esms GetCallback response",
         ),
         case(
             "a Wappin v2 error code in a string: kept",
@@ -757,13 +757,13 @@ fn cases() -> Vec<Case> {
             "a receipt code of 20 digits",
             Parse,
             receipt_where("code", "99999999999999999999"),
-            "err nxcloud receipt: `code`: invalid type: floating point `1e+20`, expected an integer code (StatusCode), as a number or a string of digits (line 1, column 61)",
+            "err nxcloud receipt: `code`: invalid value: integer `99999999999999999999`, expected an integer code (StatusCode), as a number or a string of digits (line 1, column 61)",
         ),
         case(
             "a receipt code of -0",
             Parse,
             receipt_where("code", "-0"),
-            "err nxcloud receipt: `code`: invalid type: floating point `-0.0`, expected an integer code (StatusCode), as a number or a string of digits (line 1, column 43)",
+            "err nxcloud receipt: `code`: invalid value: integer `-0`, expected an integer code (StatusCode), as a number or a string of digits (line 1, column 43)",
         ),
         case(
             "a 10 000-digit number in an unknown field: kept",
@@ -778,7 +778,7 @@ fn cases() -> Vec<Case> {
                 "\"EventTypeId\": 1796",
                 "\"EventTypeId\": 99999999999999999999",
             ),
-            "err viva webhook message: `EventTypeId`: invalid type: floating point `1e+20`, expected an integer code (EventTypeId), as a number or a string of digits (line 31, column 37)",
+            "err viva webhook message: `EventTypeId`: invalid value: integer `99999999999999999999`, expected an integer code (EventTypeId), as a number or a string of digits (line 31, column 37)",
         ),
         case(
             "an undocumented Viva event type: kept",
@@ -1063,19 +1063,19 @@ fn cases() -> Vec<Case> {
             "a receipt whose cost has its price as a string",
             Parse,
             receipt(r#","cost":{"currency":"USD","originalPrice":"4.1234"}"#),
-            r#"err nxcloud receipt: `cost.originalPrice`: invalid type: string "4.1234", expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 144)"#,
+            "ok nxcloud receipt",
         ),
         case(
             "a receipt whose cost has a price of 1e400",
             Parse,
             receipt(r#","cost":{"currency":"USD","originalPrice":1e400}"#),
-            "err nxcloud receipt: `cost.originalPrice`: invalid value: 1e400, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 141)",
+            "err nxcloud receipt: `cost.originalPrice`: invalid value: number `1e400`, expected a decimal number like 100.50 (no exponent, at most 28 decimals) (line 1, column 141)",
         ),
         case(
             "a Zalo journey timestamp of 20 digits",
             Parse,
             receipt(r#","timestamp":"99999999999999999999""#),
-            r#"err nxcloud receipt: `timestamp`: invalid value: string "99999999999999999999", expected unix milliseconds like `"1720602861913"` (line 1, column 128)"#,
+            r#"err nxcloud receipt: `timestamp`: invalid value: string "99999999999999999999", expected unix milliseconds like `"1720602861913"` (line 1, column 129)"#,
         ),
         case(
             "a Zalo zaloRes nested 100 000 deep in its data",
@@ -1129,7 +1129,7 @@ fn cases() -> Vec<Case> {
             "a number check whose numberType is an integer (the old shape's)",
             Parse,
             nxcloud_fixture("number_check_basic.json", "\"mobile\"", "2"),
-            "err nxcloud number check: `data.numberType`: invalid type: integer `2`, expected a string: `mobile`, `others`, `invalid`, or another (line 8, column 23)",
+            "ok nxcloud number check; 1 unrecognized: undocumented value `2` at `data.numberType`",
         ),
         case(
             "an old-shape number check whose basic check is a string",

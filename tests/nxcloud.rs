@@ -400,10 +400,10 @@ fn a_cost_keeps_what_its_document_does_not_list_and_names_what_is_missing() {
         ]
     );
     assert!(same_json(&receipt.to_json().unwrap(), body.as_bytes()));
-    // A price as a string, or a cost without its price: the error names the field.
+    // A price that is no number, or a cost without its price: the error names the field.
     for (cost, path) in [
         (
-            r#"{"currency":"USD","originalPrice":"4.1234"}"#,
+            r#"{"currency":"USD","originalPrice":"4,1234"}"#,
             "cost.originalPrice",
         ),
         (r#"{"currency":"USD"}"#, "cost"),

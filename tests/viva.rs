@@ -265,7 +265,7 @@ fn bad_inputs_name_the_field_path() {
         err.to_string()
     };
     assert!(with("Amount", r#""abc""#).contains("decimal number"));
-    assert!(with("Amount", r#""100.50""#).contains("decimal number"));
+    assert!(with("Amount", r#""100,50""#).contains("decimal number"));
     assert!(with("Amount", "1.005e2").contains("no exponent"));
     assert!(with("Amount", "1e400").contains("no exponent"));
     assert!(with("InsDate", r#""2014-06-18""#).contains("2014-06-18T14:20:30.45+03:00"));

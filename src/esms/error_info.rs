@@ -272,7 +272,9 @@ pub(crate) mod text_option {
         }
 
         fn visit_some<D: Deserializer<'de>>(self, text: D) -> Result<Self::Value, D::Error> {
-            text.deserialize_str(TextVisitor)
+            // Text that may be any text: a record reads it from a JSON integer too, and
+            // writes it back so (`wire::shape`, rule 2).
+            text.deserialize_string(TextVisitor)
         }
     }
 

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use base64::Engine as _;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,7 @@ use crate::wire::enums::string_enum;
 use crate::wire::json::json_payload;
 use crate::wire::number;
 use crate::wire::object::wire_object;
+use crate::wire::shape::{AppendText, TextAsNumber};
 
 /// "API GET Token": a `POST` to `/v1/token/get` with no body, authenticated by
 /// `Authorization: Basic [base64_encode(username:password)]`, where the username is the
@@ -101,6 +102,8 @@ pub struct Params {
     text: String,
     /// Where each key ends and where its value ends, in `text`.
     ends: Vec<(usize, usize)>,
+    /// The parameters whose value came as a JSON number, by position, in order.
+    numbers: Vec<usize>,
 }
 
 impl fmt::Debug for Params {
@@ -182,35 +185,16 @@ impl<S: Into<String>> FromIterator<S> for Params {
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
-        for (key, value) in self.iter() {
-            map.serialize_entry(key, value)?;
+        // In order, as they were read: one pass over both.
+        let mut numbers = self.numbers.iter().copied().peekable();
+        for (at, (key, value)) in self.iter().enumerate() {
+            if numbers.next_if_eq(&at).is_some() {
+                map.serialize_entry(key, &TextAsNumber(value))?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
         }
         map.end()
-    }
-}
-
-/// Reads a JSON string onto the end of a `String`, escaped or not, with no allocation of
-/// its own.
-struct AppendTo<'a>(&'a mut String);
-
-impl<'de> DeserializeSeed<'de> for AppendTo<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for AppendTo<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
-        self.0.push_str(text);
-        Ok(())
     }
 }
 
@@ -231,6 +215,7 @@ impl<'de> Deserialize<'de> for Params {
                 let mut params = Params {
                     text: String::with_capacity(128),
                     ends: Vec::with_capacity(8),
+                    numbers: Vec::new(),
                 };
                 // Templates number their parameters `1`, `2`, `3`... in order, and keys
                 // that count up (each an integer written its one way, greater than the
@@ -239,14 +224,18 @@ impl<'de> Deserialize<'de> for Params {
                 // count up; `None` once they do not.
                 let mut counting_up = Some(None);
                 let mut key_start = 0;
-                while map.next_key_seed(AppendTo(&mut params.text))?.is_some() {
+                while map.next_key_seed(AppendText(&mut params.text))?.is_some() {
                     let key_end = params.text.len();
                     if let Some(last) = counting_up {
                         let key = params.text.as_bytes().get(key_start..key_end);
                         let number = key.and_then(number::code_from_text);
                         counting_up = (number.is_some() && number > last).then_some(number);
                     }
-                    map.next_value_seed(AppendTo(&mut params.text))?;
+                    // A value is text; one sent as a number is read as its digits and
+                    // written back as it came (`wire::shape`, rule 2).
+                    if map.next_value_seed(AppendText(&mut params.text))? {
+                        params.numbers.push(params.ends.len());
+                    }
                     params.ends.push((key_end, params.text.len()));
                     key_start = params.text.len();
                 }

@@ -4,13 +4,14 @@
 //! Viva sends amounts as JSON numbers with decimals (`"Amount": 100.50`, `"TotalFee":
 //! -0.50`, `"Interchange": 0.00105`). `serde_json` turns a number into an `f64` before a
 //! type sees it, which would lose both exactness and the written scale (`100.50` would
-//! come back as `100.5`). These helpers take the number's raw text instead and build the
-//! [`Decimal`] from its digits, and write it back with the same digits.
+//! come back as `100.5`). These helpers take the number's raw text instead, in a JSON
+//! number or in a string (`shape`, rule 1), build the [`Decimal`] from its digits, and
+//! write it back with the same digits.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserialize, Deserializer, Unexpected};
+use serde::de::{self, Deserializer};
 use serde::ser::{self, Serialize, Serializer};
 use serde_json::value::RawValue;
 
@@ -116,21 +117,15 @@ pub(crate) fn write_decimal<const N: usize>(
     }
 }
 
-/// Serde `with` helper for an exact decimal sent as a JSON number (Viva's `Amount`).
+/// Serde `with` helper for an exact decimal sent as a JSON number (Viva's `Amount`), or
+/// as a string holding one (`"Amount": "100.50"`; see `shape`, rule 1).
 pub(crate) mod number {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let text = raw.get();
-        if let Some(string) = text.strip_prefix('"') {
-            let string = string.strip_suffix('"').unwrap_or(string);
-            return Err(de::Error::invalid_type(Unexpected::Str(string), &Expected));
-        }
-        parse_number(text)
-            .ok_or_else(|| de::Error::invalid_value(Unexpected::Other(text), &Expected))
+        crate::wire::number::deserialize_number(deserializer, parse_number, &Expected)
     }
 
     /// Writes the digits as a JSON number, through a borrowed `RawValue` (the one way
@@ -286,26 +281,58 @@ mod tests {
     }
 
     #[test]
-    fn anything_but_a_plain_decimal_number_is_refused() {
-        for bad in [
-            r#""100.50""#,
-            r#""ten""#,
-            "1e2",
-            "1E-2",
-            "1e400",
-            "0.1234567890123456789012345678901",
-            "123456789012345678901234567890",
-            "true",
-            "null",
-            "[1]",
+    fn a_decimal_in_a_string_is_read_from_its_digits() {
+        for (text, exact) in [
+            ("100.50", Decimal::new(10050, 2)),
+            ("-0.50", Decimal::new(-50, 2)),
+            ("10", Decimal::new(10, 0)),
+        ] {
+            let json = format!(r#"{{"amount":"{text}","fee":"{text}"}}"#);
+            let amounts: Amounts = serde_json::from_str(&json).unwrap();
+            assert_eq!(
+                (amounts.amount, amounts.fee),
+                (exact, Some(exact)),
+                "{text}"
+            );
+            assert_eq!(amounts.amount.scale(), exact.scale());
+        }
+        // From a `Value` too, whose raw text is owned.
+        let value = serde_json::json!({"amount": "100.50", "fee": 0.5});
+        let amounts: Amounts = serde_json::from_value(value).unwrap();
+        assert_eq!(
+            (amounts.amount, amounts.fee),
+            (Decimal::new(10050, 2), Some(Decimal::new(5, 1)))
+        );
+    }
+
+    #[test]
+    fn anything_but_a_plain_decimal_number_is_refused_and_quoted_as_sent() {
+        for (bad, quoted) in [
+            (r#""ten""#, r#"string "ten""#),
+            (r#""1e2""#, r#"string "1e2""#),
+            (r#"" 100.50""#, r#"string " 100.50""#),
+            (r#""100,50""#, r#"string "100,50""#),
+            (r#""""#, r#"string """#),
+            ("1e2", "number `1e2`"),
+            ("1E-2", "number `1E-2`"),
+            ("1e400", "number `1e400`"),
+            (
+                "0.1234567890123456789012345678901",
+                "number `0.1234567890123456789012345678901`",
+            ),
+            (
+                "123456789012345678901234567890",
+                "integer `123456789012345678901234567890`",
+            ),
+            ("true", "boolean `true`"),
+            ("null", "null"),
+            ("[1]", "sequence"),
+            ("{}", "map"),
         ] {
             let json = format!(r#"{{"amount":{bad}}}"#);
             let err = serde_json::from_str::<Amounts>(&json).unwrap_err();
-            assert!(
-                err.to_string().contains("decimal number")
-                    || err.to_string().contains("invalid type"),
-                "{bad}: {err}"
-            );
+            assert!(err.to_string().contains(quoted), "{bad}: {err}");
+            assert!(err.to_string().contains("decimal number"), "{bad}: {err}");
         }
     }
 }

@@ -2,9 +2,11 @@
 //! other value is kept in `Other` and written back unchanged (`ARCHITECTURE.md`, convention 2).
 //!
 //! [`string_enum!`] is for values the provider writes as strings (NXCloud's receipt
-//! `status`: `"failed"`, `"seen"`); [`code_enum!`] for integer codes (NXCloud's `code`:
-//! `11000`), which are also read from a string of digits. `FromStr` and `Display` agree
-//! with serde on every value, the unknown ones included.
+//! `status`: `"failed"`, `"seen"`; Wappin's `"status": "200"`), which a field also reads
+//! from a JSON integer, as its digits; [`code_enum!`] for integer codes (NXCloud's
+//! `code`: `11000`), which are also read from a string of digits. Each is written back
+//! as it came (`shape`'s rule). `FromStr` and `Display` agree with serde on every value,
+//! the unknown ones included.
 
 /// Declares an enum of string values with an `Other(String)` variant.
 macro_rules! string_enum {
@@ -102,7 +104,9 @@ macro_rules! string_enum {
                         Ok($name::from(value))
                     }
                 }
-                deserializer.deserialize_str(ValueVisitor)
+                // Text that may be any text: a field reads it from a JSON integer too
+                // (`shape`, rule 2).
+                deserializer.deserialize_string(ValueVisitor)
             }
         }
 
@@ -125,7 +129,8 @@ macro_rules! string_enum {
 pub(crate) use string_enum;
 
 /// Declares an enum of integer codes with an `Other(i64)` variant. A code is read from a
-/// JSON integer or from a string of digits (written back as it came, see `shape`).
+/// JSON integer or from a string of digits (written back as it came, see `shape`), and
+/// one past an `i64` is an error that quotes its digits.
 macro_rules! code_enum {
     (
         $(#[doc = $doc:expr])*

@@ -2,13 +2,16 @@
 //! (`ARCHITECTURE.md`, convention 5). A type uses them through serde attributes; each helper's doc names the
 //! sample that needs it.
 //!
-//! - [`object`]: unknown fields kept and written back, with [`shape`] for `null`, `""` and
-//!   numbers in strings.
-//! - [`decimal`]: money as exact decimals from the digits of a JSON number (Viva).
+//! - [`object`]: unknown fields kept and written back, with [`shape`] for `null`, `""`,
+//!   numbers in strings and text as numbers.
+//! - [`shape`]: the one rule for every scalar: a number also read from a string holding
+//!   it, text also from an integer, each written back as it came.
+//! - [`decimal`]: money as exact decimals from the digits that were sent (Viva).
 //! - [`enums`]: closed sets of values that keep any undocumented value.
-//! - [`number`]: integer codes as numbers or strings of digits.
+//! - [`number`]: numbers read from their text as sent, in a JSON number or a string.
 //! - [`time`]: provider time formats.
-//! - [`text`]: short text built on the stack, to write times and numbers without allocating.
+//! - [`text`]: short text built on the stack, to write times and numbers without allocating,
+//!   and text borrowed from the input.
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`detect`]: telling a payload's kind from its top-level keys, by a table of kinds.
 //! - [`kinds`]: a provider's table of kinds, declared once.

@@ -17,15 +17,15 @@
 //! A field is therefore written back as it came: absent stays absent, `null` stays
 //! `null`, `""` stays `""`, and `"826"` stays a string.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::{BorrowedStrDeserializer, U64Deserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 
 use super::shape::{self, Shape, Shapes};
+use super::text::Borrowed;
 use crate::UnknownFields;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 
@@ -373,7 +373,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        while let Some(Key(key)) = self.map.next_key()? {
+        while let Some(Borrowed(key)) = self.map.next_key()? {
             let (names, index_of) = self.names;
             if let Some(index) = index_of(&key) {
                 self.current = names.get(index).copied().unwrap_or_default();
@@ -422,31 +422,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
     }
 }
 
-/// An object key, borrowed from the input when it has no escapes.
-pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
-
 /// A serializer for a derived struct that writes it as a map, with each field as it came
 /// and the unknown fields after them.
 pub(crate) struct Emit<'w, S> {
@@ -490,31 +465,10 @@ impl<'w, S: Serializer> Serializer for Emit<'w, S> {
         })
     }
 
+    shape::serializer_methods!(reject_non_struct);
+
     reject_non_struct! {
-        serialize_bool(v: bool) -> S::Ok;
-        serialize_i8(v: i8) -> S::Ok;
-        serialize_i16(v: i16) -> S::Ok;
-        serialize_i32(v: i32) -> S::Ok;
-        serialize_i64(v: i64) -> S::Ok;
-        serialize_u8(v: u8) -> S::Ok;
-        serialize_u16(v: u16) -> S::Ok;
-        serialize_u32(v: u32) -> S::Ok;
-        serialize_u64(v: u64) -> S::Ok;
-        serialize_f32(v: f32) -> S::Ok;
-        serialize_f64(v: f64) -> S::Ok;
-        serialize_char(v: char) -> S::Ok;
-        serialize_str(v: &str) -> S::Ok;
-        serialize_bytes(v: &[u8]) -> S::Ok;
-        serialize_none() -> S::Ok;
-        serialize_unit() -> S::Ok;
-        serialize_unit_struct(name: &'static str) -> S::Ok;
-        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
         serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
-        serialize_tuple(len: usize) -> Self::SerializeTuple;
-        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
-        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
-        serialize_map(len: Option<usize>) -> Self::SerializeMap;
-        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {
@@ -564,8 +518,13 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
-        let shape = self.wire.shapes.get(key);
-        shape::write_field(&mut self.map, spelt(self.wire, key), value, shape)
+        shape::write_field(
+            &mut self.map,
+            spelt(self.wire, key),
+            value,
+            &self.wire.shapes,
+            key,
+        )
     }
 
     /// A field the derived code skips: an optional one that most bodies leave out, marked

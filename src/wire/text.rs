@@ -1,4 +1,5 @@
-//! Short text built on the stack, for values written back as strings or numbers.
+//! Short text built on the stack, for values written back as strings or numbers, and
+//! text read from the input without a copy where it can be.
 //!
 //! Writing a time through `write!` into the serializer sends it in many small pieces, each
 //! padded by `fmt` and escaped by `serde_json` on its own; `to_string` would allocate.
@@ -7,8 +8,10 @@
 //! time), [`StackText::push_digits`] any zero-padded integer (with `itoa`), neither with
 //! `fmt`'s padding machinery.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use serde::de::{Deserialize, Deserializer, Visitor};
 use serde::ser::{self, Serialize, Serializer};
 
 /// The `W` ASCII digits of `value`, with leading zeros; `None` when it has more.
@@ -133,6 +136,38 @@ impl<const N: usize, F: Fn(&mut StackText<N>) -> fmt::Result> Serialize for Buil
 impl<const N: usize> fmt::Write for StackText<N> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         self.push_str(text)
+    }
+}
+
+/// Text read from the input: borrowed where it has no escapes (an object's key, a
+/// value's raw JSON), else owned.
+pub(crate) struct Borrowed<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Borrowed<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Borrowed<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("text")
+            }
+
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Borrowed<'de>, E> {
+                Ok(Borrowed(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Borrowed<'de>, E> {
+                Ok(Borrowed(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E>(self, v: String) -> Result<Borrowed<'de>, E> {
+                Ok(Borrowed(Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
     }
 }
 

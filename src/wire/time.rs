@@ -287,39 +287,20 @@ fn serialize_unix<S: Serializer>(
 }
 
 /// Reads a unix time in `unit` from a string of digits, as the providers' samples send
-/// it, or from a JSON integer.
+/// it, or from a JSON integer (see `shape`, rule 1).
 fn deserialize_unix<'de, D: Deserializer<'de>>(
     deserializer: D,
     unit: UnixUnit,
 ) -> Result<DateTime<Utc>, D::Error> {
-    struct UnixVisitor(UnixUnit);
+    struct Expected(UnixUnit);
 
-    impl Visitor<'_> for UnixVisitor {
-        type Value = DateTime<Utc>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    impl de::Expected for Expected {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str(self.0.expecting())
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime<Utc>, E> {
-            parse_unix(v, self.0).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
-        }
-
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime<Utc>, E> {
-            i64::try_from(v)
-                .ok()
-                .and_then(|count| self.0.time(count))
-                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(v), &self))
-        }
-
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime<Utc>, E> {
-            self.0
-                .time(v)
-                .ok_or_else(|| E::invalid_value(Unexpected::Signed(v), &self))
         }
     }
 
-    deserializer.deserialize_any(UnixVisitor(unit))
+    super::number::deserialize_number(deserializer, |text| parse_unix(text, unit), &Expected(unit))
 }
 
 /// Declares the serde `with` module `$name` for a unix time in `$unit`: read from a
