@@ -19,7 +19,7 @@ use provider_payloads::axum::Webhook;
 use provider_payloads::http::Policy;
 use provider_payloads::viva::Verification;
 use provider_payloads::wappin::{self, CallbackToken};
-use provider_payloads::{Answer, Event, Payload};
+use provider_payloads::{Answer, Event, InvalidSecret, Payload};
 
 async fn webhook(callback: Webhook<Payload>) -> Answer {
     match callback.event() {
@@ -40,18 +40,18 @@ async fn wappin(Webhook(callback): Webhook<wappin::Callback>) -> Answer {
 }
 
 /// `viva_key` is the `Key` that Viva's `GET /api/messages/config/token` gives.
-pub fn app(wappin_token: &str, viva_key: &str) -> Router {
+pub fn app(wappin_token: &str, viva_key: &str) -> Result<Router, InvalidSecret> {
     let policy = Policy::new()
-        .wappin_token(CallbackToken::new(wappin_token))
+        .wappin_token(CallbackToken::new(wappin_token)?)
         .viva_verification(Verification::new(viva_key));
-    Router::new()
+    Ok(Router::new()
         // eSMS calls a GET, and so does Viva to verify the URL.
         .route("/webhooks", post(webhook).get(webhook))
         .route("/wappin", post(wappin))
-        .with_state(policy)
+        .with_state(policy))
 }
 // Serve it with the peer address, which the check of Viva's addresses reads:
-// axum::serve(listener, app(token, key).into_make_service_with_connect_info::<std::net::SocketAddr>())
+// axum::serve(listener, app(token, key)?.into_make_service_with_connect_info::<std::net::SocketAddr>())
 // ...to here.
 
 use std::net::SocketAddr;
@@ -78,12 +78,18 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    let app = match app(&wappin_token, &viva_key) {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("one_handler: {err}");
+            return ExitCode::from(2);
+        }
+    };
     let served = tokio::runtime::Runtime::new().and_then(|runtime| {
         runtime.block_on(async {
             let listener = tokio::net::TcpListener::bind(&listen).await?;
             println!("listening on http://{}", listener.local_addr()?);
-            let service =
-                app(&wappin_token, &viva_key).into_make_service_with_connect_info::<SocketAddr>();
+            let service = app.into_make_service_with_connect_info::<SocketAddr>();
             axum::serve(listener, service).await
         })
     });

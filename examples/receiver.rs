@@ -90,10 +90,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match arg.as_str() {
             "--listen" => listen = value("--listen")?,
             "--viva-key" => viva_key = value("--viva-key")?,
-            "--wappin-token" => match value("--wappin-token")? {
-                empty if empty.is_empty() => return Err("--wappin-token needs a token".into()),
-                given => (policy, token) = (policy.wappin_token(CallbackToken::new(given)), true),
-            },
+            "--wappin-token" => {
+                let given = CallbackToken::new(value("--wappin-token")?)
+                    .map_err(|err| format!("--wappin-token: {err}"))?;
+                (policy, token) = (policy.wappin_token(given), true);
+            }
             "--no-source-check" => {
                 policy = policy.viva_sources(None);
                 notes.push("Viva's source addresses are not checked (--no-source-check)");

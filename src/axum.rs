@@ -45,7 +45,7 @@
 //! }
 //!
 //! let policy = Policy::new()
-//!     .wappin_token(CallbackToken::new("s3cr3t"))
+//!     .wappin_token(CallbackToken::new("s3cr3t")?)
 //!     .viva_verification(Verification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6"));
 //! let app: Router = Router::new()
 //!     .route("/", post(any).get(any))
@@ -53,6 +53,7 @@
 //!     .route("/viva", post(viva).get(viva))
 //!     .with_state(policy);
 //! // axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+//! # Ok::<(), provider_payloads::InvalidSecret>(())
 //! ```
 
 use std::net::SocketAddr;

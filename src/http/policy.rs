@@ -51,7 +51,7 @@ use crate::{Limits, Provider, viva};
 /// use provider_payloads::Provider;
 ///
 /// let policy = Policy::new()
-///     .wappin_token(CallbackToken::new("s3cr3t"))
+///     .wappin_token(CallbackToken::new("s3cr3t")?)
 ///     .viva_sources(Environment::Production)
 ///     .trusted_proxies(["10.0.0.0/8".parse::<AddressRange>()?]);
 ///
@@ -535,7 +535,7 @@ mod tests {
     fn wappins_token_is_checked_once_set() {
         let open = Policy::new();
         assert_eq!(open.check(Provider::Wappin, &from("192.0.2.1")), Ok(()));
-        let policy = Policy::new().wappin_token(CallbackToken::new(TOKEN));
+        let policy = Policy::new().wappin_token(CallbackToken::new(TOKEN).unwrap());
         let with = |header: &'static [u8]| from("192.0.2.1").authorization(header);
         assert_eq!(
             policy.check(Provider::Wappin, &from("192.0.2.1")),
@@ -670,7 +670,7 @@ mod tests {
         let signature = sign(body);
         let signed = from(VIVA).signature_256(signature.as_bytes());
         assert_eq!(Policy::new().check_signature(&from(VIVA), body), Ok(()));
-        let policy = Policy::new().viva_signature(SubscriptionSecret::new(SECRET));
+        let policy = Policy::new().viva_signature(SubscriptionSecret::new(SECRET).unwrap());
         assert_eq!(policy.check_signature(&signed, body), Ok(()));
         assert_eq!(
             policy.check_signature(&from(VIVA), body),
@@ -695,8 +695,8 @@ mod tests {
     #[test]
     fn no_message_or_debug_shows_a_secret() {
         let policy = Policy::new()
-            .wappin_token(CallbackToken::new(TOKEN))
-            .viva_signature(SubscriptionSecret::new(SECRET));
+            .wappin_token(CallbackToken::new(TOKEN).unwrap())
+            .viva_signature(SubscriptionSecret::new(SECRET).unwrap());
         let debug = format!("{policy:?}");
         assert!(!debug.contains(TOKEN) && !debug.contains(SECRET), "{debug}");
         let header = format!("Bearer {TOKEN}");

@@ -234,7 +234,7 @@ impl Rejection {
 /// use provider_payloads::wappin::{self, CallbackToken};
 /// use provider_payloads::Payload;
 ///
-/// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t"));
+/// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t")?);
 /// let body = br#"{"message_id":"m1","client_id":"9","client_name":"c","status_messages":"read","callback_type":"status"}"#;
 /// let peer = Some("203.0.113.9".parse()?);
 ///
@@ -324,9 +324,9 @@ mod tests {
 
     fn policy() -> Policy {
         Policy::new()
-            .wappin_token(CallbackToken::new(TOKEN))
+            .wappin_token(CallbackToken::new(TOKEN).unwrap())
             .viva_sources(None)
-            .viva_signature(SubscriptionSecret::new("s"))
+            .viva_signature(SubscriptionSecret::new("s").unwrap())
     }
 
     fn anyone() -> Credentials<'static> {

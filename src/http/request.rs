@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_request_is_checked_read_and_answered() {
-        let policy = Policy::new().wappin_token(CallbackToken::new("t0ken"));
+        let policy = Policy::new().wappin_token(CallbackToken::new("t0ken").unwrap());
         let peer = Some("127.0.0.1".parse().unwrap());
         let request = |authorization: Option<&str>, path: &str| {
             let mut builder = Request::post(path);
@@ -212,7 +212,7 @@ mod tests {
         );
         assert_eq!(
             Policy::new()
-                .viva_signature(crate::viva::SubscriptionSecret::new("s"))
+                .viva_signature(crate::viva::SubscriptionSecret::new("s").unwrap())
                 .check_signature(&credentials, b"{}"),
             Err(Refusal::Signature(crate::viva::SignatureError::Malformed))
         );
