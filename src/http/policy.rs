@@ -424,19 +424,27 @@ fn environment_name(environment: Environment) -> &'static str {
     }
 }
 
-/// A block of addresses, IPv4 or IPv6: one address, or a network and its prefix length
-/// (`10.0.0.0/8`, `fd00::/8`). An IPv4 address written as IPv6 (`::ffff:10.0.0.1`)
-/// counts as itself.
+/// A block of addresses to trust as your proxies ([`Policy::trusted_proxies`]), IPv4 or
+/// IPv6: one address, or a network and its prefix length (`10.0.0.0/8`, `fd00::/8`). An
+/// IPv4 address written as IPv6 (`::ffff:10.0.0.1`) counts as itself.
+///
+/// A range wider than a /8 is refused where it is made ([`InvalidRange`]): any client
+/// among its addresses could write the address `X-Forwarded-For` gives, and `0.0.0.0/0`
+/// or `::/0` would let every client do so. A network of your own proxies is narrower
+/// (the widest private blocks are `10.0.0.0/8` and `fd00::/8`).
 ///
 /// ```
 /// use provider_payloads::http::AddressRange;
 ///
-/// let range: AddressRange = "10.0.0.0/8".parse().unwrap();
-/// assert!(range.contains("10.1.2.3".parse().unwrap()));
-/// assert!(range.contains("::ffff:10.1.2.3".parse().unwrap()));
-/// assert!(!range.contains("11.0.0.1".parse().unwrap()));
-/// assert!("::1".parse::<AddressRange>().unwrap().contains("::1".parse().unwrap()));
+/// let range: AddressRange = "10.0.0.0/8".parse()?;
+/// assert!(range.contains("10.1.2.3".parse()?));
+/// assert!(range.contains("::ffff:10.1.2.3".parse()?));
+/// assert!(!range.contains("11.0.0.1".parse()?));
+/// assert!("::1".parse::<AddressRange>()?.contains("::1".parse()?));
 /// assert!("10.0.0.0/33".parse::<AddressRange>().is_err());
+/// let every = "0.0.0.0/0".parse::<AddressRange>().unwrap_err();
+/// assert!(every.to_string().starts_with("`0.0.0.0/0` is too wide to trust as proxies"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct AddressRange {
@@ -445,20 +453,42 @@ pub struct AddressRange {
 }
 
 impl AddressRange {
-    /// The addresses whose first `prefix` bits are `network`'s (at most 32 for IPv4, 128
-    /// for IPv6).
-    pub fn new(network: IpAddr, prefix: u8) -> AddressRange {
+    /// The shortest prefix a range may have: a /8.
+    pub const WIDEST_PREFIX: u8 = 8;
+
+    /// The addresses whose first `prefix` bits are `network`'s: refused when `prefix` is
+    /// over the address's length (32 for IPv4, 128 for IPv6) or under
+    /// [`WIDEST_PREFIX`](Self::WIDEST_PREFIX).
+    ///
+    /// ```
+    /// use std::net::Ipv4Addr;
+    /// use provider_payloads::http::AddressRange;
+    ///
+    /// assert!(AddressRange::new(Ipv4Addr::new(10, 0, 0, 0).into(), 8).is_ok());
+    /// assert!(AddressRange::new(Ipv4Addr::UNSPECIFIED.into(), 0).is_err());
+    /// ```
+    pub fn new(network: IpAddr, prefix: u8) -> Result<AddressRange, InvalidRange> {
         let network = network.to_canonical();
-        let most = if network.is_ipv4() { 32 } else { 128 };
-        AddressRange {
-            network,
-            prefix: prefix.min(most),
-        }
+        let problem = if prefix > most_bits(network) {
+            RangeProblem::NotARange
+        } else if prefix < AddressRange::WIDEST_PREFIX {
+            RangeProblem::TooWide
+        } else {
+            return Ok(AddressRange { network, prefix });
+        };
+        Err(InvalidRange {
+            text: format!("{network}/{prefix}"),
+            problem,
+        })
     }
 
     /// One address.
     pub fn single(address: IpAddr) -> AddressRange {
-        AddressRange::new(address, 128)
+        let network = address.to_canonical();
+        AddressRange {
+            network,
+            prefix: most_bits(network),
+        }
     }
 
     /// Whether `address` is in the range.
@@ -479,39 +509,70 @@ impl AddressRange {
     }
 }
 
-/// The error of [`AddressRange`]'s `FromStr`.
+/// The number of bits of an address of `address`'s family.
+fn most_bits(address: IpAddr) -> u8 {
+    if address.is_ipv4() { 32 } else { 128 }
+}
+
+/// Why a text or a network and prefix is no [`AddressRange`]: it is no range, or one too
+/// wide to trust. Its message says which.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is no address range: expected an IP address, or one with its prefix length \
-     (`10.0.0.0/8`, `fd00::/8`)"
-)]
-pub struct InvalidRange(String);
+#[error("{}", self.problem.message(&self.text))]
+pub struct InvalidRange {
+    text: String,
+    problem: RangeProblem,
+}
+
+/// What is wrong with a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RangeProblem {
+    /// Not an address, or a prefix longer than the address.
+    NotARange,
+    /// A prefix under [`AddressRange::WIDEST_PREFIX`].
+    TooWide,
+}
+
+impl RangeProblem {
+    fn message(self, text: &str) -> String {
+        match self {
+            RangeProblem::NotARange => format!(
+                "`{text}` is no address range: expected an IP address, or one with its \
+                 prefix length (`10.0.0.0/8`, `fd00::/8`)"
+            ),
+            RangeProblem::TooWide => format!(
+                "`{text}` is too wide to trust as proxies: any client among its addresses \
+                 could write the address `X-Forwarded-For` gives; name your proxies' own \
+                 network, a /{} at the widest (`10.0.0.0/8`, `fd00::/8`)",
+                AddressRange::WIDEST_PREFIX
+            ),
+        }
+    }
+}
 
 impl FromStr for AddressRange {
     type Err = InvalidRange;
 
     /// Reads `10.0.0.1`, `10.0.0.0/8`, `::1` or `fd00::/8`.
     fn from_str(text: &str) -> Result<AddressRange, InvalidRange> {
-        let invalid = || InvalidRange(text.to_owned());
+        let invalid = |problem| InvalidRange {
+            text: text.to_owned(),
+            problem,
+        };
         let (address, prefix) = match text.split_once('/') {
             Some((address, prefix)) => (address, Some(prefix)),
             None => (text, None),
         };
-        let address: IpAddr = address.parse().map_err(|_| invalid())?;
-        let most = if address.to_canonical().is_ipv4() {
-            32
-        } else {
-            128
+        let address: IpAddr = address
+            .parse()
+            .map_err(|_| invalid(RangeProblem::NotARange))?;
+        let Some(prefix) = prefix else {
+            return Ok(AddressRange::single(address));
         };
-        let prefix = match prefix {
-            None => most,
-            Some(prefix) => Some(prefix)
-                .filter(|digits| digits.bytes().all(|byte| byte.is_ascii_digit()))
-                .and_then(|digits| digits.parse::<u8>().ok())
-                .filter(|prefix| *prefix <= most)
-                .ok_or_else(invalid)?,
-        };
-        Ok(AddressRange::new(address, prefix))
+        let prefix = Some(prefix)
+            .filter(|digits| digits.bytes().all(|byte| byte.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<u8>().ok())
+            .ok_or_else(|| invalid(RangeProblem::NotARange))?;
+        AddressRange::new(address, prefix).map_err(|err| invalid(err.problem))
     }
 }
 
@@ -729,15 +790,18 @@ mod tests {
         let ip = |text: &str| text.parse::<IpAddr>().unwrap();
         assert!(range("10.0.0.0/8").unwrap().contains(ip("10.255.0.1")));
         assert!(!range("10.0.0.0/8").unwrap().contains(ip("11.0.0.1")));
-        assert!(range("0.0.0.0/0").unwrap().contains(ip("203.0.113.1")));
-        assert!(!range("0.0.0.0/0").unwrap().contains(ip("::2")));
         assert!(range("fd00::/8").unwrap().contains(ip("fd12::1")));
         assert!(!range("fd00::/8").unwrap().contains(ip("fe80::1")));
-        assert!(range("::/0").unwrap().contains(ip("fe80::1")));
+        assert!(!range("fd00::/8").unwrap().contains(ip("10.0.0.1")));
         assert!(range("::1").unwrap().contains(ip("::1")));
         assert!(!range("::1").unwrap().contains(ip("::2")));
         assert!(range("::ffff:10.0.0.1").unwrap().contains(ip("10.0.0.1")));
         assert_eq!(range("10.0.0.7"), Ok(AddressRange::single(ip("10.0.0.7"))));
+        assert_eq!(
+            range("::ffff:10.0.0.7"),
+            Ok(AddressRange::single(ip("10.0.0.7")))
+        );
+        assert_eq!(AddressRange::new(ip("10.0.0.0"), 8), range("10.0.0.0/8"));
         for bad in [
             "",
             "10.0.0.0/",
@@ -747,7 +811,43 @@ mod tests {
             "10.0.0/8",
             "host",
         ] {
-            assert_eq!(range(bad), Err(InvalidRange(bad.to_owned())), "{bad}");
+            let err = range(bad).unwrap_err();
+            assert_eq!(err.problem, RangeProblem::NotARange, "{bad}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("`{bad}` is no address range"))
+            );
         }
+    }
+
+    #[test]
+    fn a_range_wider_than_a_slash_8_is_refused() {
+        for wide in [
+            "0.0.0.0/0",
+            "::/0",
+            "128.0.0.0/1",
+            "10.0.0.0/7",
+            "fc00::/7",
+            "2000::/3",
+        ] {
+            let err = wide.parse::<AddressRange>().unwrap_err();
+            assert_eq!(err.problem, RangeProblem::TooWide, "{wide}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("`{wide}` is too wide to trust as proxies")),
+                "{err}"
+            );
+        }
+        let every = AddressRange::new(IpAddr::from([0, 0, 0, 0]), 0).unwrap_err();
+        assert_eq!(every.problem, RangeProblem::TooWide);
+        assert!(every.to_string().starts_with("`0.0.0.0/0` is too wide"));
+        assert_eq!(
+            AddressRange::new(IpAddr::from([10, 0, 0, 0]), 33)
+                .unwrap_err()
+                .problem,
+            RangeProblem::NotARange
+        );
+        assert!("10.0.0.0/8".parse::<AddressRange>().is_ok());
+        assert!("fd00::/8".parse::<AddressRange>().is_ok());
     }
 }
