@@ -783,6 +783,28 @@ fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
             assert_eq!(service.next_line(), event_line(&event));
         }
     }
+    // Two `Authorization` headers, the right one among them: which was meant cannot be
+    // told.
+    for path in ["/wappin", "/"] {
+        for [first, second] in [
+            ["Bearer wappin-callback-token", "Bearer wrong-token"],
+            ["Bearer wrong-token", "Bearer wappin-callback-token"],
+            [
+                "Bearer wappin-callback-token",
+                "Bearer wappin-callback-token",
+            ],
+        ] {
+            let mut request = with(path, Some(first));
+            request.headers.push(("Authorization", second.to_owned()));
+            let response = connection.send(&request);
+            assert_eq!(response.status, 401, "{path} {first} {second}");
+            assert_eq!(
+                response.text(),
+                "the request has more than one `Authorization` header: a callback carries \
+                 one, and which to check cannot be told"
+            );
+        }
+    }
     // On Wappin's path, the token is checked before the body is read.
     let broken = Request {
         body: b"{".to_vec(),

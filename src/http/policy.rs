@@ -7,7 +7,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::viva::{
-    Environment, IsvVerification, SignatureError, SourceRange, SubscriptionSecret, Verification,
+    Environment, IsvVerification, SIGNATURE_256_HEADER, SignatureError, SourceRange,
+    SubscriptionSecret, Verification,
 };
 use crate::wappin::CallbackToken;
 use crate::{Limits, Provider, viva};
@@ -209,7 +210,9 @@ impl Policy {
         match provider {
             Provider::Wappin => {
                 if let Some(token) = &self.0.wappin_token {
-                    let header = credentials.authorization.ok_or(Refusal::MissingToken)?;
+                    let header = credentials
+                        .authorization
+                        .one(Refusal::MissingToken, "Authorization")?;
                     if !token.authorizes(header) {
                         return Err(Refusal::WrongToken);
                     }
@@ -241,7 +244,9 @@ impl Policy {
         let Some(secret) = &self.0.viva_secret else {
             return Ok(());
         };
-        let signature = credentials.signature_256.ok_or(Refusal::MissingSignature)?;
+        let signature = credentials
+            .signature_256
+            .one(Refusal::MissingSignature, SIGNATURE_256_HEADER)?;
         secret.verify(body, signature).map_err(Refusal::Signature)
     }
 
@@ -291,8 +296,37 @@ impl Policy {
 pub struct Credentials<'a> {
     peer: Option<IpAddr>,
     forwarded_for: Vec<&'a [u8]>,
-    authorization: Option<&'a [u8]>,
-    signature_256: Option<&'a [u8]>,
+    authorization: Header<'a>,
+    signature_256: Header<'a>,
+}
+
+/// A header that a request carries at most once to be checked.
+#[derive(Clone, Copy, Default)]
+enum Header<'a> {
+    #[default]
+    Absent,
+    One(&'a [u8]),
+    /// It came more than once: which one the sender meant cannot be told.
+    Repeated,
+}
+
+impl<'a> Header<'a> {
+    fn add(self, value: &'a [u8]) -> Header<'a> {
+        match self {
+            Header::Absent => Header::One(value),
+            Header::One(_) | Header::Repeated => Header::Repeated,
+        }
+    }
+
+    /// Its one value; `missing` when it is absent, and [`Refusal::RepeatedHeader`] naming
+    /// it (`name`) when it came more than once.
+    fn one(self, missing: Refusal, name: &'static str) -> Result<&'a [u8], Refusal> {
+        match self {
+            Header::One(value) => Ok(value),
+            Header::Absent => Err(missing),
+            Header::Repeated => Err(Refusal::RepeatedHeader { header: name }),
+        }
+    }
 }
 
 impl<'a> Credentials<'a> {
@@ -313,17 +347,35 @@ impl<'a> Credentials<'a> {
         self
     }
 
-    /// The `Authorization` header's value.
+    /// Adds an `Authorization` header's value: give each the request has. A request
+    /// with more than one is refused where the header is checked (which one the sender
+    /// meant cannot be told).
+    ///
+    /// ```
+    /// use provider_payloads::http::{Credentials, Policy, Refusal};
+    /// use provider_payloads::wappin::CallbackToken;
+    /// use provider_payloads::Provider;
+    ///
+    /// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t")?);
+    /// let twice = Credentials::new(None)
+    ///     .authorization(b"Bearer wrong")
+    ///     .authorization(b"Bearer s3cr3t");
+    /// let refusal = policy.check(Provider::Wappin, &twice).unwrap_err();
+    /// assert_eq!(refusal, Refusal::RepeatedHeader { header: "Authorization" });
+    /// assert_eq!(refusal.status(), 401);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn authorization(mut self, value: &'a [u8]) -> Credentials<'a> {
-        self.authorization = Some(value);
+        self.authorization = self.authorization.add(value);
         self
     }
 
-    /// The `Viva-Signature-256` header's value.
+    /// Adds a `Viva-Signature-256` header's value: give each the request has. A request
+    /// with more than one is refused where the signature is checked.
     #[must_use]
     pub fn signature_256(mut self, value: &'a [u8]) -> Credentials<'a> {
-        self.signature_256 = Some(value);
+        self.signature_256 = self.signature_256.add(value);
         self
     }
 }
@@ -338,10 +390,21 @@ impl fmt::Debug for Credentials<'_> {
         f.debug_struct("Credentials")
             .field("peer", &self.peer)
             .field("forwarded_for", &lines)
-            .field("authorization", &self.authorization.map(|_| "<redacted>"))
+            .field(
+                "authorization",
+                &match self.authorization {
+                    Header::Absent => None,
+                    Header::One(_) => Some("<redacted>"),
+                    Header::Repeated => Some("<repeated>"),
+                },
+            )
             .field(
                 "signature_256",
-                &self.signature_256.map(String::from_utf8_lossy),
+                &match self.signature_256 {
+                    Header::Absent => None,
+                    Header::One(value) => Some(String::from_utf8_lossy(value)),
+                    Header::Repeated => Some("<repeated>".into()),
+                },
             )
             .finish()
     }
@@ -364,6 +427,16 @@ pub enum Refusal {
          token; the request's `Authorization` is not that"
     )]
     WrongToken,
+    /// A header the policy checks (`Authorization`, `Viva-Signature-256`) came more than
+    /// once: which one the sender meant cannot be told. 401.
+    #[error(
+        "the request has more than one `{header}` header: a callback carries one, and which \
+         to check cannot be told"
+    )]
+    RepeatedHeader {
+        /// The header's name.
+        header: &'static str,
+    },
     /// A Viva signed notification has no `Viva-Signature-256`, and the policy has a
     /// secret. 401.
     #[error(
@@ -402,13 +475,14 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The HTTP status that answers it: 401 for a missing or wrong credential (token,
-    /// signature), 403 for an address outside the lists, 500 when the server gave no
+    /// The HTTP status that answers it: 401 for a missing, repeated or wrong credential
+    /// (token, signature), 403 for an address outside the lists, 500 when the server gave no
     /// peer address.
     pub fn status(&self) -> u16 {
         match self {
             Refusal::MissingToken
             | Refusal::WrongToken
+            | Refusal::RepeatedHeader { .. }
             | Refusal::MissingSignature
             | Refusal::Signature(_) => 401,
             Refusal::NotVivaSource { .. } | Refusal::ForwardedFor => 403,
@@ -614,6 +688,23 @@ mod tests {
             policy.check(Provider::Wappin, &with(b"Bearer t0ken-s3cr3t")),
             Ok(())
         );
+        // Two headers, whichever comes first: which the sender meant cannot be told.
+        for (first, second) in [
+            (&b"Bearer t0ken"[..], &b"Bearer t0ken-s3cr3t"[..]),
+            (b"Bearer t0ken-s3cr3t", b"Bearer t0ken"),
+            (b"Bearer t0ken-s3cr3t", b"Bearer t0ken-s3cr3t"),
+        ] {
+            let twice = from("192.0.2.1").authorization(first).authorization(second);
+            let refusal = policy.check(Provider::Wappin, &twice).unwrap_err();
+            assert_eq!(
+                refusal,
+                Refusal::RepeatedHeader {
+                    header: "Authorization"
+                }
+            );
+            assert_eq!(refusal.status(), 401);
+            assert!(!format!("{twice:?}").contains("s3cr3t"));
+        }
         assert_eq!(Refusal::MissingToken.status(), 401);
         assert_eq!(Refusal::WrongToken.status(), 401);
         // The token is no check of the other providers'.
@@ -744,6 +835,15 @@ mod tests {
         assert_eq!(
             policy.check_signature(&from(VIVA).signature_256(b"sha256=00"), body),
             Err(Refusal::Signature(SignatureError::Malformed))
+        );
+        let twice = from(VIVA)
+            .signature_256(signature.as_bytes())
+            .signature_256(signature.as_bytes());
+        assert_eq!(
+            policy.check_signature(&twice, body),
+            Err(Refusal::RepeatedHeader {
+                header: "Viva-Signature-256"
+            })
         );
         for refusal in [
             Refusal::MissingSignature,
