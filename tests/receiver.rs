@@ -918,9 +918,21 @@ fn a_viva_callback_from_outside_the_lists_is_refused_on_every_route() {
     let service = Service::start(&["--trusted-proxy", "127.0.0.0/8"]);
     let mut connection = service.connect();
     for path in ["/viva", "/"] {
-        let response = connection.send(&from(path, &payment, Some("198.51.100.7, 51.138.37.238")));
-        assert_eq!(response.status, 200, "{path}: {}", response.text());
-        assert_eq!(service.next_line(), event_line(&event));
+        // Viva's address, as proxies write it: alone, with a port, as IPv6 with a port.
+        for forwarded_for in [
+            "198.51.100.7, 51.138.37.238",
+            "198.51.100.7, 51.138.37.238:443",
+            "[::ffff:51.138.37.238]:443",
+        ] {
+            let response = connection.send(&from(path, &payment, Some(forwarded_for)));
+            assert_eq!(
+                response.status,
+                200,
+                "{path} {forwarded_for}: {}",
+                response.text()
+            );
+            assert_eq!(service.next_line(), event_line(&event));
+        }
         for (forwarded_for, status) in [
             ("51.138.37.238, 198.51.100.7", 403),
             ("51.138.37.238, 198.51.100.7, 127.0.0.2", 403),

@@ -2,7 +2,7 @@
 //! a request was refused.
 
 use std::fmt;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -259,9 +259,7 @@ impl Policy {
         }
         for line in credentials.forwarded_for.iter().rev() {
             for entry in line.rsplit(|byte| *byte == b',') {
-                address = std::str::from_utf8(entry.trim_ascii())
-                    .ok()
-                    .and_then(|text| text.parse::<IpAddr>().ok())
+                address = forwarded_address(entry.trim_ascii())
                     .ok_or(Refusal::ForwardedFor)?
                     .to_canonical();
                 if !self.trusts(address) {
@@ -278,6 +276,20 @@ impl Policy {
             .iter()
             .any(|range| range.contains(address))
     }
+}
+
+/// The address of an `X-Forwarded-For` entry: `203.0.113.7` or `2001:db8::1`, and as
+/// proxies that add the port write them, `203.0.113.7:443` or `[2001:db8::1]:443` (or
+/// `[2001:db8::1]`).
+fn forwarded_address(entry: &[u8]) -> Option<IpAddr> {
+    let text = std::str::from_utf8(entry).ok()?;
+    text.parse::<IpAddr>()
+        .ok()
+        .or_else(|| text.parse::<SocketAddr>().ok().map(|socket| socket.ip()))
+        .or_else(|| {
+            let bracketed = text.strip_prefix('[')?.strip_suffix(']')?;
+            bracketed.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
+        })
 }
 
 /// What a request shows of where it came from and what it carries, as plain values:
@@ -459,7 +471,8 @@ pub enum Refusal {
         environment: Environment,
     },
     /// The peer is a trusted proxy, and the `X-Forwarded-For` entry the rule reached is
-    /// no IP address (`unknown`, a port, nothing), so the sender cannot be told. 403.
+    /// no IP address, with or without a port (`unknown`, nothing), so the sender cannot
+    /// be told. 403.
     #[error(
         "the request's `X-Forwarded-For` has an entry that is no IP address where the \
          sender's address was to be read"
@@ -784,10 +797,32 @@ mod tests {
         let all = from("10.0.0.2").forwarded_for(b"10.0.0.9,10.0.0.3");
         assert_eq!(address(&all).as_deref(), Ok("10.0.0.9"));
         assert_eq!(address(&from("10.0.0.2")).as_deref(), Ok("10.0.0.2"));
+        // With the port some proxies add: the address.
+        for (ported, expected) in [
+            (&b"51.138.37.238:443"[..], VIVA),
+            (b"198.51.100.7, 51.138.37.238:443", VIVA),
+            (b"[2001:db8::1]:443", "2001:db8::1"),
+            (b"[2001:db8::1]", "2001:db8::1"),
+            (b"[::ffff:51.138.37.238]:8443", VIVA),
+            (b"2001:db8::1:443", "2001:db8::1:443"),
+        ] {
+            let credentials = from("10.0.0.2").forwarded_for(ported);
+            assert_eq!(address(&credentials).as_deref(), Ok(expected), "{ported:?}");
+        }
+        assert_eq!(
+            viva(
+                &policy,
+                &from("10.0.0.2").forwarded_for(b"51.138.37.238:443")
+            ),
+            Ok(())
+        );
         // An entry that is no address, where the sender was to be read.
         for bad in [
             &b"51.138.37.238, unknown"[..],
-            b"51.138.37.238:443",
+            b"unknown:443",
+            b"51.138.37.238:",
+            b"[51.138.37.238]:443",
+            b"[2001:db8::1",
             b"",
             b"51.138.37.238,",
         ] {
