@@ -133,9 +133,14 @@ where
     }
 }
 
+/// The most of a body's announced size (its `Content-Length`) reserved before its bytes
+/// come: any provider's callback fits, and a client that announces more and sends
+/// nothing costs no more than this.
+const RESERVED: usize = 16 * 1024;
+
 /// Reads `body` whole, refusing it once it is over `limit` bytes: at once when its
 /// `Content-Length` says so, otherwise when what came passes the limit (the size given
-/// is then what had come).
+/// is then what had come). The buffer grows as bytes come, from at most [`RESERVED`].
 async fn read_body(mut body: Body, limit: usize) -> Result<Vec<u8>, Rejection> {
     let announced = body
         .size_hint()
@@ -144,7 +149,7 @@ async fn read_body(mut body: Body, limit: usize) -> Result<Vec<u8>, Rejection> {
     if let Some(size) = announced.filter(|size| *size > limit) {
         return Err(Error::TooLarge { size, limit }.into());
     }
-    let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(RESERVED));
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|err| Rejection::Unreadable {
             reason: err.to_string(),
