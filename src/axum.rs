@@ -125,7 +125,13 @@ where
         if let Some(provider) = T::PROVIDER {
             policy.check(provider, &credentials)?;
         }
-        let body = read_body(body, policy.read_limits().max_body()).await?;
+        let reading = read_body(body, policy.read_limits().max_body());
+        let body = match policy.read_timeout() {
+            Some(after) => tokio::time::timeout(after, reading)
+                .await
+                .map_err(|_| Rejection::BodyTimeout { after })??,
+            None => reading.await?,
+        };
         verification(body.is_empty(), query, &policy)
             .unwrap_or_else(|| read(&credentials, &body, query, &policy))
             .map(Webhook)

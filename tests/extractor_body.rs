@@ -1,5 +1,6 @@
 //! How the axum extractor reads a body a client controls: its buffer grows with the
-//! bytes that come, never with what `Content-Length` announces.
+//! bytes that come, never with what `Content-Length` announces, and a body that stops
+//! coming is refused once the policy's `body_timeout` passes.
 //!
 //! `dhat` counts the heap (see `tests/allocations.rs`); it counts every thread of the
 //! process, so this file holds one test.
@@ -82,7 +83,7 @@ fn extract(
 }
 
 #[test]
-fn a_body_costs_what_came_not_what_was_announced() {
+fn a_body_costs_what_came_and_no_longer_than_its_time() {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -124,4 +125,18 @@ fn a_body_costs_what_came_not_what_was_announced() {
     let (status, peak, _) = extract(&runtime, body, &small);
     assert_eq!(status, 413);
     assert!(peak < 8 * 1024, "{peak}");
+
+    // A body that stops halfway: 408 once its time is out, not before.
+    let timeout = Duration::from_millis(200);
+    let timed = policy.body_timeout(timeout);
+    let body = Trickle {
+        announced: 64 * 1024,
+        frames: 2,
+        frame,
+        stall: true,
+    };
+    let (status, _, took) = extract(&runtime, body, &timed);
+    println!("a stalled body: {status} after {took:?}");
+    assert_eq!(status, 408);
+    assert!(took >= timeout && took < timeout * 10, "{took:?}");
 }

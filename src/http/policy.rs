@@ -5,6 +5,7 @@ use std::fmt;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::viva::{
     Environment, IsvVerification, SIGNATURE_256_HEADER, SignatureError, SourceRange,
@@ -14,7 +15,8 @@ use crate::wappin::CallbackToken;
 use crate::{Limits, Provider, viva};
 
 /// What a webhook route checks of a request before its body is read, how much of it it
-/// reads, and the key it answers Viva's URL verification with.
+/// reads and how long it waits for it, and the key it answers Viva's URL verification
+/// with.
 ///
 /// What is checked, per provider, and by default:
 ///
@@ -86,6 +88,7 @@ struct Rules {
     viva_verification: Option<viva::Payload>,
     trusted_proxies: Vec<AddressRange>,
     limits: Limits,
+    body_timeout: Option<Duration>,
 }
 
 impl Default for Rules {
@@ -97,6 +100,7 @@ impl Default for Rules {
             viva_verification: None,
             trusted_proxies: Vec::new(),
             limits: Limits::new(),
+            body_timeout: None,
         }
     }
 }
@@ -201,6 +205,38 @@ impl Policy {
     /// The limits a request must keep to be read.
     pub(crate) fn read_limits(&self) -> &Limits {
         &self.0.limits
+    }
+
+    /// The longest the axum extractor (`provider_payloads::axum::Webhook`) waits for a
+    /// body to come whole, from when it starts reading it; a body not whole by then is
+    /// refused with 408 ([`Rejection::BodyTimeout`]) and its connection closed. By
+    /// default there is none: set one (a provider's callback comes in a few milliseconds,
+    /// so seconds are plenty), or a client that sends a body slowly, or stops halfway,
+    /// holds its connection and the memory of what it sent for as long as it likes.
+    ///
+    /// It needs tokio's timer, which `#[tokio::main]` and `Runtime::new` enable (a
+    /// runtime made by `Builder` needs `enable_time`). [`receive`] takes a body already
+    /// read: where you read it, bound the time it may take yourself.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use provider_payloads::http::Policy;
+    ///
+    /// let policy = Policy::new().body_timeout(Duration::from_secs(10));
+    /// ```
+    ///
+    /// [`Rejection::BodyTimeout`]: crate::http::Rejection::BodyTimeout
+    /// [`receive`]: crate::http::receive
+    #[must_use]
+    pub fn body_timeout(mut self, timeout: Duration) -> Policy {
+        Arc::make_mut(&mut self.0).body_timeout = Some(timeout);
+        self
+    }
+
+    /// The time a body may take to come whole ([`Policy::body_timeout`]), when set.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn read_timeout(&self) -> Option<Duration> {
+        self.0.body_timeout
     }
 
     /// Checks what `credentials` show against what the policy asks of `provider`'s

@@ -176,6 +176,13 @@ pub enum Rejection {
         /// What the HTTP stack said.
         reason: String,
     },
+    /// The body did not come whole within the policy's time
+    /// ([`Policy::body_timeout`]): 408.
+    #[error("the request's body did not come whole within {after:?}")]
+    BodyTimeout {
+        /// The time it had.
+        after: std::time::Duration,
+    },
     /// A payload that no provider posts to a webhook (an API request or answer, a Viva
     /// URL verification key or message list): 422, since answering it 200 would hide a
     /// misconfigured sender.
@@ -206,6 +213,7 @@ impl Rejection {
             Rejection::Invalid(_)
             | Rejection::WrongProvider { .. }
             | Rejection::Unreadable { .. } => 400,
+            Rejection::BodyTimeout { .. } => 408,
             Rejection::NotCallback { .. } => 422,
             Rejection::NoVerificationKey => 500,
         }
