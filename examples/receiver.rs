@@ -24,8 +24,17 @@
 //! off, for local tests; `--trusted-proxy RANGE` reads `X-Forwarded-For` from a proxy of
 //! yours; Viva's URL verification is answered from any address); 400 with the crate's message for a request that does not parse, or for
 //! another provider's payload on a provider's path (`POST /nxcloud takes nxcloud
-//! payloads; this is a wappin callback`); 422 for a payload that no provider posts to a
-//! webhook (an API request or answer).
+//! payloads; this is a wappin callback`); 408 for a body that does not come whole in
+//! time (below); 422 for a payload that no provider posts to a webhook (an API request
+//! or answer).
+//!
+//! **Bounded in time and connections.** A client has `--header-timeout` seconds (10 by
+//! default) to send a request's head, or its connection is closed, and
+//! `--body-timeout` (10) from then for its body, or it is answered 408 and closed; at
+//! most `--max-connections` (100) are served at once, and more wait to be accepted until
+//! one closes. So idle or slow connections cannot stall the service, and the memory that
+//! bodies hold is at most about the connections times the body limit (2 MiB). It is
+//! served as the README's one handler is (`serve` in `one_handler.rs`).
 //!
 //! Standard output has `listening on http://ADDR` first (the bound address, so that
 //! `--listen 127.0.0.1:0` tells its port), then one line per event, written before the
@@ -45,6 +54,7 @@
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -55,8 +65,14 @@ use provider_payloads::viva::Verification;
 use provider_payloads::wappin::CallbackToken;
 use provider_payloads::{Answer, Event, Payload, esms, nxcloud, viva, wappin};
 
+// The README's one handler, for its `serve`: this receiver is served the same way.
+#[allow(dead_code)]
+#[path = "one_handler.rs"]
+mod one_handler;
+
 const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-token TOKEN]
                 [--no-source-check] [--trusted-proxy RANGE]...
+                [--header-timeout SECS] [--body-timeout SECS] [--max-connections N]
 
 Listen on ADDR (default 127.0.0.1:8080) for the providers' callbacks: GET /esms,
 POST /nxcloud, POST /wappin, POST /viva, and GET or POST / for any provider; print a
@@ -66,7 +82,10 @@ B3248222FDCD1885AEAFE51CCC1B5607F00903F6), from any address. With
 --wappin-token, a Wappin callback without `Authorization: Bearer TOKEN` is refused;
 without it, the token is not checked. A Viva request from an address Viva does not
 send production webhooks from is refused, unless --no-source-check (for local tests);
-X-Forwarded-For is read from a peer in a --trusted-proxy RANGE (10.0.0.0/8, ::1).";
+X-Forwarded-For is read from a peer in a --trusted-proxy RANGE (10.0.0.0/8, ::1).
+A connection is closed when a request's head takes over --header-timeout (default 10)
+seconds, and its body over --body-timeout (default 10) more; at most --max-connections
+(default 100) are served at once.";
 
 /// The key answered to Viva's URL verification when `--viva-key` is not given: the
 /// example in Viva's document.
@@ -77,6 +96,8 @@ struct Args {
     listen: SocketAddr,
     viva_key: String,
     policy: Policy,
+    header_timeout: Duration,
+    max_connections: usize,
     notes: Vec<&'static str>,
 }
 
@@ -85,6 +106,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut viva_key = DEFAULT_VIVA_KEY.to_owned();
     let (mut policy, mut proxies, mut notes) = (Policy::new(), Vec::new(), Vec::new());
     let mut token = false;
+    let (mut header_timeout, mut body_timeout) = (Duration::from_secs(10), Duration::from_secs(10));
+    let mut max_connections = 100;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
@@ -102,8 +125,21 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--trusted-proxy" => proxies.push(
                 value("--trusted-proxy")?
                     .parse::<AddressRange>()
-                    .map_err(|err| err.to_string())?,
+                    .map_err(|err| format!("--trusted-proxy: {err}"))?,
             ),
+            "--header-timeout" => {
+                header_timeout = seconds("--header-timeout", &value("--header-timeout")?)?
+            }
+            "--body-timeout" => {
+                body_timeout = seconds("--body-timeout", &value("--body-timeout")?)?
+            }
+            "--max-connections" => {
+                max_connections = value("--max-connections")?
+                    .parse()
+                    .ok()
+                    .filter(|count| *count > 0)
+                    .ok_or("--max-connections needs a whole number over 0")?;
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -116,17 +152,31 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     })?;
     let policy = policy
         .trusted_proxies(proxies)
-        .viva_verification(Verification::new(&*viva_key));
+        .viva_verification(Verification::new(&*viva_key))
+        .body_timeout(body_timeout);
     Ok(Args {
         listen,
         viva_key,
         policy,
+        header_timeout,
+        max_connections,
         notes,
     })
 }
 
+/// A time given in seconds (`10`, `0.5`).
+fn seconds(name: &str, text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+        .filter(|duration| !duration.is_zero())
+        .ok_or(format!(
+            "{name} needs a number of seconds over 0, not `{text}`"
+        ))
+}
+
 /// The service: one path per provider, and `/` for any.
-fn app(args: &Args) -> Router {
+fn app(policy: Policy) -> Router {
     Router::new()
         .route("/esms", get(receive::<esms::Callback>))
         .route("/nxcloud", post(receive::<nxcloud::Callback>))
@@ -136,7 +186,7 @@ fn app(args: &Args) -> Router {
             post(receive::<viva::Payload>).get(receive::<viva::Payload>),
         )
         .route("/", get(receive::<Payload>).post(receive::<Payload>))
-        .with_state(args.policy.clone())
+        .with_state(policy)
 }
 
 /// Every route's handler: the extractor has checked and parsed the callback; print its
@@ -187,11 +237,9 @@ async fn serve(args: Args) -> Result<(), String> {
         eprintln!("receiver: {note}");
     }
     print_line(&format!("listening on http://{addr}"));
-    // The peer address, which the check of Viva's addresses reads.
-    let service = app(&args).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .await
-        .map_err(|err| format!("the server stopped: {err}"))
+    let app = app(args.policy);
+    one_handler::serve(listener, app, args.header_timeout, args.max_connections).await;
+    Ok(())
 }
 
 /// What is percent-encoded in the key of an event line: what would split the line.

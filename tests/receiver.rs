@@ -975,3 +975,138 @@ fn a_refused_wappin_callback_is_never_handed_on_even_with_viva_checked() {
     }
     service.assert_no_more_lines();
 }
+
+/// An NXCloud receipt whose message is `id`: its event's key is `nxcloud:<id>:read`.
+fn receipt(id: &str) -> Vec<u8> {
+    format!(
+        r#"{{"status":"seen","requestId":"{id}","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}}"#
+    )
+    .into_bytes()
+}
+
+/// What the receiver sends on `stream` until it closes it (a read error, a reset, counts
+/// as closed), and when it closed it, counted from `since`.
+fn until_closed(stream: &mut TcpStream, since: Instant) -> (String, Duration) {
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    (
+        String::from_utf8_lossy(&answer).into_owned(),
+        since.elapsed(),
+    )
+}
+
+#[test]
+fn a_connection_that_sends_half_a_head_or_half_a_body_is_closed_after_its_timeout() {
+    let timeout = Duration::from_millis(500);
+    let service = Service::start(&[
+        "--no-source-check",
+        "--header-timeout",
+        "0.5",
+        "--body-timeout",
+        "0.5",
+    ]);
+    let body = receipt("r1");
+    let head = format!(
+        "POST /nxcloud HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    for (name, sent, answer) in [
+        ("nothing", Vec::new(), None),
+        (
+            "half a head",
+            head.as_bytes()[..head.len() / 2].to_vec(),
+            None,
+        ),
+        (
+            "a head and half a body",
+            [head.as_bytes(), &body[..body.len() / 2]].concat(),
+            Some("HTTP/1.1 408 "),
+        ),
+    ] {
+        let mut stream = TcpStream::connect(service.addr).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        let since = Instant::now();
+        stream.write_all(&sent).unwrap();
+        let (answered, after) = until_closed(&mut stream, since);
+        match answer {
+            Some(start) => assert!(answered.starts_with(start), "{name}: {answered:?}"),
+            None => assert!(!answered.contains(" 200 "), "{name}: {answered:?}"),
+        }
+        assert!(
+            after >= timeout.mul_f32(0.9) && after < timeout + Duration::from_secs(2),
+            "{name}: closed after {after:?}"
+        );
+    }
+    // A connection kept alive, idle after its answer: closed likewise.
+    let mut connection = service.connect();
+    assert_eq!(
+        connection.send(&post("nxcloud", "/nxcloud", &body)).status,
+        200
+    );
+    assert!(service.next_line().starts_with("event nxcloud delivery "));
+    let since = Instant::now();
+    let (answered, after) = until_closed(connection.reader.get_mut(), since);
+    assert!(
+        answered.is_empty() || !answered.contains(" 200 "),
+        "{answered:?}"
+    );
+    assert!(after < timeout + Duration::from_secs(2), "{after:?}");
+    // And the service goes on.
+    assert_verification(&service.connect().send(&get("/viva", "")), DEFAULT_VIVA_KEY);
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn more_idle_connections_than_the_limit_hold_a_request_up_only_until_their_timeout() {
+    let timeout = Duration::from_secs(1);
+    let service = Service::start(&["--header-timeout", "1", "--max-connections", "4"]);
+    // Six connections that send nothing: four are served (and closed after the
+    // timeout), two wait to be accepted, and then the request.
+    let idle: Vec<TcpStream> = (0..6)
+        .map(|_| TcpStream::connect(service.addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    let since = Instant::now();
+    let response = service.connect().send(&get("/viva", ""));
+    let after = since.elapsed();
+    assert_verification(&response, DEFAULT_VIVA_KEY);
+    // It waited for a place (the limit holds), and no more than a second past the
+    // timeout.
+    assert!(
+        after >= timeout / 2 && after < timeout + Duration::from_secs(1),
+        "answered after {after:?}"
+    );
+    drop(idle);
+}
+
+#[test]
+fn a_token_or_a_range_that_would_open_everything_stops_the_receiver_at_start() {
+    for (args, message) in [
+        (
+            &["--wappin-token", ""][..],
+            "Wappin's callback token is empty",
+        ),
+        (
+            &["--wappin-token", "token\n"],
+            "white space at its start or end",
+        ),
+        (
+            &["--trusted-proxy", "0.0.0.0/0"],
+            "too wide to trust as proxies",
+        ),
+        (&["--trusted-proxy", "::/0"], "too wide to trust as proxies"),
+        (&["--header-timeout", "0"], "a number of seconds over 0"),
+        (&["--max-connections", "0"], "a whole number over 0"),
+    ] {
+        let output = Command::new(example("receiver"))
+            .args(["--listen", "127.0.0.1:0"])
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
