@@ -36,9 +36,9 @@
 //! bodies hold is at most about the connections times the body limit (2 MiB). It is
 //! served as the README's one handler is (`serve` in `one_handler.rs`).
 //!
-//! Standard output has `listening on http://ADDR` first (the bound address, so that
-//! `--listen 127.0.0.1:0` tells its port), then one line per event, written before the
-//! answer is sent:
+//! **Output.** Standard output has `listening on http://ADDR` first (the bound address,
+//! so that `--listen 127.0.0.1:0` tells its port), then one line per event, written and
+//! flushed before the answer is sent:
 //!
 //! ```text
 //! event <provider> <kind> <idempotency key> <the event as compact JSON>
@@ -47,23 +47,35 @@
 //!
 //! `<kind>` is `delivery`, `inbound` or `payment`, the JSON's `event`. In the key, `%`,
 //! spaces and control characters are percent-encoded, so that every line has these five
-//! fields. Retries print the same event again: deduplicate on the key. A callback that
-//! reports no event is answered and prints nothing. Notes on the set-up go to standard
+//! fields. Retries print
+//! the same event again: deduplicate on the key. A callback that reports no event is
+//! answered and prints nothing.
+//!
+//! The lines are written by a thread of their own, handed over through a queue of 1024:
+//! a slow reader of the output never holds up the requests. An event whose line is not
+//! written within a second (the reader is stuck, or the queue full) is answered 503,
+//! which the provider retries (its line may still come, later: deduplicate); an event is
+//! never answered 200 unless its line was written. Notes on the set-up go to standard
 //! error.
 
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::sync::mpsc::{SyncSender, sync_channel};
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use provider_payloads::axum::Webhook;
 use provider_payloads::http::{AddressRange, FromWebhook, Policy};
 use provider_payloads::viva::Verification;
 use provider_payloads::wappin::CallbackToken;
-use provider_payloads::{Answer, Event, Payload, esms, nxcloud, viva, wappin};
+use provider_payloads::{Event, Payload, esms, nxcloud, viva, wappin};
+use tokio::sync::oneshot;
 
 // The README's one handler, for its `serve`: this receiver is served the same way.
 #[allow(dead_code)]
@@ -90,6 +102,10 @@ seconds, and its body over --body-timeout (default 10) more; at most --max-conne
 /// The key answered to Viva's URL verification when `--viva-key` is not given: the
 /// example in Viva's document.
 const DEFAULT_VIVA_KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
+
+/// The lines the output queue holds, and how long a request waits for its line.
+const OUTPUT_QUEUE: usize = 1024;
+const OUTPUT_WAIT: Duration = Duration::from_secs(1);
 
 /// What the command line set.
 struct Args {
@@ -175,8 +191,27 @@ fn seconds(name: &str, text: &str) -> Result<Duration, String> {
         ))
 }
 
+/// What the handlers share: the policy the extractors check by, and the output.
+#[derive(Clone)]
+struct Receiver {
+    policy: Policy,
+    output: Output,
+}
+
+impl FromRef<Receiver> for Policy {
+    fn from_ref(receiver: &Receiver) -> Policy {
+        receiver.policy.clone()
+    }
+}
+
+impl FromRef<Receiver> for Output {
+    fn from_ref(receiver: &Receiver) -> Output {
+        receiver.output.clone()
+    }
+}
+
 /// The service: one path per provider, and `/` for any.
-fn app(policy: Policy) -> Router {
+fn app(policy: Policy, output: Output) -> Router {
     Router::new()
         .route("/esms", get(receive::<esms::Callback>))
         .route("/nxcloud", post(receive::<nxcloud::Callback>))
@@ -186,16 +221,30 @@ fn app(policy: Policy) -> Router {
             post(receive::<viva::Payload>).get(receive::<viva::Payload>),
         )
         .route("/", get(receive::<Payload>).post(receive::<Payload>))
-        .with_state(policy)
+        .with_state(Receiver { policy, output })
 }
 
 /// Every route's handler: the extractor has checked and parsed the callback; print its
-/// event, and answer what the provider expects.
-async fn receive<T: FromWebhook>(Webhook(callback): Webhook<T>) -> Answer {
+/// event, and answer what the provider expects, or 503 when the line could not be
+/// written in time.
+async fn receive<T: FromWebhook>(
+    State(output): State<Output>,
+    Webhook(callback): Webhook<T>,
+) -> Response {
     if let Some(event) = callback.event() {
-        print_event(&event);
+        let Some(line) = event_line(&event) else {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the event could not be written as JSON",
+            )
+                .into_response();
+        };
+        if !output.write(line).await {
+            let message = "the event could not be written in time; send it again";
+            return (StatusCode::SERVICE_UNAVAILABLE, message).into_response();
+        }
     }
-    callback.answer()
+    callback.answer().into_response()
 }
 
 fn main() -> ExitCode {
@@ -236,35 +285,60 @@ async fn serve(args: Args) -> Result<(), String> {
     for note in &args.notes {
         eprintln!("receiver: {note}");
     }
-    print_line(&format!("listening on http://{addr}"));
-    let app = app(args.policy);
+    let output = Output::start(format!("listening on http://{addr}"));
+    let app = app(args.policy, output);
     one_handler::serve(listener, app, args.header_timeout, args.max_connections).await;
     Ok(())
+}
+
+/// The event lines' way to standard output: a queue of [`OUTPUT_QUEUE`] lines to a
+/// thread that writes them, so that no request waits on a write.
+#[derive(Clone)]
+struct Output(SyncSender<(String, oneshot::Sender<()>)>);
+
+impl Output {
+    /// Starts the writer, which writes `first` before any event line.
+    fn start(first: String) -> Output {
+        let (queue, lines) = sync_channel::<(String, oneshot::Sender<()>)>(OUTPUT_QUEUE);
+        std::thread::spawn(move || {
+            let mut out = std::io::stdout().lock();
+            let mut write = |line: &str| writeln!(out, "{line}").and_then(|()| out.flush());
+            if let Err(err) = write(&first) {
+                eprintln!("receiver: cannot print `{first}`: {err}");
+            }
+            for (line, written) in lines {
+                match write(&line) {
+                    // The request may have stopped waiting: its line is written all the same.
+                    Ok(()) => drop(written.send(())),
+                    Err(err) => eprintln!("receiver: cannot print an event line: {err}"),
+                }
+            }
+        });
+        Output(queue)
+    }
+
+    /// Hands `line` to the writer and waits for it to be written, [`OUTPUT_WAIT`] at the
+    /// most; `false` when the queue is full or the time passed.
+    async fn write(&self, line: String) -> bool {
+        let (written, done) = oneshot::channel();
+        if self.0.try_send((line, written)).is_err() {
+            return false;
+        }
+        matches!(tokio::time::timeout(OUTPUT_WAIT, done).await, Ok(Ok(())))
+    }
 }
 
 /// What is percent-encoded in the key of an event line: what would split the line.
 const KEY_ESCAPES: &AsciiSet = &CONTROLS.add(b' ').add(b'%');
 
-/// Prints an event's line: `event <provider> <kind> <key> <JSON>`.
-fn print_event(event: &Event) {
-    match serde_json::to_string(event) {
-        Ok(json) => {
-            let key = utf8_percent_encode(event.idempotency_key(), KEY_ESCAPES);
-            print_line(&format!(
-                "event {} {} {key} {json}",
-                event.provider(),
-                event.kind()
-            ));
-        }
-        Err(err) => eprintln!("receiver: cannot write an event as JSON: {err}"),
-    }
-}
-
-/// Writes one line to standard output and flushes it, whole even when handlers on
-/// several threads print at once.
-fn print_line(line: &str) {
-    let mut out = std::io::stdout().lock();
-    if let Err(err) = writeln!(out, "{line}").and_then(|()| out.flush()) {
-        eprintln!("receiver: cannot print `{line}`: {err}");
-    }
+/// An event's line: `event <provider> <kind> <key> <JSON>`; `None` when the event cannot
+/// be written as JSON.
+fn event_line(event: &Event) -> Option<String> {
+    let json = serde_json::to_string(event).ok()?;
+    let key = utf8_percent_encode(event.idempotency_key(), KEY_ESCAPES);
+    Some(format!(
+        "event {} {} {key} {json}",
+        event.provider(),
+        event.kind()
+    ))
 }

@@ -61,6 +61,8 @@ struct Service {
     addr: SocketAddr,
     lines: Receiver<String>,
     stderr: Arc<Mutex<String>>,
+    /// Set while standard output is not read past its first line: sending on it reads on.
+    paused: Option<mpsc::Sender<()>>,
 }
 
 impl Service {
@@ -72,6 +74,16 @@ impl Service {
 
     /// Starts the example `name` as [`Service::start`] starts the receiver.
     fn start_example(name: &str, args: &[&str]) -> Service {
+        Service::start_reading(name, args, false)
+    }
+
+    /// Starts the receiver as [`Service::start`] does, but reads nothing of its output
+    /// past the first line until [`Service::read_output`], so that the pipe fills.
+    fn start_unread(args: &[&str]) -> Service {
+        Service::start_reading("receiver", args, true)
+    }
+
+    fn start_reading(name: &str, args: &[&str], pause: bool) -> Service {
         let mut child = Command::new(example(name))
             .args(["--listen", "127.0.0.1:0"])
             .args(args)
@@ -81,11 +93,15 @@ impl Service {
             .spawn()
             .unwrap();
         let (send, lines) = mpsc::channel();
+        let (resume, gate) = mpsc::channel::<()>();
         let stdout = BufReader::new(child.stdout.take().unwrap());
         std::thread::spawn(move || {
-            for line in stdout.lines() {
+            for (at, line) in stdout.lines().enumerate() {
                 if send.send(line.unwrap()).is_err() {
                     break;
+                }
+                if at == 0 && pause {
+                    let _ = gate.recv();
                 }
             }
         });
@@ -102,6 +118,7 @@ impl Service {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             lines,
             stderr,
+            paused: pause.then_some(resume),
         };
         let first = service.next_line();
         let addr = first
@@ -110,6 +127,13 @@ impl Service {
         service.addr = addr.parse().unwrap();
         assert!(service.addr.ip().is_loopback() && service.addr.port() != 0);
         service
+    }
+
+    /// Reads the receiver's output on, after [`Service::start_unread`].
+    fn read_output(&mut self) {
+        if let Some(resume) = self.paused.take() {
+            resume.send(()).unwrap();
+        }
     }
 
     /// The next line the receiver printed.
@@ -1109,4 +1133,65 @@ fn a_token_or_a_range_that_would_open_everything_stops_the_receiver_at_start() {
         assert!(stderr.contains(message), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty());
     }
+}
+
+#[test]
+fn a_full_output_pipe_holds_up_no_request_and_loses_no_event_answered_200() {
+    let mut service = Service::start_unread(&["--no-source-check"]);
+    // Events until the pipe to the unread output is full and the writer stuck: then an
+    // event is answered 503 (within the receiver's second for a line), never 200.
+    let mut events = service.connect();
+    let mut answered = Vec::new();
+    let mut refused = None;
+    for i in 0..2000 {
+        let id = format!("full-{i:04}");
+        let started = Instant::now();
+        let response = events.send(&post("nxcloud", "/nxcloud", &receipt(&id)));
+        match response.status {
+            200 => answered.push(format!("nxcloud:{id}:read")),
+            503 => {
+                refused = Some(started.elapsed());
+                break;
+            }
+            other => panic!("{other}: {}", response.text()),
+        }
+    }
+    let waited = refused.expect("no 503: the output never filled");
+    assert!(waited < Duration::from_secs(3), "{waited:?}");
+    assert!(answered.len() >= 10, "{}", answered.len());
+    // Meanwhile the routes that print nothing answer at once, and an event is answered
+    // 503 in its time.
+    let mut other = service.connect();
+    for (request, status) in [
+        (get("/viva", ""), 200),
+        (post("nxcloud", "/nxcloud", b"{"), 400),
+        (get("/nxcloud", ""), 405),
+    ] {
+        let started = Instant::now();
+        assert_eq!(other.send(&request).status, status, "{request:?}");
+        assert!(
+            started.elapsed() < Duration::from_millis(500),
+            "{request:?}"
+        );
+    }
+    let started = Instant::now();
+    let late = other.send(&post("nxcloud", "/nxcloud", &receipt("late")));
+    assert_eq!(late.status, 503, "{}", late.text());
+    assert!(started.elapsed() < Duration::from_secs(3));
+
+    // Read on: every event answered 200 was printed (those answered 503 may follow).
+    service.read_output();
+    let mut printed = std::collections::HashSet::new();
+    while !answered.iter().all(|key| printed.contains(key)) {
+        let line = service.next_line();
+        printed.insert(line.split(' ').nth(3).unwrap().to_owned());
+    }
+    // Once it is read, events are answered 200 again.
+    assert_eq!(
+        other
+            .send(&post("nxcloud", "/nxcloud", &receipt("after")))
+            .status,
+        200
+    );
+    while service.next_line().split(' ').nth(3) != Some("nxcloud:after:read") {}
 }
