@@ -46,8 +46,9 @@
 //! ```
 //!
 //! `<kind>` is `delivery`, `inbound` or `payment`, the JSON's `event`. In the key, `%`,
-//! spaces and control characters are percent-encoded, so that every line has these five
-//! fields. Retries print
+//! spaces, control characters and every non-ASCII character are percent-encoded, and in
+//! the JSON the line separators that JSON leaves raw (U+0085, U+2028, U+2029) are
+//! escaped, so that every line has these five fields, for any line reader. Retries print
 //! the same event again: deduplicate on the key. A callback that reports no event is
 //! answered and prints nothing.
 //!
@@ -328,7 +329,8 @@ impl Output {
     }
 }
 
-/// What is percent-encoded in the key of an event line: what would split the line.
+/// What is percent-encoded in the key of an event line: what would split the line (and,
+/// as in every percent-encoding, each non-ASCII character).
 const KEY_ESCAPES: &AsciiSet = &CONTROLS.add(b' ').add(b'%');
 
 /// An event's line: `event <provider> <kind> <key> <JSON>`; `None` when the event cannot
@@ -337,8 +339,21 @@ fn event_line(event: &Event) -> Option<String> {
     let json = serde_json::to_string(event).ok()?;
     let key = utf8_percent_encode(event.idempotency_key(), KEY_ESCAPES);
     Some(format!(
-        "event {} {} {key} {json}",
+        "event {} {} {key} {}",
         event.provider(),
-        event.kind()
+        event.kind(),
+        escape_line_separators(json)
     ))
+}
+
+/// `json` with the characters that some line readers split on and JSON leaves raw
+/// (U+0085, U+2028, U+2029; the others are control characters, which JSON escapes)
+/// written as escapes, which read as the same strings.
+fn escape_line_separators(json: String) -> String {
+    if !json.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return json;
+    }
+    json.replace('\u{85}', "\\u0085")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }

@@ -865,6 +865,26 @@ fn a_key_with_spaces_keeps_the_line_in_five_fields() {
 }
 
 #[test]
+fn line_separators_in_an_event_are_escaped_and_its_line_stays_one() {
+    let service = Service::start(&[]);
+    // U+2028, U+0085 and U+2029 in the id: JSON leaves them raw, line readers split.
+    let body = br#"{"status":"seen","requestId":"a\u2028b\u0085c\u2029d","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}"#;
+    let response = service.connect().send(&post("nxcloud", "/nxcloud", body));
+    assert_eq!(response.status, 200);
+    let event = provider_payloads::parse(body, "").unwrap().event().unwrap();
+    let line = service.next_line();
+    assert!(!line.contains(['\u{85}', '\u{2028}', '\u{2029}']), "{line}");
+    let fields: Vec<&str> = line.splitn(5, ' ').collect();
+    assert_eq!(fields[3], "nxcloud:a%E2%80%A8b%C2%85c%E2%80%A9d:read");
+    assert!(
+        fields[4].contains(r#""message_id":"a\u2028b\u0085c\u2029d""#),
+        "{line}"
+    );
+    assert_eq!(serde_json::from_str::<Event>(fields[4]).unwrap(), event);
+    service.assert_no_more_lines();
+}
+
+#[test]
 fn wrong_methods_paths_and_broken_http_are_refused_and_the_service_goes_on() {
     let service = Service::start(&[]);
     let receipt = std::fs::read(
