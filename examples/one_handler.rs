@@ -10,16 +10,26 @@
 //!
 //! It prints `listening on http://ADDR` (by default 127.0.0.1:8080), then serves
 //! `/webhooks` (any provider's callback, and Viva's URL verification, answered with KEY)
-//! and `/wappin`.
+//! and `/wappin`, with the README's bounds: 10 seconds for a request's head and 10 for
+//! its body, 100 connections at once.
 
 // The README's code, from here...
-use axum::Router;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
 use axum::routing::post;
+use axum::{Extension, Router};
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use provider_payloads::axum::Webhook;
 use provider_payloads::http::Policy;
 use provider_payloads::viva::Verification;
 use provider_payloads::wappin::{self, CallbackToken};
-use provider_payloads::{Answer, Event, Payload};
+use provider_payloads::{Answer, Event, InvalidSecret, Payload};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 async fn webhook(callback: Webhook<Payload>) -> Answer {
     match callback.event() {
@@ -40,21 +50,48 @@ async fn wappin(Webhook(callback): Webhook<wappin::Callback>) -> Answer {
 }
 
 /// `viva_key` is the `Key` that Viva's `GET /api/messages/config/token` gives.
-pub fn app(wappin_token: &str, viva_key: &str) -> Router {
+pub fn app(wappin_token: &str, viva_key: &str) -> Result<Router, InvalidSecret> {
     let policy = Policy::new()
-        .wappin_token(CallbackToken::new(wappin_token))
-        .viva_verification(Verification::new(viva_key));
-    Router::new()
+        .wappin_token(CallbackToken::new(wappin_token)?)
+        .viva_verification(Verification::new(viva_key))
+        // A body not whole 10 seconds after its head is refused (408).
+        .body_timeout(Duration::from_secs(10));
+    Ok(Router::new()
         // eSMS calls a GET, and so does Viva to verify the URL.
         .route("/webhooks", post(webhook).get(webhook))
         .route("/wappin", post(wappin))
-        .with_state(policy)
+        .with_state(policy))
 }
-// Serve it with the peer address, which the check of Viva's addresses reads:
-// axum::serve(listener, app(token, key).into_make_service_with_connect_info::<std::net::SocketAddr>())
+
+/// Serves `app` with a time for each request's head, and at most `connections` at once
+/// (more wait to be accepted): `axum::serve` has neither, and a webhook URL is public.
+pub async fn serve(listener: TcpListener, app: Router, head_timeout: Duration, connections: usize) {
+    let open = Arc::new(Semaphore::new(connections));
+    loop {
+        let Ok(permit) = Arc::clone(&open).acquire_owned().await else {
+            return;
+        };
+        let Ok((stream, peer)) = listener.accept().await else {
+            // Out of file descriptors, most likely: wait for some to close.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        };
+        // The peer address, which the check of Viva's addresses reads.
+        let app = app.clone().layer(Extension(ConnectInfo(peer)));
+        tokio::spawn(async move {
+            let mut http = http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(head_timeout);
+            let _closed = http
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app))
+                .await;
+            drop(permit);
+        });
+    }
+}
+// serve(listener, app(token, key)?, Duration::from_secs(10), 100).await
 // ...to here.
 
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 const USAGE: &str =
@@ -78,13 +115,19 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    let app = match app(&wappin_token, &viva_key) {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("one_handler: {err}");
+            return ExitCode::from(2);
+        }
+    };
     let served = tokio::runtime::Runtime::new().and_then(|runtime| {
         runtime.block_on(async {
-            let listener = tokio::net::TcpListener::bind(&listen).await?;
+            let listener = TcpListener::bind(&listen).await?;
             println!("listening on http://{}", listener.local_addr()?);
-            let service =
-                app(&wappin_token, &viva_key).into_make_service_with_connect_info::<SocketAddr>();
-            axum::serve(listener, service).await
+            serve(listener, app, Duration::from_secs(10), 100).await;
+            Ok(())
         })
     });
     match served {

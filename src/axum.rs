@@ -7,9 +7,10 @@
 //! axum's own configuration does: a router whose state has no policy does not compile,
 //! where an extension would be missed only when a request comes. `with_state(policy)`
 //! gives it; in a state of your own, `impl FromRef<AppState> for Policy`. The peer
-//! address is axum's `ConnectInfo<SocketAddr>`: serve with
-//! `into_make_service_with_connect_info::<SocketAddr>()`, or a check of Viva's addresses
-//! answers 500 ([`Refusal::UnknownPeer`]).
+//! address is axum's `ConnectInfo<SocketAddr>` (with `axum::serve`,
+//! `into_make_service_with_connect_info::<SocketAddr>()`; below, an `Extension` of each
+//! connection's), or a check of Viva's addresses answers 500
+//! ([`Refusal::UnknownPeer`]).
 //!
 //! Viva checks a URL with a `GET` before it uses it: route `GET` to a handler of
 //! `Webhook<viva::Payload>` or `Webhook<Payload>` too (a route for `POST` alone answers it
@@ -17,6 +18,8 @@
 //! gives the key, and `answer()` is `{"Key":"..."}`.
 //!
 //! ```
+//! use std::time::Duration;
+//!
 //! use axum::Router;
 //! use axum::routing::{get, post};
 //! use provider_payloads::axum::Webhook;
@@ -45,14 +48,67 @@
 //! }
 //!
 //! let policy = Policy::new()
-//!     .wappin_token(CallbackToken::new("s3cr3t"))
-//!     .viva_verification(Verification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6"));
+//!     .wappin_token(CallbackToken::new("s3cr3t")?)
+//!     .viva_verification(Verification::new("B3248222FDCD1885AEAFE51CCC1B5607F00903F6"))
+//!     // A body not whole 10 seconds after its head: 408.
+//!     .body_timeout(Duration::from_secs(10));
 //! let app: Router = Router::new()
 //!     .route("/", post(any).get(any))
 //!     .route("/wappin", post(wappin))
 //!     .route("/viva", post(viva).get(viva))
 //!     .with_state(policy);
-//! // axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+//! // Served bounded, as below: serve(listener, app, Duration::from_secs(10), 100).await
+//! # Ok::<(), provider_payloads::InvalidSecret>(())
+//! ```
+//!
+//! # Serve it bounded in time and connections
+//!
+//! A webhook URL is public, and `axum::serve` waits for each client as long as the client
+//! likes: a few hundred connections that send nothing, or half a request, stall the
+//! service and hold what they sent. Give a request's head a time (hyper's
+//! `header_read_timeout`), its body a time ([`Policy::body_timeout`], which the
+//! extractor keeps: 408 after it), and serve a bounded number of connections at once (a
+//! semaphore around `accept`); the memory bodies hold then stays within about the
+//! connections times the body limit ([`Policy::limits`]). With hyper, hyper-util and
+//! tokio, which axum builds on (the crate's README has the same, and
+//! `examples/one_handler.rs` runs it):
+//!
+//! ```
+//! use std::sync::Arc;
+//! use std::time::Duration;
+//!
+//! use axum::extract::ConnectInfo;
+//! use axum::{Extension, Router};
+//! use hyper::server::conn::http1;
+//! use hyper_util::rt::{TokioIo, TokioTimer};
+//! use hyper_util::service::TowerToHyperService;
+//! use tokio::net::TcpListener;
+//! use tokio::sync::Semaphore;
+//!
+//! /// Serves `app` with a time for each request's head, and at most `connections` at
+//! /// once (more wait to be accepted).
+//! pub async fn serve(listener: TcpListener, app: Router, head_timeout: Duration, connections: usize) {
+//!     let open = Arc::new(Semaphore::new(connections));
+//!     loop {
+//!         let Ok(permit) = Arc::clone(&open).acquire_owned().await else {
+//!             return;
+//!         };
+//!         let Ok((stream, peer)) = listener.accept().await else {
+//!             tokio::time::sleep(Duration::from_millis(100)).await;
+//!             continue;
+//!         };
+//!         // The peer address, which the check of Viva's addresses reads.
+//!         let app = app.clone().layer(Extension(ConnectInfo(peer)));
+//!         tokio::spawn(async move {
+//!             let mut http = http1::Builder::new();
+//!             http.timer(TokioTimer::new()).header_read_timeout(head_timeout);
+//!             let _closed = http
+//!                 .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app))
+//!                 .await;
+//!             drop(permit);
+//!         });
+//!     }
+//! }
 //! ```
 
 use std::net::SocketAddr;
@@ -76,6 +132,12 @@ use crate::{Answer, Error};
 /// provider's (`POST /viva takes viva payloads; this is a wappin callback`), 422 for a
 /// payload that is no callback, 500 for Viva's URL verification when the policy has no
 /// key. It takes the body: put it last among a handler's arguments.
+///
+/// It reads the body as it comes, holding no more than what came, and gives up on it
+/// after the policy's [`body_timeout`](Policy::body_timeout) (408): set one, for a
+/// client that sends slowly or stops halfway otherwise holds its connection and what it
+/// sent; the time for the request's head and the number of connections are the
+/// server's to bound ([the module's docs](self) say how).
 ///
 /// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
 /// expects back.
@@ -124,7 +186,13 @@ where
         if let Some(provider) = T::PROVIDER {
             policy.check(provider, &credentials)?;
         }
-        let body = read_body(body, policy.read_limits().max_body()).await?;
+        let reading = read_body(body, policy.read_limits().max_body());
+        let body = match policy.read_timeout() {
+            Some(after) => tokio::time::timeout(after, reading)
+                .await
+                .map_err(|_| Rejection::BodyTimeout { after })??,
+            None => reading.await?,
+        };
         verification(body.is_empty(), query, &policy)
             .unwrap_or_else(|| read(&credentials, &body, query, &policy))
             .map(Webhook)
@@ -132,9 +200,14 @@ where
     }
 }
 
+/// The most of a body's announced size (its `Content-Length`) reserved before its bytes
+/// come: any provider's callback fits, and a client that announces more and sends
+/// nothing costs no more than this.
+const RESERVED: usize = 16 * 1024;
+
 /// Reads `body` whole, refusing it once it is over `limit` bytes: at once when its
 /// `Content-Length` says so, otherwise when what came passes the limit (the size given
-/// is then what had come).
+/// is then what had come). The buffer grows as bytes come, from at most [`RESERVED`].
 async fn read_body(mut body: Body, limit: usize) -> Result<Vec<u8>, Rejection> {
     let announced = body
         .size_hint()
@@ -143,7 +216,7 @@ async fn read_body(mut body: Body, limit: usize) -> Result<Vec<u8>, Rejection> {
     if let Some(size) = announced.filter(|size| *size > limit) {
         return Err(Error::TooLarge { size, limit }.into());
     }
-    let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(RESERVED));
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|err| Rejection::Unreadable {
             reason: err.to_string(),

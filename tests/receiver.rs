@@ -61,6 +61,8 @@ struct Service {
     addr: SocketAddr,
     lines: Receiver<String>,
     stderr: Arc<Mutex<String>>,
+    /// Set while standard output is not read past its first line: sending on it reads on.
+    paused: Option<mpsc::Sender<()>>,
 }
 
 impl Service {
@@ -72,6 +74,16 @@ impl Service {
 
     /// Starts the example `name` as [`Service::start`] starts the receiver.
     fn start_example(name: &str, args: &[&str]) -> Service {
+        Service::start_reading(name, args, false)
+    }
+
+    /// Starts the receiver as [`Service::start`] does, but reads nothing of its output
+    /// past the first line until [`Service::read_output`], so that the pipe fills.
+    fn start_unread(args: &[&str]) -> Service {
+        Service::start_reading("receiver", args, true)
+    }
+
+    fn start_reading(name: &str, args: &[&str], pause: bool) -> Service {
         let mut child = Command::new(example(name))
             .args(["--listen", "127.0.0.1:0"])
             .args(args)
@@ -81,11 +93,15 @@ impl Service {
             .spawn()
             .unwrap();
         let (send, lines) = mpsc::channel();
+        let (resume, gate) = mpsc::channel::<()>();
         let stdout = BufReader::new(child.stdout.take().unwrap());
         std::thread::spawn(move || {
-            for line in stdout.lines() {
+            for (at, line) in stdout.lines().enumerate() {
                 if send.send(line.unwrap()).is_err() {
                     break;
+                }
+                if at == 0 && pause {
+                    let _ = gate.recv();
                 }
             }
         });
@@ -102,6 +118,7 @@ impl Service {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             lines,
             stderr,
+            paused: pause.then_some(resume),
         };
         let first = service.next_line();
         let addr = first
@@ -110,6 +127,13 @@ impl Service {
         service.addr = addr.parse().unwrap();
         assert!(service.addr.ip().is_loopback() && service.addr.port() != 0);
         service
+    }
+
+    /// Reads the receiver's output on, after [`Service::start_unread`].
+    fn read_output(&mut self) {
+        if let Some(resume) = self.paused.take() {
+            resume.send(()).unwrap();
+        }
     }
 
     /// The next line the receiver printed.
@@ -806,6 +830,28 @@ fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
             assert_eq!(service.next_line(), event_line(&event));
         }
     }
+    // Two `Authorization` headers, the right one among them: which was meant cannot be
+    // told.
+    for path in ["/wappin", "/"] {
+        for [first, second] in [
+            ["Bearer wappin-callback-token", "Bearer wrong-token"],
+            ["Bearer wrong-token", "Bearer wappin-callback-token"],
+            [
+                "Bearer wappin-callback-token",
+                "Bearer wappin-callback-token",
+            ],
+        ] {
+            let mut request = with(path, Some(first));
+            request.headers.push(("Authorization", second.to_owned()));
+            let response = connection.send(&request);
+            assert_eq!(response.status, 401, "{path} {first} {second}");
+            assert_eq!(
+                response.text(),
+                "the request has more than one `Authorization` header: a callback carries \
+                 one, and which to check cannot be told"
+            );
+        }
+    }
     // On Wappin's path, the token is checked before the body is read.
     let broken = Request {
         body: b"{".to_vec(),
@@ -838,6 +884,26 @@ fn a_key_with_spaces_keeps_the_line_in_five_fields() {
         service.next_line(),
         format!("event nxcloud delivery nxcloud:r%201%25%0Aevent%20x:read {json}")
     );
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn line_separators_in_an_event_are_escaped_and_its_line_stays_one() {
+    let service = Service::start(&[]);
+    // U+2028, U+0085 and U+2029 in the id: JSON leaves them raw, line readers split.
+    let body = br#"{"status":"seen","requestId":"a\u2028b\u0085c\u2029d","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}"#;
+    let response = service.connect().send(&post("nxcloud", "/nxcloud", body));
+    assert_eq!(response.status, 200);
+    let event = provider_payloads::parse(body, "").unwrap().event().unwrap();
+    let line = service.next_line();
+    assert!(!line.contains(['\u{85}', '\u{2028}', '\u{2029}']), "{line}");
+    let fields: Vec<&str> = line.splitn(5, ' ').collect();
+    assert_eq!(fields[3], "nxcloud:a%E2%80%A8b%C2%85c%E2%80%A9d:read");
+    assert!(
+        fields[4].contains(r#""message_id":"a\u2028b\u0085c\u2029d""#),
+        "{line}"
+    );
+    assert_eq!(serde_json::from_str::<Event>(fields[4]).unwrap(), event);
     service.assert_no_more_lines();
 }
 
@@ -919,9 +985,21 @@ fn a_viva_callback_from_outside_the_lists_is_refused_on_every_route() {
     let service = Service::start(&["--trusted-proxy", "127.0.0.0/8"]);
     let mut connection = service.connect();
     for path in ["/viva", "/"] {
-        let response = connection.send(&from(path, &payment, Some("198.51.100.7, 51.138.37.238")));
-        assert_eq!(response.status, 200, "{path}: {}", response.text());
-        assert_eq!(service.next_line(), event_line(&event));
+        // Viva's address, as proxies write it: alone, with a port, as IPv6 with a port.
+        for forwarded_for in [
+            "198.51.100.7, 51.138.37.238",
+            "198.51.100.7, 51.138.37.238:443",
+            "[::ffff:51.138.37.238]:443",
+        ] {
+            let response = connection.send(&from(path, &payment, Some(forwarded_for)));
+            assert_eq!(
+                response.status,
+                200,
+                "{path} {forwarded_for}: {}",
+                response.text()
+            );
+            assert_eq!(service.next_line(), event_line(&event));
+        }
         for (forwarded_for, status) in [
             ("51.138.37.238, 198.51.100.7", 403),
             ("51.138.37.238, 198.51.100.7, 127.0.0.2", 403),
@@ -963,4 +1041,200 @@ fn a_refused_wappin_callback_is_never_handed_on_even_with_viva_checked() {
         );
     }
     service.assert_no_more_lines();
+}
+
+/// An NXCloud receipt whose message is `id`: its event's key is `nxcloud:<id>:read`.
+fn receipt(id: &str) -> Vec<u8> {
+    format!(
+        r#"{{"status":"seen","requestId":"{id}","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}}"#
+    )
+    .into_bytes()
+}
+
+/// What the receiver sends on `stream` until it closes it (a read error, a reset, counts
+/// as closed), and when it closed it, counted from `since`.
+fn until_closed(stream: &mut TcpStream, since: Instant) -> (String, Duration) {
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    (
+        String::from_utf8_lossy(&answer).into_owned(),
+        since.elapsed(),
+    )
+}
+
+#[test]
+fn a_connection_that_sends_half_a_head_or_half_a_body_is_closed_after_its_timeout() {
+    let timeout = Duration::from_millis(500);
+    let service = Service::start(&[
+        "--no-source-check",
+        "--header-timeout",
+        "0.5",
+        "--body-timeout",
+        "0.5",
+    ]);
+    let body = receipt("r1");
+    let head = format!(
+        "POST /nxcloud HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    for (name, sent, answer) in [
+        ("nothing", Vec::new(), None),
+        (
+            "half a head",
+            head.as_bytes()[..head.len() / 2].to_vec(),
+            None,
+        ),
+        (
+            "a head and half a body",
+            [head.as_bytes(), &body[..body.len() / 2]].concat(),
+            Some("HTTP/1.1 408 "),
+        ),
+    ] {
+        let mut stream = TcpStream::connect(service.addr).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        let since = Instant::now();
+        stream.write_all(&sent).unwrap();
+        let (answered, after) = until_closed(&mut stream, since);
+        match answer {
+            Some(start) => assert!(answered.starts_with(start), "{name}: {answered:?}"),
+            None => assert!(!answered.contains(" 200 "), "{name}: {answered:?}"),
+        }
+        assert!(
+            after >= timeout.mul_f32(0.9) && after < timeout + Duration::from_secs(2),
+            "{name}: closed after {after:?}"
+        );
+    }
+    // A connection kept alive, idle after its answer: closed likewise.
+    let mut connection = service.connect();
+    assert_eq!(
+        connection.send(&post("nxcloud", "/nxcloud", &body)).status,
+        200
+    );
+    assert!(service.next_line().starts_with("event nxcloud delivery "));
+    let since = Instant::now();
+    let (answered, after) = until_closed(connection.reader.get_mut(), since);
+    assert!(
+        answered.is_empty() || !answered.contains(" 200 "),
+        "{answered:?}"
+    );
+    assert!(after < timeout + Duration::from_secs(2), "{after:?}");
+    // And the service goes on.
+    assert_verification(&service.connect().send(&get("/viva", "")), DEFAULT_VIVA_KEY);
+    service.assert_no_more_lines();
+}
+
+#[test]
+fn more_idle_connections_than_the_limit_hold_a_request_up_only_until_their_timeout() {
+    let timeout = Duration::from_secs(1);
+    let service = Service::start(&["--header-timeout", "1", "--max-connections", "4"]);
+    // Six connections that send nothing: four are served (and closed after the
+    // timeout), two wait to be accepted, and then the request.
+    let idle: Vec<TcpStream> = (0..6)
+        .map(|_| TcpStream::connect(service.addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    let since = Instant::now();
+    let response = service.connect().send(&get("/viva", ""));
+    let after = since.elapsed();
+    assert_verification(&response, DEFAULT_VIVA_KEY);
+    // It waited for a place (the limit holds), and no more than a second past the
+    // timeout.
+    assert!(
+        after >= timeout / 2 && after < timeout + Duration::from_secs(1),
+        "answered after {after:?}"
+    );
+    drop(idle);
+}
+
+#[test]
+fn a_token_or_a_range_that_would_open_everything_stops_the_receiver_at_start() {
+    for (args, message) in [
+        (
+            &["--wappin-token", ""][..],
+            "Wappin's callback token is empty",
+        ),
+        (
+            &["--wappin-token", "token\n"],
+            "white space at its start or end",
+        ),
+        (
+            &["--trusted-proxy", "0.0.0.0/0"],
+            "too wide to trust as proxies",
+        ),
+        (&["--trusted-proxy", "::/0"], "too wide to trust as proxies"),
+        (&["--header-timeout", "0"], "a number of seconds over 0"),
+        (&["--max-connections", "0"], "a whole number over 0"),
+    ] {
+        let output = Command::new(example("receiver"))
+            .args(["--listen", "127.0.0.1:0"])
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_full_output_pipe_holds_up_no_request_and_loses_no_event_answered_200() {
+    let mut service = Service::start_unread(&["--no-source-check"]);
+    // Events until the pipe to the unread output is full and the writer stuck: then an
+    // event is answered 503 (within the receiver's second for a line), never 200.
+    let mut events = service.connect();
+    let mut answered = Vec::new();
+    let mut refused = None;
+    for i in 0..2000 {
+        let id = format!("full-{i:04}");
+        let started = Instant::now();
+        let response = events.send(&post("nxcloud", "/nxcloud", &receipt(&id)));
+        match response.status {
+            200 => answered.push(format!("nxcloud:{id}:read")),
+            503 => {
+                refused = Some(started.elapsed());
+                break;
+            }
+            other => panic!("{other}: {}", response.text()),
+        }
+    }
+    let waited = refused.expect("no 503: the output never filled");
+    assert!(waited < Duration::from_secs(3), "{waited:?}");
+    assert!(answered.len() >= 10, "{}", answered.len());
+    // Meanwhile the routes that print nothing answer at once, and an event is answered
+    // 503 in its time.
+    let mut other = service.connect();
+    for (request, status) in [
+        (get("/viva", ""), 200),
+        (post("nxcloud", "/nxcloud", b"{"), 400),
+        (get("/nxcloud", ""), 405),
+    ] {
+        let started = Instant::now();
+        assert_eq!(other.send(&request).status, status, "{request:?}");
+        assert!(
+            started.elapsed() < Duration::from_millis(500),
+            "{request:?}"
+        );
+    }
+    let started = Instant::now();
+    let late = other.send(&post("nxcloud", "/nxcloud", &receipt("late")));
+    assert_eq!(late.status, 503, "{}", late.text());
+    assert!(started.elapsed() < Duration::from_secs(3));
+
+    // Read on: every event answered 200 was printed (those answered 503 may follow).
+    service.read_output();
+    let mut printed = std::collections::HashSet::new();
+    while !answered.iter().all(|key| printed.contains(key)) {
+        let line = service.next_line();
+        printed.insert(line.split(' ').nth(3).unwrap().to_owned());
+    }
+    // Once it is read, events are answered 200 again.
+    assert_eq!(
+        other
+            .send(&post("nxcloud", "/nxcloud", &receipt("after")))
+            .status,
+        200
+    );
+    while service.next_line().split(' ').nth(3) != Some("nxcloud:after:read") {}
 }

@@ -57,7 +57,7 @@ fn debug_output_hides_tokens_and_secrets() {
             .contains(TOKEN)
     );
 
-    let callback_token = CallbackToken::new(TOKEN);
+    let callback_token = CallbackToken::new(TOKEN).unwrap();
     assert_hidden(&format!("{callback_token:?}"), "CallbackToken's Debug");
 }
 
@@ -83,7 +83,7 @@ fn error_messages_hide_the_token_beside_a_broken_field() {
 
 #[test]
 fn a_callback_is_authorized_only_by_its_whole_bearer_token() {
-    let token = CallbackToken::new(TOKEN);
+    let token = CallbackToken::new(TOKEN).unwrap();
     assert!(token.authorizes(format!("Bearer {TOKEN}").as_bytes()));
     assert!(!token.authorizes(format!("Bearer {}", &TOKEN[..TOKEN.len() - 1]).as_bytes()));
     assert!(!token.authorizes(format!("Bearer {TOKEN}0").as_bytes()));

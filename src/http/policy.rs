@@ -2,18 +2,21 @@
 //! a request was refused.
 
 use std::fmt;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::viva::{
-    Environment, IsvVerification, SignatureError, SourceRange, SubscriptionSecret, Verification,
+    Environment, IsvVerification, SIGNATURE_256_HEADER, SignatureError, SourceRange,
+    SubscriptionSecret, Verification,
 };
 use crate::wappin::CallbackToken;
 use crate::{Limits, Provider, viva};
 
 /// What a webhook route checks of a request before its body is read, how much of it it
-/// reads, and the key it answers Viva's URL verification with.
+/// reads and how long it waits for it, and the key it answers Viva's URL verification
+/// with.
 ///
 /// What is checked, per provider, and by default:
 ///
@@ -51,7 +54,7 @@ use crate::{Limits, Provider, viva};
 /// use provider_payloads::Provider;
 ///
 /// let policy = Policy::new()
-///     .wappin_token(CallbackToken::new("s3cr3t"))
+///     .wappin_token(CallbackToken::new("s3cr3t")?)
 ///     .viva_sources(Environment::Production)
 ///     .trusted_proxies(["10.0.0.0/8".parse::<AddressRange>()?]);
 ///
@@ -85,6 +88,7 @@ struct Rules {
     viva_verification: Option<viva::Payload>,
     trusted_proxies: Vec<AddressRange>,
     limits: Limits,
+    body_timeout: Option<Duration>,
 }
 
 impl Default for Rules {
@@ -96,6 +100,7 @@ impl Default for Rules {
             viva_verification: None,
             trusted_proxies: Vec::new(),
             limits: Limits::new(),
+            body_timeout: None,
         }
     }
 }
@@ -202,6 +207,38 @@ impl Policy {
         &self.0.limits
     }
 
+    /// The longest the axum extractor (`provider_payloads::axum::Webhook`) waits for a
+    /// body to come whole, from when it starts reading it; a body not whole by then is
+    /// refused with 408 ([`Rejection::BodyTimeout`]) and its connection closed. By
+    /// default there is none: set one (a provider's callback comes in a few milliseconds,
+    /// so seconds are plenty), or a client that sends a body slowly, or stops halfway,
+    /// holds its connection and the memory of what it sent for as long as it likes.
+    ///
+    /// It needs tokio's timer, which `#[tokio::main]` and `Runtime::new` enable (a
+    /// runtime made by `Builder` needs `enable_time`). [`receive`] takes a body already
+    /// read: where you read it, bound the time it may take yourself.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use provider_payloads::http::Policy;
+    ///
+    /// let policy = Policy::new().body_timeout(Duration::from_secs(10));
+    /// ```
+    ///
+    /// [`Rejection::BodyTimeout`]: crate::http::Rejection::BodyTimeout
+    /// [`receive`]: crate::http::receive
+    #[must_use]
+    pub fn body_timeout(mut self, timeout: Duration) -> Policy {
+        Arc::make_mut(&mut self.0).body_timeout = Some(timeout);
+        self
+    }
+
+    /// The time a body may take to come whole ([`Policy::body_timeout`]), when set.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn read_timeout(&self) -> Option<Duration> {
+        self.0.body_timeout
+    }
+
     /// Checks what `credentials` show against what the policy asks of `provider`'s
     /// requests: Wappin's token, Viva's source address. Needs no body: call it before
     /// reading one.
@@ -209,7 +246,9 @@ impl Policy {
         match provider {
             Provider::Wappin => {
                 if let Some(token) = &self.0.wappin_token {
-                    let header = credentials.authorization.ok_or(Refusal::MissingToken)?;
+                    let header = credentials
+                        .authorization
+                        .one(Refusal::MissingToken, "Authorization")?;
                     if !token.authorizes(header) {
                         return Err(Refusal::WrongToken);
                     }
@@ -241,7 +280,9 @@ impl Policy {
         let Some(secret) = &self.0.viva_secret else {
             return Ok(());
         };
-        let signature = credentials.signature_256.ok_or(Refusal::MissingSignature)?;
+        let signature = credentials
+            .signature_256
+            .one(Refusal::MissingSignature, SIGNATURE_256_HEADER)?;
         secret.verify(body, signature).map_err(Refusal::Signature)
     }
 
@@ -254,9 +295,7 @@ impl Policy {
         }
         for line in credentials.forwarded_for.iter().rev() {
             for entry in line.rsplit(|byte| *byte == b',') {
-                address = std::str::from_utf8(entry.trim_ascii())
-                    .ok()
-                    .and_then(|text| text.parse::<IpAddr>().ok())
+                address = forwarded_address(entry.trim_ascii())
                     .ok_or(Refusal::ForwardedFor)?
                     .to_canonical();
                 if !self.trusts(address) {
@@ -275,6 +314,20 @@ impl Policy {
     }
 }
 
+/// The address of an `X-Forwarded-For` entry: `203.0.113.7` or `2001:db8::1`, and as
+/// proxies that add the port write them, `203.0.113.7:443` or `[2001:db8::1]:443` (or
+/// `[2001:db8::1]`).
+fn forwarded_address(entry: &[u8]) -> Option<IpAddr> {
+    let text = std::str::from_utf8(entry).ok()?;
+    text.parse::<IpAddr>()
+        .ok()
+        .or_else(|| text.parse::<SocketAddr>().ok().map(|socket| socket.ip()))
+        .or_else(|| {
+            let bracketed = text.strip_prefix('[')?.strip_suffix(']')?;
+            bracketed.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
+        })
+}
+
 /// What a request shows of where it came from and what it carries, as plain values:
 /// read them from any HTTP stack (with the `http` feature, `Credentials::from_headers`
 /// does). `Debug` does not show the `Authorization` header.
@@ -291,8 +344,37 @@ impl Policy {
 pub struct Credentials<'a> {
     peer: Option<IpAddr>,
     forwarded_for: Vec<&'a [u8]>,
-    authorization: Option<&'a [u8]>,
-    signature_256: Option<&'a [u8]>,
+    authorization: Header<'a>,
+    signature_256: Header<'a>,
+}
+
+/// A header that a request carries at most once to be checked.
+#[derive(Clone, Copy, Default)]
+enum Header<'a> {
+    #[default]
+    Absent,
+    One(&'a [u8]),
+    /// It came more than once: which one the sender meant cannot be told.
+    Repeated,
+}
+
+impl<'a> Header<'a> {
+    fn add(self, value: &'a [u8]) -> Header<'a> {
+        match self {
+            Header::Absent => Header::One(value),
+            Header::One(_) | Header::Repeated => Header::Repeated,
+        }
+    }
+
+    /// Its one value; `missing` when it is absent, and [`Refusal::RepeatedHeader`] naming
+    /// it (`name`) when it came more than once.
+    fn one(self, missing: Refusal, name: &'static str) -> Result<&'a [u8], Refusal> {
+        match self {
+            Header::One(value) => Ok(value),
+            Header::Absent => Err(missing),
+            Header::Repeated => Err(Refusal::RepeatedHeader { header: name }),
+        }
+    }
 }
 
 impl<'a> Credentials<'a> {
@@ -313,17 +395,35 @@ impl<'a> Credentials<'a> {
         self
     }
 
-    /// The `Authorization` header's value.
+    /// Adds an `Authorization` header's value: give each the request has. A request
+    /// with more than one is refused where the header is checked (which one the sender
+    /// meant cannot be told).
+    ///
+    /// ```
+    /// use provider_payloads::http::{Credentials, Policy, Refusal};
+    /// use provider_payloads::wappin::CallbackToken;
+    /// use provider_payloads::Provider;
+    ///
+    /// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t")?);
+    /// let twice = Credentials::new(None)
+    ///     .authorization(b"Bearer wrong")
+    ///     .authorization(b"Bearer s3cr3t");
+    /// let refusal = policy.check(Provider::Wappin, &twice).unwrap_err();
+    /// assert_eq!(refusal, Refusal::RepeatedHeader { header: "Authorization" });
+    /// assert_eq!(refusal.status(), 401);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn authorization(mut self, value: &'a [u8]) -> Credentials<'a> {
-        self.authorization = Some(value);
+        self.authorization = self.authorization.add(value);
         self
     }
 
-    /// The `Viva-Signature-256` header's value.
+    /// Adds a `Viva-Signature-256` header's value: give each the request has. A request
+    /// with more than one is refused where the signature is checked.
     #[must_use]
     pub fn signature_256(mut self, value: &'a [u8]) -> Credentials<'a> {
-        self.signature_256 = Some(value);
+        self.signature_256 = self.signature_256.add(value);
         self
     }
 }
@@ -338,10 +438,21 @@ impl fmt::Debug for Credentials<'_> {
         f.debug_struct("Credentials")
             .field("peer", &self.peer)
             .field("forwarded_for", &lines)
-            .field("authorization", &self.authorization.map(|_| "<redacted>"))
+            .field(
+                "authorization",
+                &match self.authorization {
+                    Header::Absent => None,
+                    Header::One(_) => Some("<redacted>"),
+                    Header::Repeated => Some("<repeated>"),
+                },
+            )
             .field(
                 "signature_256",
-                &self.signature_256.map(String::from_utf8_lossy),
+                &match self.signature_256 {
+                    Header::Absent => None,
+                    Header::One(value) => Some(String::from_utf8_lossy(value)),
+                    Header::Repeated => Some("<repeated>".into()),
+                },
             )
             .finish()
     }
@@ -364,6 +475,16 @@ pub enum Refusal {
          token; the request's `Authorization` is not that"
     )]
     WrongToken,
+    /// A header the policy checks (`Authorization`, `Viva-Signature-256`) came more than
+    /// once: which one the sender meant cannot be told. 401.
+    #[error(
+        "the request has more than one `{header}` header: a callback carries one, and which \
+         to check cannot be told"
+    )]
+    RepeatedHeader {
+        /// The header's name.
+        header: &'static str,
+    },
     /// A Viva signed notification has no `Viva-Signature-256`, and the policy has a
     /// secret. 401.
     #[error(
@@ -386,7 +507,8 @@ pub enum Refusal {
         environment: Environment,
     },
     /// The peer is a trusted proxy, and the `X-Forwarded-For` entry the rule reached is
-    /// no IP address (`unknown`, a port, nothing), so the sender cannot be told. 403.
+    /// no IP address, with or without a port (`unknown`, nothing), so the sender cannot
+    /// be told. 403.
     #[error(
         "the request's `X-Forwarded-For` has an entry that is no IP address where the \
          sender's address was to be read"
@@ -402,13 +524,14 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The HTTP status that answers it: 401 for a missing or wrong credential (token,
-    /// signature), 403 for an address outside the lists, 500 when the server gave no
+    /// The HTTP status that answers it: 401 for a missing, repeated or wrong credential
+    /// (token, signature), 403 for an address outside the lists, 500 when the server gave no
     /// peer address.
     pub fn status(&self) -> u16 {
         match self {
             Refusal::MissingToken
             | Refusal::WrongToken
+            | Refusal::RepeatedHeader { .. }
             | Refusal::MissingSignature
             | Refusal::Signature(_) => 401,
             Refusal::NotVivaSource { .. } | Refusal::ForwardedFor => 403,
@@ -424,19 +547,27 @@ fn environment_name(environment: Environment) -> &'static str {
     }
 }
 
-/// A block of addresses, IPv4 or IPv6: one address, or a network and its prefix length
-/// (`10.0.0.0/8`, `fd00::/8`). An IPv4 address written as IPv6 (`::ffff:10.0.0.1`)
-/// counts as itself.
+/// A block of addresses to trust as your proxies ([`Policy::trusted_proxies`]), IPv4 or
+/// IPv6: one address, or a network and its prefix length (`10.0.0.0/8`, `fd00::/8`). An
+/// IPv4 address written as IPv6 (`::ffff:10.0.0.1`) counts as itself.
+///
+/// A range wider than a /8 is refused where it is made ([`InvalidRange`]): any client
+/// among its addresses could write the address `X-Forwarded-For` gives, and `0.0.0.0/0`
+/// or `::/0` would let every client do so. A network of your own proxies is narrower
+/// (the widest private blocks are `10.0.0.0/8` and `fd00::/8`).
 ///
 /// ```
 /// use provider_payloads::http::AddressRange;
 ///
-/// let range: AddressRange = "10.0.0.0/8".parse().unwrap();
-/// assert!(range.contains("10.1.2.3".parse().unwrap()));
-/// assert!(range.contains("::ffff:10.1.2.3".parse().unwrap()));
-/// assert!(!range.contains("11.0.0.1".parse().unwrap()));
-/// assert!("::1".parse::<AddressRange>().unwrap().contains("::1".parse().unwrap()));
+/// let range: AddressRange = "10.0.0.0/8".parse()?;
+/// assert!(range.contains("10.1.2.3".parse()?));
+/// assert!(range.contains("::ffff:10.1.2.3".parse()?));
+/// assert!(!range.contains("11.0.0.1".parse()?));
+/// assert!("::1".parse::<AddressRange>()?.contains("::1".parse()?));
 /// assert!("10.0.0.0/33".parse::<AddressRange>().is_err());
+/// let every = "0.0.0.0/0".parse::<AddressRange>().unwrap_err();
+/// assert!(every.to_string().starts_with("`0.0.0.0/0` is too wide to trust as proxies"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct AddressRange {
@@ -445,20 +576,42 @@ pub struct AddressRange {
 }
 
 impl AddressRange {
-    /// The addresses whose first `prefix` bits are `network`'s (at most 32 for IPv4, 128
-    /// for IPv6).
-    pub fn new(network: IpAddr, prefix: u8) -> AddressRange {
+    /// The shortest prefix a range may have: a /8.
+    pub const WIDEST_PREFIX: u8 = 8;
+
+    /// The addresses whose first `prefix` bits are `network`'s: refused when `prefix` is
+    /// over the address's length (32 for IPv4, 128 for IPv6) or under
+    /// [`WIDEST_PREFIX`](Self::WIDEST_PREFIX).
+    ///
+    /// ```
+    /// use std::net::Ipv4Addr;
+    /// use provider_payloads::http::AddressRange;
+    ///
+    /// assert!(AddressRange::new(Ipv4Addr::new(10, 0, 0, 0).into(), 8).is_ok());
+    /// assert!(AddressRange::new(Ipv4Addr::UNSPECIFIED.into(), 0).is_err());
+    /// ```
+    pub fn new(network: IpAddr, prefix: u8) -> Result<AddressRange, InvalidRange> {
         let network = network.to_canonical();
-        let most = if network.is_ipv4() { 32 } else { 128 };
-        AddressRange {
-            network,
-            prefix: prefix.min(most),
-        }
+        let problem = if prefix > most_bits(network) {
+            RangeProblem::NotARange
+        } else if prefix < AddressRange::WIDEST_PREFIX {
+            RangeProblem::TooWide
+        } else {
+            return Ok(AddressRange { network, prefix });
+        };
+        Err(InvalidRange {
+            text: format!("{network}/{prefix}"),
+            problem,
+        })
     }
 
     /// One address.
     pub fn single(address: IpAddr) -> AddressRange {
-        AddressRange::new(address, 128)
+        let network = address.to_canonical();
+        AddressRange {
+            network,
+            prefix: most_bits(network),
+        }
     }
 
     /// Whether `address` is in the range.
@@ -479,39 +632,70 @@ impl AddressRange {
     }
 }
 
-/// The error of [`AddressRange`]'s `FromStr`.
+/// The number of bits of an address of `address`'s family.
+fn most_bits(address: IpAddr) -> u8 {
+    if address.is_ipv4() { 32 } else { 128 }
+}
+
+/// Why a text or a network and prefix is no [`AddressRange`]: it is no range, or one too
+/// wide to trust. Its message says which.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is no address range: expected an IP address, or one with its prefix length \
-     (`10.0.0.0/8`, `fd00::/8`)"
-)]
-pub struct InvalidRange(String);
+#[error("{}", self.problem.message(&self.text))]
+pub struct InvalidRange {
+    text: String,
+    problem: RangeProblem,
+}
+
+/// What is wrong with a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RangeProblem {
+    /// Not an address, or a prefix longer than the address.
+    NotARange,
+    /// A prefix under [`AddressRange::WIDEST_PREFIX`].
+    TooWide,
+}
+
+impl RangeProblem {
+    fn message(self, text: &str) -> String {
+        match self {
+            RangeProblem::NotARange => format!(
+                "`{text}` is no address range: expected an IP address, or one with its \
+                 prefix length (`10.0.0.0/8`, `fd00::/8`)"
+            ),
+            RangeProblem::TooWide => format!(
+                "`{text}` is too wide to trust as proxies: any client among its addresses \
+                 could write the address `X-Forwarded-For` gives; name your proxies' own \
+                 network, a /{} at the widest (`10.0.0.0/8`, `fd00::/8`)",
+                AddressRange::WIDEST_PREFIX
+            ),
+        }
+    }
+}
 
 impl FromStr for AddressRange {
     type Err = InvalidRange;
 
     /// Reads `10.0.0.1`, `10.0.0.0/8`, `::1` or `fd00::/8`.
     fn from_str(text: &str) -> Result<AddressRange, InvalidRange> {
-        let invalid = || InvalidRange(text.to_owned());
+        let invalid = |problem| InvalidRange {
+            text: text.to_owned(),
+            problem,
+        };
         let (address, prefix) = match text.split_once('/') {
             Some((address, prefix)) => (address, Some(prefix)),
             None => (text, None),
         };
-        let address: IpAddr = address.parse().map_err(|_| invalid())?;
-        let most = if address.to_canonical().is_ipv4() {
-            32
-        } else {
-            128
+        let address: IpAddr = address
+            .parse()
+            .map_err(|_| invalid(RangeProblem::NotARange))?;
+        let Some(prefix) = prefix else {
+            return Ok(AddressRange::single(address));
         };
-        let prefix = match prefix {
-            None => most,
-            Some(prefix) => Some(prefix)
-                .filter(|digits| digits.bytes().all(|byte| byte.is_ascii_digit()))
-                .and_then(|digits| digits.parse::<u8>().ok())
-                .filter(|prefix| *prefix <= most)
-                .ok_or_else(invalid)?,
-        };
-        Ok(AddressRange::new(address, prefix))
+        let prefix = Some(prefix)
+            .filter(|digits| digits.bytes().all(|byte| byte.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<u8>().ok())
+            .ok_or_else(|| invalid(RangeProblem::NotARange))?;
+        AddressRange::new(address, prefix).map_err(|err| invalid(err.problem))
     }
 }
 
@@ -535,7 +719,7 @@ mod tests {
     fn wappins_token_is_checked_once_set() {
         let open = Policy::new();
         assert_eq!(open.check(Provider::Wappin, &from("192.0.2.1")), Ok(()));
-        let policy = Policy::new().wappin_token(CallbackToken::new(TOKEN));
+        let policy = Policy::new().wappin_token(CallbackToken::new(TOKEN).unwrap());
         let with = |header: &'static [u8]| from("192.0.2.1").authorization(header);
         assert_eq!(
             policy.check(Provider::Wappin, &from("192.0.2.1")),
@@ -553,6 +737,23 @@ mod tests {
             policy.check(Provider::Wappin, &with(b"Bearer t0ken-s3cr3t")),
             Ok(())
         );
+        // Two headers, whichever comes first: which the sender meant cannot be told.
+        for (first, second) in [
+            (&b"Bearer t0ken"[..], &b"Bearer t0ken-s3cr3t"[..]),
+            (b"Bearer t0ken-s3cr3t", b"Bearer t0ken"),
+            (b"Bearer t0ken-s3cr3t", b"Bearer t0ken-s3cr3t"),
+        ] {
+            let twice = from("192.0.2.1").authorization(first).authorization(second);
+            let refusal = policy.check(Provider::Wappin, &twice).unwrap_err();
+            assert_eq!(
+                refusal,
+                Refusal::RepeatedHeader {
+                    header: "Authorization"
+                }
+            );
+            assert_eq!(refusal.status(), 401);
+            assert!(!format!("{twice:?}").contains("s3cr3t"));
+        }
         assert_eq!(Refusal::MissingToken.status(), 401);
         assert_eq!(Refusal::WrongToken.status(), 401);
         // The token is no check of the other providers'.
@@ -632,10 +833,32 @@ mod tests {
         let all = from("10.0.0.2").forwarded_for(b"10.0.0.9,10.0.0.3");
         assert_eq!(address(&all).as_deref(), Ok("10.0.0.9"));
         assert_eq!(address(&from("10.0.0.2")).as_deref(), Ok("10.0.0.2"));
+        // With the port some proxies add: the address.
+        for (ported, expected) in [
+            (&b"51.138.37.238:443"[..], VIVA),
+            (b"198.51.100.7, 51.138.37.238:443", VIVA),
+            (b"[2001:db8::1]:443", "2001:db8::1"),
+            (b"[2001:db8::1]", "2001:db8::1"),
+            (b"[::ffff:51.138.37.238]:8443", VIVA),
+            (b"2001:db8::1:443", "2001:db8::1:443"),
+        ] {
+            let credentials = from("10.0.0.2").forwarded_for(ported);
+            assert_eq!(address(&credentials).as_deref(), Ok(expected), "{ported:?}");
+        }
+        assert_eq!(
+            viva(
+                &policy,
+                &from("10.0.0.2").forwarded_for(b"51.138.37.238:443")
+            ),
+            Ok(())
+        );
         // An entry that is no address, where the sender was to be read.
         for bad in [
             &b"51.138.37.238, unknown"[..],
-            b"51.138.37.238:443",
+            b"unknown:443",
+            b"51.138.37.238:",
+            b"[51.138.37.238]:443",
+            b"[2001:db8::1",
             b"",
             b"51.138.37.238,",
         ] {
@@ -670,7 +893,7 @@ mod tests {
         let signature = sign(body);
         let signed = from(VIVA).signature_256(signature.as_bytes());
         assert_eq!(Policy::new().check_signature(&from(VIVA), body), Ok(()));
-        let policy = Policy::new().viva_signature(SubscriptionSecret::new(SECRET));
+        let policy = Policy::new().viva_signature(SubscriptionSecret::new(SECRET).unwrap());
         assert_eq!(policy.check_signature(&signed, body), Ok(()));
         assert_eq!(
             policy.check_signature(&from(VIVA), body),
@@ -684,6 +907,15 @@ mod tests {
             policy.check_signature(&from(VIVA).signature_256(b"sha256=00"), body),
             Err(Refusal::Signature(SignatureError::Malformed))
         );
+        let twice = from(VIVA)
+            .signature_256(signature.as_bytes())
+            .signature_256(signature.as_bytes());
+        assert_eq!(
+            policy.check_signature(&twice, body),
+            Err(Refusal::RepeatedHeader {
+                header: "Viva-Signature-256"
+            })
+        );
         for refusal in [
             Refusal::MissingSignature,
             Refusal::Signature(SignatureError::Mismatch),
@@ -695,8 +927,8 @@ mod tests {
     #[test]
     fn no_message_or_debug_shows_a_secret() {
         let policy = Policy::new()
-            .wappin_token(CallbackToken::new(TOKEN))
-            .viva_signature(SubscriptionSecret::new(SECRET));
+            .wappin_token(CallbackToken::new(TOKEN).unwrap())
+            .viva_signature(SubscriptionSecret::new(SECRET).unwrap());
         let debug = format!("{policy:?}");
         assert!(!debug.contains(TOKEN) && !debug.contains(SECRET), "{debug}");
         let header = format!("Bearer {TOKEN}");
@@ -729,15 +961,18 @@ mod tests {
         let ip = |text: &str| text.parse::<IpAddr>().unwrap();
         assert!(range("10.0.0.0/8").unwrap().contains(ip("10.255.0.1")));
         assert!(!range("10.0.0.0/8").unwrap().contains(ip("11.0.0.1")));
-        assert!(range("0.0.0.0/0").unwrap().contains(ip("203.0.113.1")));
-        assert!(!range("0.0.0.0/0").unwrap().contains(ip("::2")));
         assert!(range("fd00::/8").unwrap().contains(ip("fd12::1")));
         assert!(!range("fd00::/8").unwrap().contains(ip("fe80::1")));
-        assert!(range("::/0").unwrap().contains(ip("fe80::1")));
+        assert!(!range("fd00::/8").unwrap().contains(ip("10.0.0.1")));
         assert!(range("::1").unwrap().contains(ip("::1")));
         assert!(!range("::1").unwrap().contains(ip("::2")));
         assert!(range("::ffff:10.0.0.1").unwrap().contains(ip("10.0.0.1")));
         assert_eq!(range("10.0.0.7"), Ok(AddressRange::single(ip("10.0.0.7"))));
+        assert_eq!(
+            range("::ffff:10.0.0.7"),
+            Ok(AddressRange::single(ip("10.0.0.7")))
+        );
+        assert_eq!(AddressRange::new(ip("10.0.0.0"), 8), range("10.0.0.0/8"));
         for bad in [
             "",
             "10.0.0.0/",
@@ -747,7 +982,43 @@ mod tests {
             "10.0.0/8",
             "host",
         ] {
-            assert_eq!(range(bad), Err(InvalidRange(bad.to_owned())), "{bad}");
+            let err = range(bad).unwrap_err();
+            assert_eq!(err.problem, RangeProblem::NotARange, "{bad}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("`{bad}` is no address range"))
+            );
         }
+    }
+
+    #[test]
+    fn a_range_wider_than_a_slash_8_is_refused() {
+        for wide in [
+            "0.0.0.0/0",
+            "::/0",
+            "128.0.0.0/1",
+            "10.0.0.0/7",
+            "fc00::/7",
+            "2000::/3",
+        ] {
+            let err = wide.parse::<AddressRange>().unwrap_err();
+            assert_eq!(err.problem, RangeProblem::TooWide, "{wide}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("`{wide}` is too wide to trust as proxies")),
+                "{err}"
+            );
+        }
+        let every = AddressRange::new(IpAddr::from([0, 0, 0, 0]), 0).unwrap_err();
+        assert_eq!(every.problem, RangeProblem::TooWide);
+        assert!(every.to_string().starts_with("`0.0.0.0/0` is too wide"));
+        assert_eq!(
+            AddressRange::new(IpAddr::from([10, 0, 0, 0]), 33)
+                .unwrap_err()
+                .problem,
+            RangeProblem::NotARange
+        );
+        assert!("10.0.0.0/8".parse::<AddressRange>().is_ok());
+        assert!("fd00::/8".parse::<AddressRange>().is_ok());
     }
 }

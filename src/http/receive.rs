@@ -176,6 +176,13 @@ pub enum Rejection {
         /// What the HTTP stack said.
         reason: String,
     },
+    /// The body did not come whole within the policy's time
+    /// ([`Policy::body_timeout`]): 408.
+    #[error("the request's body did not come whole within {after:?}")]
+    BodyTimeout {
+        /// The time it had.
+        after: std::time::Duration,
+    },
     /// A payload that no provider posts to a webhook (an API request or answer, a Viva
     /// URL verification key or message list): 422, since answering it 200 would hide a
     /// misconfigured sender.
@@ -206,6 +213,7 @@ impl Rejection {
             Rejection::Invalid(_)
             | Rejection::WrongProvider { .. }
             | Rejection::Unreadable { .. } => 400,
+            Rejection::BodyTimeout { .. } => 408,
             Rejection::NotCallback { .. } => 422,
             Rejection::NoVerificationKey => 500,
         }
@@ -234,7 +242,7 @@ impl Rejection {
 /// use provider_payloads::wappin::{self, CallbackToken};
 /// use provider_payloads::Payload;
 ///
-/// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t"));
+/// let policy = Policy::new().wappin_token(CallbackToken::new("s3cr3t")?);
 /// let body = br#"{"message_id":"m1","client_id":"9","client_name":"c","status_messages":"read","callback_type":"status"}"#;
 /// let peer = Some("203.0.113.9".parse()?);
 ///
@@ -330,9 +338,9 @@ mod tests {
 
     fn policy() -> Policy {
         Policy::new()
-            .wappin_token(CallbackToken::new(TOKEN))
+            .wappin_token(CallbackToken::new(TOKEN).unwrap())
             .viva_sources(None)
-            .viva_signature(SubscriptionSecret::new("s"))
+            .viva_signature(SubscriptionSecret::new("s").unwrap())
     }
 
     fn anyone() -> Credentials<'static> {

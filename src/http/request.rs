@@ -13,17 +13,17 @@ use crate::viva::SIGNATURE_256_HEADER;
 
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<'a> Credentials<'a> {
-    /// What a request's `headers` carry (`Authorization`, `Viva-Signature-256`, each
+    /// What a request's `headers` carry (each `Authorization`, `Viva-Signature-256` and
     /// line of `X-Forwarded-For`), from `peer`, the connection's remote address.
     pub fn from_headers(headers: &'a HeaderMap, peer: Option<IpAddr>) -> Credentials<'a> {
         let mut credentials = Credentials::new(peer);
         for line in headers.get_all("x-forwarded-for") {
             credentials = credentials.forwarded_for(line.as_bytes());
         }
-        if let Some(value) = headers.get(AUTHORIZATION) {
+        for value in headers.get_all(AUTHORIZATION) {
             credentials = credentials.authorization(value.as_bytes());
         }
-        if let Some(value) = headers.get(SIGNATURE_256_HEADER) {
+        for value in headers.get_all(SIGNATURE_256_HEADER) {
             credentials = credentials.signature_256(value.as_bytes());
         }
         credentials
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_request_is_checked_read_and_answered() {
-        let policy = Policy::new().wappin_token(CallbackToken::new("t0ken"));
+        let policy = Policy::new().wappin_token(CallbackToken::new("t0ken").unwrap());
         let peer = Some("127.0.0.1".parse().unwrap());
         let request = |authorization: Option<&str>, path: &str| {
             let mut builder = Request::post(path);
@@ -212,9 +212,23 @@ mod tests {
         );
         assert_eq!(
             Policy::new()
-                .viva_signature(crate::viva::SubscriptionSecret::new("s"))
+                .viva_signature(crate::viva::SubscriptionSecret::new("s").unwrap())
                 .check_signature(&credentials, b"{}"),
             Err(Refusal::Signature(crate::viva::SignatureError::Malformed))
+        );
+        // Two `Authorization` headers, the right one among them: refused.
+        let mut twice = HeaderMap::new();
+        twice.append(AUTHORIZATION, HeaderValue::from_static("Bearer t0ken"));
+        twice.append(AUTHORIZATION, HeaderValue::from_static("Bearer other"));
+        let policy = Policy::new().wappin_token(CallbackToken::new("t0ken").unwrap());
+        assert_eq!(
+            policy.check(
+                crate::Provider::Wappin,
+                &Credentials::from_headers(&twice, None)
+            ),
+            Err(Refusal::RepeatedHeader {
+                header: "Authorization"
+            })
         );
     }
 }

@@ -194,13 +194,12 @@ impl Key {
     }
 }
 
-/// What a receipt keeps of the form besides its typed values: the form as it came, and
-/// where each pair is in it, in order. (Places in one text, rather than a string or two a
-/// pair: a form of 100 000 tiny pairs costs a few times its size, not twenty.)
+/// What a receipt keeps of the form besides its typed values: the form as it came. Its
+/// pairs are found in it again when they are needed ([`FormWire::pairs`]), rather than
+/// kept: a form of a million empty pairs costs its own size, not twenty times it.
 #[derive(Clone, Default, PartialEq)]
 struct FormWire {
     raw: String,
-    pairs: Vec<Pair>,
 }
 
 /// A pair of the form: where its key and its value (still encoded) are in the form's
@@ -213,10 +212,49 @@ struct Pair {
     field: Option<Key>,
 }
 
+/// The keys met so far: the first of each fills its field, a repeat is kept with the
+/// unknown pairs. A bit a key, so that telling a repeat costs the same at any pair.
+#[derive(Default)]
+struct Fields(u16);
+
+impl Fields {
+    /// The field the (decoded) key `name` fills: `None` for a key the document does not
+    /// name, or one met before.
+    fn claim(&mut self, name: &str) -> Option<Key> {
+        Key::find(name).filter(|field| {
+            let bit = 1_u16 << (*field as u16);
+            let first = self.0 & bit == 0;
+            self.0 |= bit;
+            first
+        })
+    }
+}
+
+/// Where each pair of `text` is, in order: its key's start and end, and its value's
+/// (still encoded; the value empty and at the key's end when there is no `=`). Empty
+/// pairs (`&&`) are skipped.
+fn spans(text: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + '_ {
+    let mut start = 0_usize;
+    text.split('&').filter_map(move |pair| {
+        let at = start;
+        start = start.saturating_add(pair.len()).saturating_add(1);
+        if pair.is_empty() {
+            return None;
+        }
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key_end = at.saturating_add(raw_key.len());
+        let value_start = key_end.saturating_add(usize::from(pair.len() > raw_key.len()));
+        Some((
+            (at, key_end),
+            (value_start, value_start.saturating_add(raw_value.len())),
+        ))
+    })
+}
+
 impl fmt::Debug for FormWire {
     /// The keys in the order they came, as one line, and the unknown pairs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let keys: Vec<&str> = self.pairs.iter().map(|pair| self.text(pair.key)).collect();
+        let keys: Vec<&str> = self.pairs().map(|pair| self.text(pair.key)).collect();
         let unknown: Vec<(Cow<'_, str>, Cow<'_, str>)> = self.unknown().collect();
         f.debug_struct("FormWire")
             .field("keys", &keys.join("&"))
@@ -237,10 +275,19 @@ impl FormWire {
         query::decode(raw).unwrap_or(Cow::Borrowed(raw))
     }
 
+    /// The pairs of the form, in order, each with the field it filled.
+    fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
+        let mut fields = Fields::default();
+        spans(&self.raw).map(move |(key, value)| Pair {
+            key,
+            value,
+            field: fields.claim(&self.decoded(key)),
+        })
+    }
+
     /// The pairs the document does not name, and repeats, decoded, in order.
     fn unknown(&self) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
-        self.pairs
-            .iter()
+        self.pairs()
             .filter(|pair| pair.field.is_none())
             .map(|pair| (self.decoded(pair.key), self.decoded(pair.value)))
     }
@@ -366,38 +413,19 @@ impl SmsReceipt {
             });
         }
         let mut receipt = Builder::default();
-        let mut seen = 0_u16;
-        let mut start = 0_usize;
-        for pair in text.split('&') {
-            let at = start;
-            start = start.saturating_add(pair.len()).saturating_add(1);
-            if pair.is_empty() {
-                continue;
-            }
-            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-            let key_end = at.saturating_add(raw_key.len());
-            let value_start = key_end.saturating_add(usize::from(pair.len() > raw_key.len()));
+        let mut fields = Fields::default();
+        for ((key_start, key_end), (value_start, value_end)) in spans(text) {
+            let raw_key = text.get(key_start..key_end).unwrap_or_default();
+            let raw_value = text.get(value_start..value_end).unwrap_or_default();
             let key = query::decode(raw_key)
                 .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
             let value =
                 query::decode(raw_value).map_err(|err| parameter_error(&key, err.to_string()))?;
-            // A key read once already is a repeat, kept with the unknown pairs.
-            let field = Key::find(&key).filter(|field| {
-                let bit = 1_u16 << (*field as u16);
-                let first = seen & bit == 0;
-                seen |= bit;
-                first
-            });
-            if let Some(field) = field {
+            if let Some(field) = fields.claim(&key) {
                 receipt
                     .set(field, &value)
                     .map_err(|reason| parameter_error(&key, reason))?;
             }
-            receipt.wire.pairs.push(Pair {
-                key: (at, key_end),
-                value: (value_start, value_start.saturating_add(raw_value.len())),
-                field,
-            });
         }
         receipt.wire.raw = text.to_owned();
         receipt.build()
@@ -412,7 +440,7 @@ impl SmsReceipt {
         let mut form = String::with_capacity(raw.len().saturating_add(16));
         // The form is copied as it came up to each typed value, and from the last.
         let mut copied = 0;
-        for pair in &self.wire.pairs {
+        for pair in self.wire.pairs() {
             let Some(key) = pair.field else {
                 continue;
             };
@@ -594,8 +622,8 @@ impl Serialize for SmsReceipt {
     /// The receipt as a JSON object of its pairs, in order, each decoded value a string
     /// (the form itself is [`to_form`](Self::to_form)).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.wire.pairs.len()))?;
-        for pair in &self.wire.pairs {
+        let mut map = serializer.serialize_map(None)?;
+        for pair in self.wire.pairs() {
             match pair.field {
                 Some(key) => {
                     let mut text = StackText::new();

@@ -8,6 +8,8 @@ use std::fmt;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
+use crate::secret::{self, InvalidSecret};
+
 /// The header that carries the signature.
 pub const SIGNATURE_256_HEADER: &str = "Viva-Signature-256";
 
@@ -18,13 +20,16 @@ pub const SIGNATURE_256_HEADER: &str = "Viva-Signature-256";
 /// ```
 /// use provider_payloads::viva::SubscriptionSecret;
 ///
-/// let secret = SubscriptionSecret::new("Jefe");
+/// let secret = SubscriptionSecret::new("Jefe")?;
 /// let body = b"what do ya want for nothing?";
 /// // Viva-Signature-256: the HMAC-SHA256 of the body, in hex (RFC 4231's second case).
 /// let header = b"5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
 /// assert_eq!(secret.verify(body, header), Ok(()));
 /// assert!(secret.verify(b"what do ya want for something?", header).is_err());
 /// assert_eq!(format!("{secret:?}"), "SubscriptionSecret(<redacted>)");
+/// // The empty secret would verify a body anyone signed with the empty key: refused.
+/// assert!(SubscriptionSecret::new("").is_err());
+/// # Ok::<(), provider_payloads::InvalidSecret>(())
 /// ```
 #[derive(Clone)]
 pub struct SubscriptionSecret(Vec<u8>);
@@ -43,9 +48,13 @@ pub enum SignatureError {
 }
 
 impl SubscriptionSecret {
-    /// The secret of your subscription, as you gave it to Viva.
-    pub fn new(secret: impl Into<Vec<u8>>) -> SubscriptionSecret {
-        SubscriptionSecret(secret.into())
+    /// The secret of your subscription, as you gave it to Viva. Refused when it is empty
+    /// (anyone can sign with the empty key), or has white space at an end, a leftover of
+    /// a file or a copy ([`InvalidSecret`]).
+    pub fn new(secret: impl Into<Vec<u8>>) -> Result<SubscriptionSecret, InvalidSecret> {
+        let secret = secret.into();
+        secret::check(&secret, "Viva's subscription secret", false)?;
+        Ok(SubscriptionSecret(secret))
     }
 
     /// Checks the `Viva-Signature-256` header value (as it came, hex in either case)
@@ -92,7 +101,7 @@ mod tests {
 
     #[test]
     fn the_rfc_4231_digest_verifies_in_either_case_and_nothing_else_does() {
-        let secret = SubscriptionSecret::new("Jefe");
+        let secret = SubscriptionSecret::new("Jefe").unwrap();
         assert_eq!(secret.verify(BODY, DIGEST), Ok(()));
         assert_eq!(secret.verify(BODY, &DIGEST.to_ascii_uppercase()), Ok(()));
         assert_eq!(
@@ -103,7 +112,9 @@ mod tests {
             Ok(())
         );
         assert_eq!(
-            SubscriptionSecret::new("jefe").verify(BODY, DIGEST),
+            SubscriptionSecret::new("jefe")
+                .unwrap()
+                .verify(BODY, DIGEST),
             Err(SignatureError::Mismatch)
         );
         let mut changed = DIGEST.to_vec();
@@ -116,5 +127,24 @@ mod tests {
                 "{malformed:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_empty_or_padded_secret_is_refused() {
+        let what = "Viva's subscription secret";
+        assert_eq!(
+            SubscriptionSecret::new("").unwrap_err(),
+            InvalidSecret::Empty(what)
+        );
+        assert_eq!(
+            SubscriptionSecret::new("Jefe\n").unwrap_err(),
+            InvalidSecret::Padded(what)
+        );
+        assert_eq!(
+            SubscriptionSecret::new(" Jefe").unwrap_err(),
+            InvalidSecret::Padded(what)
+        );
+        // A key, not a header: any byte inside is the secret's.
+        assert!(SubscriptionSecret::new("Je\nfe").is_ok());
     }
 }
