@@ -111,10 +111,25 @@ impl FirstKeys {
 
 /// Decodes one key or value: `+` is a space, `%XX` a byte.
 pub(crate) fn decode(raw: &str) -> Result<Cow<'_, str>, DecodeError> {
-    if !raw.contains(['%', '+']) {
+    if !is_encoded(raw) {
         return Ok(Cow::Borrowed(raw));
     }
     decode_bytes(raw, true).map(Cow::Owned)
+}
+
+/// Whether [`decode`] decodes `raw` into a string of its own (it has a `%` or a `+`),
+/// rather than borrowing it.
+fn is_encoded(raw: &str) -> bool {
+    raw.contains(['%', '+'])
+}
+
+/// The length of what [`decode`] makes of `raw`, which decodes, when it makes a string of
+/// its own; `None` when it borrows `raw`. An escape (`%XX`) is three bytes for one.
+pub(crate) fn decoded_len(raw: &str) -> Option<usize> {
+    is_encoded(raw).then(|| {
+        let escapes = raw.bytes().filter(|&byte| byte == b'%').count();
+        raw.len().saturating_sub(escapes.saturating_mul(2))
+    })
 }
 
 /// Decodes one layer of percent-encoding inside a value that was already taken out of
@@ -217,6 +232,15 @@ mod tests {
             [0, 16, 0, 31, 16, 31].map(|number| keys.first(number)),
             [true, true, false, true, false, false]
         );
+    }
+
+    #[test]
+    fn the_decoded_length_is_known_from_the_raw_text() {
+        for raw in ["", "abc", "a+b", "%41", "%C3%A9x", "++", "%25%2B"] {
+            let decoded = decode(raw).unwrap();
+            let expected = matches!(decoded, Cow::Owned(_)).then(|| decoded.len());
+            assert_eq!(decoded_len(raw), expected, "{raw}");
+        }
     }
 
     #[test]
