@@ -1,6 +1,7 @@
 //! The delivery callback: the query string of eSMS's `GET`, and the same callback as a
 //! record of GetCallback's answer (JSON).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -320,17 +321,45 @@ impl Key {
             .into_iter()
             .find(|key| key.wire().eq_ignore_ascii_case(name))
     }
+
+    /// The field the (decoded) key `name` fills: `None` for a key the document does not
+    /// name, or one `met` before.
+    fn claim(name: &str, met: &mut query::FirstKeys) -> Option<Key> {
+        Key::find(name).filter(|key| met.first(*key as u32))
+    }
 }
 
-/// What a callback keeps from the query besides its typed values, to write it back.
-#[derive(Clone, Default, PartialEq)]
+// A bit for each key in `FirstKeys`.
+const _: () = assert!(Key::ALL.len() <= 32);
+
+/// What a callback keeps from the query besides its typed values, to write it back and
+/// list what it did not know: the query as it came, whose pairs are found in it again
+/// when they are needed ([`QueryWire::pairs`]) rather than kept beside it, so that a query
+/// of a million empty pairs costs about its own size, not thirty times it.
+#[derive(Clone, Default)]
 struct QueryWire {
-    /// Every pair, in the order it came.
-    order: Vec<Slot>,
+    /// The query as it came (without its `?` and the white space around it); empty for
+    /// a record read from JSON.
+    raw: String,
+    /// The known keys that filled their fields (each once at most), in the order they
+    /// came, each with its pair's place among the pairs of `raw` (0 for the first).
+    known: Vec<(Key, usize)>,
     /// Known keys that came spelt otherwise than in the samples (`Totalprice`).
     spellings: Vec<(Key, String)>,
-    /// Keys the document does not name, and repeats of known keys, decoded.
-    unknown: Vec<(String, String)>,
+    /// What the unknown pairs' and repeats' encoded keys and values (`%` or `+`) decode
+    /// to, one after another in the order they came: a key or value that needs no
+    /// decoding is its own text in `raw`.
+    decoded: String,
+    /// How many pairs are unknown or repeats.
+    unknown: usize,
+}
+
+/// A pair of the query: a known key that filled its field (its value is the field's), or
+/// a key the document does not name, or a repeat, with its value, both decoded.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot<'a> {
+    Known(Key),
+    Unknown(&'a str, &'a str),
 }
 
 impl QueryWire {
@@ -341,30 +370,72 @@ impl QueryWire {
             .find(|(spelt, _)| *spelt == key)
             .map_or(key.wire(), |(_, spelling)| spelling.as_str())
     }
+
+    /// The pairs of the query, in order: a pair is known at a known key's place.
+    fn pairs(&self) -> impl Iterator<Item = Slot<'_>> {
+        let mut known = self.known.iter().peekable();
+        let mut decoded = self.decoded.as_str();
+        // With every pair known, the known keys are all the pairs: the query is not scanned.
+        let mut pairs =
+            query::raw_pairs(if self.unknown == 0 { "" } else { &self.raw }).enumerate();
+        std::iter::from_fn(move || match pairs.next() {
+            Some((place, (key, value))) => Some(match known.next_if(|&&(_, at)| at == place) {
+                Some(&(field, _)) => Slot::Known(field),
+                None => Slot::Unknown(
+                    decoded_text(key, &mut decoded),
+                    decoded_text(value, &mut decoded),
+                ),
+            }),
+            None => known.next().map(|&(field, _)| Slot::Known(field)),
+        })
+    }
+
+    /// The unknown pairs and repeats, in order.
+    fn unknown(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        let mut unknown = self.pairs().filter_map(|slot| match slot {
+            Slot::Known(_) => None,
+            Slot::Unknown(key, value) => Some((key, value)),
+        });
+        // Counted when they were read, so that the iterator knows its length.
+        (0..self.unknown).map(move |_| unknown.next().unwrap_or_default())
+    }
+}
+
+/// The decoded text of `raw`, a key or value of the query: `raw` itself when it needs no
+/// decoding, else the next `decoded` text (where the reader put it).
+fn decoded_text<'a>(raw: &'a str, decoded: &mut &'a str) -> &'a str {
+    let Some(len) = query::decoded_len(raw) else {
+        return raw;
+    };
+    let (text, rest) = decoded.split_at_checked(len).unwrap_or_default();
+    *decoded = rest;
+    text
+}
+
+impl PartialEq for QueryWire {
+    /// The same pairs in the same order, with the same decoded keys (and the unknown
+    /// ones' values), however they were encoded.
+    fn eq(&self, other: &Self) -> bool {
+        self.spellings == other.spellings && self.pairs().eq(other.pairs())
+    }
 }
 
 impl std::fmt::Debug for QueryWire {
     /// The keys in the order they came, as one line, and the unknown pairs.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let keys: Vec<&str> = self
-            .order
-            .iter()
-            .map(|slot| match *slot {
+            .pairs()
+            .map(|slot| match slot {
                 Slot::Known(key) => self.spelling(key),
-                Slot::Unknown(index) => self.unknown.get(index).map_or("?", |(key, _)| key),
+                Slot::Unknown(key, _) => key,
             })
             .collect();
+        let unknown: Vec<(&str, &str)> = self.unknown().collect();
         f.debug_struct("QueryWire")
             .field("keys", &keys.join("&"))
-            .field("unknown", &self.unknown)
+            .field("unknown", &unknown)
             .finish()
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Slot {
-    Known(Key),
-    Unknown(usize),
 }
 
 /// The payload kind's name, as errors give it.
@@ -397,7 +468,7 @@ impl Callback {
 
     /// Whether the callback was read from a GetCallback record (JSON), not a query.
     fn is_record(&self) -> bool {
-        self.query.order.is_empty()
+        self.query.raw.is_empty()
     }
 
     /// The name of `key` in the form the callback came in: the query's spelling, or the
@@ -490,41 +561,43 @@ impl Callback {
     /// the keys it holds a value for, in the order and spelling of the document's
     /// samples.
     pub fn to_query(&self) -> String {
-        // A record's keys: those it has a value for, in the samples' order.
-        let record_order: Vec<Slot>;
-        let order = if self.is_record() {
-            record_order = Key::ALL.into_iter().map(Slot::Known).collect();
-            &record_order
-        } else {
-            &self.query.order
-        };
-        // A guess at the length, so that the string seldom grows: a short pair a key,
-        // and `error_info`, the one long value, about twice its length once encoded.
+        // A guess at the length, so that the string seldom grows: the query as it came,
+        // or a short pair a key, and `error_info`, the one long value, about twice its
+        // length once encoded.
         let error_info = self.error_info.as_ref().map_or(0, |info| info.raw().len());
-        let mut query = String::with_capacity(
-            order
-                .len()
-                .saturating_mul(32)
-                .saturating_add(error_info.saturating_mul(2)),
-        );
-        for slot in order {
-            let mut number = StackText::new();
-            let (key, value) = match *slot {
-                Slot::Known(key) => (self.query.spelling(key), self.value(key, &mut number)),
-                Slot::Unknown(index) => match self.query.unknown.get(index) {
-                    Some((key, value)) => (key.as_str(), value.as_str()),
-                    None => continue,
-                },
-            };
-            if value.is_empty() && self.is_record() {
-                continue;
-            }
+        let pairs = if self.is_record() {
+            Key::ALL.len().saturating_mul(32)
+        } else {
+            self.query.raw.len()
+        };
+        let mut query = String::with_capacity(pairs.saturating_add(error_info.saturating_mul(2)));
+        let mut write = |key: &str, value: &str| {
             if !query.is_empty() {
                 query.push('&');
             }
             query::encode_into(&mut query, key);
             query.push('=');
             query::encode_into(&mut query, value);
+        };
+        if self.is_record() {
+            // The keys it holds a value for, in the samples' order.
+            for key in Key::ALL {
+                let mut number = StackText::new();
+                let value = self.value(key, &mut number);
+                if !value.is_empty() {
+                    write(key.wire(), value);
+                }
+            }
+        } else {
+            for slot in self.query.pairs() {
+                match slot {
+                    Slot::Known(key) => {
+                        let mut number = StackText::new();
+                        write(self.query.spelling(key), self.value(key, &mut number));
+                    }
+                    Slot::Unknown(key, value) => write(key, value),
+                }
+            }
         }
         query
     }
@@ -532,10 +605,7 @@ impl Callback {
     /// The parameters the document does not name, and repeats of known ones, decoded,
     /// in the order they came.
     pub fn unknown_parameters(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.query
-            .unknown
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str()))
+        self.query.unknown()
     }
 
     /// The decoded value of `key`, as it is written back; empty for `None`. A number
@@ -587,10 +657,12 @@ impl ListUnrecognized for Callback {
             .list_unrecognized(&at.field(self.name(Key::TelcoId)), found);
         self.error_info
             .list_unrecognized(&at.field(self.name(Key::ErrorInfo)), found);
-        for (key, value) in &self.query.unknown {
+        for (key, value) in self.query.unknown() {
             found.push(Unrecognized::new(
                 &at.field(key),
-                UnrecognizedKind::Field { raw: value.clone() },
+                UnrecognizedKind::Field {
+                    raw: value.to_owned(),
+                },
             ));
         }
         self.json.list_unrecognized(at, found);
@@ -618,51 +690,41 @@ struct Builder {
     temp_id: Option<String>,
     switch_sms_id: Option<String>,
     query: QueryWire,
-    seen: SeenKeys,
-}
-
-/// The known keys read so far: a bit each, so that telling a repeat costs the same for
-/// the thousandth pair as for the first.
-#[derive(Default)]
-struct SeenKeys(u32);
-
-impl SeenKeys {
-    /// Marks `key` as read; `false` if it was already.
-    fn insert(&mut self, key: Key) -> bool {
-        let bit = 1_u32 << (key as u32);
-        let new = self.0 & bit == 0;
-        self.0 |= bit;
-        new
-    }
 }
 
 impl Builder {
     fn read(mut self, query: &str) -> Result<Callback, Error> {
-        for (raw_key, raw_value) in query::raw_pairs(query) {
+        // The pairs are found in the query again (`QueryWire::pairs`): kept beside it are
+        // where the known keys are, and what the unknown pairs' encoded text decodes to.
+        let mut met = query::FirstKeys::default();
+        // One allocation: each known key fills its field once at most.
+        self.query.known = Vec::with_capacity(Key::ALL.len());
+        for (place, (raw_key, raw_value)) in query::raw_pairs(query).enumerate() {
             let name = query::decode(raw_key)
                 .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
             let value =
                 query::decode(raw_value).map_err(|err| parameter_error(&name, err.to_string()))?;
-            match Key::find(&name) {
-                Some(key) if self.seen.insert(key) => {
+            match Key::claim(&name, &mut met) {
+                Some(key) => {
                     self.set(key, &value)
                         .map_err(|reason| parameter_error(&name, reason))?;
                     if name != key.wire() {
                         self.query.spellings.push((key, name.into_owned()));
                     }
-                    self.query.order.push(Slot::Known(key));
+                    self.query.known.push((key, place));
                 }
-                // Unknown, or a repeat: kept in order, and listed as unrecognized.
-                _ => {
-                    self.query
-                        .order
-                        .push(Slot::Unknown(self.query.unknown.len()));
-                    self.query
-                        .unknown
-                        .push((name.into_owned(), value.into_owned()));
+                // Unknown, or a repeat: listed as unrecognized.
+                None => {
+                    for text in [&name, &value] {
+                        if let Cow::Owned(text) = text {
+                            self.query.decoded.push_str(text);
+                        }
+                    }
+                    self.query.unknown = self.query.unknown.saturating_add(1);
                 }
             }
         }
+        self.query.raw = query.to_owned();
         let sms_id = self.sms_id.ok_or_else(|| {
             parameter_error(
                 Key::SmsId.wire(),

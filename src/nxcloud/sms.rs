@@ -192,7 +192,16 @@ impl Key {
             .into_iter()
             .find(|key| key.wire().eq_ignore_ascii_case(name))
     }
+
+    /// The field the (decoded) key `name` fills: `None` for a key the document does not
+    /// name, or one `met` before.
+    fn claim(name: &str, met: &mut query::FirstKeys) -> Option<Key> {
+        Key::find(name).filter(|key| met.first(*key as u32))
+    }
 }
+
+// A bit for each key in `FirstKeys`.
+const _: () = assert!(Key::ALL.len() <= 32);
 
 /// What a receipt keeps of the form besides its typed values: the form as it came. Its
 /// pairs are found in it again when they are needed ([`FormWire::pairs`]), rather than
@@ -210,45 +219,6 @@ struct Pair {
     key: (usize, usize),
     value: (usize, usize),
     field: Option<Key>,
-}
-
-/// The keys met so far: the first of each fills its field, a repeat is kept with the
-/// unknown pairs. A bit a key, so that telling a repeat costs the same at any pair.
-#[derive(Default)]
-struct Fields(u16);
-
-impl Fields {
-    /// The field the (decoded) key `name` fills: `None` for a key the document does not
-    /// name, or one met before.
-    fn claim(&mut self, name: &str) -> Option<Key> {
-        Key::find(name).filter(|field| {
-            let bit = 1_u16 << (*field as u16);
-            let first = self.0 & bit == 0;
-            self.0 |= bit;
-            first
-        })
-    }
-}
-
-/// Where each pair of `text` is, in order: its key's start and end, and its value's
-/// (still encoded; the value empty and at the key's end when there is no `=`). Empty
-/// pairs (`&&`) are skipped.
-fn spans(text: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + '_ {
-    let mut start = 0_usize;
-    text.split('&').filter_map(move |pair| {
-        let at = start;
-        start = start.saturating_add(pair.len()).saturating_add(1);
-        if pair.is_empty() {
-            return None;
-        }
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key_end = at.saturating_add(raw_key.len());
-        let value_start = key_end.saturating_add(usize::from(pair.len() > raw_key.len()));
-        Some((
-            (at, key_end),
-            (value_start, value_start.saturating_add(raw_value.len())),
-        ))
-    })
 }
 
 impl fmt::Debug for FormWire {
@@ -277,11 +247,11 @@ impl FormWire {
 
     /// The pairs of the form, in order, each with the field it filled.
     fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
-        let mut fields = Fields::default();
-        spans(&self.raw).map(move |(key, value)| Pair {
+        let mut met = query::FirstKeys::default();
+        query::spans(&self.raw).map(move |(key, value)| Pair {
             key,
             value,
-            field: fields.claim(&self.decoded(key)),
+            field: Key::claim(&self.decoded(key), &mut met),
         })
     }
 
@@ -413,15 +383,13 @@ impl SmsReceipt {
             });
         }
         let mut receipt = Builder::default();
-        let mut fields = Fields::default();
-        for ((key_start, key_end), (value_start, value_end)) in spans(text) {
-            let raw_key = text.get(key_start..key_end).unwrap_or_default();
-            let raw_value = text.get(value_start..value_end).unwrap_or_default();
+        let mut met = query::FirstKeys::default();
+        for (raw_key, raw_value) in query::raw_pairs(text) {
             let key = query::decode(raw_key)
                 .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
             let value =
                 query::decode(raw_value).map_err(|err| parameter_error(&key, err.to_string()))?;
-            if let Some(field) = fields.claim(&key) {
+            if let Some(field) = Key::claim(&key, &mut met) {
                 receipt
                     .set(field, &value)
                     .map_err(|reason| parameter_error(&key, reason))?;

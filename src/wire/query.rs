@@ -39,18 +39,42 @@ impl fmt::Display for DecodeError {
 
 /// The `key=value` pairs of a query, raw (still encoded), in order; empty pairs (`&&`)
 /// are skipped, and a pair with no `=` has an empty value.
+pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    pieces(query).map(|(_, pair)| cut_at(pair, b'='))
+}
+
+/// Where each pair of `query` is, in order, as [`raw_pairs`] finds them: the start and
+/// end of its key and of its value (still encoded; empty and at the key's end for a pair
+/// with no `=`). A reader that keeps the text as it came finds its pairs in it again
+/// with these, rather than keeping them beside it (a pair's places are four words, many
+/// times a tiny pair's own bytes).
+pub(crate) fn spans(query: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> {
+    pieces(query).map(|(start, pair)| {
+        let (key, value) = cut_at(pair, b'=');
+        let end = start.saturating_add(pair.len());
+        (
+            (start, start.saturating_add(key.len())),
+            (end.saturating_sub(value.len()), end),
+        )
+    })
+}
+
+/// The pieces of `query` between `&`s, each with where it starts; empty ones are skipped.
 ///
 /// The separators are found by a loop over the bytes (both are ASCII, so every cut is a
 /// character boundary): `str::split` with a `char` sets up a searcher for each piece,
 /// which cost more than the eSMS callback's own reading of its pairs.
-pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+fn pieces(query: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = query;
+    let mut start = 0_usize;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
             let (pair, after) = cut_at(rest, b'&');
+            let at = start;
+            start = start.saturating_add(rest.len().saturating_sub(after.len()));
             rest = after;
             if !pair.is_empty() {
-                return Some(cut_at(pair, b'='));
+                return Some((at, pair));
             }
         }
         None
@@ -69,12 +93,43 @@ fn cut_at(text: &str, separator: u8) -> (&str, &str) {
     }
 }
 
+/// The known keys met so far in a query or a form, a bit each (a key's number, below
+/// 32): the first pair of a key fills its field, and a repeat is kept with the unknown
+/// pairs. A bit a key, so that telling a repeat costs the same at any pair.
+#[derive(Default)]
+pub(crate) struct FirstKeys(u32);
+
+impl FirstKeys {
+    /// Marks the key numbered `number` as met: `true` the first time.
+    pub(crate) fn first(&mut self, number: u32) -> bool {
+        let bit = 1_u32.checked_shl(number).unwrap_or_default();
+        let first = self.0 & bit == 0;
+        self.0 |= bit;
+        first
+    }
+}
+
 /// Decodes one key or value: `+` is a space, `%XX` a byte.
 pub(crate) fn decode(raw: &str) -> Result<Cow<'_, str>, DecodeError> {
-    if !raw.contains(['%', '+']) {
+    if !is_encoded(raw) {
         return Ok(Cow::Borrowed(raw));
     }
     decode_bytes(raw, true).map(Cow::Owned)
+}
+
+/// Whether [`decode`] decodes `raw` into a string of its own (it has a `%` or a `+`),
+/// rather than borrowing it.
+fn is_encoded(raw: &str) -> bool {
+    raw.contains(['%', '+'])
+}
+
+/// The length of what [`decode`] makes of `raw`, which decodes, when it makes a string of
+/// its own; `None` when it borrows `raw`. An escape (`%XX`) is three bytes for one.
+pub(crate) fn decoded_len(raw: &str) -> Option<usize> {
+    is_encoded(raw).then(|| {
+        let escapes = raw.bytes().filter(|&byte| byte == b'%').count();
+        raw.len().saturating_sub(escapes.saturating_mul(2))
+    })
 }
 
 /// Decodes one layer of percent-encoding inside a value that was already taken out of
@@ -148,6 +203,44 @@ mod tests {
     fn pairs_split_on_the_first_equals_sign_and_skip_empty_pairs() {
         let pairs: Vec<_> = raw_pairs("a=1&&b=&c&d=x=y&").collect();
         assert_eq!(pairs, [("a", "1"), ("b", ""), ("c", ""), ("d", "x=y")]);
+    }
+
+    #[test]
+    fn spans_are_where_the_raw_pairs_are() {
+        let query = "a=1&&b=&c&d=x=y&";
+        let spans: Vec<_> = spans(query).collect();
+        assert_eq!(
+            spans,
+            [
+                ((0, 1), (2, 3)),
+                ((5, 6), (7, 7)),
+                ((8, 9), (9, 9)),
+                ((10, 11), (12, 15))
+            ]
+        );
+        let texts: Vec<_> = spans
+            .iter()
+            .map(|&((ks, ke), (vs, ve))| (&query[ks..ke], &query[vs..ve]))
+            .collect();
+        assert_eq!(texts, raw_pairs(query).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_key_is_first_once() {
+        let mut keys = FirstKeys::default();
+        assert_eq!(
+            [0, 16, 0, 31, 16, 31].map(|number| keys.first(number)),
+            [true, true, false, true, false, false]
+        );
+    }
+
+    #[test]
+    fn the_decoded_length_is_known_from_the_raw_text() {
+        for raw in ["", "abc", "a+b", "%41", "%C3%A9x", "++", "%25%2B"] {
+            let decoded = decode(raw).unwrap();
+            let expected = matches!(decoded, Cow::Owned(_)).then(|| decoded.len());
+            assert_eq!(decoded_len(raw), expected, "{raw}");
+        }
     }
 
     #[test]
