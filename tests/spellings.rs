@@ -267,10 +267,11 @@ fn spell_each_scalar(name: &str, provider: &str, body: &[u8]) -> (usize, Vec<Str
     (count, failures)
 }
 
-/// Runs [`spell_each_scalar`] on each body, and fails with every failure at once.
+/// Runs [`spell_each_scalar`] on each body, and fails with every failure at once: how
+/// many bodies were read, and how many variants.
 fn assert_each_scalar_spelt_both_ways<'a>(
     bodies: impl Iterator<Item = (String, &'a str, Vec<u8>)>,
-) -> usize {
+) -> (usize, usize) {
     let mut failures = Vec::new();
     let mut report = Vec::new();
     let mut total = 0;
@@ -287,7 +288,7 @@ fn assert_each_scalar_spelt_both_ways<'a>(
         failures.len(),
         failures.join("\n")
     );
-    report.len()
+    (report.len(), total)
 }
 
 #[test]
@@ -296,8 +297,12 @@ fn every_scalar_of_every_json_fixture_reads_in_its_other_spelling_and_comes_back
         .into_iter()
         .filter(|f| f.is_json())
         .map(|f| (common::name(&f), f.provider, f.body));
-    let read = assert_each_scalar_spelt_both_ways(fixtures);
+    let (read, variants) = assert_each_scalar_spelt_both_ways(fixtures);
     assert!(read > 50, "the JSON fixtures are found");
+    assert!(
+        variants >= 200,
+        "{variants} variants: the scanner finds the scalars"
+    );
 }
 
 #[test]
@@ -316,8 +321,12 @@ fn every_scalar_of_every_constructed_json_body_reads_in_its_other_spelling_too()
                     (name, provider, std::fs::read(&path).unwrap())
                 })
         });
-    let read = assert_each_scalar_spelt_both_ways(bodies);
+    let (read, variants) = assert_each_scalar_spelt_both_ways(bodies);
     assert!(read > 20, "the constructed bodies are found");
+    assert!(
+        variants >= 80,
+        "{variants} variants: the scanner finds the scalars"
+    );
 }
 #[test]
 fn the_scanner_finds_every_scalar_with_its_place() {
