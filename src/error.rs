@@ -130,7 +130,7 @@ pub enum Error {
     /// The body is JSON (or a form) but of none of the payload kinds the provider's entry
     /// point reads.
     #[error("{}", listing(&no_kind_fits(.found), .expected))]
-    Shape {
+    NoKind {
         /// The provider the body was read for.
         provider: Provider,
         /// The kinds it could have been, nearest first (the kinds of which it has the
@@ -148,7 +148,7 @@ pub enum Error {
     #[error("{}", listing(.found, .expected))]
     NoProvider {
         /// What it could have been: for a body of no kind, the kinds of every provider
-        /// nearest it first, as [`Shape`](Error::Shape) names them.
+        /// nearest it first, as [`NoKind`](Error::NoKind) names them.
         expected: Vec<String>,
         /// What is wrong, as the message leads with it: "the body is empty and there is
         /// no query string", "no kind fits: the body is an object with the keys `hello`".
@@ -206,7 +206,7 @@ impl Error {
             | Error::EmptyQuery { provider, .. }
             | Error::Field { provider, .. }
             | Error::Parameter { provider, .. }
-            | Error::Shape { provider, .. }
+            | Error::NoKind { provider, .. }
             | Error::Unrecognized { provider, .. }
             | Error::Write { provider, .. } => *provider,
             Error::NotJson { provider, .. } | Error::Ambiguous { provider, .. } => {

@@ -300,7 +300,7 @@ fn form_of_no_kind(form: &str, route: Option<Provider>) -> Error {
         .map(|(provider, kind, keys)| format!("{} {kind} {keys}", provider.with_article()))
         .collect();
     match route {
-        Some(provider) => Error::Shape {
+        Some(provider) => Error::NoKind {
             provider,
             expected,
             found,

@@ -150,7 +150,7 @@ fn a_url_a_query_and_a_question_mark_query_parse_to_equal_values() {
     }
     assert!(matches!(
         Callback::from_url("https://example.com/hook"),
-        Err(Error::Shape { .. })
+        Err(Error::NoKind { .. })
     ));
 }
 

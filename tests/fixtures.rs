@@ -53,7 +53,7 @@ fn invalid_fixture_is_refused_with_a_message() {
             Error::Empty { .. }
                 | Error::EmptyQuery { .. }
                 | Error::NotJson { .. }
-                | Error::Shape { .. }
+                | Error::NoKind { .. }
                 | Error::Ambiguous { .. }
         );
         if of_the_body {

@@ -289,7 +289,7 @@ fn the_callback_kind_is_decided_by_the_first_key_only_one_kind_has() {
     ));
 
     let err = Callback::from_json(br#"{"message":"m","other":1}"#).unwrap_err();
-    assert!(matches!(err, Error::Shape { .. }));
+    assert!(matches!(err, Error::NoKind { .. }));
     assert!(
         err.to_string()
             .starts_with("no kind fits: the body is an object with the keys `message`, `other`;"),

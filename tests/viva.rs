@@ -589,7 +589,7 @@ fn every_viva_body_is_told_apart() {
     }
     assert_eq!(Payload::from_json(b" []").unwrap().kind(), "message list");
     let err = Payload::from_json(br#"{"status":"200"}"#).unwrap_err();
-    let provider_payloads::Error::Shape { expected, .. } = &err else {
+    let provider_payloads::Error::NoKind { expected, .. } = &err else {
         panic!("{err}");
     };
     assert!(

@@ -637,7 +637,7 @@ fn a_body_of_no_wappin_kind_is_an_error_that_lists_its_keys() {
         "{message}"
     );
     assert!(message.ends_with(" more kinds"), "{message}");
-    assert!(matches!(err, Error::Shape { .. }));
+    assert!(matches!(err, Error::NoKind { .. }));
 }
 
 #[test]

@@ -74,7 +74,7 @@ pub fn inspect_error(err: &Error, provider: Option<Provider>) {
             Error::Empty { .. }
                 | Error::EmptyQuery { .. }
                 | Error::NotJson { .. }
-                | Error::Shape { .. }
+                | Error::NoKind { .. }
                 | Error::Ambiguous { .. }
         );
         if of_the_body {

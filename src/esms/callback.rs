@@ -498,7 +498,7 @@ impl Callback {
         let url = url.split_once('#').map_or(url, |(url, _)| url);
         match url.split_once('?') {
             Some((_, query)) => Self::read_query(query),
-            None => Err(Error::Shape {
+            None => Err(Error::NoKind {
                 provider: Provider::Esms,
                 expected: vec![
                     "a URL with an eSMS callback in its query string (`...?SMSID=...`)".to_owned(),
@@ -534,7 +534,7 @@ impl Callback {
             });
         }
         if query.starts_with(['{', '[']) {
-            return Err(Error::Shape {
+            return Err(Error::NoKind {
                 provider: Provider::Esms,
                 expected: vec!["an eSMS callback query string (`SMSID=...&SendStatus=...`), which eSMS sends with a GET".to_owned()],
                 found: "a JSON body".to_owned(),

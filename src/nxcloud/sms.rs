@@ -318,7 +318,7 @@ impl SmsReceipt {
     /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
     pub fn from_form_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
         limits.check(body.len())?;
-        let text = std::str::from_utf8(body).map_err(|err| Error::Shape {
+        let text = std::str::from_utf8(body).map_err(|err| Error::NoKind {
             provider: Provider::NxCloud,
             expected: vec![
                 "an NXCloud SMS receipt, a form (`messageid=...&status=...`) in UTF-8".to_owned(),
@@ -374,7 +374,7 @@ impl SmsReceipt {
             });
         }
         if text.starts_with(['{', '[']) {
-            return Err(Error::Shape {
+            return Err(Error::NoKind {
                 provider: Provider::NxCloud,
                 expected: vec![
                     "an NXCloud SMS receipt, a form (`messageid=...&status=...`)".to_owned(),

@@ -225,7 +225,7 @@ impl Payload {
     /// | sale transactions file | `Link` |
     ///
     /// A body that fits no kind is the error of the kind it comes nearest, or an
-    /// [`Error::Shape`] that says what it looks like. A body over
+    /// [`Error::NoKind`] that says what it looks like. A body over
     /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
     /// your own limit.
     pub fn from_json(body: &[u8]) -> Result<Self, Error> {

@@ -134,7 +134,7 @@ pub(crate) fn undecided(detector: &Detector, reader: Reader, body: &[u8], why: U
 fn no_kind(detector: &Detector, reader: Reader, body: &[u8], found: &str) -> Error {
     let expected = nearest_kinds(&detector.nearest(body, reader.provider));
     match reader.provider {
-        Some(provider) => Error::Shape {
+        Some(provider) => Error::NoKind {
             provider,
             expected,
             found: found.to_owned(),
@@ -338,7 +338,7 @@ macro_rules! kinds {
             /// module's table of kinds), then reads it once, as that kind.
             ///
             /// A body that fits no kind is an error: the error of the kind it comes
-            /// nearest, or an [`Error::Shape`](crate::Error::Shape) that says what it
+            /// nearest, or an [`Error::NoKind`](crate::Error::NoKind) that says what it
             /// looks like; one that fits two kinds equally well is an
             /// [`Error::Ambiguous`](crate::Error::Ambiguous). A body over
             /// [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is refused:

@@ -221,7 +221,7 @@ pub fn table_names() -> Vec<String> {
     let mut names: Vec<String> = errors
         .iter()
         .filter_map(|read| match read {
-            Err(provider_payloads::Error::Shape { expected, .. }) => Some(expected.join(", ")),
+            Err(provider_payloads::Error::NoKind { expected, .. }) => Some(expected.join(", ")),
             _ => None,
         })
         .flat_map(|expected| {
