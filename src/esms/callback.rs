@@ -9,12 +9,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::codes::{SendStatus, Telco, TypeId};
 use super::error_info::{self, ErrorInfo, ZaloMessageStatus};
+use crate::error::refuse_unrecognized;
 use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unknown_fields::UnknownFields;
-use crate::unrecognized::{
-    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
-};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::text::StackText;
 use crate::wire::{decimal, number, query};
 use crate::wire::{object, shape};

@@ -24,11 +24,10 @@ use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::answer::Answer;
+use crate::error::refuse_unrecognized;
 use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
-use crate::unrecognized::{
-    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
-};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
 use crate::wire::text::StackText;
 use crate::wire::time::{DateTimeSeconds, parse_date_time_seconds};

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use serde_path_to_error::Segment;
 
-use crate::unrecognized::refuse_unrecognized;
+use crate::error::refuse_unrecognized;
 use crate::{Error, ListUnrecognized, Provider};
 
 /// Reads `body` as a `T`: the `from_json` of every JSON payload.
