@@ -2,7 +2,7 @@
 //! record of GetCallback's answer (JSON).
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -627,7 +627,7 @@ impl Callback {
             Key::SendFailed => number.push_int_option(self.send_failed),
             Key::SendSuccess => number.push_int_option(self.send_success),
             Key::TotalPrice => match &self.total_price {
-                Some(price) => decimal::write_decimal(price, number),
+                Some(price) => write!(number, "{price}"),
                 None => Ok(()),
             },
             Key::TotalReceiver => number.push_int_option(self.total_receiver),
@@ -641,7 +641,7 @@ impl Callback {
     }
 }
 
-/// The longest number a callback writes back: a price (see `write_decimal`).
+/// The longest number a callback writes back: a price (a sign, `0.` and 29 digits).
 const NUMBER_LEN: usize = 32;
 
 impl ListUnrecognized for Callback {
