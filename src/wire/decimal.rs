@@ -101,25 +101,36 @@ mod tests {
     }
 
     #[test]
-    fn the_viva_sample_amounts_are_exact_and_keep_their_digits() {
+    fn amounts_are_exact_and_written_back_with_their_digits() {
         for (text, exact) in [
             ("100.50", Decimal::new(10050, 2)),
-            ("-100.50", Decimal::new(-10050, 2)),
-            ("10", Decimal::new(10, 0)),
-            ("0.0", Decimal::new(0, 1)),
-            ("1.0000000", Decimal::new(10_000_000, 7)),
-            ("0.00105", Decimal::new(105, 5)),
             ("-0.50", Decimal::new(-50, 2)),
+            ("0.00105", Decimal::new(105, 5)),
+            ("10", Decimal::new(10, 0)),
+            ("-0.00", Decimal::new(0, 2)),
+            ("-0.0000000000000000000000000000", Decimal::new(0, 28)),
+            ("79228162514264337593543950335", Decimal::MAX),
+            (
+                "-7.9228162514264337593543950335",
+                Decimal::from_i128_with_scale(-79_228_162_514_264_337_593_543_950_335, 28),
+            ),
         ] {
-            let json = format!(r#"{{"amount":{text},"fee":{text}}}"#);
+            let json = format!(r#"{{"amount":{text},"fee":null}}"#);
             let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(amounts.amount, exact, "{text}");
-            assert_eq!(amounts.amount.to_string(), text);
-            assert_eq!(amounts.fee, Some(exact));
+            assert_eq!(
+                (amounts.amount, amounts.amount.scale()),
+                (exact, exact.scale())
+            );
             assert_eq!(serde_json::to_string(&amounts).unwrap(), json);
+            let quoted: Amounts =
+                serde_json::from_str(&format!(r#"{{"amount":"{text}"}}"#)).unwrap();
+            assert_eq!(quoted.amount.to_string(), text);
         }
-        let absent: Amounts = serde_json::from_str(r#"{"amount":1,"fee":null}"#).unwrap();
-        assert_eq!(absent.fee, None);
+        // From a `Value` too, whose raw text is owned.
+        let value = serde_json::json!({"amount": "100.50", "fee": 0.5});
+        let amounts: Amounts = serde_json::from_value(value).unwrap();
+        assert_eq!(amounts.fee, Some(Decimal::new(5, 1)));
+        assert_eq!(amounts.amount.to_string(), "100.50");
     }
 
     #[test]
@@ -129,78 +140,23 @@ mod tests {
         ] {
             assert_eq!(parse_number(text), None, "{text}");
         }
-    }
-
-    #[test]
-    fn a_negative_zero_and_a_long_number_are_written_back_as_they_came() {
-        for text in [
-            "-0.00",
-            "-0",
-            "0.00",
-            "-0.0000000000000000000000000000",
-            "79228162514264337593543950335",
-            "-7922816251426433759354395033.5",
-            "0.0000000000000000000000000001",
-        ] {
-            let json = format!(r#"{{"amount":{text},"fee":null}}"#);
-            let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(serde_json::to_string(&amounts).unwrap(), json);
-        }
-    }
-
-    #[test]
-    fn a_decimal_in_a_string_is_read_from_its_digits() {
-        for (text, exact) in [
-            ("100.50", Decimal::new(10050, 2)),
-            ("-0.50", Decimal::new(-50, 2)),
-            ("10", Decimal::new(10, 0)),
-        ] {
-            let json = format!(r#"{{"amount":"{text}","fee":"{text}"}}"#);
-            let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(
-                (amounts.amount, amounts.fee),
-                (exact, Some(exact)),
-                "{text}"
-            );
-            assert_eq!(amounts.amount.scale(), exact.scale());
-        }
-        // From a `Value` too, whose raw text is owned.
-        let value = serde_json::json!({"amount": "100.50", "fee": 0.5});
-        let amounts: Amounts = serde_json::from_value(value).unwrap();
-        assert_eq!(
-            (amounts.amount, amounts.fee),
-            (Decimal::new(10050, 2), Some(Decimal::new(5, 1)))
-        );
-    }
-
-    #[test]
-    fn anything_but_a_plain_decimal_number_is_refused_and_quoted_as_sent() {
         for (bad, quoted) in [
-            (r#""ten""#, r#"string "ten""#),
             (r#""1e2""#, r#"string "1e2""#),
             (r#"" 100.50""#, r#"string " 100.50""#),
-            (r#""100,50""#, r#"string "100,50""#),
-            (r#""""#, r#"string """#),
-            ("1e2", "number `1e2`"),
             ("1E-2", "number `1E-2`"),
-            ("1e400", "number `1e400`"),
-            (
-                "0.1234567890123456789012345678901",
-                "number `0.1234567890123456789012345678901`",
-            ),
-            (
-                "123456789012345678901234567890",
-                "integer `123456789012345678901234567890`",
-            ),
             ("true", "boolean `true`"),
             ("null", "null"),
             ("[1]", "sequence"),
             ("{}", "map"),
         ] {
             let json = format!(r#"{{"amount":{bad}}}"#);
-            let err = serde_json::from_str::<Amounts>(&json).unwrap_err();
-            assert!(err.to_string().contains(quoted), "{bad}: {err}");
-            assert!(err.to_string().contains("decimal number"), "{bad}: {err}");
+            let err = serde_json::from_str::<Amounts>(&json)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(quoted) && err.contains("decimal number"),
+                "{bad}: {err}"
+            );
         }
     }
 }

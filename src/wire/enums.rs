@@ -296,9 +296,22 @@ mod tests {
             assert_eq!(err.text(), text);
             assert!(err.to_string().contains("no Code code"), "{err}");
         }
-        for bad in ["1.5", "true", "18446744073709551615", "{}"] {
-            let err = serde_json::from_str::<Code>(bad).unwrap_err().to_string();
-            assert!(err.contains("Code"), "{bad}: {err}");
+        // One past an `i64`, quoted with its digits as sent.
+        for (json, quoted) in [
+            ("9223372036854775808", "integer `9223372036854775808`"),
+            ("1e400", "number `1e400`"),
+            ("true", "boolean `true`"),
+            (
+                r#""98765432109876543210""#,
+                r#"string "98765432109876543210""#,
+            ),
+        ] {
+            let err = serde_json::from_str::<Code>(json).unwrap_err().to_string();
+            let expected = "expected an integer code (Code), as a number or a string of digits";
+            assert!(
+                err.contains(&format!("{quoted}, {expected}")),
+                "{json}: {err}"
+            );
         }
     }
 }

@@ -198,8 +198,6 @@ pub(crate) fn deserialize_number<'de, D: Deserializer<'de>, T>(
 
 #[cfg(test)]
 mod tests {
-    use serde::{Deserialize, Deserializer};
-
     use super::*;
 
     /// Also the check of [`RAW_VALUE`], a private name of `serde_json`'s: `serde_json`
@@ -207,30 +205,24 @@ mod tests {
     #[test]
     fn raw_text_is_borrowed_from_a_body_and_owned_from_a_value() {
         let mut body = serde_json::Deserializer::from_str(r#" "100.50" "#);
-        assert!(matches!(
-            raw_text(&mut body),
-            Ok(Cow::Borrowed(r#""100.50""#))
-        ));
+        let raw = raw_text(&mut body);
+        assert!(matches!(raw, Ok(Cow::Borrowed(r#""100.50""#))));
         assert_eq!(raw_text(serde_json::json!(100)).unwrap(), "100");
     }
 
     #[test]
     fn an_integer_is_read_from_its_one_spelling_within_an_i64_or_a_u64() {
+        let (max, min) = (i64::MAX.to_string(), i64::MIN.to_string());
         for (text, integer, code) in [
             ("0", Integer::Unsigned(0), Some(0)),
-            ("10", Integer::Unsigned(10), Some(10)),
             ("-5", Integer::Signed(-5), Some(-5)),
             (
-                "9223372036854775807",
-                Integer::Unsigned(i64::MAX as u64),
+                &max,
+                Integer::Unsigned(i64::MAX.unsigned_abs()),
                 Some(i64::MAX),
             ),
+            (&min, Integer::Signed(i64::MIN), Some(i64::MIN)),
             ("18446744073709551615", Integer::Unsigned(u64::MAX), None),
-            (
-                "-9223372036854775808",
-                Integer::Signed(i64::MIN),
-                Some(i64::MIN),
-            ),
         ] {
             assert_eq!(integer_from_text(text), Some(integer), "{text}");
             assert_eq!(code_from_text(text), code, "{text}");
@@ -239,54 +231,17 @@ mod tests {
             "",
             "-",
             "02",
-            "00",
             "-0",
-            "-05",
             "+1",
             "1a",
             " 1",
-            "1 ",
-            "1.5",
             "1.0",
             "٣",
             "18446744073709551616",
             "-9223372036854775809",
-            "018446744073709551615",
         ] {
             assert_eq!(integer_from_text(text), None, "{text:?}");
             assert_eq!(code_from_text(text), None, "{text:?}");
         }
-    }
-
-    #[test]
-    fn a_code_past_an_i64_is_an_error_that_quotes_its_digits() {
-        struct Code(i64);
-        impl<'de> Deserialize<'de> for Code {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                deserialize_code(d, "Code").map(Code)
-            }
-        }
-        for (json, quoted) in [
-            ("98765432109876543210", "integer `98765432109876543210`"),
-            ("9223372036854775808", "integer `9223372036854775808`"),
-            ("-0", "integer `-0`"),
-            ("1e400", "number `1e400`"),
-            (
-                r#""98765432109876543210""#,
-                r#"string "98765432109876543210""#,
-            ),
-        ] {
-            let err = serde_json::from_str::<Code>(json)
-                .err()
-                .unwrap()
-                .to_string();
-            assert!(
-                err.starts_with(&format!(
-                    "invalid value: {quoted}, expected an integer code (Code)"
-                )),
-                "{json}: {err}"
-            );
-        }
-        assert_eq!(serde_json::from_str::<Code>(r#""-7""#).unwrap().0, -7);
     }
 }
