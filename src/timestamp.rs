@@ -112,7 +112,7 @@ impl FromStr for Timestamp {
     /// optionally `Z` or `±HH:MM` (after a space too, as Viva's Sale Transactions write it).
     fn from_str(text: &str) -> Result<Self, TimestampError> {
         let (seconds, rest) = text.split_at_checked(19).ok_or(TimestampError)?;
-        let local = parse_date_time(seconds, b"YYYY-MM-DDThh:mm:ss").ok_or(TimestampError)?;
+        let local = parse_date_time(seconds, b'T').ok_or(TimestampError)?;
         let (decimals, nanos, rest) = match rest.strip_prefix('.') {
             Some(fraction) => {
                 // The decimals' value, read in one pass; a tenth digit is refused before

@@ -115,12 +115,13 @@ fn syntax_error(body: &[u8]) -> Option<(String, String, usize, usize)> {
     let walked = walk(body);
     if let Err(not_utf8) = std::str::from_utf8(body) {
         let at = not_utf8.valid_up_to();
-        let lines = body
-            .get(..at)
-            .unwrap_or_default()
-            .split(|&byte| byte == b'\n');
+        let mut lines = body.get(..at).unwrap_or_default().split(|&b| b == b'\n');
         let line = lines.clone().count();
-        let column = lines.last().unwrap_or_default().len().saturating_add(1);
+        let column = lines
+            .next_back()
+            .unwrap_or_default()
+            .len()
+            .saturating_add(1);
         // The walk's path, where it stopped at that byte.
         let path = match walked {
             Err((err, path)) if (err.line(), err.column()) == (line, column) => path,

@@ -17,21 +17,13 @@ use super::text::Borrowed;
 /// then `0` or digits that do not start with `0`, and not `-0`. `"05"`, `"+5"` and `"-0"`
 /// would be written back as `"5"`, `"5"` and `"0"` (found by fuzzing:
 /// `fixtures/esms/invalid/send_status_leading_zero.query`).
+#[inline]
 pub(crate) fn is_canonical_integer(text: &str) -> bool {
     match text.strip_prefix('-').unwrap_or(text).as_bytes() {
         [b'0'] => !text.starts_with('-'),
         [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
         _ => false,
     }
-}
-
-/// The integer code `text` stands for: written its one way ([`is_canonical_integer`]),
-/// within an `i64`. Serde's reading of a code in a string and the code enums' `FromStr`
-/// both use it, so they agree on every text.
-pub(crate) fn code_from_text(text: &str) -> Option<i64> {
-    is_canonical_integer(text)
-        .then(|| text.parse().ok())
-        .flatten()
 }
 
 /// An integer read from its text: within an `i64`, or past it within a `u64`.
@@ -42,13 +34,34 @@ pub(crate) enum Integer {
 }
 
 /// The integer `text` stands for, written its one way, within a `u64` or an `i64`.
+#[inline]
 pub(crate) fn integer_from_text(text: &str) -> Option<Integer> {
     if !is_canonical_integer(text) {
         return None;
     }
-    match text.parse() {
-        Ok(value) => Some(Integer::Unsigned(value)),
-        Err(_) => text.parse().ok().map(Integer::Signed),
+    let negative = text.strip_prefix('-');
+    // Digits only, as checked: the fold stops at an overflow alone.
+    let magnitude = negative
+        .unwrap_or(text)
+        .bytes()
+        .try_fold(0_u64, |number, digit| {
+            number
+                .checked_mul(10)?
+                .checked_add(u64::from(digit.wrapping_sub(b'0')))
+        })?;
+    match negative {
+        Some(_) => 0_i64.checked_sub_unsigned(magnitude).map(Integer::Signed),
+        None => Some(Integer::Unsigned(magnitude)),
+    }
+}
+
+/// The integer code `text` stands for ([`integer_from_text`]), within an `i64`. Serde's
+/// reading of a code in a string and the code enums' `FromStr` both use it, so they agree
+/// on every text.
+pub(crate) fn code_from_text(text: &str) -> Option<i64> {
+    match integer_from_text(text)? {
+        Integer::Signed(code) => Some(code),
+        Integer::Unsigned(code) => i64::try_from(code).ok(),
     }
 }
 

@@ -37,23 +37,39 @@ impl fmt::Display for DecodeError {
 
 /// The pieces of `query` between `&`s, each with where it starts; empty ones are skipped.
 fn pieces(query: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = query;
     let mut start = 0_usize;
-    query.split('&').filter_map(move |piece| {
-        let at = start;
-        start = start.saturating_add(piece.len()).saturating_add(1);
-        (!piece.is_empty()).then_some((at, piece))
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (piece, after) = cut_at(rest, b'&');
+            let at = start;
+            start = start.saturating_add(rest.len().saturating_sub(after.len()));
+            rest = after;
+            if !piece.is_empty() {
+                return Some((at, piece));
+            }
+        }
+        None
     })
 }
 
-/// A pair's key and value, split at its first `=`; a pair with no `=` has an empty value.
-fn split_pair(pair: &str) -> (&str, &str) {
-    pair.split_once('=').unwrap_or((pair, ""))
+/// `text` before the first `separator` and after it; all of `text` and `""` when it has
+/// none. A loop over the bytes (the separators are ASCII): `str::split_once` with a
+/// `char` sets up a searcher each time, which costs more than a short pair's reading.
+fn cut_at(text: &str, separator: u8) -> (&str, &str) {
+    match text.bytes().position(|byte| byte == separator) {
+        Some(at) => (
+            text.get(..at).unwrap_or_default(),
+            text.get(at.saturating_add(1)..).unwrap_or_default(),
+        ),
+        None => (text, ""),
+    }
 }
 
 /// The `key=value` pairs of a query, raw (still encoded), in order; empty pairs (`&&`)
 /// are skipped.
 pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    pieces(query).map(|(_, pair)| split_pair(pair))
+    pieces(query).map(|(_, pair)| cut_at(pair, b'='))
 }
 
 /// Where each of the [`raw_pairs`] is in `query`: the start and end of its key and of its
@@ -61,7 +77,7 @@ pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 /// as it came finds its pairs again with these, rather than keeping them beside it.
 pub(crate) fn spans(query: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> {
     pieces(query).map(|(start, pair)| {
-        let (key, value) = split_pair(pair);
+        let (key, value) = cut_at(pair, b'=');
         let end = start.saturating_add(pair.len());
         (
             (start, start.saturating_add(key.len())),

@@ -37,27 +37,32 @@ impl<const N: usize> StackText<N> {
     /// The text written so far.
     pub(crate) fn as_str(&self) -> &str {
         let written = self.bytes.get(..self.len).unwrap_or_default();
-        // Only whole `&str`s are ever copied in, so this is always UTF-8.
+        // Only whole `&str`s and ASCII are copied in, so this is always UTF-8.
         std::str::from_utf8(written).unwrap_or_default()
     }
 
     /// Appends `text`.
     pub(crate) fn push_str(&mut self, text: &str) -> fmt::Result {
-        let end = self.len.checked_add(text.len()).ok_or(fmt::Error)?;
+        self.push_bytes(text.as_bytes())
+    }
+
+    /// Appends ASCII `text` (digits and separators); anything else is refused, so that
+    /// the text stays UTF-8.
+    pub(crate) fn push_ascii(&mut self, text: &[u8]) -> fmt::Result {
+        if !text.is_ascii() {
+            return Err(fmt::Error);
+        }
+        self.push_bytes(text)
+    }
+
+    fn push_bytes(&mut self, bytes: &[u8]) -> fmt::Result {
+        let end = self.len.checked_add(bytes.len()).ok_or(fmt::Error)?;
         self.bytes
             .get_mut(self.len..end)
             .ok_or(fmt::Error)?
-            .copy_from_slice(text.as_bytes());
+            .copy_from_slice(bytes);
         self.len = end;
         Ok(())
-    }
-
-    /// Appends ASCII `text` (digits and separators); anything else is refused.
-    pub(crate) fn push_ascii(&mut self, text: &[u8]) -> fmt::Result {
-        match std::str::from_utf8(text) {
-            Ok(text) if text.is_ascii() => self.push_str(text),
-            _ => Err(fmt::Error),
-        }
     }
 
     /// Appends the integer `value`, or nothing for `None`.

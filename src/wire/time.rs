@@ -16,45 +16,90 @@ use serde::ser::Serializer;
 use super::number::{code_from_text, deserialize_number};
 use super::text::{self, StackText, digits};
 
-/// Reads `text` laid out as `layout`, in which `Y`, `M`, `D`, `h`, `m` and `s` each
-/// stand for an ASCII digit of the year, month, day, hour, minute and second, and any
-/// other byte for itself: a real date and time (no 31 February, no hour 24, no leap
-/// second). chrono's parser would also take `7` for a month, a sign or spaces.
-pub(crate) fn parse_date_time(text: &str, layout: &[u8; 19]) -> Option<NaiveDateTime> {
-    if text.len() != layout.len() {
+/// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (`T` in
+/// ISO 8601), exactly: chrono's parser would also take `7` for a month, a sign or spaces.
+pub(crate) fn parse_date_time(text: &str, between: u8) -> Option<NaiveDateTime> {
+    let &[
+        y1,
+        y2,
+        y3,
+        y4,
+        b'-',
+        m1,
+        m2,
+        b'-',
+        d1,
+        d2,
+        at,
+        h1,
+        h2,
+        b':',
+        i1,
+        i2,
+        b':',
+        s1,
+        s2,
+    ] = text.as_bytes()
+    else {
         return None;
-    }
-    // The year, month, day, hour, minute and second: four digits at most, no overflow.
-    let mut parts = [0_u32; 6];
-    for (&byte, &letter) in text.as_bytes().iter().zip(layout) {
-        let part = match letter {
-            b'Y' => 0,
-            b'M' => 1,
-            b'D' => 2,
-            b'h' => 3,
-            b'm' => 4,
-            b's' => 5,
-            _ if byte == letter => continue,
-            _ => return None,
-        };
-        let value = parts.get_mut(part)?;
-        *value = value
-            .wrapping_mul(10)
-            .wrapping_add(char::from(byte).to_digit(10)?);
-    }
-    let [year, month, day, hour, minute, second] = parts;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
-        .and_hms_opt(hour, minute, second)
+    };
+    let parts = [[m1, m2], [d1, d2], [h1, h2], [i1, i2], [s1, s2]];
+    (at == between).then(|| date_time([y1, y2, y3, y4], parts))?
 }
 
 /// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`).
 pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
-    parse_date_time(text, b"YYYY-MM-DD hh:mm:ss")
+    parse_date_time(text, b' ')
 }
 
 /// Reads `DD/MM/YYYY HH:MM:SS` (eSMS's `error_info` time).
 pub(crate) fn parse_day_month_year_seconds(text: &str) -> Option<NaiveDateTime> {
-    parse_date_time(text, b"DD/MM/YYYY hh:mm:ss")
+    let &[
+        d1,
+        d2,
+        b'/',
+        m1,
+        m2,
+        b'/',
+        y1,
+        y2,
+        y3,
+        y4,
+        b' ',
+        h1,
+        h2,
+        b':',
+        i1,
+        i2,
+        b':',
+        s1,
+        s2,
+    ] = text.as_bytes()
+    else {
+        return None;
+    };
+    date_time(
+        [y1, y2, y3, y4],
+        [[m1, m2], [d1, d2], [h1, h2], [i1, i2], [s1, s2]],
+    )
+}
+
+/// The time of these ASCII digits of a year, and of a month, day, hour, minute and
+/// second, when they are digits of a real one (no 31 February, no hour 24, no leap
+/// second).
+#[inline]
+fn date_time([y1, y2, y3, y4]: [u8; 4], parts: [[u8; 2]; 5]) -> Option<NaiveDateTime> {
+    // Two digits are at most 99, four at most 9999: nothing overflows.
+    let two = |[tens, ones]: [u8; 2]| {
+        let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
+        (tens < 10 && ones < 10).then(|| u32::from(tens.wrapping_mul(10).wrapping_add(ones)))
+    };
+    let [month, day, hour, minute, second] = parts.map(two);
+    let year = two([y1, y2])?
+        .wrapping_mul(100)
+        .wrapping_add(two([y3, y4])?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month?, day?)?
+        .and_hms_opt(hour?, minute?, second?)
 }
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another byte between the date and the
