@@ -89,31 +89,17 @@ fn error_of<'de, T: Deserialize<'de>>(
 }
 
 /// The error of `body` when it is not JSON, `None` when it is, told from its syntax
-/// alone. `provider` and `payload` say what read it (`None`: [`parse`](crate::parse),
-/// which reads any provider's).
+/// alone: what is wrong, the path of the field inside which it breaks, the line and the
+/// column. `provider` and `payload` say what read it (`None`: [`parse`](crate::parse)).
+/// A body must be UTF-8 (RFC 8259); a number of any size and values nested to any depth
+/// are JSON (whether a field takes `1e400` is the field's to say).
 pub(crate) fn not_json(
     body: &[u8],
     provider: Option<Provider>,
     payload: &'static str,
 ) -> Option<Error> {
-    let (reason, path, line, column) = syntax_error(body)?;
-    Some(Error::NotJson {
-        provider,
-        payload,
-        path,
-        reason,
-        line,
-        column,
-    })
-}
-
-/// How `body` breaks JSON's syntax, if it does: what is wrong, the path of the field
-/// inside which it breaks, the line and the column. A body must be UTF-8 (RFC 8259); a
-/// number of any size and values nested to any depth are JSON (whether a field takes
-/// `1e400` is the field's to say).
-fn syntax_error(body: &[u8]) -> Option<(String, String, usize, usize)> {
     let walked = walk(body);
-    if let Err(not_utf8) = std::str::from_utf8(body) {
+    let (reason, path, line, column) = if let Err(not_utf8) = std::str::from_utf8(body) {
         let at = not_utf8.valid_up_to();
         let mut lines = body.get(..at).unwrap_or_default().split(|&b| b == b'\n');
         let line = lines.clone().count();
@@ -128,28 +114,37 @@ fn syntax_error(body: &[u8]) -> Option<(String, String, usize, usize)> {
             _ => String::new(),
         };
         let reason = format!("it is not UTF-8, byte {at} starts an invalid sequence");
-        return Some((reason, path, line, column));
-    }
-    let (err, path) = match walked {
-        Ok(()) => return None,
-        // The walk nests only as deep as `serde_json` allows and reads numbers as `f64` at
-        // most: beyond that, the grammar alone (read without a stack and without reading
-        // numbers) says whether the body breaks, and where.
-        Err((err, _))
-            if matches!(
-                without_position(&err).as_str(),
-                "recursion limit exceeded" | "number out of range"
-            ) =>
-        {
-            let mut deserializer = serde_json::Deserializer::from_slice(body);
-            let err = IgnoredAny::deserialize(&mut deserializer)
-                .and_then(|_| deserializer.end())
-                .err()?;
-            (err, String::new())
-        }
-        Err(walked) => walked,
+        (reason, path, line, column)
+    } else {
+        let (err, path) = match walked {
+            Ok(()) => return None,
+            // The walk nests only as deep as `serde_json` allows and reads numbers as
+            // `f64` at most: beyond that, the grammar alone (read without a stack and
+            // without reading numbers) says whether the body breaks, and where.
+            Err((err, _))
+                if matches!(
+                    without_position(&err).as_str(),
+                    "recursion limit exceeded" | "number out of range"
+                ) =>
+            {
+                let mut deserializer = serde_json::Deserializer::from_slice(body);
+                let err = IgnoredAny::deserialize(&mut deserializer)
+                    .and_then(|_| deserializer.end())
+                    .err()?;
+                (err, String::new())
+            }
+            Err(walked) => walked,
+        };
+        (reason_of(&err, body), path, err.line(), err.column())
     };
-    Some((reason_of(&err, body), path, err.line(), err.column()))
+    Some(Error::NotJson {
+        provider,
+        payload,
+        path,
+        reason,
+        line,
+        column,
+    })
 }
 
 /// Reads `body` for its syntax, following the path of its keys: where it breaks, the

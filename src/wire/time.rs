@@ -19,32 +19,11 @@ use super::text::{self, StackText, digits};
 /// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (`T` in
 /// ISO 8601), exactly: chrono's parser would also take `7` for a month, a sign or spaces.
 pub(crate) fn parse_date_time(text: &str, between: u8) -> Option<NaiveDateTime> {
-    let &[
-        y1,
-        y2,
-        y3,
-        y4,
-        b'-',
-        m1,
-        m2,
-        b'-',
-        d1,
-        d2,
-        at,
-        h1,
-        h2,
-        b':',
-        i1,
-        i2,
-        b':',
-        s1,
-        s2,
-    ] = text.as_bytes()
-    else {
+    let (date, time) = text.as_bytes().split_at_checked(10)?;
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = date else {
         return None;
     };
-    let parts = [[m1, m2], [d1, d2], [h1, h2], [i1, i2], [s1, s2]];
-    (at == between).then(|| date_time([y1, y2, y3, y4], parts))?
+    date_time([y1, y2, y3, y4], [m1, m2], [d1, d2], between, time)
 }
 
 /// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`).
@@ -54,52 +33,39 @@ pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
 
 /// Reads `DD/MM/YYYY HH:MM:SS` (eSMS's `error_info` time).
 pub(crate) fn parse_day_month_year_seconds(text: &str) -> Option<NaiveDateTime> {
-    let &[
-        d1,
-        d2,
-        b'/',
-        m1,
-        m2,
-        b'/',
-        y1,
-        y2,
-        y3,
-        y4,
-        b' ',
-        h1,
-        h2,
-        b':',
-        i1,
-        i2,
-        b':',
-        s1,
-        s2,
-    ] = text.as_bytes()
-    else {
+    let (date, time) = text.as_bytes().split_at_checked(10)?;
+    let &[d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4] = date else {
         return None;
     };
-    date_time(
-        [y1, y2, y3, y4],
-        [[m1, m2], [d1, d2], [h1, h2], [i1, i2], [s1, s2]],
-    )
+    date_time([y1, y2, y3, y4], [m1, m2], [d1, d2], b' ', time)
 }
 
-/// The time of these ASCII digits of a year, and of a month, day, hour, minute and
-/// second, when they are digits of a real one (no 31 February, no hour 24, no leap
-/// second).
+/// The time of the ASCII digits of a year, a month and a day, and of `time`, which is
+/// `HH:MM:SS` after the byte `between`, when it is a real one (no 31 February, no hour
+/// 24, no leap second).
 #[inline]
-fn date_time([y1, y2, y3, y4]: [u8; 4], parts: [[u8; 2]; 5]) -> Option<NaiveDateTime> {
+fn date_time(
+    [y1, y2, y3, y4]: [u8; 4],
+    month: [u8; 2],
+    day: [u8; 2],
+    between: u8,
+    time: &[u8],
+) -> Option<NaiveDateTime> {
+    let &[at, h1, h2, b':', i1, i2, b':', s1, s2] = time else {
+        return None;
+    };
     // Two digits are at most 99, four at most 9999: nothing overflows.
     let two = |[tens, ones]: [u8; 2]| {
         let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
         (tens < 10 && ones < 10).then(|| u32::from(tens.wrapping_mul(10).wrapping_add(ones)))
     };
-    let [month, day, hour, minute, second] = parts.map(two);
+    let [month, day, hour, minute, second] = [month, day, [h1, h2], [i1, i2], [s1, s2]].map(two);
     let year = two([y1, y2])?
         .wrapping_mul(100)
         .wrapping_add(two([y3, y4])?);
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month?, day?)?
         .and_hms_opt(hour?, minute?, second?)
+        .filter(|_| at == between)
 }
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another byte between the date and the
