@@ -210,8 +210,7 @@ impl<'de> Deserialize<'de> for Params {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
-                // Room for the samples' seven parameters (77 bytes), which grew each
-                // buffer four times from empty.
+                // Room for the samples' seven parameters without growing.
                 let mut params = Params {
                     text: String::with_capacity(128),
                     ends: Vec::with_capacity(8),
