@@ -24,35 +24,38 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 
-use super::shape::{self, Shape, Shapes};
 use super::text::Borrowed;
+use super::written::{self, Written, WrittenAs};
 use crate::UnknownFields;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 
 /// What a payload object keeps from the wire besides its typed fields.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Wire {
+pub(crate) struct AsSent {
     pub(crate) unknown: UnknownFields,
-    pub(crate) shapes: Shapes,
+    pub(crate) written_as: WrittenAs,
     /// The fields read under another spelling that the type keeps: (wire name, spelling).
     pub(crate) spellings: Vec<(&'static str, &'static str)>,
 }
 
 /// Equal when the unknown fields are equal in order (they are written back in it) and the
 /// notes on known fields are the same in any order (they are written in the type's).
-impl PartialEq for Wire {
-    fn eq(&self, other: &Wire) -> bool {
+impl PartialEq for AsSent {
+    fn eq(&self, other: &AsSent) -> bool {
         self.unknown == other.unknown
-            && self.shapes == other.shapes
-            && shape::same_notes(&self.spellings, &other.spellings)
+            && self.written_as == other.written_as
+            && written::same_notes(&self.spellings, &other.spellings)
     }
 }
 
-impl Wire {
+impl AsSent {
     /// Whether the field `name` was in the object as `null` or `""`, which its typed
     /// value (`None`) does not tell from absent.
     pub(crate) fn held_nothing(&self, name: &str) -> bool {
-        matches!(self.shapes.get(name), Some(Shape::Null | Shape::Empty))
+        matches!(
+            self.written_as.get(name),
+            Some(Written::Null | Written::EmptyString)
+        )
     }
 
     pub(crate) fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
@@ -91,19 +94,19 @@ macro_rules! wire_object {
                 $(#[doc = $field_doc])*
                 pub $field: $ty,
             )*
-            wire: $crate::wire::object::Wire,
+            as_sent: $crate::wire::object::AsSent,
         }
 
         impl $(<$($gen: std::fmt::Debug),+>)? std::fmt::Debug for $name $(<$($gen),+>)? {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 let mut s = f.debug_struct(stringify!($name));
                 $(s.field(stringify!($field), &self.$field);)*
-                s.field("unknown_fields", &self.wire.unknown);
-                if !self.wire.shapes.is_empty() {
-                    s.field("written_as", &self.wire.shapes);
+                s.field("unknown_fields", &self.as_sent.unknown);
+                if !self.as_sent.written_as.is_empty() {
+                    s.field("written_as", &self.as_sent.written_as);
                 }
-                if !self.wire.spellings.is_empty() {
-                    s.field("spelt_as", &self.wire.spellings);
+                if !self.as_sent.spellings.is_empty() {
+                    s.field("spelt_as", &self.as_sent.spellings);
                 }
                 s.finish()
             }
@@ -113,7 +116,7 @@ macro_rules! wire_object {
             /// The fields the provider sent that its document does not name, kept as raw
             /// JSON and written back on serialization.
             pub fn unknown_fields(&self) -> &$crate::UnknownFields {
-                &self.wire.unknown
+                &self.as_sent.unknown
             }
         }
 
@@ -132,7 +135,7 @@ macro_rules! wire_object {
                     $field: $ty,
                 )*
                 #[serde(skip)]
-                wire: $crate::wire::object::Wire,
+                as_sent: $crate::wire::object::AsSent,
             }
 
             impl $(<$($gen),+>)? $crate::wire::object::Fields for $name $(<$($gen),+>)? {
@@ -149,7 +152,7 @@ macro_rules! wire_object {
                         (NAMES, index_of),
                         SPELLINGS,
                         |d| Mirror::deserialize(d),
-                        |value: &mut Self| &mut value.wire,
+                        |value: &mut Self| &mut value.as_sent,
                     )
                 }
             }
@@ -159,7 +162,7 @@ macro_rules! wire_object {
                 where
                     S: serde::Serializer,
                 {
-                    $crate::wire::object::serialize(&self.wire, serializer, |emit| {
+                    $crate::wire::object::serialize(&self.as_sent, serializer, |emit| {
                         Mirror::serialize(self, emit)
                     })
                 }
@@ -174,7 +177,7 @@ macro_rules! wire_object {
                     $(
                         $crate::ListUnrecognized::list_unrecognized(&self.$field, &at.field($wire), found);
                     )*
-                    self.wire.list_unrecognized(at, found);
+                    self.as_sent.list_unrecognized(at, found);
                 }
             }
         };
@@ -225,20 +228,20 @@ pub(crate) fn deserialize<'de, D, T>(
     names: Names,
     spellings: &'static [(&'static str, &'static str)],
     derived: impl FnOnce(Capture<'_, D>) -> Result<T, D::Error>,
-    wire_of: impl FnOnce(&mut T) -> &mut Wire,
+    as_sent_of: impl FnOnce(&mut T) -> &mut AsSent,
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
-    let mut wire = Wire::default();
+    let mut as_sent = AsSent::default();
     let mut read = derived(Capture {
         inner: deserializer,
-        wire: &mut wire,
+        as_sent: &mut as_sent,
         names,
         spellings,
     });
     if let Ok(value) = &mut read {
-        *wire_of(value) = wire;
+        *as_sent_of(value) = as_sent;
     }
     read
 }
@@ -276,20 +279,20 @@ const fn same_bytes(mut a: &[u8], mut b: &[u8]) -> bool {
 
 /// Runs a derived `Serialize` through [`Emit`], which writes `wire` back beside it.
 pub(crate) fn serialize<S: Serializer>(
-    wire: &Wire,
+    as_sent: &AsSent,
     serializer: S,
     derived: impl FnOnce(Emit<'_, S>) -> Result<S::Ok, S::Error>,
 ) -> Result<S::Ok, S::Error> {
     derived(Emit {
         inner: serializer,
-        wire,
+        as_sent,
     })
 }
 
 /// A deserializer for a derived struct that keeps the keys the struct does not name.
 pub(crate) struct Capture<'w, D> {
     inner: D,
-    wire: &'w mut Wire,
+    as_sent: &'w mut AsSent,
     names: Names,
     spellings: &'static [(&'static str, &'static str)],
 }
@@ -309,7 +312,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Capture<'_, D> {
             visitor,
             names: self.names,
             fields,
-            wire: self.wire,
+            as_sent: self.as_sent,
             spellings: self.spellings,
         })
     }
@@ -329,7 +332,7 @@ struct ObjectVisitor<'w, V> {
     visitor: V,
     names: Names,
     fields: &'static [&'static str],
-    wire: &'w mut Wire,
+    as_sent: &'w mut AsSent,
     spellings: &'static [(&'static str, &'static str)],
 }
 
@@ -346,7 +349,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<'_, V> {
             map,
             names: self.names,
             fields: self.fields,
-            wire: self.wire,
+            as_sent: self.as_sent,
             spellings: self.spellings,
             current: "",
         })
@@ -360,7 +363,7 @@ struct KnownFields<'w, A> {
     names: Names,
     /// serde's list of the names it reads: `names` and each field's aliases.
     fields: &'static [&'static str],
-    wire: &'w mut Wire,
+    as_sent: &'w mut AsSent,
     spellings: &'static [(&'static str, &'static str)],
     /// The wire name of the field whose value comes next, for its shape.
     current: &'static str,
@@ -396,7 +399,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
                     .iter()
                     .find(|(_, spelling)| *spelling == field)
                 {
-                    self.wire.spellings.push((primary, spelling));
+                    self.as_sent.spellings.push((primary, spelling));
                     self.current = primary;
                 }
                 return seed
@@ -404,16 +407,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
                     .map(Some);
             }
             let value: Box<RawValue> = self.map.next_value()?;
-            self.wire.unknown.push(&key, value);
+            self.as_sent.unknown.push(&key, value);
         }
         Ok(None)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        self.map.next_value_seed(shape::Recorded::new(
+        self.map.next_value_seed(written::Recorded::new(
             seed,
             self.current,
-            &mut self.wire.shapes,
+            &mut self.as_sent.written_as,
         ))
     }
 
@@ -426,7 +429,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
 /// and the unknown fields after them.
 pub(crate) struct Emit<'w, S> {
     inner: S,
-    wire: &'w Wire,
+    as_sent: &'w AsSent,
 }
 
 /// The error [`Emit`] gives when a derived impl asks it for anything but a struct, which
@@ -461,11 +464,11 @@ impl<'w, S: Serializer> Serializer for Emit<'w, S> {
     ) -> Result<Self::SerializeStruct, S::Error> {
         Ok(EmitFields {
             map: self.inner.serialize_map(None)?,
-            wire: self.wire,
+            as_sent: self.as_sent,
         })
     }
 
-    shape::serializer_methods!(reject_non_struct);
+    written::serializer_methods!(reject_non_struct);
 
     reject_non_struct! {
         serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
@@ -497,13 +500,14 @@ impl<'w, S: Serializer> Serializer for Emit<'w, S> {
 /// The fields of an [`Emit`] struct, written as map entries.
 pub(crate) struct EmitFields<'w, M> {
     map: M,
-    wire: &'w Wire,
+    as_sent: &'w AsSent,
 }
 
 /// The spelling the field `key` of `wire`'s object is written in: the one it came in,
 /// where the type keeps it.
-fn spelt(wire: &Wire, key: &'static str) -> &'static str {
-    wire.spellings
+fn spelt(as_sent: &AsSent, key: &'static str) -> &'static str {
+    as_sent
+        .spellings
         .iter()
         .find(|(primary, _)| *primary == key)
         .map_or(key, |(_, spelling)| *spelling)
@@ -518,11 +522,11 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
-        shape::write_field(
+        written::write_field(
             &mut self.map,
-            spelt(self.wire, key),
+            spelt(self.as_sent, key),
             value,
-            &self.wire.shapes,
+            &self.as_sent.written_as,
             key,
         )
     }
@@ -532,9 +536,9 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
     /// Zalo fields of NXCloud's receipt, which a Viber receipt leaves out). It is
     /// written where it came as `null` or `""`, as its note says.
     fn skip_field(&mut self, key: &'static str) -> Result<(), M::Error> {
-        match self.wire.shapes.get(key) {
-            Some(Shape::Null) => self.map.serialize_entry(spelt(self.wire, key), &()),
-            Some(Shape::Empty) => self.map.serialize_entry(spelt(self.wire, key), ""),
+        match self.as_sent.written_as.get(key) {
+            Some(Written::Null) => self.map.serialize_entry(spelt(self.as_sent, key), &()),
+            Some(Written::EmptyString) => self.map.serialize_entry(spelt(self.as_sent, key), ""),
             _ => Ok(()),
         }
     }
@@ -542,8 +546,8 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
     fn end(mut self) -> Result<M::Ok, M::Error> {
         // Most objects have none: the check skips setting up the iterator (~10
         // instructions a write, on bodies of 600).
-        if !self.wire.unknown.is_empty() {
-            for (name, value) in self.wire.unknown.iter() {
+        if !self.as_sent.unknown.is_empty() {
+            for (name, value) in self.as_sent.unknown.iter() {
                 self.map.serialize_entry(name, value)?;
             }
         }
@@ -553,7 +557,7 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
 
 #[cfg(test)]
 mod tests {
-    use super::Shape;
+    use super::Written;
     use crate::wire::enums::code_enum;
 
     code_enum! {
@@ -574,13 +578,13 @@ mod tests {
             #[serde(rename = "count", default)]
             pub count: Option<Count>,
             /// Optional text.
-            #[serde(rename = "note", default, with = "crate::wire::shape::empty_as_none")]
+            #[serde(rename = "note", default, with = "crate::wire::written::empty_as_none")]
             pub note: Option<String>,
             /// Spelt two ways.
             #[serde(rename = "environment", alias = "environtment", default)]
             pub environment: Option<String>,
             /// Optional, and skipped by the derived code when `None`.
-            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", with = "crate::wire::shape::empty_as_none")]
+            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", with = "crate::wire::written::empty_as_none")]
             pub rare: Option<String>,
         }
     }
@@ -681,12 +685,18 @@ mod tests {
         let (plain, _) = round_trip(r#"{"name":"a","count":826}"#);
         assert_eq!(quoted.count, Some(Count::Other(826)));
         assert_eq!(quoted.note, None);
-        assert_eq!(quoted.wire.shapes.get("count"), Some(Shape::Quoted));
-        assert_eq!(quoted.wire.shapes.get("note"), Some(Shape::Empty));
-        assert_eq!(plain.wire.shapes.get("count"), None);
-        assert!(quoted.wire.held_nothing("note"));
-        assert!(!quoted.wire.held_nothing("count"));
-        assert!(!plain.wire.held_nothing("note"));
+        assert_eq!(
+            quoted.as_sent.written_as.get("count"),
+            Some(Written::Quoted)
+        );
+        assert_eq!(
+            quoted.as_sent.written_as.get("note"),
+            Some(Written::EmptyString)
+        );
+        assert_eq!(plain.as_sent.written_as.get("count"), None);
+        assert!(quoted.as_sent.held_nothing("note"));
+        assert!(!quoted.as_sent.held_nothing("count"));
+        assert!(!plain.as_sent.held_nothing("note"));
     }
 
     #[test]

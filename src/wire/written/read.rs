@@ -8,7 +8,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, Visitor,
 };
 
-use super::{Place, Shape, Shapes};
+use super::{Place, Written, WrittenAs};
 use crate::wire::number::{self, Integer, Sent};
 
 /// The seed of one known field's value (or of an item of its list), which notes its
@@ -19,12 +19,12 @@ pub(crate) struct Recorded<'w, S> {
 }
 
 impl<'w, S> Recorded<'w, S> {
-    pub(crate) fn new(seed: S, field: &'static str, shapes: &'w mut Shapes) -> Self {
+    pub(crate) fn new(seed: S, field: &'static str, written_as: &'w mut WrittenAs) -> Self {
         Recorded {
             seed,
             note: Note {
                 place: Place { field, item: None },
-                shapes,
+                written_as,
             },
         }
     }
@@ -44,12 +44,12 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Recorded<'_, S> {
 /// Where a value's shape is noted.
 struct Note<'w> {
     place: Place,
-    shapes: &'w mut Shapes,
+    written_as: &'w mut WrittenAs,
 }
 
 impl Note<'_> {
-    fn record(&mut self, shape: Shape) {
-        self.shapes.0.push((self.place, shape));
+    fn record(&mut self, written: Written) {
+        self.written_as.0.push((self.place, written));
     }
 }
 
@@ -57,7 +57,7 @@ impl Note<'_> {
 struct Items<'w, A> {
     seq: A,
     field: &'static str,
-    shapes: &'w mut Shapes,
+    written_as: &'w mut WrittenAs,
     next: usize,
 }
 
@@ -73,7 +73,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
                 field: self.field,
                 item: Some(self.next),
             },
-            shapes: &mut *self.shapes,
+            written_as: &mut *self.written_as,
         };
         self.next = self.next.saturating_add(1);
         self.seq.next_element_seed(Recorded { seed, note })
@@ -95,7 +95,7 @@ impl<'de, D: Deserializer<'de>> Probe<'_, D> {
     fn number_text(mut self) -> Result<Cow<'de, str>, D::Error> {
         let raw = number::raw_text(self.inner)?;
         if Sent(&raw).is_quoted() {
-            self.note.record(Shape::Quoted);
+            self.note.record(Written::Quoted);
         }
         Ok(raw)
     }
@@ -229,7 +229,7 @@ struct Recorder<'w, V> {
 impl<'de, V: Visitor<'de>> Recorder<'_, V> {
     fn saw_text(&mut self, text: &str) {
         if text.is_empty() {
-            self.note.record(Shape::Empty);
+            self.note.record(Written::EmptyString);
         }
     }
 
@@ -241,7 +241,7 @@ impl<'de, V: Visitor<'de>> Recorder<'_, V> {
     ) -> Result<V::Value, E> {
         match self.wants {
             Wants::Text => {
-                self.note.record(Shape::Number);
+                self.note.record(Written::TextAsNumber);
                 self.visitor.visit_str(itoa::Buffer::new().format(value))
             }
             Wants::Form | Wants::Anything => visit(self.visitor),
@@ -315,12 +315,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
     }
 
     fn visit_none<E: de::Error>(mut self) -> Result<V::Value, E> {
-        self.note.record(Shape::Null);
+        self.note.record(Written::Null);
         self.visitor.visit_none()
     }
 
     fn visit_unit<E: de::Error>(mut self) -> Result<V::Value, E> {
-        self.note.record(Shape::Null);
+        self.note.record(Written::Null);
         self.visitor.visit_unit()
     }
 
@@ -348,7 +348,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
             Place { field, item: None } => self.visitor.visit_seq(Items {
                 seq,
                 field,
-                shapes: self.note.shapes,
+                written_as: self.note.written_as,
                 next: 0,
             }),
             Place { item: Some(_), .. } => self.visitor.visit_seq(seq),

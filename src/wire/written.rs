@@ -56,15 +56,15 @@ pub(crate) use write::{TextAsNumber, serializer_methods, write_field};
 
 /// A way of writing a field that its typed value does not show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Shape {
+pub(crate) enum Written {
     /// `null`.
     Null,
     /// `""`.
-    Empty,
+    EmptyString,
     /// A number inside a string: `"826"`.
     Quoted,
     /// Text written as an integer: `9` for `"9"`.
-    Number,
+    TextAsNumber,
 }
 
 /// Where a note is: a field, by wire name, or an item of the list a field holds.
@@ -74,14 +74,14 @@ struct Place {
     item: Option<usize>,
 }
 
-/// The noted shapes of an object's fields, and of their lists' items; values written
-/// plainly are absent. Two are equal when they note the same shapes, in whatever order
+/// The noted written_as of an object's fields, and of their lists' items; values written
+/// plainly are absent. Two are equal when they note the same written_as, in whatever order
 /// the fields came: the order is the body's, and the value written back has the type's.
 #[derive(Clone, Default)]
-pub(crate) struct Shapes(Vec<(Place, Shape)>);
+pub(crate) struct WrittenAs(Vec<(Place, Written)>);
 
-impl PartialEq for Shapes {
-    fn eq(&self, other: &Shapes) -> bool {
+impl PartialEq for WrittenAs {
+    fn eq(&self, other: &WrittenAs) -> bool {
         same_notes(&self.0, &other.0)
     }
 }
@@ -93,34 +93,34 @@ pub(crate) fn same_notes<T: PartialEq>(these: &[T], those: &[T]) -> bool {
     these.len() == those.len() && these.iter().all(|note| those.contains(note))
 }
 
-impl Eq for Shapes {}
+impl Eq for WrittenAs {}
 
-impl fmt::Debug for Shapes {
+impl fmt::Debug for WrittenAs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut map = f.debug_map();
-        for (place, shape) in &self.0 {
+        for (place, written) in &self.0 {
             match place.item {
-                None => map.entry(&place.field, shape),
-                Some(item) => map.entry(&format_args!("{}[{item}]", place.field), shape),
+                None => map.entry(&place.field, written),
+                Some(item) => map.entry(&format_args!("{}[{item}]", place.field), written),
             };
         }
         map.finish()
     }
 }
 
-impl Shapes {
+impl WrittenAs {
     /// Whether every field was written plainly.
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// How the field `name` was written, if that was one of the noted ways.
-    pub(crate) fn get(&self, name: &str) -> Option<Shape> {
+    pub(crate) fn get(&self, name: &str) -> Option<Written> {
         self.find(|place| place.field == name && place.item.is_none())
     }
 
     /// How item `item` of the list in the field `name` was written, if noted.
-    fn item(&self, name: &str, item: usize) -> Option<Shape> {
+    fn item(&self, name: &str, item: usize) -> Option<Written> {
         self.find(|place| place.field == name && place.item == Some(item))
     }
 
@@ -130,17 +130,17 @@ impl Shapes {
             .is_some()
     }
 
-    fn find(&self, at: impl Fn(&Place) -> bool) -> Option<Shape> {
+    fn find(&self, at: impl Fn(&Place) -> bool) -> Option<Written> {
         self.0
             .iter()
             .find(|(place, _)| at(place))
-            .map(|(_, shape)| *shape)
+            .map(|(_, written)| *written)
     }
 }
 
 /// Serde `with` helper for optional text where empty means absent, as in eSMS's callback
 /// (`RequestId=`, `partnerids=`) and its JSON records: `""` is read as `None`, like
-/// `null`, and the object's note of it (`Shape::Empty`) writes `""` back.
+/// `null`, and the object's note of it (`Written::EmptyString`) writes `""` back.
 pub(crate) mod empty_as_none {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::ser::{self, Impossible, Serialize, SerializeMap, Serializer};
 
-use super::{Shape, Shapes};
+use super::{Written, WrittenAs};
 use crate::wire::number::{self, Integer};
 
 /// Writes one field of an object as it came: a `None` that was `null` or `""` as such
@@ -16,7 +16,7 @@ pub(crate) fn write_field<M, T>(
     map: &mut M,
     key: &'static str,
     value: &T,
-    shapes: &Shapes,
+    written_as: &WrittenAs,
     name: &'static str,
 ) -> Result<(), M::Error>
 where
@@ -25,21 +25,21 @@ where
 {
     let absent = matches!(value.serialize(Peek::default()), Ok(Peeked::None));
     // Most payloads are written plainly: no note to look for.
-    if shapes.is_empty() {
+    if written_as.is_empty() {
         return if absent {
             Ok(())
         } else {
             map.serialize_entry(key, value)
         };
     }
-    match (absent, shapes.get(name)) {
-        (true, None | Some(Shape::Quoted | Shape::Number)) => Ok(()),
-        (_, Some(shape)) => map.serialize_entry(key, &AsCame { value, shape }),
-        _ if shapes.has_items(name) => map.serialize_entry(
+    match (absent, written_as.get(name)) {
+        (true, None | Some(Written::Quoted | Written::TextAsNumber)) => Ok(()),
+        (_, Some(written)) => map.serialize_entry(key, &AsCame { value, written }),
+        _ if written_as.has_items(name) => map.serialize_entry(
             key,
             &Listed {
                 value,
-                shapes,
+                written_as,
                 field: name,
             },
         ),
@@ -50,23 +50,25 @@ where
 /// A value written as its note says it came.
 struct AsCame<'a, T: ?Sized> {
     value: &'a T,
-    shape: Shape,
+    written: Written,
 }
 
 impl<T: ?Sized + Serialize> Serialize for AsCame<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let number_text = matches!(self.shape, Shape::Quoted | Shape::Number);
-        match (self.value.serialize(Peek { number_text }), self.shape) {
-            (Ok(Peeked::None), Shape::Null) => serializer.serialize_unit(),
-            (Ok(Peeked::None), Shape::Empty) => serializer.serialize_str(""),
-            (Ok(Peeked::Signed(number)), Shape::Quoted) => {
+        let number_text = matches!(self.written, Written::Quoted | Written::TextAsNumber);
+        match (self.value.serialize(Peek { number_text }), self.written) {
+            (Ok(Peeked::None), Written::Null) => serializer.serialize_unit(),
+            (Ok(Peeked::None), Written::EmptyString) => serializer.serialize_str(""),
+            (Ok(Peeked::Signed(number)), Written::Quoted) => {
                 serializer.serialize_str(itoa::Buffer::new().format(number))
             }
-            (Ok(Peeked::Unsigned(number)), Shape::Quoted) => {
+            (Ok(Peeked::Unsigned(number)), Written::Quoted) => {
                 serializer.serialize_str(itoa::Buffer::new().format(number))
             }
-            (Ok(Peeked::Text(text)), Shape::Quoted) => serializer.serialize_str(&text),
-            (Ok(Peeked::Text(text)), Shape::Number) => TextAsNumber(&text).serialize(serializer),
+            (Ok(Peeked::Text(text)), Written::Quoted) => serializer.serialize_str(&text),
+            (Ok(Peeked::Text(text)), Written::TextAsNumber) => {
+                TextAsNumber(&text).serialize(serializer)
+            }
             _ => self.value.serialize(serializer),
         }
     }
@@ -75,7 +77,7 @@ impl<T: ?Sized + Serialize> Serialize for AsCame<'_, T> {
 /// A field's value whose list has noted items: written through [`Replay`].
 struct Listed<'a, T: ?Sized> {
     value: &'a T,
-    shapes: &'a Shapes,
+    written_as: &'a WrittenAs,
     field: &'static str,
 }
 
@@ -83,7 +85,7 @@ impl<T: ?Sized + Serialize> Serialize for Listed<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(Replay {
             inner: serializer,
-            shapes: self.shapes,
+            written_as: self.written_as,
             field: self.field,
         })
     }
@@ -93,7 +95,7 @@ impl<T: ?Sized + Serialize> Serialize for Listed<'_, T> {
 /// items of its list, each written as its note says it came.
 struct Replay<'a, S> {
     inner: S,
-    shapes: &'a Shapes,
+    written_as: &'a WrittenAs,
     field: &'static str,
 }
 
@@ -184,7 +186,7 @@ impl<'a, S: Serializer> Serializer for Replay<'a, S> {
     fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
         Ok(ReplayItems {
             inner: self.inner.serialize_seq(len)?,
-            shapes: self.shapes,
+            written_as: self.written_as,
             field: self.field,
             next: 0,
         })
@@ -198,7 +200,7 @@ impl<'a, S: Serializer> Serializer for Replay<'a, S> {
 /// The items of a [`Replay`]ed list.
 struct ReplayItems<'a, Q> {
     inner: Q,
-    shapes: &'a Shapes,
+    written_as: &'a WrittenAs,
     field: &'static str,
     next: usize,
 }
@@ -208,10 +210,10 @@ impl<Q: ser::SerializeSeq> ser::SerializeSeq for ReplayItems<'_, Q> {
     type Error = Q::Error;
 
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Q::Error> {
-        let shape = self.shapes.item(self.field, self.next);
+        let written = self.written_as.item(self.field, self.next);
         self.next = self.next.saturating_add(1);
-        match shape {
-            Some(shape) => self.inner.serialize_element(&AsCame { value, shape }),
+        match written {
+            Some(written) => self.inner.serialize_element(&AsCame { value, written }),
             None => self.inner.serialize_element(value),
         }
     }
@@ -451,7 +453,7 @@ mod tests {
     use super::*;
 
     /// `{"k": value}` as `write_field` writes it with `shape`.
-    fn written<T: Serialize>(value: &T, shape: Option<Shape>) -> String {
+    fn written<T: Serialize>(value: &T, written: Option<Written>) -> String {
         let mut out = Vec::new();
         let mut serializer = serde_json::Serializer::new(&mut out);
         let mut map = serializer.serialize_map(None).unwrap();
@@ -459,8 +461,13 @@ mod tests {
             field: "k",
             item: None,
         };
-        let shapes = Shapes(shape.map(|shape| (place, shape)).into_iter().collect());
-        write_field(&mut map, "k", value, &shapes, "k").unwrap();
+        let written_as = WrittenAs(
+            written
+                .map(|written| (place, written))
+                .into_iter()
+                .collect(),
+        );
+        write_field(&mut map, "k", value, &written_as, "k").unwrap();
         SerializeMap::end(map).unwrap();
         String::from_utf8(out).unwrap()
     }
@@ -469,15 +476,18 @@ mod tests {
     fn a_none_is_left_out_or_written_as_it_came() {
         let none: Option<String> = None;
         assert_eq!(written(&none, None), "{}");
-        assert_eq!(written(&none, Some(Shape::Null)), r#"{"k":null}"#);
-        assert_eq!(written(&none, Some(Shape::Empty)), r#"{"k":""}"#);
-        assert_eq!(written(&Some("x"), Some(Shape::Null)), r#"{"k":"x"}"#);
+        assert_eq!(written(&none, Some(Written::Null)), r#"{"k":null}"#);
+        assert_eq!(written(&none, Some(Written::EmptyString)), r#"{"k":""}"#);
+        assert_eq!(written(&Some("x"), Some(Written::Null)), r#"{"k":"x"}"#);
     }
 
     #[test]
     fn a_number_that_came_in_a_string_goes_back_in_one() {
-        assert_eq!(written(&826_u16, Some(Shape::Quoted)), r#"{"k":"826"}"#);
-        assert_eq!(written(&Some(-5_i64), Some(Shape::Quoted)), r#"{"k":"-5"}"#);
+        assert_eq!(written(&826_u16, Some(Written::Quoted)), r#"{"k":"826"}"#);
+        assert_eq!(
+            written(&Some(-5_i64), Some(Written::Quoted)),
+            r#"{"k":"-5"}"#
+        );
         assert_eq!(written(&826_u16, None), r#"{"k":826}"#);
     }
 
