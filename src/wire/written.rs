@@ -341,21 +341,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
     /// A field's list: each item is read by the rule, as a field is (a list inside an
     /// item as its type reads it: no provider sends one of scalars).
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        let Note {
-            field,
-            item,
-            written_as,
-        } = self.note;
-        if item.is_some() {
+        let mut note = self.note;
+        if note.item.is_some() {
             return self.visitor.visit_seq(seq);
         }
-        let next = 0;
-        self.visitor.visit_seq(Items {
-            seq,
-            field,
-            next,
-            written_as,
-        })
+        note.item = Some(0);
+        self.visitor.visit_seq(Items { seq, note })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
@@ -367,12 +358,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
     }
 }
 
-/// The items of a field's list, each read as a field is (`"Tags": ["a", 7]`).
+/// The items of a field's list, each read as a field is (`"Tags": ["a", 7]`); `note` is
+/// the next item's.
 struct Items<'w, A> {
     seq: A,
-    field: &'static str,
-    next: usize,
-    written_as: &'w mut WrittenAs,
+    note: Note<'w>,
 }
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
@@ -382,12 +372,12 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, A::Error> {
+        let written_as = &mut *self.note.written_as;
         let note = Note {
-            field: self.field,
-            item: Some(self.next),
-            written_as: &mut *self.written_as,
+            written_as,
+            ..self.note
         };
-        self.next = self.next.saturating_add(1);
+        self.note.item = self.note.item.map(|item| item.saturating_add(1));
         self.seq.next_element_seed(Noted { seed, note })
     }
 
