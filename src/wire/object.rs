@@ -238,7 +238,7 @@ const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// would be compared again with each of its fields. The derived result is changed in
 /// place, not moved out of its `Result` and back in: a payload struct is large.
 pub(crate) fn deserialize<'de, D, T>(
-    deserializer: D,
+    inner: D,
     names: Names,
     spellings: &'static [(&'static str, &'static str)],
     derived: impl FnOnce(Capture<'_, D>) -> Result<T, D::Error>,
@@ -255,10 +255,7 @@ where
         as_sent: &mut as_sent,
         current: "",
     };
-    let mut read = derived(Capture {
-        inner: deserializer,
-        object,
-    });
+    let mut read = derived(Capture { inner, object });
     if let Ok(value) = &mut read {
         *as_sent_of(value) = as_sent;
     }
@@ -268,13 +265,10 @@ where
 /// Runs a derived `Serialize` through [`Emit`], which writes `as_sent` back beside it.
 pub(crate) fn serialize<S: Serializer>(
     as_sent: &AsSent,
-    serializer: S,
+    inner: S,
     derived: impl FnOnce(Emit<'_, S>) -> Result<S::Ok, S::Error>,
 ) -> Result<S::Ok, S::Error> {
-    derived(Emit {
-        inner: serializer,
-        as_sent,
-    })
+    derived(Emit { inner, as_sent })
 }
 
 /// A deserializer for a derived struct that keeps the keys the struct does not name.
