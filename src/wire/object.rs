@@ -558,8 +558,14 @@ mod tests {
             assert_eq!(back, expected.trim(), "for {input}");
             assert_eq!(sample.clone(), sample);
         }
-        let (sample, _) = round_trip(r#"{"name":"a","rare":""}"#);
-        assert_eq!(sample.rare, None);
+        for (json, rare) in [
+            (r#""rare":null"#, None),
+            (r#""rare":"""#, None),
+            (r#""rare":"x""#, Some("x")),
+        ] {
+            let (sample, _) = round_trip(&format!(r#"{{"name":"a",{json}}}"#));
+            assert_eq!(sample.rare.as_deref(), rare);
+        }
     }
 
     #[test]
@@ -572,11 +578,15 @@ mod tests {
             .map(|(name, value)| (name, value.get()))
             .collect();
         let expected = [("", "1"), ("kéy", "[]"), ("x", r#""y""#), ("", "2")];
-        assert_eq!(fields[..4], expected);
-        assert_eq!(fields[4], ("long_name", "null"));
+        assert_eq!(fields, [&expected[..], &[("long_name", "null")]].concat());
+        assert_eq!(sample.unknown_fields().len(), 5);
         assert_eq!(sample.unknown_fields().get("x").unwrap().get(), r#""y""#);
-        let (big, _) = round_trip(r#"{"name":"a","big":123456789012345678901234567890}"#);
-        let big = big.unknown_fields().get("big").unwrap().get();
+        let (sample, _) = round_trip(
+            r#"{"zeta":{"deep":[1,2.50,{"x":null}]},"name":"a","big":123456789012345678901234567890,"alpha":"é"}"#,
+        );
+        let names: Vec<_> = sample.unknown_fields().iter().map(|(k, _)| k).collect();
+        assert_eq!(names, ["zeta", "big", "alpha"]);
+        let big = sample.unknown_fields().get("big").unwrap().get();
         assert_eq!(big, "123456789012345678901234567890");
     }
 
@@ -642,5 +652,13 @@ mod tests {
             let err = serde_json::from_str::<Sample>(json).unwrap_err();
             assert!(err.to_string().contains(error), "{err}");
         }
+    }
+
+    #[test]
+    fn values_from_a_serde_json_value_work_too() {
+        let value = serde_json::json!({"name": "a", "extra": {"k": [1]}, "count": "7"});
+        let sample: Sample = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(sample.count, Some(Count::Other(7)));
+        assert_eq!(serde_json::to_value(&sample).unwrap(), value);
     }
 }
