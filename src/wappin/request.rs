@@ -20,7 +20,7 @@ use crate::wire::enums::string_enum;
 use crate::wire::json::json_payload;
 use crate::wire::number;
 use crate::wire::object::wire_object;
-use crate::wire::shape::{AppendText, TextAsNumber};
+use crate::wire::written::{AppendText, TextAsNumber};
 
 /// "API GET Token": a `POST` to `/v1/token/get` with no body, authenticated by
 /// `Authorization: Basic [base64_encode(username:password)]`, where the username is the
@@ -339,7 +339,7 @@ impl SendHsm {
             content: None,
             params,
             params_sms: None,
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -408,7 +408,7 @@ impl SendText {
             project_id: project_id.into(),
             message_content: message_content.into(),
             recipient_number: recipient_number.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -482,7 +482,7 @@ impl SendMedia {
             media_type,
             media: media.into(),
             caption: None,
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -508,7 +508,7 @@ impl Inquiry {
     pub fn new(message_id: impl Into<String>) -> Self {
         Inquiry {
             message_id: message_id.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -546,7 +546,7 @@ impl NumberChecker {
             client_id: client_id.into(),
             project_id: project_id.into(),
             phone_number: phone_number.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 

@@ -133,7 +133,7 @@ pub(crate) mod number {
     ///
     /// The number is handed over inside a newtype struct, which `serde_json` writes as
     /// the number alone: the writer's check for `None`
-    /// ([`write_field`](crate::wire::shape::write_field)) stops there, before the digits
+    /// ([`is_none`](crate::wire::written::is_none)) stops there, before the digits
     /// are written and checked.
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,

@@ -2,9 +2,9 @@
 //! (`ARCHITECTURE.md`, convention 5). A type uses them through serde attributes; each helper's doc names the
 //! sample that needs it.
 //!
-//! - [`object`]: unknown fields kept and written back, with [`shape`] for `null`, `""`,
+//! - [`object`]: unknown fields kept and written back, with [`written`] for `null`, `""`,
 //!   numbers in strings and text as numbers.
-//! - [`shape`]: the one rule for every scalar: a number also read from a string holding
+//! - [`written`]: the one rule for every scalar: a number also read from a string holding
 //!   it, text also from an integer, each written back as it came.
 //! - [`decimal`]: money as exact decimals from the digits that were sent (Viva).
 //! - [`enums`]: closed sets of values that keep any undocumented value.
@@ -68,7 +68,7 @@ pub(crate) mod kinds;
 pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod query;
-pub(crate) mod shape;
 pub(crate) mod text;
 pub(crate) mod time;
 pub(crate) mod top_level;
+pub(crate) mod written;

@@ -112,7 +112,7 @@ pub(crate) fn display<const N: usize>(
 ///
 /// The string is handed over inside a newtype struct named `name`, which `serde_json`
 /// writes as the string alone: the writer's check for `None`
-/// ([`write_field`](super::shape::write_field)) stops at the newtype, before the text is
+/// ([`is_none`](super::written::is_none)) stops at the newtype, before the text is
 /// built.
 pub(crate) fn serialize<const N: usize, S: Serializer>(
     serializer: S,
