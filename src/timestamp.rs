@@ -260,7 +260,7 @@ impl fmt::Display for Timestamp {
 impl Serialize for Timestamp {
     /// The time as [`Display`](fmt::Display) writes it, as one string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        text::serialize_display(serializer, "Timestamp", self)
     }
 }
 

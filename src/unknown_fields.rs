@@ -36,9 +36,8 @@ pub struct UnknownFields(Option<Box<Fields>>);
 /// whole at each layer of a parse.)
 #[derive(Clone, Default)]
 struct Fields {
-    /// The fields' names, one after another: one buffer for them all, where a `String`
-    /// each cost an allocation and a free per field (a body padded with unknown fields
-    /// spent a third of its parse in the allocator).
+    /// The fields' names, one after another: one buffer for them all, not an allocation
+    /// per field.
     names: String,
     /// Each field: where its name is in `names`, and its raw value.
     values: Vec<(usize, usize, Box<RawValue>)>,

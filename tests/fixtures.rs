@@ -82,3 +82,39 @@ fn invalid_fixture_is_refused_with_a_message() {
         });
     });
 }
+
+#[test]
+fn the_round_trip_check_sees_digits_null_against_absent_and_the_path() {
+    let differ = |sent: &str, back: &str| {
+        common::first_difference(
+            &common::variants::Node::of(sent),
+            &common::variants::Node::of(back),
+            "",
+        )
+    };
+    // Key order, spacing and string escapes are no difference.
+    assert_eq!(
+        differ(
+            r#"{"a":"\u0041","b":[1,null]}"#,
+            r#"{ "b" : [1, null], "a":"A"}"#
+        ),
+        None
+    );
+    // The digits as sent, a number in a string, null against absent, each by its path.
+    assert_eq!(
+        differ(r#"{"d":{"Amount":1.50}}"#, r#"{"d":{"Amount":1.5}}"#).unwrap(),
+        "`d.Amount`: sent 1.50, written back 1.5"
+    );
+    assert_eq!(
+        differ(r#"{"c":"826"}"#, r#"{"c":826}"#).unwrap(),
+        "`c`: sent \"826\", written back 826"
+    );
+    assert_eq!(
+        differ(r#"{"x":[{"n":null}]}"#, r#"{"x":[{}]}"#).unwrap(),
+        "`x[0].n`: sent, written back absent"
+    );
+    assert_eq!(
+        differ(r#"{}"#, r#"{"n":null}"#).unwrap(),
+        "`n`: absent when sent, written back null"
+    );
+}

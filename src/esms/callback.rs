@@ -16,7 +16,7 @@ use crate::unknown_fields::UnknownFields;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::text::StackText;
 use crate::wire::{decimal, number, query};
-use crate::wire::{object, shape};
+use crate::wire::{object, written};
 use crate::{Answer, Error, Limits, Provider};
 
 /// A delivery callback: the query string eSMS sends to the customer's URL, or the same
@@ -96,7 +96,7 @@ pub struct Callback {
     /// How a callback read from a query came: empty for a record read from JSON.
     query: QueryWire,
     /// How a record read from JSON came: empty for a callback read from a query.
-    json: object::Wire,
+    json: object::AsSent,
 }
 
 impl fmt::Debug for Callback {
@@ -123,8 +123,8 @@ impl fmt::Debug for Callback {
             .field("switch_sms_id", &self.switch_sms_id);
         if self.is_record() {
             s.field("unknown_fields", &self.json.unknown);
-            if !self.json.shapes.is_empty() {
-                s.field("written_as", &self.json.shapes);
+            if !self.json.written_as.is_empty() {
+                s.field("written_as", &self.json.written_as);
             }
         } else {
             s.field("wire", &self.query);
@@ -162,30 +162,30 @@ struct Record {
     total_receiver: Option<u64>,
     #[serde(rename = "TotalSent", default)]
     total_sent: Option<u64>,
-    #[serde(rename = "RequestId", default, with = "shape::empty_as_none")]
+    #[serde(rename = "RequestId", default, with = "written::empty_as_none")]
     request_id: Option<String>,
     #[serde(rename = "TypeId", default)]
     type_id: Option<TypeId>,
     #[serde(rename = "Telcoid", default)]
     telco: Option<Telco>,
-    #[serde(rename = "PhoneNumber", default, with = "shape::empty_as_none")]
+    #[serde(rename = "PhoneNumber", default, with = "written::empty_as_none")]
     phone_number: Option<String>,
-    #[serde(rename = "CallbackUrl", default, with = "shape::empty_as_none")]
+    #[serde(rename = "CallbackUrl", default, with = "written::empty_as_none")]
     callback_url: Option<String>,
-    #[serde(rename = "Partnerids", default, with = "shape::empty_as_none")]
+    #[serde(rename = "Partnerids", default, with = "written::empty_as_none")]
     partner_ids: Option<String>,
     #[serde(rename = "ErrorInfo", default, with = "error_info::text_option")]
     error_info: Option<ErrorInfo>,
-    #[serde(rename = "OAId", default, with = "shape::empty_as_none")]
+    #[serde(rename = "OAId", default, with = "written::empty_as_none")]
     oa_id: Option<String>,
-    #[serde(rename = "ZnsTempId", default, with = "shape::empty_as_none")]
+    #[serde(rename = "ZnsTempId", default, with = "written::empty_as_none")]
     temp_id: Option<String>,
-    #[serde(rename = "switchsmsid", default, with = "shape::empty_as_none")]
+    #[serde(rename = "switchsmsid", default, with = "written::empty_as_none")]
     switch_sms_id: Option<String>,
     #[serde(skip)]
     query: QueryWire,
     #[serde(skip)]
-    json: object::Wire,
+    json: object::AsSent,
 }
 
 // [`Record`]'s wire names, in the order it declares its fields (the derived code takes a
@@ -755,7 +755,7 @@ impl Builder {
             temp_id: self.temp_id,
             switch_sms_id: self.switch_sms_id,
             query: self.query,
-            json: object::Wire::default(),
+            json: object::AsSent::default(),
         })
     }
 

@@ -362,8 +362,7 @@ fn decode(raw: &str) -> Result<Decoded, Problem> {
 /// time (itself percent-encoded up to [`MAX_LAYERS`] times, as in the samples).
 fn split_time(text: &str) -> Option<(&str, NaiveDateTime)> {
     // The last separator ends at the last `_`: a time, even encoded, holds none, so a
-    // tail with one is no time. One `memrchr` finds it (a search for the separator cost
-    // ~700 instructions a value, most of which have no `_`).
+    // tail with one is no time.
     let last = memchr::memrchr(b'_', text.as_bytes())?;
     let start = last.checked_sub(TIME_SEPARATOR.len().checked_sub(1)?)?;
     if text.get(start..=last)? != TIME_SEPARATOR {

@@ -110,7 +110,7 @@ wire_object! {
 impl OtherMessage {
     /// Whether the field `name` was in the object at all, even as `null`.
     fn has(&self, name: &str, value: &Option<String>) -> bool {
-        value.is_some() || self.wire.held_nothing(name)
+        value.is_some() || self.as_sent.held_nothing(name)
     }
 }
 
@@ -123,18 +123,18 @@ impl<'de> Deserialize<'de> for ReplyMessage {
         Ok(match body {
             OtherMessage {
                 text: Some(text),
-                wire,
+                as_sent,
                 ..
-            } if !has_media && !has_file_name => ReplyMessage::Text(TextMessage { text, wire }),
+            } if !has_media && !has_file_name => ReplyMessage::Text(TextMessage { text, as_sent }),
             OtherMessage {
                 media: Some(media),
                 file_name,
-                wire,
+                as_sent,
                 ..
             } if !has_text => ReplyMessage::Media(MediaMessage {
                 media,
                 file_name,
-                wire,
+                as_sent,
             }),
             other => ReplyMessage::Other(other),
         })

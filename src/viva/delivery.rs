@@ -228,7 +228,7 @@ impl Verification {
     pub fn new(key: impl Into<String>) -> Self {
         Verification {
             key: key.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -273,7 +273,7 @@ impl IsvVerification {
     pub fn new(key: impl Into<String>) -> Self {
         IsvVerification {
             key: key.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 

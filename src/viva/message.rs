@@ -13,7 +13,7 @@ use crate::event::{Event, fields_digest};
 use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
 use crate::wire::kinds::{Kind, kinds};
-use crate::wire::object::{Fields, Wire, wire_object};
+use crate::wire::object::{AsSent, Fields, wire_object};
 use crate::{Answer, Error, Limits, ListUnrecognized, Provider, UnknownFields};
 
 /// The payload kind of a message, as errors name it.
@@ -148,7 +148,7 @@ impl<T> Message<T> {
             retry_count: None,
             retry_delay_in_seconds: None,
             delay: None,
-            wire: Wire::default(),
+            as_sent: AsSent::default(),
         }
     }
 }

@@ -243,7 +243,7 @@ impl<'de> Deserialize<'de> for Callback {
                     environment: body.environment,
                     timestamp: body.timestamp,
                     callback_type: body.callback_type,
-                    wire: body.wire,
+                    as_sent: body.as_sent,
                     $($field: $value,)*
                 }
             };
@@ -315,7 +315,7 @@ impl Acknowledgement {
     pub fn received() -> Self {
         Acknowledgement {
             status: StatusCode::Received,
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::wire::enums::string_enum;
 use crate::wire::json::json_payload;
 use crate::wire::number;
 use crate::wire::object::wire_object;
-use crate::wire::shape::{AppendText, TextAsNumber};
+use crate::wire::written::{AppendText, TextAsNumber};
 
 /// "API GET Token": a `POST` to `/v1/token/get` with no body, authenticated by
 /// `Authorization: Basic [base64_encode(username:password)]`, where the username is the
@@ -210,8 +210,7 @@ impl<'de> Deserialize<'de> for Params {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
-                // Room for the samples' seven parameters (77 bytes), which grew each
-                // buffer four times from empty.
+                // Room for the samples' seven parameters without growing.
                 let mut params = Params {
                     text: String::with_capacity(128),
                     ends: Vec::with_capacity(8),
@@ -340,7 +339,7 @@ impl SendHsm {
             content: None,
             params,
             params_sms: None,
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -409,7 +408,7 @@ impl SendText {
             project_id: project_id.into(),
             message_content: message_content.into(),
             recipient_number: recipient_number.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -483,7 +482,7 @@ impl SendMedia {
             media_type,
             media: media.into(),
             caption: None,
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -509,7 +508,7 @@ impl Inquiry {
     pub fn new(message_id: impl Into<String>) -> Self {
         Inquiry {
             message_id: message_id.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 
@@ -547,7 +546,7 @@ impl NumberChecker {
             client_id: client_id.into(),
             project_id: project_id.into(),
             phone_number: phone_number.into(),
-            wire: Default::default(),
+            as_sent: Default::default(),
         }
     }
 

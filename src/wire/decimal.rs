@@ -4,7 +4,7 @@
 //! -0.50`, `"Interchange": 0.00105`), eSMS a price in its query (`TotalPrice=470.0000`).
 //! `serde_json` would make an `f64` of a number, losing exactness and the written scale
 //! (`100.50` back as `100.5`): these helpers read its raw text instead, in a JSON number
-//! or a string (`shape`, rule 1), and write back the same digits.
+//! or a string (`written`, rule 1), and write back the same digits.
 
 use std::fmt::Write;
 
@@ -54,7 +54,7 @@ fn whole_and_fraction(text: &str) -> (&str, Option<&str>) {
 }
 
 /// Serde `with` helper for an exact decimal sent as a JSON number (Viva's `Amount`), or
-/// as a string holding one (`"Amount": "100.50"`; see `shape`, rule 1).
+/// as a string holding one (`"Amount": "100.50"`; see `written`, rule 1).
 pub(crate) mod number {
     use super::*;
 
@@ -67,7 +67,7 @@ pub(crate) mod number {
 
     /// Writes the digits as a JSON number, through a `RawValue` (the one way `serde_json`
     /// writes a number's text as it is), with no allocation. The newtype lets the writer's
-    /// check for `None` ([`write_field`](crate::wire::shape::write_field)) stop before the
+    /// check for `None` ([`is_none`](crate::wire::written::is_none)) stop before the
     /// digits are written.
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,

@@ -102,7 +102,7 @@ macro_rules! string_enum {
                         Ok($name::from(value))
                     }
                 }
-                // Any text: a field reads it from a JSON integer too (`shape`, rule 2).
+                // Any text: a field reads it from a JSON integer too (`written`, rule 2).
                 deserializer.deserialize_string(ValueVisitor)
             }
         }
@@ -123,7 +123,7 @@ macro_rules! string_enum {
 pub(crate) use string_enum;
 
 /// Declares an enum of integer codes with an `Other(i64)` variant. A code is read from a
-/// JSON integer or a string of digits (written back as it came, see `shape`), and one
+/// JSON integer or a string of digits (written back as it came, see `written`), and one
 /// past an `i64` is an error that quotes its digits.
 macro_rules! code_enum {
     (

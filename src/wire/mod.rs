@@ -1,6 +1,6 @@
 //! Helpers for the ways providers write their payloads, each in one place
 //! (`ARCHITECTURE.md`, convention 5), used through serde attributes; each helper's doc
-//! names the sample that needs it. [`object`] keeps unknown fields, [`shape`] is the one
+//! names the sample that needs it. [`object`] keeps unknown fields, [`written`] is the one
 //! rule for every scalar, [`number`], [`decimal`] and [`time`] read numbers, money and
 //! times as sent, [`enums`] keeps any undocumented value of a closed set, [`query`]
 //! reads eSMS's query strings, [`json`] reads a body and writes it back, and
@@ -56,7 +56,7 @@ pub(crate) mod kinds;
 pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod query;
-pub(crate) mod shape;
 pub(crate) mod text;
 pub(crate) mod time;
 pub(crate) mod top_level;
+pub(crate) mod written;

@@ -90,7 +90,7 @@ pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
 /// raw text (a private name of `serde_json`'s, checked by a test here).
 pub(crate) const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
-/// The newtype [`deserialize_number`] asks for: an object's field probe (`shape`) reads
+/// The newtype [`deserialize_number`] asks for: an object's field probe (`written`) reads
 /// the number's text itself, notes whether it came in a string, and hands the text over.
 pub(crate) const NUMBER: &str = "$provider_payloads::number";
 

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
 
 /// The `W` ASCII digits of `value`, with leading zeros; `None` when it has more.
 pub(crate) fn digits<const W: usize>(value: u32) -> Option<[u8; W]> {
@@ -102,6 +103,25 @@ pub(crate) fn display<const N: usize>(
     let mut text = StackText::new();
     write(&mut text)?;
     f.write_str(text.as_str())
+}
+
+/// Serializes the `Display` of `value` as a string (a time), inside a newtype named
+/// `name`, which `serde_json` writes as the string alone: the writer's check for `None`
+/// ([`is_none`](super::written::is_none)) stops at the newtype, before the text is built.
+pub(crate) fn serialize_display<S: Serializer>(
+    serializer: S,
+    name: &'static str,
+    value: &impl fmt::Display,
+) -> Result<S::Ok, S::Error> {
+    struct Text<'a, T>(&'a T);
+
+    impl<T: fmt::Display> Serialize for Text<'_, T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self.0)
+        }
+    }
+
+    serializer.serialize_newtype_struct(name, &Text(value))
 }
 
 /// Text read from the input: borrowed where it has no escapes (an object's key, a

@@ -138,7 +138,7 @@ pub(crate) mod date_time_seconds {
         value: &NaiveDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&DateTimeSeconds(value, b' '))
+        text::serialize_display(serializer, "NaiveDateTime", &DateTimeSeconds(value, b' '))
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
@@ -153,7 +153,7 @@ pub(crate) mod date_time_seconds {
 }
 
 /// Reads a unix time from a string of plain digits, as the samples send it, or from a
-/// JSON integer (`shape`, rule 1): no sign, no leading zero, no fraction, so that the
+/// JSON integer (`written`, rule 1): no sign, no leading zero, no fraction, so that the
 /// count is written back as it came; `time` makes the time of a count, within chrono's
 /// range.
 fn deserialize_unix<'de, D: Deserializer<'de>>(
@@ -166,7 +166,7 @@ fn deserialize_unix<'de, D: Deserializer<'de>>(
 }
 
 /// Serde `with` helper for unix seconds (Wappin's callback `timestamp`, `"1557915512"`),
-/// written as a number (the object notes a string, see `shape`).
+/// written as a number (the object notes a string, see `written`).
 pub(crate) mod unix_seconds {
     use super::*;
 

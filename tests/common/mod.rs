@@ -163,23 +163,107 @@ pub fn assert_same_query(original: &[u8], written: &[u8], what: &Path) {
     );
 }
 
-/// Asserts that `written` is the same JSON as `original` (key order and spacing aside).
+/// Asserts that `written` is the same JSON as `original`, as the crate promises it: key
+/// order and spacing aside, every number by the digits it was sent with (`1.50` is not
+/// `1.5`, `"826"` is not `826`), `null` apart from absent, strings by what they decode to.
+/// The message names the first path where they differ.
 pub fn assert_same_json(original: &[u8], written: &[u8], what: &Path) {
-    let original: serde_json::Value = serde_json::from_slice(original)
-        .unwrap_or_else(|e| panic!("{}: the original is not JSON: {e}", what.display()));
-    let written: serde_json::Value = serde_json::from_slice(written).unwrap_or_else(|e| {
+    if let Err(err) = serde_json::from_slice::<serde::de::IgnoredAny>(original) {
+        panic!("{}: the original is not JSON: {err}", what.display());
+    }
+    let written_text = String::from_utf8_lossy(written);
+    if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(&written_text) {
         panic!(
-            "{}: written back, it is not JSON: {e}: {}",
-            what.display(),
-            String::from_utf8_lossy(written)
-        )
-    });
-    assert_eq!(
-        written,
-        original,
-        "{}: written back differs",
-        what.display()
-    );
+            "{}: written back, it is not JSON: {err}: {written_text}",
+            what.display()
+        );
+    }
+    let original = variants::Node::of(std::str::from_utf8(original).unwrap());
+    let written = variants::Node::of(&written_text);
+    if let Some(difference) = first_difference(&original, &written, "") {
+        panic!(
+            "{}: written back differs at {difference}\nwritten: {written_text}",
+            what.display()
+        );
+    }
+}
+
+/// Where two JSON trees first differ, and how: `None` when they hold the same.
+pub fn first_difference(
+    original: &variants::Node,
+    written: &variants::Node,
+    path: &str,
+) -> Option<String> {
+    use variants::Node;
+    let at = |path: &str| {
+        if path.is_empty() {
+            "the top".to_owned()
+        } else {
+            format!("`{path}`")
+        }
+    };
+    match (original, written) {
+        (Node::Object(sent), Node::Object(back)) => {
+            for (key, value) in sent {
+                let inner = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match back.iter().find(|(other, _)| other == key) {
+                    None => return Some(format!("`{inner}`: sent, written back absent")),
+                    Some((_, other)) => {
+                        if let Some(found) = first_difference(value, other, &inner) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+            back.iter()
+                .find(|(key, _)| !sent.iter().any(|(other, _)| other == key))
+                .map(|(key, value)| {
+                    let inner = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    format!(
+                        "`{inner}`: absent when sent, written back {}",
+                        value.text(variants::Style::Compact)
+                    )
+                })
+        }
+        (Node::Array(sent), Node::Array(back)) => {
+            if sent.len() != back.len() {
+                return Some(format!(
+                    "{}: {} items sent, {} written back",
+                    at(path),
+                    sent.len(),
+                    back.len()
+                ));
+            }
+            sent.iter()
+                .zip(back)
+                .enumerate()
+                .find_map(|(index, (a, b))| first_difference(a, b, &format!("{path}[{index}]")))
+        }
+        (Node::Scalar(sent), Node::Scalar(back)) => {
+            let same = match (sent.starts_with('"'), back.starts_with('"')) {
+                (true, true) => {
+                    serde_json::from_str::<String>(sent).ok()
+                        == serde_json::from_str::<String>(back).ok()
+                }
+                _ => sent == back,
+            };
+            (!same).then(|| format!("{}: sent {sent}, written back {back}", at(path)))
+        }
+        (sent, back) => Some(format!(
+            "{}: sent {}, written back {}",
+            at(path),
+            sent.text(variants::Style::Compact),
+            back.text(variants::Style::Compact)
+        )),
+    }
 }
 
 /// The files directly in `dir` with the extension `ext`, sorted.

@@ -1,0 +1,802 @@
+//! The one rule for every scalar, and how a field was written where its typed value
+//! cannot show it, to write it that way again (`ARCHITECTURE.md`, convention 3).
+//!
+//! What a field reads is decided by what its type asks the deserializer for:
+//!
+//! 1. **A number** (an integer, a decimal, a code, a unix time): a JSON number, or a
+//!    string holding one (Viva's `"CurrencyCode": "826"`). It is read from its raw text,
+//!    so a decimal keeps its scale and a number out of its type's range is quoted as sent.
+//! 2. **Text that may be any text** (an id, a string code: a `String`): a string, or a
+//!    JSON integer read as its digits (Wappin's `"status": "200"` sent as `200`).
+//! 3. **Text with a form of its own** (a time: a `&str`): a string only.
+//!
+//! Only spellings that write back the same are read: a number in a string has no leading
+//! zero, `+`, space or exponent (`fixtures/esms/invalid/send_status_leading_zero.query`),
+//! and a number sent for text is an integer within 64 bits (`serde_json` hands any other
+//! over as an `f64`, whose digits are not those sent). The items of a field's list
+//! follow the rule as fields do (Viva's `Tags`). A value written plainly is not noted,
+//! so an ordinary payload allocates nothing here.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, Impossible, Serialize, Serializer};
+
+use serde_json::value::RawValue;
+
+use super::number::{self, Integer, Sent};
+
+/// A way of writing a field that its typed value does not show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// `null`, read as `None`.
+    Null,
+    /// `""`, read as `None`.
+    EmptyString,
+    /// A number in a string: `"826"`.
+    Quoted,
+    /// Text as a JSON integer: `9` for `"9"`.
+    TextAsNumber,
+}
+
+/// How an object's fields and their lists' items were written, where not plainly, in the
+/// order they came: (wire name, item, how). Equal when they hold the same notes in any
+/// order: the value written back has the type's order.
+#[derive(Clone, Default)]
+pub(crate) struct WrittenAs(Vec<(&'static str, Option<usize>, Written)>);
+
+impl WrittenAs {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How the field `name`, or item `item` of its list, was written, if noted.
+    pub(crate) fn get(&self, name: &str, item: Option<usize>) -> Option<Written> {
+        let at = |(field, at, _): &&(&str, _, _)| *field == name && *at == item;
+        self.0.iter().find(at).map(|(_, _, written)| *written)
+    }
+
+    /// Whether an item of the list in the field `name` is noted.
+    pub(crate) fn has_items(&self, name: &str) -> bool {
+        let at = |(field, item, _): &(&str, Option<usize>, _)| *field == name && item.is_some();
+        self.0.iter().any(at)
+    }
+}
+
+impl PartialEq for WrittenAs {
+    fn eq(&self, other: &WrittenAs) -> bool {
+        same_notes(&self.0, &other.0)
+    }
+}
+
+/// Whether two lists of notes on fields hold the same notes, in any order: a field is
+/// noted once (a repeated field is an error).
+pub(crate) fn same_notes<T: PartialEq>(these: &[T], those: &[T]) -> bool {
+    these.len() == those.len() && these.iter().all(|note| those.contains(note))
+}
+
+impl fmt::Debug for WrittenAs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (field, item, written) in &self.0 {
+            match item {
+                None => map.entry(field, written),
+                Some(item) => map.entry(&format_args!("{field}[{item}]"), written),
+            };
+        }
+        map.finish()
+    }
+}
+
+/// Where the way a value was written is noted: a field, or an item of its list.
+struct Note<'w> {
+    field: &'static str,
+    item: Option<usize>,
+    written_as: &'w mut WrittenAs,
+}
+
+impl Note<'_> {
+    fn record(&mut self, written: Written) {
+        self.written_as.0.push((self.field, self.item, written));
+    }
+}
+
+/// The seed of a known field's value, or of an item of its list: reads the value by the
+/// rule and notes how it was written.
+pub(crate) struct Noted<'w, S> {
+    seed: S,
+    note: Note<'w>,
+}
+
+impl<'w, S> Noted<'w, S> {
+    pub(crate) fn new(seed: S, field: &'static str, written_as: &'w mut WrittenAs) -> Self {
+        let note = Note {
+            field,
+            item: None,
+            written_as,
+        };
+        Noted { seed, note }
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Noted<'_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
+        let note = self.note;
+        self.seed.deserialize(Probe { inner, note })
+    }
+}
+
+/// A field's deserializer: reads a number itself (rule 1), and hands every other request
+/// on with a [`Recorder`] around its visitor.
+struct Probe<'w, D> {
+    inner: D,
+    note: Note<'w>,
+}
+
+impl<'w, 'de, D: Deserializer<'de>> Probe<'w, D> {
+    /// The raw text of a value sent for a number; a string is noted.
+    fn number_text(mut self) -> Result<Cow<'de, str>, D::Error> {
+        let raw = number::raw_text(self.inner)?;
+        if Sent(&raw).is_quoted() {
+            self.note.record(Written::Quoted);
+        }
+        Ok(raw)
+    }
+
+    /// The inner deserializer, and a [`Recorder`] around `visitor`.
+    fn split<V>(self, visitor: V, wants: Wants) -> (D, Recorder<'w, V>) {
+        let note = self.note;
+        (
+            self.inner,
+            Recorder {
+                visitor,
+                note,
+                wants,
+            },
+        )
+    }
+
+    fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let raw = self.number_text()?;
+        match number::integer_from_text(Sent(&raw).text()) {
+            Some(Integer::Unsigned(value)) => visitor.visit_u64(value),
+            Some(Integer::Signed(value)) => visitor.visit_i64(value),
+            None => Err(Sent(&raw).error(&visitor)),
+        }
+    }
+}
+
+/// Requests handed on, with a [`Recorder`] around the visitor.
+macro_rules! hand_on {
+    ($($method:ident $(($($arg:ident: $ty:ty),*))?)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($($arg: $ty,)*)? visitor: V) -> Result<V::Value, D::Error> {
+            let (inner, recorder) = self.split(visitor, Wants::Anything);
+            inner.$method($($($arg,)*)? recorder)
+        }
+    )*};
+}
+
+/// Requests for an integer, read from the value's text (rule 1).
+macro_rules! integers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.integer(visitor)
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
+    type Error = D::Error;
+
+    integers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+    }
+
+    hand_on! {
+        deserialize_any deserialize_bool deserialize_f32 deserialize_f64 deserialize_char
+        deserialize_bytes deserialize_byte_buf deserialize_option deserialize_unit
+        deserialize_seq deserialize_map deserialize_identifier deserialize_ignored_any
+        deserialize_unit_struct(name: &'static str)
+        deserialize_tuple(len: usize)
+        deserialize_tuple_struct(name: &'static str, len: usize)
+        deserialize_struct(name: &'static str, fields: &'static [&'static str])
+        deserialize_enum(name: &'static str, variants: &'static [&'static str])
+    }
+
+    /// Text (rule 2) takes whatever is there: `serde_json` would refuse an integer for a
+    /// string before any visit.
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let (inner, recorder) = self.split(visitor, Wants::Text);
+        inner.deserialize_any(recorder)
+    }
+
+    /// Text with a form (rule 3) too, so that the error for a number that is no 64-bit
+    /// integer names no float `serde_json` made of it.
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let (inner, recorder) = self.split(visitor, Wants::Form);
+        inner.deserialize_any(recorder)
+    }
+
+    /// A number a helper reads ([`number::deserialize_number`]) gets its text from here.
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        if name != number::NUMBER {
+            let (inner, recorder) = self.split(visitor, Wants::Anything);
+            return inner.deserialize_newtype_struct(name, recorder);
+        }
+        match self.number_text()? {
+            Cow::Borrowed(raw) => visitor.visit_borrowed_str(raw),
+            Cow::Owned(raw) => visitor.visit_string(raw),
+        }
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+/// What a field's type asked for, where it matters: text that may be any text (rule 2),
+/// text with a form of its own (rule 3), or anything else.
+#[derive(Clone, Copy, PartialEq)]
+enum Wants {
+    Text,
+    Form,
+    Anything,
+}
+
+/// A field's visitor, handed the value: notes `null`, `""`, and text sent as an integer.
+struct Recorder<'w, V> {
+    visitor: V,
+    note: Note<'w>,
+    wants: Wants,
+}
+
+impl<'de, V: Visitor<'de>> Recorder<'_, V> {
+    /// An integer, or where text is wanted its digits.
+    fn integer<E: de::Error>(
+        mut self,
+        value: impl itoa::Integer,
+        visit: impl FnOnce(V) -> Result<V::Value, E>,
+    ) -> Result<V::Value, E> {
+        if self.wants != Wants::Text {
+            return visit(self.visitor);
+        }
+        self.note.record(Written::TextAsNumber);
+        self.visitor.visit_str(itoa::Buffer::new().format(value))
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            self.note.record(Written::EmptyString);
+        }
+    }
+}
+
+// The visits `serde_json` makes; the defaults of the others come to these.
+impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<V::Value, E> {
+        self.visitor.visit_bool(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
+        self.integer(v, |visitor| visitor.visit_i64(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
+        self.integer(v, |visitor| visitor.visit_u64(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        match self.wants {
+            Wants::Text | Wants::Form => Err(no_text(&self.visitor)),
+            Wants::Anything => self.visitor.visit_f64(v),
+        }
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<V::Value, E> {
+        self.text(v);
+        self.visitor.visit_str(v)
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<V::Value, E> {
+        self.text(v);
+        self.visitor.visit_borrowed_str(v)
+    }
+
+    fn visit_none<E: de::Error>(mut self) -> Result<V::Value, E> {
+        self.note.record(Written::Null);
+        self.visitor.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(mut self) -> Result<V::Value, E> {
+        self.note.record(Written::Null);
+        self.visitor.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<V::Value, D::Error> {
+        let note = self.note;
+        self.visitor.visit_some(Probe { inner, note })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<V::Value, D::Error> {
+        let note = self.note;
+        self.visitor.visit_newtype_struct(Probe { inner, note })
+    }
+
+    /// A field's list: each item is read by the rule, as a field is (a list inside an
+    /// item as its type reads it: no provider sends one of scalars).
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        let mut note = self.note;
+        if note.item.is_some() {
+            return self.visitor.visit_seq(seq);
+        }
+        note.item = Some(0);
+        self.visitor.visit_seq(Items { seq, note })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(map)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_enum(data)
+    }
+}
+
+/// The items of a field's list, each read as a field is (`"Tags": ["a", 7]`); `note` is
+/// the next item's.
+struct Items<'w, A> {
+    seq: A,
+    note: Note<'w>,
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, A::Error> {
+        let written_as = &mut *self.note.written_as;
+        let note = Note {
+            written_as,
+            ..self.note
+        };
+        self.note.item = self.note.item.map(|item| item.saturating_add(1));
+        self.seq.next_element_seed(Noted { seed, note })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.seq.size_hint()
+    }
+}
+
+/// The error for a number that is no 64-bit integer where text is wanted: `serde_json`
+/// has made an `f64` of it, whose digits are not those sent, so it could be neither read
+/// as the text that came nor written back as it came.
+fn no_text<E: de::Error>(expected: &dyn de::Expected) -> E {
+    E::invalid_type(
+        de::Unexpected::Other("a number with a fraction, an exponent or past 64 bits"),
+        expected,
+    )
+}
+
+/// Reads text onto the end of a `String` with no allocation of its own, or a JSON
+/// integer as its digits (rule 2), for text a type keeps by hand (Wappin's template
+/// parameters): gives whether it came as a number, to write back with [`TextAsNumber`].
+pub(crate) struct AppendText<'a>(pub(crate) &'a mut String);
+
+impl<'de> DeserializeSeed<'de> for AppendText<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for AppendText<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<bool, E> {
+        self.0.push_str(text);
+        Ok(false)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<bool, E> {
+        self.0.push_str(itoa::Buffer::new().format(value));
+        Ok(true)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<bool, E> {
+        self.0.push_str(itoa::Buffer::new().format(value));
+        Ok(true)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+        Err(no_text(&self))
+    }
+}
+
+/// Text that came as a JSON integer, written back as that integer while it still is one.
+pub(crate) struct TextAsNumber<'a>(pub(crate) &'a str);
+
+impl Serialize for TextAsNumber<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match number::integer_from_text(self.0) {
+            Some(Integer::Signed(value)) => serializer.serialize_i64(value),
+            Some(Integer::Unsigned(value)) => serializer.serialize_u64(value),
+            None => serializer.serialize_str(self.0),
+        }
+    }
+}
+
+/// A value (a field's, or an item of its list) written back as its note says it came.
+pub(crate) struct WrittenBack<'a, T: ?Sized> {
+    pub(crate) value: &'a T,
+    pub(crate) written: Option<Written>,
+}
+
+impl<T: ?Sized + Serialize> Serialize for WrittenBack<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let json = match self.written {
+            Some(Written::Null) if is_none(self.value) => return serializer.serialize_unit(),
+            Some(Written::EmptyString) if is_none(self.value) => {
+                return serializer.serialize_str("");
+            }
+            // Its JSON tells a number from text, whatever type writes it.
+            Some(Written::Quoted | Written::TextAsNumber) => {
+                serde_json::to_string(self.value).map_err(ser::Error::custom)?
+            }
+            _ => return self.value.serialize(serializer),
+        };
+        let text = json
+            .strip_prefix('"')
+            .and_then(|text| text.strip_suffix('"'));
+        match (self.written, text) {
+            (Some(Written::Quoted), None)
+                if json.starts_with(|c: char| c == '-' || c.is_ascii_digit()) =>
+            {
+                serializer.serialize_str(&json)
+            }
+            (Some(Written::TextAsNumber), Some(text))
+                if number::integer_from_text(text).is_some() =>
+            {
+                TextAsNumber(text).serialize(serializer)
+            }
+            _ => self.value.serialize(serializer),
+        }
+    }
+}
+
+/// A field's list with noted items, each written back as it came: the items are those
+/// of its JSON.
+pub(crate) struct Listed<'a, T: ?Sized> {
+    pub(crate) value: &'a T,
+    pub(crate) written_as: &'a WrittenAs,
+    pub(crate) field: &'static str,
+}
+
+impl<T: ?Sized + Serialize> Serialize for Listed<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let json = serde_json::to_string(self.value).map_err(ser::Error::custom)?;
+        let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(&json) else {
+            return self.value.serialize(serializer);
+        };
+        serializer.collect_seq(items.into_iter().enumerate().map(|(item, value)| {
+            let written = self.written_as.get(self.field, Some(item));
+            WrittenBack { value, written }
+        }))
+    }
+}
+
+/// Whether a value serializes as `None`: the serializer stops at the first call, before
+/// a newtype's text is built.
+pub(crate) fn is_none<T: ?Sized + Serialize>(value: &T) -> bool {
+    value.serialize(IsNone).is_ok()
+}
+
+/// A serializer that takes `None` and refuses anything else.
+struct IsNone;
+
+impl Serializer for IsNone {
+    type Ok = ();
+    type Error = fmt::Error;
+    type SerializeSeq = Impossible<(), fmt::Error>;
+    type SerializeTuple = Impossible<(), fmt::Error>;
+    type SerializeTupleStruct = Impossible<(), fmt::Error>;
+    type SerializeTupleVariant = Impossible<(), fmt::Error>;
+    type SerializeMap = Impossible<(), fmt::Error>;
+    type SerializeStruct = Impossible<(), fmt::Error>;
+    type SerializeStructVariant = Impossible<(), fmt::Error>;
+
+    fn serialize_none(self) -> Result<(), fmt::Error> {
+        Ok(())
+    }
+
+    refuse!(fmt::Error; serialize_struct(&'static str, usize) -> Self::SerializeStruct;);
+}
+
+/// Declares the `Serializer` methods listed, and every other but `serialize_none` and
+/// `serialize_struct`, each refusing with `$error`.
+macro_rules! refuse {
+    (@each $error:expr; $($method:ident($($ty:ty),*) -> $ret:ty;)*) => {
+        $(fn $method(self, $(_: $ty),*) -> Result<$ret, Self::Error> {
+            Err($error)
+        })*
+    };
+    ($error:expr; $($listed:tt)*) => {
+        $crate::wire::written::refuse!(@each $error; $($listed)*
+            serialize_bool(bool) -> Self::Ok;
+            serialize_i8(i8) -> Self::Ok;
+            serialize_i16(i16) -> Self::Ok;
+            serialize_i32(i32) -> Self::Ok;
+            serialize_i64(i64) -> Self::Ok;
+            serialize_u8(u8) -> Self::Ok;
+            serialize_u16(u16) -> Self::Ok;
+            serialize_u32(u32) -> Self::Ok;
+            serialize_u64(u64) -> Self::Ok;
+            serialize_f32(f32) -> Self::Ok;
+            serialize_f64(f64) -> Self::Ok;
+            serialize_char(char) -> Self::Ok;
+            serialize_str(&str) -> Self::Ok;
+            serialize_bytes(&[u8]) -> Self::Ok;
+            serialize_unit() -> Self::Ok;
+            serialize_unit_struct(&'static str) -> Self::Ok;
+            serialize_unit_variant(&'static str, u32, &'static str) -> Self::Ok;
+            serialize_seq(Option<usize>) -> Self::SerializeSeq;
+            serialize_tuple(usize) -> Self::SerializeTuple;
+            serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+            serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+            serialize_map(Option<usize>) -> Self::SerializeMap;
+            serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+        );
+
+        fn serialize_some<T: ?Sized + serde::Serialize>(self, _: &T) -> Result<Self::Ok, Self::Error> {
+            Err($error)
+        }
+
+        fn serialize_newtype_struct<T: ?Sized + serde::Serialize>(
+            self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<Self::Ok, Self::Error> {
+            Err($error)
+        }
+
+        fn serialize_newtype_variant<T: ?Sized + serde::Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<Self::Ok, Self::Error> {
+            Err($error)
+        }
+    };
+}
+pub(crate) use refuse;
+
+/// Serde `with` helper for optional text where empty means absent, as in eSMS's callback
+/// (`RequestId=`) and its JSON records: `""` is read as `None`, like `null`, and the
+/// object's note of it writes `""` back.
+pub(crate) mod empty_as_none {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
+    }
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use serde::{Serialize, Serializer};
+
+    use super::{Written, WrittenBack, is_none};
+
+    crate::wire::enums::string_enum! {
+        /// A text enum.
+        pub enum Status {
+            /// Fine.
+            Fine = "200",
+        }
+    }
+
+    crate::wire::object::wire_object! {
+        /// One field for each part of the rule.
+        pub struct Scalars {
+            /// An integer.
+            #[serde(rename = "order", default)]
+            pub order: Option<u64>,
+            /// A small integer.
+            #[serde(rename = "small", default)]
+            pub small: Option<u16>,
+            /// A signed integer.
+            #[serde(rename = "signed", default)]
+            pub signed: Option<i64>,
+            /// A decimal.
+            #[serde(rename = "amount", default, with = "crate::wire::decimal::number_option")]
+            pub amount: Option<rust_decimal::Decimal>,
+            /// Text.
+            #[serde(rename = "id", default)]
+            pub id: Option<String>,
+            /// A text enum.
+            #[serde(rename = "status", default)]
+            pub status: Option<Status>,
+            /// A time with a form of its own.
+            #[serde(rename = "at", default, with = "crate::wire::time::date_time_seconds_option")]
+            pub at: Option<chrono::NaiveDateTime>,
+            /// A list of names.
+            #[serde(rename = "tags", default)]
+            pub tags: Option<Vec<String>>,
+            /// A list of counts.
+            #[serde(rename = "counts", default)]
+            pub counts: Option<Vec<u64>>,
+        }
+    }
+
+    fn read(json: &str) -> Result<Scalars, String> {
+        serde_json::from_str(json).map_err(|err| err.to_string())
+    }
+
+    #[test]
+    fn each_scalar_reads_its_other_spelling_and_is_written_back_as_it_came() {
+        for json in [
+            r#"{"order":"98765432109876543"}"#,
+            r#"{"order":"18446744073709551615"}"#,
+            r#"{"small":"65535","signed":"-9223372036854775808"}"#,
+            r#"{"amount":"100.50"}"#,
+            r#"{"amount":"-0.00"}"#,
+            r#"{"id":9,"status":200}"#,
+            r#"{"id":-5,"status":404}"#,
+            r#"{"id":18446744073709551615}"#,
+            r#"{"tags":["a",7,"8",-1],"counts":[1,"2",3]}"#,
+            r#"{"tags":[],"counts":["0"]}"#,
+            r#"{"tags":[""],"counts":[]}"#,
+        ] {
+            let scalars = read(json).unwrap();
+            assert_eq!(serde_json::to_string(&scalars).unwrap(), json);
+        }
+        let quoted = read(r#"{"amount":"100.50","id":9,"status":200}"#).unwrap();
+        let plain = read(r#"{"amount":100.50,"id":"9","status":"200"}"#).unwrap();
+        assert_eq!(
+            (&quoted.amount, &quoted.id, &quoted.status),
+            (&plain.amount, &plain.id, &plain.status)
+        );
+        assert_eq!(quoted.status, Some(Status::Fine));
+        assert!(Status::DOCUMENTED.iter().all(Status::is_documented));
+        assert!(quoted.unknown_fields().is_empty());
+        assert_eq!(quoted.amount.unwrap().to_string(), "100.50");
+        // Text changed since is written as text.
+        let mut changed = quoted;
+        changed.id = Some("nine".to_owned());
+        let written = serde_json::to_string(&changed).unwrap();
+        assert!(written.contains(r#""id":"nine""#), "{written}");
+    }
+
+    #[test]
+    fn a_list_s_items_are_read_by_the_rule_and_those_set_since_written_as_they_are() {
+        let listed = read(r#"{"tags":["a",7,"8"],"counts":[1,"2"]}"#).unwrap();
+        assert_eq!(listed.tags, Some(vec!["a".into(), "7".into(), "8".into()]));
+        assert_eq!(listed.counts, Some(vec![1, 2]));
+        let mut changed = listed;
+        changed.tags = Some(vec!["a".into(), "x".into(), "8".into(), "9".into()]);
+        assert_eq!(
+            serde_json::to_string(&changed).unwrap(),
+            r#"{"tags":["a","x","8","9"],"counts":[1,"2"]}"#
+        );
+    }
+
+    /// A number out of its type's range is quoted as sent (an item's too); a number text
+    /// cannot keep is refused without a number never sent.
+    #[test]
+    fn a_value_the_rule_refuses_is_quoted_as_sent() {
+        let no_text = "invalid type: a number with a fraction, an exponent or past 64 bits";
+        let cases = r#"
+            {"order":98765432109876543210}   | invalid value: integer `98765432109876543210`, expected u64
+            {"order":"98765432109876543210"} | invalid value: string "98765432109876543210", expected u64
+            {"order":-1}                     | invalid value: integer `-1`, expected u64
+            {"small":70000}                  | invalid value: integer `70000`, expected u16
+            {"signed":-9223372036854775809}  | invalid value: integer `-9223372036854775809`, expected i64
+            {"signed":9223372036854775808}   | invalid value: integer `9223372036854775808`, expected i64
+            {"order":1.0}                    | invalid value: number `1.0`, expected u64
+            {"order":1e2}                    | invalid value: number `1e2`, expected u64
+            {"order":"05"}                   | invalid value: string "05", expected u64
+            {"order":" 5"}                   | invalid value: string " 5", expected u64
+            {"order":true}                   | invalid type: boolean `true`, expected u64
+            {"counts":[1,18446744073709551616]} | invalid value: integer `18446744073709551616`, expected u64
+            {"at":1689261131}                | invalid type: integer `1689261131`
+            {"id":1.50}                      | NO_TEXT
+            {"id":1e2}                       | NO_TEXT
+            {"id":98765432109876543210}      | NO_TEXT
+            {"status":2.5}                   | NO_TEXT
+            {"at":1.5}                       | NO_TEXT"#;
+        for case in cases.lines().filter(|line| !line.trim().is_empty()) {
+            let (json, quoted) = case.split_once('|').unwrap();
+            let quoted = quoted.trim().replace("NO_TEXT", no_text);
+            let err = read(json.trim()).unwrap_err();
+            assert!(err.starts_with(&quoted), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_value_read_from_a_serde_json_value_follows_the_rule_too() {
+        let value = serde_json::json!({"order": "7", "amount": "1.5", "id": 9, "x": {"k": [1]}});
+        let scalars: Scalars = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!((scalars.order, scalars.id.as_deref()), (Some(7), Some("9")));
+        assert_eq!(serde_json::to_value(&scalars).unwrap(), value);
+    }
+
+    fn back<T: Serialize>(value: &T, written: Option<Written>) -> String {
+        serde_json::to_string(&WrittenBack { value, written }).unwrap()
+    }
+
+    #[test]
+    fn a_value_is_written_back_as_its_note_says() {
+        let none: Option<String> = None;
+        assert_eq!(back(&none, Some(Written::Null)), "null");
+        assert_eq!(back(&none, Some(Written::EmptyString)), r#""""#);
+        assert_eq!(back(&Some("x"), Some(Written::Null)), r#""x""#);
+        assert_eq!(back(&826_u16, Some(Written::Quoted)), r#""826""#);
+        assert_eq!(back(&Some(-5_i64), Some(Written::Quoted)), r#""-5""#);
+        assert_eq!(back(&826_u16, None), "826");
+        assert_eq!(back(&"9", Some(Written::TextAsNumber)), "9");
+        assert_eq!(back(&"nine", Some(Written::TextAsNumber)), r#""nine""#);
+    }
+
+    /// A value that counts how often its text is built, inside a newtype as a time or an
+    /// amount hands it over.
+    struct Built<'a>(&'a Cell<u32>);
+
+    impl Serialize for Built<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            struct Text<'a>(&'a Cell<u32>);
+            impl Serialize for Text<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    self.0.set(self.0.get() + 1);
+                    serializer.serialize_str("2024-06-10T06:55:08Z")
+                }
+            }
+            serializer.serialize_newtype_struct("Built", &Text(self.0))
+        }
+    }
+
+    #[test]
+    fn the_check_for_none_stops_before_a_newtype_s_text_is_built() {
+        let builds = Cell::new(0);
+        assert!(!is_none(&Built(&builds)) && !is_none(&Some(Built(&builds))));
+        assert!(is_none(&None::<Built<'_>>));
+        assert_eq!(builds.get(), 0);
+        assert_eq!(back(&Built(&builds), None), r#""2024-06-10T06:55:08Z""#);
+        assert_eq!(builds.get(), 1);
+    }
+}
