@@ -6,7 +6,7 @@
 //! them, never invents an offset that was not sent, and writes each back with the same
 //! decimals and the same offset spelling.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
@@ -223,7 +223,7 @@ impl Timestamp {
                 None => {
                     let digits = nanos.checked_div(decimal_scale(self.decimals)).unwrap_or(0);
                     text.push_str(".")?;
-                    text.push_digits(digits, decimals)?;
+                    write!(text, "{digits:0decimals$}")?;
                 }
             }
         }

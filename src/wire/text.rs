@@ -75,17 +75,6 @@ impl<const N: usize> StackText<N> {
     pub(crate) fn push_int(&mut self, value: impl itoa::Integer) -> fmt::Result {
         self.push_str(itoa::Buffer::new().format(value))
     }
-
-    /// Appends `value` with leading zeros to at least `width` digits: what
-    /// `write!(text, "{value:0width$}")` writes.
-    pub(crate) fn push_digits(&mut self, value: u32, width: usize) -> fmt::Result {
-        let mut digits = itoa::Buffer::new();
-        let digits = digits.format(value);
-        for _ in digits.len()..width {
-            self.push_str("0")?;
-        }
-        self.push_str(digits)
-    }
 }
 
 impl<const N: usize> fmt::Write for StackText<N> {
@@ -163,14 +152,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_are_padded_as_fmt_pads_them() {
-        for value in (0..=1000).chain([2024, 12345, u32::MAX]) {
-            for width in 0..12 {
-                let mut text = StackText::<16>::new();
-                text.push_digits(value, width).unwrap();
-                assert_eq!(text.as_str(), format!("{value:0width$}"));
-            }
-        }
+    fn fixed_width_digits_are_the_padded_number_or_none() {
         assert_eq!(digits::<2>(7), Some(*b"07"));
         assert_eq!(digits::<4>(10_000), None);
         assert_eq!(digits::<10>(u32::MAX), Some(*b"4294967295"));
@@ -181,7 +163,7 @@ mod tests {
         let mut text = StackText::<4>::new();
         write!(text, "ab").unwrap();
         assert!(text.push_str("cde").is_err());
-        assert!(text.push_digits(123, 0).is_err());
+        assert!(text.push_int(123).is_err());
         assert!(text.push_ascii("é".as_bytes()).is_err());
         text.push_ascii(b"cd").unwrap();
         assert_eq!(text.as_str(), "abcd");
