@@ -13,17 +13,25 @@ use serde::de::{self, Deserializer, MapAccess, Unexpected, Visitor};
 
 use super::text::Borrowed;
 
-/// Whether `text` is an integer written the one way it is written back: an optional `-`,
-/// then `0` or digits that do not start with `0`, and not `-0`. `"05"`, `"+5"` and `"-0"`
-/// would be written back as `"5"`, `"5"` and `"0"` (found by fuzzing:
-/// `fixtures/esms/invalid/send_status_leading_zero.query`).
-#[inline]
-pub(crate) fn is_canonical_integer(text: &str) -> bool {
-    match text.strip_prefix('-').unwrap_or(text).as_bytes() {
-        [b'0'] => !text.starts_with('-'),
-        [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
-        _ => false,
+/// The sign and digits of `text` when it starts as an integer written the one way it is
+/// written back: an optional `-`, then `0` or a digit that is not `0`, and not `-0`.
+/// `"05"`, `"+5"` and `"-0"` would be written back as `"5"`, `"5"` and `"0"` (found by
+/// fuzzing: `fixtures/esms/invalid/send_status_leading_zero.query`).
+fn sign_and_digits(text: &str) -> Option<(bool, &[u8])> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits.as_bytes()),
+        None => (false, text.as_bytes()),
+    };
+    match digits {
+        [b'0'] if !negative => Some((false, digits)),
+        [b'1'..=b'9', ..] => Some((negative, digits)),
+        _ => None,
     }
+}
+
+/// Whether `text` is an integer written the one way it is written back, of any size.
+pub(crate) fn is_canonical_integer(text: &str) -> bool {
+    sign_and_digits(text).is_some_and(|(_, digits)| digits.iter().all(u8::is_ascii_digit))
 }
 
 /// An integer read from its text: within an `i64`, or past it within a `u64`.
@@ -34,24 +42,16 @@ pub(crate) enum Integer {
 }
 
 /// The integer `text` stands for, written its one way, within a `u64` or an `i64`.
-#[inline]
 pub(crate) fn integer_from_text(text: &str) -> Option<Integer> {
-    if !is_canonical_integer(text) {
-        return None;
-    }
-    let negative = text.strip_prefix('-');
-    // Digits only, as checked: the fold stops at an overflow alone.
-    let magnitude = negative
-        .unwrap_or(text)
-        .bytes()
-        .try_fold(0_u64, |number, digit| {
-            number
-                .checked_mul(10)?
-                .checked_add(u64::from(digit.wrapping_sub(b'0')))
-        })?;
-    match negative {
-        Some(_) => 0_i64.checked_sub_unsigned(magnitude).map(Integer::Signed),
-        None => Some(Integer::Unsigned(magnitude)),
+    let (negative, digits) = sign_and_digits(text)?;
+    let magnitude = digits.iter().try_fold(0_u64, |number, &digit| {
+        let digit = char::from(digit).to_digit(10)?;
+        number.checked_mul(10)?.checked_add(u64::from(digit))
+    })?;
+    if negative {
+        0_i64.checked_sub_unsigned(magnitude).map(Integer::Signed)
+    } else {
+        Some(Integer::Unsigned(magnitude))
     }
 }
 
