@@ -1,6 +1,6 @@
 //! The one error type of the crate.
 
-use crate::{Provider, Unrecognized};
+use crate::{ListUnrecognized, Provider, Unrecognized};
 
 /// Why a payload could not be read or written.
 ///
@@ -226,6 +226,25 @@ impl Error {
             }
             _ => None,
         }
+    }
+}
+
+/// What a strict parse does after the lenient one: gives `value` back, or an
+/// [`Error::Unrecognized`] listing what it carried that the provider's document does not.
+pub(crate) fn refuse_unrecognized<T: ListUnrecognized>(
+    value: T,
+    provider: Provider,
+    payload: &'static str,
+) -> Result<T, Error> {
+    let found = value.unrecognized();
+    if found.is_empty() {
+        Ok(value)
+    } else {
+        Err(Error::Unrecognized {
+            provider,
+            payload,
+            found,
+        })
     }
 }
 

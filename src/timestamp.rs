@@ -6,7 +6,7 @@
 //! them, never invents an offset that was not sent, and writes each back with the same
 //! decimals and the same offset spelling.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::text::{self, StackText, digits};
-use crate::wire::time::{DateTimeSeconds, Layout, deserialize_text};
+use crate::wire::time::{DateTimeSeconds, deserialize_text, parse_date_time};
 
 /// How the offset was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,8 +112,7 @@ impl FromStr for Timestamp {
     /// optionally `Z` or `±HH:MM` (after a space too, as Viva's Sale Transactions write it).
     fn from_str(text: &str) -> Result<Self, TimestampError> {
         let (seconds, rest) = text.split_at_checked(19).ok_or(TimestampError)?;
-        const LAYOUT: Layout = Layout::new(b"YYYY-MM-DDThh:mm:ss");
-        let local = LAYOUT.parse(seconds).ok_or(TimestampError)?;
+        let local = parse_date_time(seconds, b'T').ok_or(TimestampError)?;
         let (decimals, nanos, rest) = match rest.strip_prefix('.') {
             Some(fraction) => {
                 // The decimals' value, read in one pass; a tenth digit is refused before
@@ -224,7 +223,7 @@ impl Timestamp {
                 None => {
                     let digits = nanos.checked_div(decimal_scale(self.decimals)).unwrap_or(0);
                     text.push_str(".")?;
-                    text.push_digits(digits, decimals)?;
+                    write!(text, "{digits:0decimals$}")?;
                 }
             }
         }
@@ -261,9 +260,7 @@ impl fmt::Display for Timestamp {
 impl Serialize for Timestamp {
     /// The time as [`Display`](fmt::Display) writes it, as one string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        text::serialize::<{ Timestamp::MAX_LEN }, S>(serializer, "Timestamp", |text| {
-            self.write_to(text)
-        })
+        text::serialize_display(serializer, "Timestamp", self)
     }
 }
 

@@ -7,8 +7,6 @@ use std::fmt;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rust_decimal::Decimal;
 
-use crate::{Error, Provider};
-
 /// One thing a payload carried that the provider's document does not list.
 ///
 /// Its `Display` is a line for a log: the path, and the value as sent.
@@ -138,25 +136,6 @@ pub trait ListUnrecognized {
         let mut found = Vec::new();
         self.list_unrecognized(&FieldPath::ROOT, &mut found);
         found
-    }
-}
-
-/// What a strict parse does after the lenient one: gives `value` back, or an
-/// [`Error::Unrecognized`] listing what it carried that the provider's document does not.
-pub(crate) fn refuse_unrecognized<T: ListUnrecognized>(
-    value: T,
-    provider: Provider,
-    payload: &'static str,
-) -> Result<T, Error> {
-    let found = value.unrecognized();
-    if found.is_empty() {
-        Ok(value)
-    } else {
-        Err(Error::Unrecognized {
-            provider,
-            payload,
-            found,
-        })
     }
 }
 

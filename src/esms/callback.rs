@@ -2,19 +2,18 @@
 //! record of GetCallback's answer (JSON).
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::codes::{SendStatus, Telco, TypeId};
 use super::error_info::{self, ErrorInfo, ZaloMessageStatus};
+use crate::error::refuse_unrecognized;
 use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unknown_fields::UnknownFields;
-use crate::unrecognized::{
-    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
-};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::text::StackText;
 use crate::wire::{decimal, number, query};
 use crate::wire::{object, written};
@@ -628,7 +627,7 @@ impl Callback {
             Key::SendFailed => number.push_int_option(self.send_failed),
             Key::SendSuccess => number.push_int_option(self.send_success),
             Key::TotalPrice => match &self.total_price {
-                Some(price) => decimal::write_decimal(price, number),
+                Some(price) => write!(number, "{price}"),
                 None => Ok(()),
             },
             Key::TotalReceiver => number.push_int_option(self.total_receiver),
@@ -642,7 +641,7 @@ impl Callback {
     }
 }
 
-/// The longest number a callback writes back: a price (see `write_decimal`).
+/// The longest number a callback writes back: a price (a sign, `0.` and 29 digits).
 const NUMBER_LEN: usize = 32;
 
 impl ListUnrecognized for Callback {

@@ -16,7 +16,7 @@
 //! received, whichever way its sender encoded it.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use chrono::NaiveDateTime;
@@ -24,11 +24,10 @@ use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::answer::Answer;
+use crate::error::refuse_unrecognized;
 use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
-use crate::unrecognized::{
-    FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind, refuse_unrecognized,
-};
+use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
 use crate::wire::text::StackText;
 use crate::wire::time::{DateTimeSeconds, parse_date_time_seconds};
@@ -450,7 +449,7 @@ impl SmsReceipt {
             None => Ok(()),
         };
         let decimal = |value: &Option<Decimal>, text: &mut StackText<VALUE_LEN>| match value {
-            Some(value) => decimal::write_decimal(value, text),
+            Some(value) => write!(text, "{value}"),
             None => Ok(()),
         };
         let written = match key {
@@ -471,8 +470,8 @@ impl SmsReceipt {
     }
 }
 
-/// The longest value a receipt writes from a number or a time: a decimal (see
-/// `write_decimal`).
+/// The longest value a receipt writes from a number or a time: a decimal (a sign, `0.`
+/// and 29 digits).
 const VALUE_LEN: usize = 32;
 
 /// A receipt being read, pair by pair.

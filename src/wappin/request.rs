@@ -226,7 +226,7 @@ impl<'de> Deserialize<'de> for Params {
                 while map.next_key_seed(AppendText(&mut params.text))?.is_some() {
                     let key_end = params.text.len();
                     if let Some(last) = counting_up {
-                        let key = params.text.as_bytes().get(key_start..key_end);
+                        let key = params.text.get(key_start..key_end);
                         let number = key.and_then(number::code_from_text);
                         counting_up = (number.is_some() && number > last).then_some(number);
                     }

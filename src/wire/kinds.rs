@@ -487,7 +487,7 @@ macro_rules! kinds {
                 ) -> Result<Self, $crate::Error> {
                     let payload = Self::from_json_with(body, limits)?;
                     let kind = payload.kind();
-                    $crate::unrecognized::refuse_unrecognized(payload, $provider, kind)
+                    $crate::error::refuse_unrecognized(payload, $provider, kind)
                 }
 
                 /// Writes the payload back as the provider sent it: the same fields,

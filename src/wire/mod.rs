@@ -1,22 +1,10 @@
 //! Helpers for the ways providers write their payloads, each in one place
-//! (`ARCHITECTURE.md`, convention 5). A type uses them through serde attributes; each helper's doc names the
-//! sample that needs it.
-//!
-//! - [`object`]: unknown fields kept and written back, with [`written`] for `null`, `""`,
-//!   numbers in strings and text as numbers.
-//! - [`written`]: the one rule for every scalar: a number also read from a string holding
-//!   it, text also from an integer, each written back as it came.
-//! - [`decimal`]: money as exact decimals from the digits that were sent (Viva).
-//! - [`enums`]: closed sets of values that keep any undocumented value.
-//! - [`number`]: numbers read from their text as sent, in a JSON number or a string.
-//! - [`time`]: provider time formats.
-//! - [`text`]: short text built on the stack, to write times and numbers without allocating,
-//!   and text borrowed from the input.
-//! - [`json`]: reading a body with the path of a failing field, and writing it back.
-//! - [`detect`]: telling a payload's kind from its top-level keys, by a table of kinds.
-//! - [`kinds`]: a provider's table of kinds, declared once.
-//! - [`top_level`]: the top-level keys of a JSON object, read without its values.
-//! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
+//! (`ARCHITECTURE.md`, convention 5), used through serde attributes; each helper's doc
+//! names the sample that needs it. [`object`] keeps unknown fields, [`written`] is the one
+//! rule for every scalar, [`number`], [`decimal`] and [`time`] read numbers, money and
+//! times as sent, [`enums`] keeps any undocumented value of a closed set, [`query`]
+//! reads eSMS's query strings, [`json`] reads a body and writes it back, and
+//! [`detect`], [`kinds`] and [`top_level`] tell a body's kind from its table.
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
 /// `with` module `$inner` for `$ty`: absent or `null` is `None`.
