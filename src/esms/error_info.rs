@@ -273,7 +273,7 @@ pub(crate) mod text_option {
 
         fn visit_some<D: Deserializer<'de>>(self, text: D) -> Result<Self::Value, D::Error> {
             // Text that may be any text: a record reads it from a JSON integer too, and
-            // writes it back so (`wire::shape`, rule 2).
+            // writes it back so (`wire::written`, rule 2).
             text.deserialize_string(TextVisitor)
         }
     }

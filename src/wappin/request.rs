@@ -231,7 +231,7 @@ impl<'de> Deserialize<'de> for Params {
                         counting_up = (number.is_some() && number > last).then_some(number);
                     }
                     // A value is text; one sent as a number is read as its digits and
-                    // written back as it came (`wire::shape`, rule 2).
+                    // written back as it came (`wire::written`, rule 2).
                     if map.next_value_seed(AppendText(&mut params.text))? {
                         params.numbers.push(params.ends.len());
                     }
