@@ -158,9 +158,8 @@ macro_rules! wire_object {
                 where
                     S: serde::Serializer,
                 {
-                    $crate::wire::object::serialize(&self.as_sent, serializer, |emit| {
-                        Mirror::serialize(self, emit)
-                    })
+                    let emit = $crate::wire::object::Emit { inner: serializer, as_sent: &self.as_sent };
+                    Mirror::serialize(self, emit)
                 }
             }
 
@@ -253,15 +252,6 @@ where
         *as_sent_of(value) = as_sent;
     }
     read
-}
-
-/// Runs a derived `Serialize` through [`Emit`], which writes `as_sent` back beside it.
-pub(crate) fn serialize<S: Serializer>(
-    as_sent: &AsSent,
-    inner: S,
-    derived: impl FnOnce(Emit<'_, S>) -> Result<S::Ok, S::Error>,
-) -> Result<S::Ok, S::Error> {
-    derived(Emit { inner, as_sent })
 }
 
 /// A deserializer for a derived struct that keeps the keys the struct does not name.
@@ -391,8 +381,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
 /// A serializer for a derived struct that writes it as a map, each field as it came and
 /// the unknown fields after them; it takes nothing but a struct.
 pub(crate) struct Emit<'a, S> {
-    inner: S,
-    as_sent: &'a AsSent,
+    pub(crate) inner: S,
+    pub(crate) as_sent: &'a AsSent,
 }
 
 /// The error [`Emit`] gives for anything but a struct.
