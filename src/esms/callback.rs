@@ -232,7 +232,11 @@ impl Serialize for Callback {
     /// callback read from a query with its values under the record's names (the query
     /// itself is [`to_query`](Callback::to_query)'s).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(&self.json, serializer, |emit| Record::serialize(self, emit))
+        let emit = object::Emit {
+            inner: serializer,
+            as_sent: &self.json,
+        };
+        Record::serialize(self, emit)
     }
 }
 

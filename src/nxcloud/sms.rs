@@ -445,7 +445,7 @@ impl SmsReceipt {
             value.as_deref().unwrap_or_default()
         }
         let time = |time: &Option<NaiveDateTime>, text: &mut StackText<VALUE_LEN>| match time {
-            Some(time) => DateTimeSeconds(time, b' ').write_to(text),
+            Some(time) => write!(text, "{}", DateTimeSeconds(time, b' ')),
             None => Ok(()),
         };
         let decimal = |value: &Option<Decimal>, text: &mut StackText<VALUE_LEN>| match value {

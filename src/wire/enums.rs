@@ -5,12 +5,53 @@
 //! codes (NXCloud's `code`: `11000`), also read from a string of digits. `FromStr` and
 //! `Display` agree with serde on every value.
 
-use crate::unrecognized::{FieldPath, Unrecognized, UnrecognizedKind};
+/// The enum and what [`string_enum!`] and [`code_enum!`] share: the documented values,
+/// and `Other` for any other, listed as unrecognized. `$quote` quotes a value in the docs.
+macro_rules! open_enum {
+    (
+        $(#[doc = $doc:expr])*
+        $name:ident($other:ty) $quote:literal [$($copy:ident)?]
+        $($(#[doc = $variant_doc:expr])* $variant:ident = $wire:literal,)*
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, $($copy,)? Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $variant_doc])*
+                #[doc = concat!("\n\nOn the wire: `", $quote, $wire, $quote, "`.")]
+                $variant,
+            )*
+            /// A value the provider's document does not list, kept exactly as sent.
+            Other($other),
+        }
 
-/// Lists `value`, which the provider's document does not list, found at `at`.
-pub(crate) fn list_undocumented(at: &FieldPath<'_>, found: &mut Vec<Unrecognized>, value: String) {
-    found.push(Unrecognized::new(at, UnrecognizedKind::Value { value }));
+        impl $name {
+            /// Every value the provider's document lists, in its order.
+            pub const DOCUMENTED: &'static [$name] = &[$(Self::$variant,)*];
+
+            /// Whether the provider's document lists this value.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+        }
+
+        impl $crate::ListUnrecognized for $name {
+            fn list_unrecognized(
+                &self,
+                at: &$crate::FieldPath<'_>,
+                found: &mut Vec<$crate::Unrecognized>,
+            ) {
+                if !self.is_documented() {
+                    let value = self.to_string();
+                    let kind = $crate::unrecognized::UnrecognizedKind::Value { value };
+                    found.push($crate::Unrecognized::new(at, kind));
+                }
+            }
+        }
+    };
 }
+pub(crate) use open_enum;
 
 /// Declares an enum of string values with an `Other(String)` variant.
 macro_rules! string_enum {
@@ -20,34 +61,19 @@ macro_rules! string_enum {
             $($(#[doc = $variant_doc:expr])* $variant:ident = $wire:literal,)*
         }
     ) => {
-        $(#[doc = $doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $(
-                $(#[doc = $variant_doc])*
-                #[doc = concat!("\n\nOn the wire: `\"", $wire, "\"`.")]
-                $variant,
-            )*
-            /// A value the provider's document does not list, kept exactly as sent.
-            Other(String),
+        $crate::wire::enums::open_enum! {
+            $(#[doc = $doc])*
+            $name(String) "\"" []
+            $($(#[doc = $variant_doc])* $variant = $wire,)*
         }
 
         impl $name {
-            /// Every value the provider's document lists, in its order.
-            pub const DOCUMENTED: &'static [$name] = &[$(Self::$variant,)*];
-
             /// The value as the provider writes it.
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $wire,)*
                     Self::Other(value) => value,
                 }
-            }
-
-            /// Whether the provider's document lists this value.
-            pub fn is_documented(&self) -> bool {
-                !matches!(self, Self::Other(_))
             }
 
             fn documented(value: &str) -> Option<Self> {
@@ -106,18 +132,6 @@ macro_rules! string_enum {
                 deserializer.deserialize_string(ValueVisitor)
             }
         }
-
-        impl $crate::ListUnrecognized for $name {
-            fn list_unrecognized(
-                &self,
-                at: &$crate::FieldPath<'_>,
-                found: &mut Vec<$crate::Unrecognized>,
-            ) {
-                if let Self::Other(value) = self {
-                    $crate::wire::enums::list_undocumented(at, found, value.clone());
-                }
-            }
-        }
     };
 }
 pub(crate) use string_enum;
@@ -132,23 +146,13 @@ macro_rules! code_enum {
             $($(#[doc = $variant_doc:expr])* $variant:ident = $code:literal,)*
         }
     ) => {
-        $(#[doc = $doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $(
-                $(#[doc = $variant_doc])*
-                #[doc = concat!("\n\nOn the wire: `", $code, "`.")]
-                $variant,
-            )*
-            /// A code the provider's document does not list, kept exactly as sent.
-            Other(i64),
+        $crate::wire::enums::open_enum! {
+            $(#[doc = $doc])*
+            $name(i64) "" [Copy]
+            $($(#[doc = $variant_doc])* $variant = $code,)*
         }
 
         impl $name {
-            /// Every code the provider's document lists, in its order.
-            pub const DOCUMENTED: &'static [$name] = &[$(Self::$variant,)*];
-
             /// The code as the provider writes it.
             pub fn code(&self) -> i64 {
                 match self {
@@ -163,11 +167,6 @@ macro_rules! code_enum {
                     $($code => Self::$variant,)*
                     other => Self::Other(other),
                 }
-            }
-
-            /// Whether the provider's document lists this code.
-            pub fn is_documented(&self) -> bool {
-                !matches!(self, Self::Other(_))
             }
         }
 
@@ -211,18 +210,6 @@ macro_rules! code_enum {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $crate::wire::number::deserialize_code(deserializer, stringify!($name))
                     .map(Self::from_code)
-            }
-        }
-
-        impl $crate::ListUnrecognized for $name {
-            fn list_unrecognized(
-                &self,
-                at: &$crate::FieldPath<'_>,
-                found: &mut Vec<$crate::Unrecognized>,
-            ) {
-                if let Self::Other(code) = self {
-                    $crate::wire::enums::list_undocumented(at, found, code.to_string());
-                }
             }
         }
     };

@@ -1,4 +1,4 @@
-//! Short text built on the stack, to write times and numbers back without allocating,
+//! Short text built on the stack, to write numbers back without allocating,
 //! and text read from the input without a copy where it can be.
 
 use std::borrow::Cow;
@@ -6,18 +6,6 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
-
-/// The `W` ASCII digits of `value`, with leading zeros; `None` when it has more.
-pub(crate) fn digits<const W: usize>(value: u32) -> Option<[u8; W]> {
-    let mut digits = [b'0'; W];
-    let mut rest = value;
-    for digit in digits.iter_mut().rev() {
-        // An ASCII digit is `0` (0x30) with the digit in its low four bits.
-        *digit = b'0' | (rest % 10) as u8;
-        rest /= 10;
-    }
-    (rest == 0).then_some(digits)
-}
 
 /// Text of at most `N` bytes in an array. What does not fit is refused with
 /// [`fmt::Error`], and nothing of it is written.
@@ -38,30 +26,17 @@ impl<const N: usize> StackText<N> {
     /// The text written so far.
     pub(crate) fn as_str(&self) -> &str {
         let written = self.bytes.get(..self.len).unwrap_or_default();
-        // Only whole `&str`s and ASCII are copied in, so this is always UTF-8.
+        // Only whole `&str`s are copied in, so this is always UTF-8.
         std::str::from_utf8(written).unwrap_or_default()
     }
 
     /// Appends `text`.
     pub(crate) fn push_str(&mut self, text: &str) -> fmt::Result {
-        self.push_bytes(text.as_bytes())
-    }
-
-    /// Appends ASCII `text` (digits and separators); anything else is refused, so that
-    /// the text stays UTF-8.
-    pub(crate) fn push_ascii(&mut self, text: &[u8]) -> fmt::Result {
-        if !text.is_ascii() {
-            return Err(fmt::Error);
-        }
-        self.push_bytes(text)
-    }
-
-    fn push_bytes(&mut self, bytes: &[u8]) -> fmt::Result {
-        let end = self.len.checked_add(bytes.len()).ok_or(fmt::Error)?;
+        let end = self.len.checked_add(text.len()).ok_or(fmt::Error)?;
         self.bytes
             .get_mut(self.len..end)
             .ok_or(fmt::Error)?
-            .copy_from_slice(bytes);
+            .copy_from_slice(text.as_bytes());
         self.len = end;
         Ok(())
     }
@@ -81,17 +56,6 @@ impl<const N: usize> fmt::Write for StackText<N> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         self.push_str(text)
     }
-}
-
-/// Writes to `f`, in one piece, the text that `write` builds in a [`StackText`] of `N`
-/// bytes (a time's `Display`: a serializer's `collect_str` escapes each piece apart).
-pub(crate) fn display<const N: usize>(
-    f: &mut fmt::Formatter<'_>,
-    write: impl FnOnce(&mut StackText<N>) -> fmt::Result,
-) -> fmt::Result {
-    let mut text = StackText::new();
-    write(&mut text)?;
-    f.write_str(text.as_str())
 }
 
 /// Serializes the `Display` of `value` as a string (a time), inside a newtype named
@@ -152,20 +116,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fixed_width_digits_are_the_padded_number_or_none() {
-        assert_eq!(digits::<2>(7), Some(*b"07"));
-        assert_eq!(digits::<4>(10_000), None);
-        assert_eq!(digits::<10>(u32::MAX), Some(*b"4294967295"));
-    }
-
-    #[test]
     fn what_does_not_fit_is_refused_and_the_rest_kept() {
         let mut text = StackText::<4>::new();
         write!(text, "ab").unwrap();
         assert!(text.push_str("cde").is_err());
         assert!(text.push_int(123).is_err());
-        assert!(text.push_ascii("é".as_bytes()).is_err());
-        text.push_ascii(b"cd").unwrap();
+        text.push_str("cd").unwrap();
         assert_eq!(text.as_str(), "abcd");
     }
 }

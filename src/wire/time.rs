@@ -7,14 +7,14 @@
 //! receipt `timestamp` and eSMS's `delivery_time` unix milliseconds (`"1767678030984"`):
 //! they are read as UTC [`DateTime`]s.
 
-use std::fmt::{self, Write};
+use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::ser::Serializer;
 
 use super::number::{code_from_text, deserialize_number};
-use super::text::{self, StackText, digits};
+use super::text;
 
 /// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (`T` in
 /// ISO 8601), exactly: chrono's parser would also take `7` for a month, a sign or spaces.
@@ -69,33 +69,22 @@ fn date_time(
 }
 
 /// Writes a time as `YYYY-MM-DD HH:MM:SS`, or with another byte between the date and the
-/// time (`T` for ISO 8601): what `{:04}-{:02}-{:02}...` writes, in one piece.
+/// time (`T` for ISO 8601).
 pub(crate) struct DateTimeSeconds<'a>(pub(crate) &'a NaiveDateTime, pub(crate) u8);
-
-impl DateTimeSeconds<'_> {
-    /// The most bytes the time takes: chrono's years have at most 6 digits and a sign.
-    pub(crate) const MAX_LEN: usize = 22;
-
-    /// Appends the time to `text`.
-    pub(crate) fn write_to<const N: usize>(&self, text: &mut StackText<N>) -> fmt::Result {
-        let t = self.0;
-        match u32::try_from(t.year()).ok().and_then(digits::<4>) {
-            Some(year) => text.push_ascii(&year)?,
-            None => write!(text, "{:04}", t.year())?,
-        }
-        // chrono's months, days, hours, minutes and seconds have two digits.
-        let two = |value| digits::<2>(value).ok_or(fmt::Error);
-        let ([m1, m2], [d1, d2], [h1, h2]) = (two(t.month())?, two(t.day())?, two(t.hour())?);
-        let ([i1, i2], [s1, s2]) = (two(t.minute())?, two(t.second())?);
-        text.push_ascii(&[
-            b'-', m1, m2, b'-', d1, d2, self.1, h1, h2, b':', i1, i2, b':', s1, s2,
-        ])
-    }
-}
 
 impl fmt::Display for DateTimeSeconds<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        text::display::<{ DateTimeSeconds::MAX_LEN }>(f, |text| self.write_to(text))
+        let (t, between) = (self.0, char::from(self.1));
+        write!(
+            f,
+            "{:04}-{:02}-{:02}{between}{:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     }
 }
 

@@ -1,21 +1,16 @@
-//! The one rule for every scalar, and how a field was written where its typed value
-//! cannot show it, to write it that way again (`ARCHITECTURE.md`, convention 3).
+//! How a field was written where its typed value cannot show it, to write it that way
+//! again (`ARCHITECTURE.md`, convention 3). What a field reads depends on what its type
+//! asks for:
 //!
-//! What a field reads is decided by what its type asks the deserializer for:
-//!
-//! 1. **A number** (an integer, a decimal, a code, a unix time): a JSON number, or a
-//!    string holding one (Viva's `"CurrencyCode": "826"`). It is read from its raw text,
-//!    so a decimal keeps its scale and a number out of its type's range is quoted as sent.
-//! 2. **Text that may be any text** (an id, a string code: a `String`): a string, or a
-//!    JSON integer read as its digits (Wappin's `"status": "200"` sent as `200`).
-//! 3. **Text with a form of its own** (a time: a `&str`): a string only.
+//! 1. **A number**: a JSON number, or a string holding one (Viva's `"CurrencyCode":
+//!    "826"`), read from its raw text, so a decimal keeps its scale.
+//! 2. **Any text** (a `String`): a string, or a JSON integer as its digits (Wappin's
+//!    `"status": 200`).
+//! 3. **Text with a form** (a time: a `&str`): a string only.
 //!
 //! Only spellings that write back the same are read: a number in a string has no leading
-//! zero, `+`, space or exponent (`fixtures/esms/invalid/send_status_leading_zero.query`),
-//! and a number sent for text is an integer within 64 bits (`serde_json` hands any other
-//! over as an `f64`, whose digits are not those sent). The items of a field's list
-//! follow the rule as fields do (Viva's `Tags`). A value written plainly is not noted,
-//! so an ordinary payload allocates nothing here.
+//! zero, `+`, space or exponent, and a number sent for text is a 64-bit integer. A value
+//! written plainly is not noted, so an ordinary payload allocates nothing here.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -40,9 +35,8 @@ pub(crate) enum Written {
     TextAsNumber,
 }
 
-/// How an object's fields and their lists' items were written, where not plainly, in the
-/// order they came: (wire name, item, how). Equal when they hold the same notes in any
-/// order: the value written back has the type's order.
+/// How an object's fields and their lists' items were written, where not plainly:
+/// (wire name, item, how). Equal when they hold the same notes in any order.
 #[derive(Clone, Default)]
 pub(crate) struct WrittenAs(Vec<(&'static str, Option<usize>, Written)>);
 
@@ -70,8 +64,7 @@ impl PartialEq for WrittenAs {
     }
 }
 
-/// Whether two lists of notes on fields hold the same notes, in any order: a field is
-/// noted once (a repeated field is an error).
+/// Whether two lists of notes hold the same notes, in any order (a field is noted once).
 pub(crate) fn same_notes<T: PartialEq>(these: &[T], those: &[T]) -> bool {
     these.len() == those.len() && these.iter().all(|note| those.contains(note))
 }
@@ -102,8 +95,7 @@ impl Note<'_> {
     }
 }
 
-/// The seed of a known field's value, or of an item of its list: reads the value by the
-/// rule and notes how it was written.
+/// The seed of a known field's value or list item: reads it by the rule, noting how.
 pub(crate) struct Noted<'w, S> {
     seed: S,
     note: Note<'w>,
@@ -129,8 +121,7 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Noted<'_, S> {
     }
 }
 
-/// A field's deserializer: reads a number itself (rule 1), and hands every other request
-/// on with a [`Recorder`] around its visitor.
+/// A field's deserializer: reads a number itself (rule 1), and hands the rest on.
 struct Probe<'w, D> {
     inner: D,
     note: Note<'w>,
@@ -207,15 +198,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
         deserialize_enum(name: &'static str, variants: &'static [&'static str])
     }
 
-    /// Text (rule 2) takes whatever is there: `serde_json` would refuse an integer for a
-    /// string before any visit.
+    /// Text (rule 2) takes whatever is there: `serde_json` would refuse an integer.
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let (inner, recorder) = self.split(visitor, Wants::Text);
         inner.deserialize_any(recorder)
     }
 
-    /// Text with a form (rule 3) too, so that the error for a number that is no 64-bit
-    /// integer names no float `serde_json` made of it.
+    /// Text with a form (rule 3) too, so that no error names a float made of a number.
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let (inner, recorder) = self.split(visitor, Wants::Form);
         inner.deserialize_any(recorder)
@@ -242,8 +231,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
     }
 }
 
-/// What a field's type asked for, where it matters: text that may be any text (rule 2),
-/// text with a form of its own (rule 3), or anything else.
+/// What a field's type asked for: any text (rule 2), text with a form (rule 3), or else.
 #[derive(Clone, Copy, PartialEq)]
 enum Wants {
     Text,
@@ -338,8 +326,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
         self.visitor.visit_newtype_struct(Probe { inner, note })
     }
 
-    /// A field's list: each item is read by the rule, as a field is (a list inside an
-    /// item as its type reads it: no provider sends one of scalars).
+    /// A field's list: each item is read by the rule (a list inside an item is not).
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         let mut note = self.note;
         if note.item.is_some() {
@@ -358,8 +345,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
     }
 }
 
-/// The items of a field's list, each read as a field is (`"Tags": ["a", 7]`); `note` is
-/// the next item's.
+/// The items of a field's list (`"Tags": ["a", 7]`); `note` is the next item's.
 struct Items<'w, A> {
     seq: A,
     note: Note<'w>,
@@ -387,8 +373,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
 }
 
 /// The error for a number that is no 64-bit integer where text is wanted: `serde_json`
-/// has made an `f64` of it, whose digits are not those sent, so it could be neither read
-/// as the text that came nor written back as it came.
+/// has made an `f64` of it, whose digits are not those sent.
 fn no_text<E: de::Error>(expected: &dyn de::Expected) -> E {
     E::invalid_type(
         de::Unexpected::Other("a number with a fraction, an exponent or past 64 bits"),
@@ -396,9 +381,8 @@ fn no_text<E: de::Error>(expected: &dyn de::Expected) -> E {
     )
 }
 
-/// Reads text onto the end of a `String` with no allocation of its own, or a JSON
-/// integer as its digits (rule 2), for text a type keeps by hand (Wappin's template
-/// parameters): gives whether it came as a number, to write back with [`TextAsNumber`].
+/// Appends text, or a JSON integer's digits (rule 2), to a `String` (Wappin's template
+/// parameters); gives whether it came as a number, to write back with [`TextAsNumber`].
 pub(crate) struct AppendText<'a>(pub(crate) &'a mut String);
 
 impl<'de> DeserializeSeed<'de> for AppendText<'_> {
@@ -487,8 +471,7 @@ impl<T: ?Sized + Serialize> Serialize for WrittenBack<'_, T> {
     }
 }
 
-/// A field's list with noted items, each written back as it came: the items are those
-/// of its JSON.
+/// A field's list with noted items, each written back as it came.
 pub(crate) struct Listed<'a, T: ?Sized> {
     pub(crate) value: &'a T,
     pub(crate) written_as: &'a WrittenAs,
@@ -508,8 +491,7 @@ impl<T: ?Sized + Serialize> Serialize for Listed<'_, T> {
     }
 }
 
-/// Whether a value serializes as `None`: the serializer stops at the first call, before
-/// a newtype's text is built.
+/// Whether a value serializes as `None`; stops before a newtype's text is built.
 pub(crate) fn is_none<T: ?Sized + Serialize>(value: &T) -> bool {
     value.serialize(IsNone).is_ok()
 }
@@ -595,9 +577,8 @@ macro_rules! refuse {
 }
 pub(crate) use refuse;
 
-/// Serde `with` helper for optional text where empty means absent, as in eSMS's callback
-/// (`RequestId=`) and its JSON records: `""` is read as `None`, like `null`, and the
-/// object's note of it writes `""` back.
+/// Serde `with` helper for optional text where `""` means absent (eSMS's `RequestId=`):
+/// read as `None`, and written back as `""` by the object's note.
 pub(crate) mod empty_as_none {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -621,7 +602,7 @@ mod tests {
 
     use serde::{Serialize, Serializer};
 
-    use super::{Written, WrittenBack, is_none};
+    use super::{WrittenBack, is_none};
 
     crate::wire::enums::string_enum! {
         /// A text enum.
@@ -696,11 +677,14 @@ mod tests {
         assert!(Status::DOCUMENTED.iter().all(Status::is_documented));
         assert!(quoted.unknown_fields().is_empty());
         assert_eq!(quoted.amount.unwrap().to_string(), "100.50");
-        // Text changed since is written as text.
+        // A value changed since is written as it is: text as text, a `null` set.
         let mut changed = quoted;
         changed.id = Some("nine".to_owned());
         let written = serde_json::to_string(&changed).unwrap();
         assert!(written.contains(r#""id":"nine""#), "{written}");
+        let mut changed = read(r#"{"order":null}"#).unwrap();
+        changed.order = Some(5);
+        assert_eq!(serde_json::to_string(&changed).unwrap(), r#"{"order":5}"#);
     }
 
     #[test]
@@ -756,23 +740,6 @@ mod tests {
         assert_eq!(serde_json::to_value(&scalars).unwrap(), value);
     }
 
-    fn back<T: Serialize>(value: &T, written: Option<Written>) -> String {
-        serde_json::to_string(&WrittenBack { value, written }).unwrap()
-    }
-
-    #[test]
-    fn a_value_is_written_back_as_its_note_says() {
-        let none: Option<String> = None;
-        assert_eq!(back(&none, Some(Written::Null)), "null");
-        assert_eq!(back(&none, Some(Written::EmptyString)), r#""""#);
-        assert_eq!(back(&Some("x"), Some(Written::Null)), r#""x""#);
-        assert_eq!(back(&826_u16, Some(Written::Quoted)), r#""826""#);
-        assert_eq!(back(&Some(-5_i64), Some(Written::Quoted)), r#""-5""#);
-        assert_eq!(back(&826_u16, None), "826");
-        assert_eq!(back(&"9", Some(Written::TextAsNumber)), "9");
-        assert_eq!(back(&"nine", Some(Written::TextAsNumber)), r#""nine""#);
-    }
-
     /// A value that counts how often its text is built, inside a newtype as a time or an
     /// amount hands it over.
     struct Built<'a>(&'a Cell<u32>);
@@ -796,7 +763,13 @@ mod tests {
         assert!(!is_none(&Built(&builds)) && !is_none(&Some(Built(&builds))));
         assert!(is_none(&None::<Built<'_>>));
         assert_eq!(builds.get(), 0);
-        assert_eq!(back(&Built(&builds), None), r#""2024-06-10T06:55:08Z""#);
+        let value = &Built(&builds);
+        let back = serde_json::to_string(&WrittenBack {
+            value,
+            written: None,
+        })
+        .unwrap();
+        assert_eq!(back, r#""2024-06-10T06:55:08Z""#);
         assert_eq!(builds.get(), 1);
     }
 }
