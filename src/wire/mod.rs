@@ -15,6 +15,7 @@
 //! - [`json`]: reading a body with the path of a failing field, and writing it back.
 //! - [`detect`]: telling a payload's kind from its top-level keys, by a table of kinds.
 //! - [`kinds`]: a provider's table of kinds, declared once.
+//! - [`no_kind`]: the errors of a body whose kind could not be told.
 //! - [`top_level`]: the top-level keys of a JSON object, read without its values.
 //! - [`query`]: query strings, strictly percent-decoded (eSMS callbacks).
 
@@ -65,6 +66,7 @@ pub(crate) mod detect;
 pub(crate) mod enums;
 pub(crate) mod json;
 pub(crate) mod kinds;
+pub(crate) mod no_kind;
 pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod query;
