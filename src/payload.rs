@@ -510,3 +510,19 @@ impl ListUnrecognized for Payload {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row requires only keys its type knows: a misspelt key would leave its kind
+    /// unread, and a body with no key but those its row requires is known whole.
+    #[test]
+    fn every_row_requires_only_keys_its_type_knows() {
+        for row in TABLES.iter().flat_map(|table| table.rows) {
+            for key in row.requires {
+                assert!(row.knows.contains(key), "{}: {key}", row.kind);
+            }
+        }
+    }
+}

@@ -36,6 +36,20 @@ pub(crate) struct Table<P: 'static> {
     /// What errors call a body of the family before its kind is known: `"callback"`.
     pub(crate) family: &'static str,
     pub(crate) rows: &'static [Row<P>],
+    /// The fewest keys a row requires: a body with fewer is of none of these kinds.
+    pub(crate) fewest: usize,
+}
+
+/// The least of `counts`, for [`Table::fewest`].
+pub(crate) const fn fewest(mut counts: &[usize]) -> usize {
+    let mut least = usize::MAX;
+    while let [count, rest @ ..] = counts {
+        if *count < least {
+            least = *count;
+        }
+        counts = rest;
+    }
+    least
 }
 
 /// One kind of a [`Table`].
@@ -79,7 +93,7 @@ impl Tag {
             Tag::Otherwise(_) => !rows(tables).any(|(_, row)| {
                 matches!(row.tag, Some(Tag::Codes(other, codes)) if other == key && named(codes))
             }),
-            Tag::ObjectWith(_, inner) => TopLevel::read(value).value(inner).is_some(),
+            Tag::ObjectWith(_, inner) => TopLevel::of(value).value(inner).is_some(),
         })
     }
 }
@@ -124,7 +138,8 @@ pub(crate) fn detect<P>(
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Undecided::Empty);
     }
-    let top = TopLevel::read(body);
+    let mut top = TopLevel::new();
+    top.read(body);
     // Not an object, or broken before a key pointed to a kind: `serde_json` says whether
     // it is JSON, and where it breaks.
     let no_kind = || match serde_json::from_slice::<IgnoredAny>(body) {
@@ -148,29 +163,46 @@ fn decide<P>(
     tables: &[&'static Table<P>],
     body: &TopLevel<'_>,
 ) -> Result<Option<Decision<P>>, Vec<(Provider, &'static str)>> {
-    let has_all = |row: &Row<P>| row.requires.iter().all(|key| body.value(key).is_some());
-    let tag = |row: &Row<P>| {
-        row.tag
-            .as_ref()
-            .map_or(Some(true), |tag| tag.holds(body, tables))
-    };
-    let (tagged, untagged): (SmallVec<[_; 4]>, SmallVec<[_; 4]>) = rows(tables)
-        .filter(|(_, row)| has_all(row) && tag(row) == Some(true))
-        .partition(|(_, row)| row.tag.is_some());
-    if let [(table, row)] = tagged[..] {
-        return Ok(Some(Decision::Fits(table, row)));
+    // The rows that fit, those whose tag the body holds apart.
+    let (mut tagged, mut untagged) = (SmallVec::<[_; 4]>::new(), SmallVec::<[_; 4]>::new());
+    for &table in tables
+        .iter()
+        .filter(|table| table.fewest <= body.entries.len())
+    {
+        for row in table.rows {
+            if !body.has_all(row.requires) {
+                continue;
+            }
+            match &row.tag {
+                None => untagged.push((table, row)),
+                Some(tag) if tag.holds(body, tables) == Some(true) => tagged.push((table, row)),
+                Some(_) => {}
+            }
+        }
     }
+    // A tag decides (step 1), and so does the one kind that fits and knows every key of
+    // the body.
     let by_tag = !tagged.is_empty();
-    let (best, fits) = highest(if by_tag { tagged } else { untagged }, |(_, row)| {
+    let fitting = if by_tag { tagged } else { untagged };
+    if let [(table, row)] = fitting[..] {
+        let only_required = row.requires.len() == body.entries.len();
+        if by_tag || only_required || body.count(row.knows) == body.entries.len() {
+            return Ok(Some(Decision::Fits(table, row)));
+        }
+    }
+    // Step 2: the body's keys a row knows, then the keys it requires.
+    let (best, fits) = highest(fitting, |(_, row)| {
         Some((body.count(row.knows), row.requires.len()))
     });
     let knows = best.map_or(0, |(knows, _)| knows);
     // Step 3, where the kind that fits does not know every key of the body.
     if !by_tag && (fits.len() != 1 || knows < body.entries.len()) {
-        let more = if fits.len() == 1 { 2 } else { 1 };
-        let near = rows(tables).filter(|(_, row)| !has_all(row) && tag(row) != Some(false));
-        let (_, nearest) = highest(near, |(_, row)| {
-            Some(body.count(row.knows)).filter(|count| *count >= knows.saturating_add(more))
+        let least = knows.saturating_add(if fits.len() == 1 { 2 } else { 1 });
+        // (A kind that fits knows fewer: it cannot come nearer.)
+        let (_, nearest) = highest(rows(tables), |(_, row)| {
+            let count = body.count_reaching(row.knows, least)?;
+            let tag = row.tag.as_ref().and_then(|tag| tag.holds(body, tables));
+            (tag != Some(false)).then_some(count)
         });
         if let [(table, row)] = nearest[..] {
             return Ok(Some(Decision::Nearest(table, row)));
@@ -230,6 +262,7 @@ mod tests {
     static ONE: Table<()> = Table {
         provider: Provider::NxCloud,
         family: "callback",
+        fewest: 1,
         rows: &[
             row("a-kind", &["a", "b"], &["a", "b", "c", "f"]),
             row("b-kind", &["a"], &["a", "d"]),
@@ -242,6 +275,7 @@ mod tests {
     static TWO: Table<()> = Table {
         provider: Provider::Wappin,
         family: "payload",
+        fewest: 1,
         rows: &[row("e-kind", &["e"], &["e"])],
     };
 

@@ -205,6 +205,7 @@ macro_rules! kinds {
             const TABLE: $crate::wire::detect::Table<P> = $crate::wire::detect::Table {
                 provider: $provider,
                 family: $family,
+                fewest: $crate::wire::detect::fewest(&[$([$($key),+].len()),+]),
                 rows: &[$($crate::wire::detect::Row {
                     kind: <$ty as $crate::wire::kinds::Kind>::NAME,
                     requires: &[$($key),+],

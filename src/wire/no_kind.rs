@@ -108,7 +108,7 @@ pub(crate) fn undecided<P>(
 /// order where they tie. A kind of several rows (Viva's webhook message, by event type)
 /// comes once, by its nearest row.
 fn no_kind<P>(tables: &[&'static Table<P>], reader: Reader, body: &[u8]) -> Error {
-    let top = TopLevel::read(body);
+    let top = TopLevel::of(body);
     let mut ranked = Vec::with_capacity(rows(tables).count());
     ranked.extend(
         rows(tables).filter(|(table, _)| reader.provider.is_none_or(|of| table.provider == of)),

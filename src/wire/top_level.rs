@@ -28,6 +28,9 @@ pub(crate) enum Stop {
 /// samples have at most twelve).
 pub(crate) struct TopLevel<'a> {
     pub(crate) entries: SmallVec<[Entry<'a>; 16]>,
+    /// The lengths of the keys, a bit each (modulo 64): a key of a length none has is not
+    /// among them, told without comparing it with each.
+    lengths: u64,
     /// Whether the object was read to its end. A key whose value breaks is kept with an
     /// empty value (no JSON value is empty): it still tells what the body was meant to be.
     pub(crate) end: Result<(), Stop>,
@@ -37,28 +40,66 @@ pub(crate) struct TopLevel<'a> {
 type Entry<'a> = (Cow<'a, [u8]>, &'a [u8]);
 
 impl<'a> TopLevel<'a> {
-    /// Reads the top level of `body`.
-    pub(crate) fn read(body: &'a [u8]) -> Self {
-        let mut top = TopLevel {
-            entries: SmallVec::new(),
-            end: Ok(()),
-        };
-        top.end = top.read_entries(body);
+    /// The top level of `body`, read.
+    pub(crate) fn of(body: &'a [u8]) -> Self {
+        let mut top = TopLevel::new();
+        top.read(body);
         top
     }
 
+    /// Nothing read yet.
+    pub(crate) fn new() -> Self {
+        let entries = SmallVec::new();
+        TopLevel {
+            entries,
+            lengths: 0,
+            end: Ok(()),
+        }
+    }
+
+    /// Reads the top level of `body` (in place: the entries are not moved after).
+    #[inline]
+    pub(crate) fn read(&mut self, body: &'a [u8]) {
+        self.end = self.read_entries(body);
+    }
+
     /// The raw value of `key`, where the body has it.
+    #[inline]
     pub(crate) fn value(&self, key: &str) -> Option<&'a [u8]> {
+        if self.lengths & length_bit(key.len()) == 0 {
+            return None;
+        }
         let key = key.as_bytes();
         let mut entries = self.entries.iter();
+        // The first bytes first: most keys of one length differ there.
+        let same = |name: &[u8]| name.len() == key.len() && name.first() == key.first();
         entries
-            .find(|(name, _)| **name == *key)
+            .find(|(name, _)| same(name) && **name == *key)
             .map(|(_, value)| *value)
+    }
+
+    /// Whether the body has every one of `keys` (which it cannot with fewer entries).
+    #[inline]
+    pub(crate) fn has_all(&self, keys: &[&str]) -> bool {
+        keys.len() <= self.entries.len() && keys.iter().all(|key| self.value(key).is_some())
     }
 
     /// How many of `keys` the body has.
     pub(crate) fn count(&self, keys: &[&str]) -> usize {
         keys.iter().filter(|key| self.value(key).is_some()).count()
+    }
+
+    /// How many of `keys` the body has, where that is at least `least` (counted until
+    /// the keys left could not make it up).
+    pub(crate) fn count_reaching(&self, keys: &[&str], least: usize) -> Option<usize> {
+        let mut may_miss = keys.len().checked_sub(least)?;
+        for key in keys {
+            if self.value(key).is_none() {
+                may_miss = may_miss.checked_sub(1)?;
+            }
+        }
+        // Each key missed took one of those that may miss.
+        least.checked_add(may_miss)
     }
 
     fn read_entries(&mut self, body: &'a [u8]) -> Result<(), Stop> {
@@ -85,6 +126,7 @@ impl<'a> TopLevel<'a> {
                 return Err(Stop::Broken);
             };
             rest = space(after_colon);
+            self.lengths |= length_bit(key.len());
             let Some((value, after_value)) =
                 value_len(rest).and_then(|len| rest.split_at_checked(len))
             else {
@@ -101,9 +143,16 @@ impl<'a> TopLevel<'a> {
     }
 }
 
+/// The bit of a key's length in [`TopLevel::lengths`].
+#[inline]
+fn length_bit(len: usize) -> u64 {
+    1 << (len % 64)
+}
+
 /// `bytes` from its first byte that is not JSON white space on. (Any control byte counts
 /// as space here: outside strings JSON allows none but space, tab, line feed and carriage
 /// return, and the typed parse refuses the others.)
+#[inline]
 fn space(mut bytes: &[u8]) -> &[u8] {
     while let [..=b' ', rest @ ..] = bytes {
         bytes = rest;
@@ -113,6 +162,7 @@ fn space(mut bytes: &[u8]) -> &[u8] {
 
 /// The length of the string `bytes` starts with, quotes included, and whether it has an
 /// escape.
+#[inline]
 fn string_len(bytes: &[u8]) -> Option<(usize, bool)> {
     let (mut from, mut escaped) = (1_usize, false);
     loop {
@@ -128,6 +178,7 @@ fn string_len(bytes: &[u8]) -> Option<(usize, bool)> {
 
 /// The length of the JSON value `bytes` starts with: a string to its closing quote, an
 /// object or array to the bracket that closes it, anything else to the next delimiter.
+#[inline]
 fn value_len(bytes: &[u8]) -> Option<usize> {
     let delimiter = |byte: &u8| matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r');
     match bytes.first()? {
@@ -157,6 +208,7 @@ fn container_len(bytes: &[u8]) -> Option<usize> {
 
 /// A key's bytes, quotes off: borrowed when it is plain, decoded by `serde_json` when it
 /// has escapes.
+#[inline]
 fn key_bytes(quoted: &[u8], escaped: bool) -> Option<Cow<'_, [u8]>> {
     if escaped {
         let key = serde_json::from_slice::<String>(quoted).ok()?;
@@ -173,7 +225,7 @@ mod tests {
 
     /// The entries of `body`, `key=value` each, and how the reading ended.
     fn read(body: &str) -> (String, Result<(), Stop>) {
-        let top = TopLevel::read(body.as_bytes());
+        let top = TopLevel::of(body.as_bytes());
         let text = String::from_utf8_lossy;
         let entries: Vec<_> = (top.entries.iter())
             .map(|(key, value)| format!("{}={}", text(key), text(value)))
