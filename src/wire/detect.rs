@@ -1,19 +1,17 @@
-//! Telling a body's kind by the tables of kinds ([`kinds!`](super::kinds::kinds)).
+//! Telling a body's kind by tables of kinds ([`kinds!`](super::kinds::kinds)): a row per
+//! kind names the keys a body of it has, every one (`requires`), the top-level fields its
+//! type knows (`knows`), and where the provider names its kinds, its [`Tag`]. From the
+//! body's top-level keys ([`TopLevel`]):
 //!
-//! A row per kind names the keys a body of it has, every one (`requires`), the top-level
-//! fields its type knows (`knows`), and where the provider names its kinds, its [`Tag`].
-//! The body's top level is read once for its keys ([`TopLevel`]); then:
-//!
-//! 1. A body with the keys a tagged row requires, and its tag, is of that kind: the
-//!    provider named it.
-//! 2. Else a kind fits when the body has every key its row requires. Of those that fit,
-//!    the one that knows the most of the body's keys wins (the others would keep some of
-//!    them as unknown fields), then the one that requires the most; a tie is
+//! 1. A body with the keys a tagged row requires, and its tag, is of that kind.
+//! 2. Else a kind fits when the body has every key its row requires. Of those, the one
+//!    that knows the most of the body's keys wins (the others would keep some of them as
+//!    unknown fields), then the one that requires the most; a tie is
 //!    [`Undecided::Ambiguous`].
-//! 3. A kind that does not fit (and whose tag the body does not contradict) but knows at
-//!    least two more of the body's keys than the one that fits, or any more where none
-//!    or several fit equally, is the body's [nearest](Decision::Nearest) kind. (Two: one
-//!    key a provider adds must never change what a body is.)
+//! 3. A kind that does not fit, whose tag the body does not contradict, but knows two
+//!    more of the body's keys than the one that fits (one key a provider adds never
+//!    changes a body's kind), or one more where none or several fit equally, is the
+//!    body's [nearest](Decision::Nearest).
 //!
 //! Key order never matters, and a key no row names never counts. A body whose JSON
 //! breaks before its top level ends is judged by the keys before the break, so that the
@@ -28,28 +26,15 @@ use super::number::code_from_text;
 use super::top_level::{Stop, TopLevel};
 use crate::{Error, Provider};
 
-/// A provider's table of kinds (one family of payloads: NXCloud's callbacks, Viva's
-/// webhook messages, ...), each read into a `P`.
+/// A provider's table of kinds, each read into a `P`.
 pub(crate) struct Table<P: 'static> {
     /// Whose kinds they are.
     pub(crate) provider: Provider,
-    /// What errors call a body of the family before its kind is known: `"callback"`.
+    /// What errors call a body before its kind is known: `"callback"`.
     pub(crate) family: &'static str,
     pub(crate) rows: &'static [Row<P>],
     /// The fewest keys a row requires: a body with fewer is of none of these kinds.
     pub(crate) fewest: usize,
-}
-
-/// The least of `counts`, for [`Table::fewest`].
-pub(crate) const fn fewest(mut counts: &[usize]) -> usize {
-    let mut least = usize::MAX;
-    while let [count, rest @ ..] = counts {
-        if *count < least {
-            least = *count;
-        }
-        counts = rest;
-    }
-    least
 }
 
 /// One kind of a [`Table`].
@@ -58,21 +43,19 @@ pub(crate) struct Row<P> {
     pub(crate) kind: &'static str,
     /// The keys a body of the kind has, every one.
     pub(crate) requires: &'static [&'static str],
-    /// Every top-level field the kind's type knows: how much of a body it explains.
+    /// Every top-level field its type knows: how much of a body it explains.
     pub(crate) knows: &'static [&'static str],
-    /// Where the provider names the kind by a value in the body, that value.
+    /// Where the provider names the kind by a value, that value.
     pub(crate) tag: Option<Tag>,
     /// Reads a body as the kind.
     pub(crate) read: fn(&[u8]) -> Result<P, Error>,
 }
 
-/// The value at a top-level key (which the row requires) that names a row's kind.
+/// The value at a top-level key (one the row requires) that names its kind.
 pub(crate) enum Tag {
-    /// An integer code (a JSON number or a string of digits) among these (Viva's
-    /// `EventTypeId`).
+    /// An integer code (a number or a string of digits) among these (`EventTypeId`).
     Codes(&'static str, &'static [i64]),
-    /// Any value that no `Codes` row names: the kind that keeps what the provider added
-    /// later (Viva's unknown event types).
+    /// A value no `Codes` row names: the kind that keeps what the provider adds later.
     Otherwise(&'static str),
     /// An object with this key inside (Wappin's token answer: `data.access_token`).
     ObjectWith(&'static str, &'static str),
@@ -102,9 +85,9 @@ impl Tag {
 pub(crate) enum Decision<P: 'static> {
     /// It fits this kind.
     Fits(&'static Table<P>, &'static Row<P>),
-    /// It fits no kind as well as it comes near this one: it is of that kind when the
-    /// kind's type reads it (a row may require a key its type can do without, to tell it
-    /// from other kinds: an NXCloud receipt's `code`), and otherwise gets its error.
+    /// It comes nearer this kind than it fits any: it is of the kind when the kind's type
+    /// reads it (a row may require more than its type, to tell it from other kinds: an
+    /// NXCloud receipt's `code`), and otherwise gets the kind's error.
     Nearest(&'static Table<P>, &'static Row<P>),
 }
 
@@ -140,29 +123,23 @@ pub(crate) fn detect<P>(
     }
     let mut top = TopLevel::new();
     top.read(body);
-    // Not an object, or broken before a key pointed to a kind: `serde_json` says whether
-    // it is JSON, and where it breaks.
-    let no_kind = || match serde_json::from_slice::<IgnoredAny>(body) {
-        Ok(_) => Undecided::NoKind,
-        Err(err) => Undecided::NotJson(err),
+    let decided = match top.end {
+        Err(Stop::NotAnObject(_)) => Err(Undecided::NoKind),
+        _ => decide(tables, &top),
     };
-    if let Err(Stop::NotAnObject(_)) = top.end {
-        return Err(no_kind());
-    }
-    match (decide(tables, &top), &top.end) {
-        (Ok(Some(decision)), _) => Ok(decision),
-        (_, Err(_)) => Err(no_kind()),
-        (Ok(None), Ok(())) => Err(Undecided::NoKind),
-        (Err(candidates), Ok(())) => Err(Undecided::Ambiguous(candidates)),
+    match (decided, top.end) {
+        // Not an object, or broken before a key pointed to a kind: `serde_json` says
+        // whether it is JSON, and where it breaks.
+        (Err(_), Err(_)) => Err(match serde_json::from_slice::<IgnoredAny>(body) {
+            Ok(_) => Undecided::NoKind,
+            Err(err) => Undecided::NotJson(err),
+        }),
+        (decided, _) => decided,
     }
 }
 
-/// Decides from the body's top level: `None` where no kind fits or comes near, `Err` with
-/// the kinds it fits equally.
-fn decide<P>(
-    tables: &[&'static Table<P>],
-    body: &TopLevel<'_>,
-) -> Result<Option<Decision<P>>, Vec<(Provider, &'static str)>> {
+/// Decides from the body's top level.
+fn decide<P>(tables: &[&'static Table<P>], body: &TopLevel<'_>) -> Result<Decision<P>, Undecided> {
     // The rows that fit, those whose tag the body holds apart.
     let (mut tagged, mut untagged) = (SmallVec::<[_; 4]>::new(), SmallVec::<[_; 4]>::new());
     for &table in tables
@@ -170,7 +147,9 @@ fn decide<P>(
         .filter(|table| table.fewest <= body.entries.len())
     {
         for row in table.rows {
-            if !body.has_all(row.requires) {
+            // (A body with fewer keys than the row requires has not every one.)
+            let has = |key: &&str| body.value(key).is_some();
+            if row.requires.len() > body.entries.len() || !row.requires.iter().all(has) {
                 continue;
             }
             match &row.tag {
@@ -186,13 +165,13 @@ fn decide<P>(
     let fitting = if by_tag { tagged } else { untagged };
     if let [(table, row)] = fitting[..] {
         let only_required = row.requires.len() == body.entries.len();
-        if by_tag || only_required || body.count(row.knows) == body.entries.len() {
-            return Ok(Some(Decision::Fits(table, row)));
+        if by_tag || only_required || body.count(row.knows, body.entries.len()).is_some() {
+            return Ok(Decision::Fits(table, row));
         }
     }
     // Step 2: the body's keys a row knows, then the keys it requires.
     let (best, fits) = highest(fitting, |(_, row)| {
-        Some((body.count(row.knows), row.requires.len()))
+        Some((body.count(row.knows, 0)?, row.requires.len()))
     });
     let knows = best.map_or(0, |(knows, _)| knows);
     // Step 3, where the kind that fits does not know every key of the body.
@@ -200,21 +179,22 @@ fn decide<P>(
         let least = knows.saturating_add(if fits.len() == 1 { 2 } else { 1 });
         // (A kind that fits knows fewer: it cannot come nearer.)
         let (_, nearest) = highest(rows(tables), |(_, row)| {
-            let count = body.count_reaching(row.knows, least)?;
+            let count = body.count(row.knows, least)?;
             let tag = row.tag.as_ref().and_then(|tag| tag.holds(body, tables));
             (tag != Some(false)).then_some(count)
         });
         if let [(table, row)] = nearest[..] {
-            return Ok(Some(Decision::Nearest(table, row)));
+            return Ok(Decision::Nearest(table, row));
         }
     }
     match fits[..] {
-        [] => Ok(None),
-        [(table, row)] => Ok(Some(Decision::Fits(table, row))),
-        _ => Err(fits
-            .iter()
-            .map(|(table, row)| (table.provider, row.kind))
-            .collect()),
+        [] => Err(Undecided::NoKind),
+        [(table, row)] => Ok(Decision::Fits(table, row)),
+        _ => Err(Undecided::Ambiguous(
+            fits.iter()
+                .map(|(table, row)| (table.provider, row.kind))
+                .collect(),
+        )),
     }
 }
 
@@ -285,7 +265,7 @@ mod tests {
             Ok(Decision::Fits(_, row)) => row.kind.to_owned(),
             Ok(Decision::Nearest(_, row)) => format!("near {}", row.kind),
             Err(Undecided::NotJson(_)) => "not JSON".to_owned(),
-            Err(why) => format!("{why:?}"),
+            Err(why) => format!("{why:?}").replace("-kind", ""),
         }
     }
 
@@ -299,7 +279,7 @@ mod tests {
             (r#"{"a":1,"b":2,"d":3}"#, "a-kind"),
             (
                 r#"{"e":1,"a":2}"#,
-                r#"Ambiguous([(NxCloud, "b-kind"), (Wappin, "e-kind")])"#,
+                r#"Ambiguous([(NxCloud, "b"), (Wappin, "e")])"#,
             ),
             (r#"{"b":1,"c":2}"#, "near a-kind"),
             // Two keys more than the kind that fits; one is not enough.

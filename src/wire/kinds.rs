@@ -205,7 +205,11 @@ macro_rules! kinds {
             const TABLE: $crate::wire::detect::Table<P> = $crate::wire::detect::Table {
                 provider: $provider,
                 family: $family,
-                fewest: $crate::wire::detect::fewest(&[$([$($key),+].len()),+]),
+                fewest: {
+                    let mut fewest = usize::MAX;
+                    $(if [$($key),+].len() < fewest { fewest = [$($key),+].len(); })+
+                    fewest
+                },
                 rows: &[$($crate::wire::detect::Row {
                     kind: <$ty as $crate::wire::kinds::Kind>::NAME,
                     requires: &[$($key),+],
@@ -230,34 +234,26 @@ macro_rules! kinds {
                 /// looks like; one that fits two kinds equally well is an
                 /// [`Error::Ambiguous`](crate::Error::Ambiguous).
             }
-
         }
 
-        kinds!(@every $name [$($variant)+ $($($also)*)?] $($($delegate)*)?);
-    };
-    // What every variant has, whether a row or not, and each method of a `delegate`
-    // block, one at a time: each asks the payload inside.
-    (@every $name:ident [$($variant:ident)+] $($delegate:tt)*) => {
         impl $crate::ListUnrecognized for $name {
-            fn list_unrecognized(
-                &self,
-                at: &$crate::FieldPath<'_>,
-                found: &mut Vec<$crate::Unrecognized>,
-            ) {
+            fn list_unrecognized(&self, at: &$crate::FieldPath<'_>, found: &mut Vec<$crate::Unrecognized>) {
                 match self {
-                    $($name::$variant(payload) => $crate::ListUnrecognized::list_unrecognized(payload, at, found),)+
+                    $($name::$variant(payload) => payload.list_unrecognized(at, found),)+
+                    $($($name::$also(payload) => payload.list_unrecognized(at, found),)*)?
                 }
             }
         }
 
-        kinds!(@delegate $name [$($variant)+]
+        kinds!(@delegate $name [$($variant)+ $($($also)*)?]
             /// The payload's kind, in the provider's terms.
             pub fn kind(&self) -> &'static str;
             /// The top-level fields the provider sent that its document does not name.
             pub fn unknown_fields(&self) -> &$crate::UnknownFields;
-            $($delegate)*
+            $($($delegate)*)?
         );
     };
+    // Each method of a `delegate` block, one at a time: it asks the payload inside.
     (
         @delegate $name:ident [$($variant:ident)+]
         $(#[doc = $doc:expr])* pub fn $method:ident(&self) -> $ty:ty; $($rest:tt)*

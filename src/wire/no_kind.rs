@@ -114,7 +114,7 @@ fn no_kind<P>(tables: &[&'static Table<P>], reader: Reader, body: &[u8]) -> Erro
         rows(tables).filter(|(table, _)| reader.provider.is_none_or(|of| table.provider == of)),
     );
     ranked.sort_by_key(|(_, row)| {
-        let has = top.count(row.requires);
+        let has = top.count(row.requires, 0).unwrap_or(0);
         (Reverse(has), row.requires.len().saturating_sub(has))
     });
     let mut expected = Vec::with_capacity(ranked.len());
