@@ -6,8 +6,9 @@ use std::convert::Infallible;
 use crate::answer::Answer;
 use crate::event::Event;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
-use crate::wire::detect::{KEYS_NAMED, Lazy, Undecided, with_the_keys};
-use crate::wire::kinds::{Reader, any_request, read_detected, undecided};
+use crate::wire::detect::{Table, Undecided};
+use crate::wire::kinds::{Kinds, read_detected};
+use crate::wire::no_kind::{KEYS_NAMED, Reader, any_request, undecided, with_the_keys};
 use crate::wire::{json, query};
 use crate::{Error, Limits, Provider, esms, nxcloud, viva, wappin};
 
@@ -164,12 +165,9 @@ pub(crate) fn parse_checked<R>(
             viva::MessageList::from_json_with(body, limits)
                 .map(|list| Payload::Viva(viva::Payload::MessageList(list)))
                 .map_err(|err| match route {
-                    Some(provider) if provider != Provider::Viva => undecided(
-                        DETECTOR.get(),
-                        reader,
-                        body,
-                        Undecided::Shape("an array".to_owned()),
-                    ),
+                    Some(provider) if provider != Provider::Viva => {
+                        undecided(&TABLES, reader, body, Undecided::NoKind)
+                    }
                     _ => reader.own(err),
                 })
         }),
@@ -187,10 +185,10 @@ pub(crate) fn parse_checked<R>(
 fn reader(route: Option<Provider>) -> Reader {
     match route {
         None => Reader::ANY,
-        Some(Provider::NxCloud) => Reader::of(&nxcloud::Callback::TABLE),
-        Some(Provider::Esms) => Reader::of(&esms::Payload::TABLE),
-        Some(Provider::Wappin) => Reader::of(&wappin::Payload::TABLE),
-        Some(Provider::Viva) => Reader::of(&viva::Payload::TABLE),
+        Some(Provider::NxCloud) => Reader::of(&<nxcloud::Callback as Kinds<Payload>>::TABLE),
+        Some(Provider::Esms) => Reader::of(&<esms::Payload as Kinds<Payload>>::TABLE),
+        Some(Provider::Wappin) => Reader::of(&<wappin::Payload as Kinds<Payload>>::TABLE),
+        Some(Provider::Viva) => Reader::of(&<viva::Payload as Kinds<Payload>>::TABLE),
     }
 }
 
@@ -209,7 +207,7 @@ fn nothing(route: Option<Provider>) -> Error {
         },
         Some(provider) => Error::Empty {
             provider,
-            payload: reader(Some(provider)).payload,
+            payload: reader(Some(provider)).family,
         },
     }
 }
@@ -319,19 +317,8 @@ fn read_json<R>(
     reader: Reader,
     check: impl FnOnce(Provider, &'static str) -> Result<(), R>,
 ) -> Result<Result<Payload, R>, Error> {
-    let detector = DETECTOR.get();
-    let mut check = Some(check);
-    read_detected(detector, reader, body, |table, row, body| {
-        let kind = detector.tables().get(table).and_then(|of| {
-            let row = of.rows.get(row)?;
-            Some((of.provider, row.kind))
-        });
-        match (kind, check.take()) {
-            (Some((provider, kind)), Some(check)) => {
-                checked(check(provider, kind), || read_kind(table, row, body))
-            }
-            _ => read_kind(table, row, body).map(Ok),
-        }
+    read_detected(&TABLES, reader, body, |table, row| {
+        checked(check(table.provider, row.kind), || (row.read)(body))
     })
 }
 
@@ -413,24 +400,42 @@ fn for_each_key(form: &str, mut each: impl FnMut(&str)) {
     }
 }
 
-/// Every provider's tables of kinds for JSON objects, in the order [`read_kind`] reads.
-static DETECTOR: Lazy = Lazy::new(&[
-    &nxcloud::Callback::TABLE,
-    &esms::Payload::TABLE,
-    &wappin::Payload::TABLE,
-    &viva::Webhook::TABLE,
-    &viva::Payload::TABLE,
-]);
+/// Every provider's tables of kinds for JSON objects, each row read into a [`Payload`].
+static TABLES: [&Table<Payload>; 5] = [
+    &<nxcloud::Callback as Kinds<Payload>>::TABLE,
+    &<esms::Payload as Kinds<Payload>>::TABLE,
+    &<wappin::Payload as Kinds<Payload>>::TABLE,
+    &<viva::Webhook as Kinds<Payload>>::TABLE,
+    &<viva::Payload as Kinds<Payload>>::TABLE,
+];
 
-/// Reads `body` as the kind of row `row` of table `table` of [`DETECTOR`].
-fn read_kind(table: usize, row: usize, body: &[u8]) -> Result<Payload, Error> {
-    match table {
-        0 => nxcloud::Callback::read_row(row, body).map(Payload::NxCloud),
-        1 => esms::Payload::read_row(row, body).map(Payload::Esms),
-        2 => wappin::Payload::read_row(row, body).map(Payload::Wappin),
-        3 => viva::Webhook::read_row(row, body)
-            .map(|webhook| Payload::Viva(viva::Payload::Webhook(webhook))),
-        _ => viva::Payload::read_row(row, body).map(Payload::Viva),
+impl From<nxcloud::Callback> for Payload {
+    fn from(callback: nxcloud::Callback) -> Self {
+        Payload::NxCloud(callback)
+    }
+}
+
+impl From<esms::Payload> for Payload {
+    fn from(payload: esms::Payload) -> Self {
+        Payload::Esms(payload)
+    }
+}
+
+impl From<wappin::Payload> for Payload {
+    fn from(payload: wappin::Payload) -> Self {
+        Payload::Wappin(payload)
+    }
+}
+
+impl From<viva::Payload> for Payload {
+    fn from(payload: viva::Payload) -> Self {
+        Payload::Viva(payload)
+    }
+}
+
+impl From<viva::Webhook> for Payload {
+    fn from(message: viva::Webhook) -> Self {
+        Payload::Viva(viva::Payload::Webhook(message))
     }
 }
 
@@ -509,24 +514,15 @@ impl ListUnrecognized for Payload {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::detect::{MAX_KEYS, MAX_ROWS, VALUE_SLOTS};
 
+    /// A row requires only keys its type knows: a misspelt key would leave its kind
+    /// unread, and a body with no key but those its row requires is known whole.
     #[test]
-    fn every_table_of_kinds_fits_what_detection_holds() {
-        for (name, detector) in [
-            ("parse", DETECTOR.get()),
-            ("nxcloud", nxcloud::Callback::detector()),
-            ("esms", esms::Payload::detector()),
-            ("wappin", wappin::Payload::detector()),
-            ("viva webhooks", viva::Webhook::detector()),
-        ] {
-            let (keys, values, rows) = detector.sizes();
-            assert!(keys <= MAX_KEYS, "{name}: {keys} keys");
-            assert!(rows <= MAX_ROWS, "{name}: {rows} rows");
-            assert!(
-                values <= VALUE_SLOTS,
-                "{name}: {values} discriminating keys"
-            );
+    fn every_row_requires_only_keys_its_type_knows() {
+        for row in TABLES.iter().flat_map(|table| table.rows) {
+            for key in row.requires {
+                assert!(row.knows.contains(key), "{}: {key}", row.kind);
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use super::codes::{ResponseCode, SendStatus};
 use super::error_info::ZaloData;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::code_enum;
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::number;
 use crate::wire::object::wire_object;
 use crate::{InvalidCode, Provider};

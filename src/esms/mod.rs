@@ -118,6 +118,7 @@ pub use codes::{ResponseCode, SendStatus, Telco, TypeId};
 pub use error_info::{ErrorInfo, MAX_LAYERS, ZaloData, ZaloMessageStatus, ZaloResult};
 
 use crate::event::Event;
+use crate::wire::detect::Tag;
 use crate::wire::kinds::kinds;
 use crate::{Answer, Error, Limits, Provider};
 
@@ -154,7 +155,7 @@ kinds! {
         GetCallback(GetCallbackResponse) requires ["Code"],
         /// QueryZnsStatus's answer.
         QueryZnsStatus(QueryZnsStatusResponse) requires ["CodeResult", "Data"]
-            where Value::ObjectWith("Data", "FinalStatus"),
+            where Tag::ObjectWith("Data", "FinalStatus"),
         /// GetSendStatus's answer.
         GetSendStatus(GetSendStatusResponse) requires ["CodeResponse", "SMSID"],
         /// GetZaloMessageStatus's answer (or another answer with a `CodeResult`).
@@ -166,14 +167,24 @@ kinds! {
         /// largest payload, and every payload is moved at that size.
         Callback(Box<Callback>),
     }
-    delegate {
-        callbacks [Callback] {
-            /// The callback's delivery event ([`Callback::event`]); `None` for an
-            /// answer (GetCallback's records each have theirs).
-            pub fn event(&self) -> Option<Event>;
-            /// The HTTP answer eSMS expects to a callback ([`Callback::answer`]);
-            /// `None` for an answer of eSMS's API, which you do not answer.
-            pub fn answer(&self) -> Option<Answer>;
+}
+
+impl Payload {
+    /// The callback's delivery event ([`Callback::event`]); `None` for an answer
+    /// (GetCallback's records each have theirs).
+    pub fn event(&self) -> Option<Event> {
+        match self {
+            Payload::Callback(callback) => callback.event(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP answer eSMS expects to a callback ([`Callback::answer`]); `None` for an
+    /// answer of eSMS's API, which you do not answer.
+    pub fn answer(&self) -> Option<Answer> {
+        match self {
+            Payload::Callback(callback) => Some(callback.answer()),
+            _ => None,
         }
     }
 }

@@ -203,11 +203,11 @@ impl Callback {
             None if !query.trim().is_empty() => {
                 SmsReceipt::from_query_with(query, limits).map(Callback::SmsReceipt)
             }
-            Some(b'{' | b'[') | None => Self::read_rows(body),
+            Some(b'{' | b'[') | None => Self::from_json_with(body, limits),
             Some(_) if SmsReceipt::is_form(body) => {
                 SmsReceipt::from_form_with(body, limits).map(Callback::SmsReceipt)
             }
-            Some(_) => Self::read_rows(body),
+            Some(_) => Self::from_json_with(body, limits),
         }
     }
 

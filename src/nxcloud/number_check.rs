@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::event::Event;
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 use crate::{Answer, Provider};
 

@@ -7,7 +7,7 @@ use crate::event::Event;
 use crate::event::{self, InboundContent};
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 use crate::{Answer, Provider};
 

@@ -9,7 +9,7 @@ use crate::event::Event;
 use crate::event::{self, DeliveryState};
 use crate::timestamp::Timestamp;
 use crate::wire::enums::string_enum;
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 use crate::{Answer, Provider};
 

@@ -7,7 +7,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use chrono::{DateTime, TimeDelta, TimeZone};
 
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 use crate::{Answer, Provider};
 

@@ -1,20 +1,16 @@
-//! `Message<T>`: the envelope of every webhook Viva posts, and [`Webhook`], which reads
-//! the event data as the type its `EventTypeId` names.
+//! `Message<T>`: the envelope of every webhook Viva posts, its event data a `T`
+//! ([`Webhook`](super::Webhook) reads it as the type its `EventTypeId` names).
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::order::OrderUpdated;
-use super::platform::{AccountConnected, AccountVerificationStatusChanged, TransferCreated};
-use super::transaction::{PosEcrSession, TransactionEventData, TransactionPriceCalculated};
 use super::types::EventTypeId;
-use super::wallet::{AccountTransactionCreated, CommandBankTransfer};
-use crate::event::{Event, fields_digest};
+use crate::event::fields_digest;
 use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
-use crate::wire::kinds::{Kind, kinds};
+use crate::wire::kinds::{Kind, entry_points};
 use crate::wire::object::{AsSent, Fields, wire_object};
-use crate::{Answer, Error, Limits, ListUnrecognized, Provider, UnknownFields};
+use crate::{Answer, Error, ListUnrecognized, Provider};
 
 /// The payload kind of a message, as errors name it.
 const MESSAGE: &str = "webhook message";
@@ -29,8 +25,8 @@ wire_object! {
     /// other field (a third party's `RetryDelay`) is kept in
     /// [`unknown_fields`](Self::unknown_fields) and written back.
     ///
-    /// `T` is the event data: [`TransactionEventData`] for transaction events, [`RawJson`]
-    /// to keep it as it came. [`Webhook::from_json`] picks it from `EventTypeId`.
+    /// `T` is the event data: [`TransactionEventData`](super::TransactionEventData) for transaction events, [`RawJson`]
+    /// to keep it as it came. [`Webhook::from_json`](super::Webhook::from_json) picks it from `EventTypeId`.
     ///
     /// ```
     /// use provider_payloads::{Event, RawJson};
@@ -163,134 +159,24 @@ where
     fn read(body: &[u8]) -> Result<Self, Error> {
         crate::wire::json::from_json(body, Provider::Viva, MESSAGE)
     }
-
-    fn unknown_fields(&self) -> &UnknownFields {
-        Message::unknown_fields(self)
-    }
 }
 
 impl<T> Message<T>
 where
     T: DeserializeOwned + Serialize + ListUnrecognized,
 {
-    /// Reads a message whose event data is a `T`, from the raw request body.
-    ///
-    /// The event type is not checked against `T`; [`Webhook::from_json`] chooses `T`
-    /// from it. Fields the document does not list are kept; the error names the field
-    /// that does not hold what the document says (`EventData.Amount`). A body over
-    /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
-    /// your own limit.
-    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        Self::from_json_with(body, &Limits::new())
+    /// The payload kind's name, as errors give it: `"webhook message"`.
+    pub fn kind(&self) -> &'static str {
+        MESSAGE
     }
 
-    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
-    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
-    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
-        limits.check(body.len())?;
-        Kind::read(body)
-    }
-
-    /// Like [`from_json`](Self::from_json), refusing any field or value the document
-    /// does not list.
-    pub fn from_json_strict(body: &[u8]) -> Result<Self, Error> {
-        Self::from_json_strict_with(body, &Limits::new())
-    }
-
-    /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
-    /// [`from_json_with`](Self::from_json_with) has them.
-    pub fn from_json_strict_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
-        limits.check(body.len())?;
-        crate::wire::json::from_json_strict(body, Provider::Viva, MESSAGE)
-    }
-
-    /// Writes the message back as Viva sent it: the same fields, unknown ones included.
-    pub fn to_json(&self) -> Result<Vec<u8>, Error> {
-        crate::wire::json::to_json(self, Provider::Viva, MESSAGE)
-    }
-}
-
-kinds! {
-    /// A webhook message with its event data read as the type its `EventTypeId` names:
-    /// the table of Viva's webhook messages, what [`Webhook::from_json`] returns.
-    ///
-    /// ```
-    /// use provider_payloads::viva::{EventTypeId, Webhook};
-    /// use provider_payloads::rust_decimal::Decimal;
-    ///
-    /// let body = br#"{"EventData":{"Amount":100.50,"CurrencyCode":978,
-    ///     "InsDate":"2014-06-18T14:20:30.45+03:00","MerchantId":"m","OrderCode":776027772607,
-    ///     "StatusId":"F","TransactionId":"t","TransactionTypeId":5},
-    ///     "EventTypeId":1796,"Created":"2014-06-18T14:20:30.45+03:00"}"#;
-    /// match Webhook::from_json(body)? {
-    ///     Webhook::Transaction(message) => {
-    ///         assert_eq!(message.event_type_id, EventTypeId::TransactionPaymentCreated);
-    ///         assert_eq!(message.event_data.amount, Decimal::new(10050, 2));
-    ///         assert_eq!(message.event_data.currency_code.unwrap().alphabetic(), Some("EUR"));
-    ///     }
-    ///     Webhook::Other(message) => println!("event {} kept raw", message.event_type_id),
-    ///     _ => {}
-    /// }
-    /// # Ok::<(), provider_payloads::Error>(())
-    /// ```
-    #[allow(
-        clippy::large_enum_variant,
-        reason = "`Other` is the size of the other payloads (240 bytes); a box would cost an allocation and save no move"
-    )]
-    pub enum Webhook for Provider::Viva, "webhook message" {
-        /// A transaction event: 1796 (created), 1797 (cancelled or refunded), 1798
-        /// (failed).
+    entry_points! {
+        Provider::Viva, <Self as Kind>::read,
+        /// Reads a message whose event data is a `T`, from the raw request body.
         ///
-        /// Boxed: its data has some eighty fields, and a box costs less than moving them
-        /// through every enum that holds a webhook.
-        Transaction(Box<Message<TransactionEventData>>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[1796, 1797, 1798]),
-        /// "Transaction Price Calculated" (1799).
-        PriceCalculated(Message<TransactionPriceCalculated>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[1799]),
-        /// "Transaction Pos Ecr Session Created" (1802) or "Failed" (1803).
-        PosEcrSession(Box<Message<PosEcrSession>>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[1802, 1803]),
-        /// "Command Bank Transfer Created" (768) or "Executed" (769).
-        CommandBankTransfer(Box<Message<CommandBankTransfer>>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[768, 769]),
-        /// "Account Transaction Created" (2054).
-        AccountTransaction(Box<Message<AccountTransactionCreated>>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[2054]),
-        /// "Order Updated" (4865).
-        OrderUpdated(Box<Message<OrderUpdated>>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[4865]),
-        /// "Account Connected" (8193).
-        AccountConnected(Message<AccountConnected>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[8193]),
-        /// "Account Verification Status Changed" (8194).
-        AccountVerificationStatusChanged(Message<AccountVerificationStatusChanged>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[8194]),
-        /// "Transfer Created" (8448).
-        TransferCreated(Box<Message<TransferCreated>>) requires ["EventTypeId", "EventData"]
-            where Value::Codes("EventTypeId", &[8448]),
-        /// Any other event (an id no one has listed), its data kept as it came.
-        Other(Message<RawJson>) requires ["EventTypeId", "EventData"]
-            where Value::Otherwise("EventTypeId"),
-    }
-    delegate {
-        /// Which event the message reports.
-        pub fn event_type_id(&self) -> EventTypeId;
-        /// When Viva created the message, if it says.
-        pub fn created(&self) -> Option<&Timestamp>;
-        /// What happened, in the one model of every provider (the
-        /// [`event`](crate::event) module has the mapping); `None` for an event that
-        /// reports none of it.
-        pub fn event(&self) -> Option<Event>;
-        /// The HTTP answer Viva expects: 200 with an empty body ([`Answer::OK`]).
-        pub fn answer(&self) -> Answer;
-    }
-}
-
-impl Message<RawJson> {
-    /// Nothing: the data of an event no one has listed is kept as it came, and reports
-    /// no event.
-    pub fn event(&self) -> Option<Event> {
-        None
+        /// The event type is not checked against `T`;
+        /// [`Webhook::from_json`](super::Webhook::from_json) chooses `T` from it. Fields
+        /// the document does not list are kept; the error names the field that does not
+        /// hold what the document says (`EventData.Amount`).
     }
 }

@@ -18,7 +18,7 @@ use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::code_enum;
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 use crate::wire::query::encode;
 

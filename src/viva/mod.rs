@@ -122,6 +122,7 @@ mod signature;
 mod transaction;
 mod types;
 mod wallet;
+mod webhook;
 
 pub use crate::timestamp::{Timestamp, TimestampError};
 pub use currency::Currency;
@@ -129,7 +130,7 @@ pub use delivery::{
     DEMO_WEBHOOK_SOURCES, Environment, IsvVerification, PRODUCTION_WEBHOOK_SOURCES, RETRY_POLICY,
     RetryPolicy, SALE_TRANSACTIONS_RETRY_POLICY, SourceRange, Verification, is_webhook_source,
 };
-pub use message::{Message, Webhook};
+pub use message::Message;
 pub use messages::{
     Delivery, ListMessages, MESSAGES_PATH, MessageDetails, MessageList, MessageSummary,
     ResponseStatus, message_details_path, redeliver_path,
@@ -141,14 +142,15 @@ pub use signature::{SIGNATURE_256_HEADER, SignatureError, SubscriptionSecret};
 pub use transaction::{PosEcrSession, TransactionEventData, TransactionPriceCalculated};
 pub use types::{EventTypeId, StatusId, TransactionTable, TransactionTypeId};
 pub use wallet::{AccountTransactionCreated, CommandBankTransfer, Obligation};
+pub use webhook::Webhook;
 
 use crate::event::Event;
-use crate::wire::detect::Lazy;
-use crate::wire::kinds::{Reader, kinds, read_detected};
-use crate::{Answer, Error, Limits, Provider};
+use crate::wire::detect::Table;
+use crate::wire::kinds::{Kind, Kinds, kinds, read_detected};
+use crate::wire::no_kind::Reader;
+use crate::{Answer, Error, Provider};
 
 kinds! {
-    @define
     /// Any Viva body, told apart by its shape: what [`Payload::from_json`] returns.
     ///
     /// ```
@@ -173,7 +175,7 @@ kinds! {
     /// assert!(matches!(message, Payload::Webhook(Webhook::OrderUpdated(_))));
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
-    pub enum Payload for Provider::Viva, "payload" {
+    pub enum Payload for Provider::Viva, "payload", read by Payload::read_json {
         /// The URL verification answer (`Key`).
         Verification(Verification) requires ["Key"],
         /// An ISV's URL verification answer (`key`, lowercase).
@@ -193,64 +195,55 @@ kinds! {
         /// The "List messages" answer (an array).
         MessageList(MessageList),
     }
-    delegate {
-        callbacks [Webhook, Obligation, SaleTransactionsFile] {
-            /// What happened: a webhook message's event ([`Webhook::event`]); `None`
-            /// for the bodies with no envelope (obligations, deprecated; Sale
-            /// Transactions, a file), URL verification and the messages API's answers.
-            pub fn event(&self) -> Option<Event>;
-        }
-        callbacks [Webhook, Obligation, SaleTransactionsFile, Verification, IsvVerification] {
-            /// The HTTP answer Viva expects: to a notification it posts (a webhook
-            /// message, an obligation, Sale Transactions), 200 with an empty body; to its
-            /// URL verification (a `GET`), the key, 200 with `{"Key":"..."}`
-            /// ([`Verification::answer`]; an ISV's `{"key":"..."}`). `None` for the
-            /// messages API's answers, which you do not answer.
-            pub fn answer(&self) -> Option<Answer>;
-        }
-    }
 }
 
 impl Payload {
-    /// Reads any Viva body and tells which it is by its shape: an array is a message
-    /// list; an object is told by its keys among the webhook messages' table
-    /// ([`Webhook`]) and the API's answers:
-    ///
-    /// | kind | requires |
-    /// | --- | --- |
-    /// | URL verification | `Key` |
-    /// | ISV URL verification | `key` |
-    /// | message details | `messageId`, `eventTypeId`, `responseStatus`, `deliveries` |
-    /// | obligation (deprecated) | `ObligationId` |
-    /// | sale transactions file | `Link` |
-    ///
-    /// A body that fits no kind is the error of the kind it comes nearest, or an
-    /// [`Error::NoKind`] that says what it looks like. A body over
-    /// [`Limits::DEFAULT_BODY`] is refused: [`from_json_with`](Self::from_json_with) sets
-    /// your own limit.
-    pub fn from_json(body: &[u8]) -> Result<Self, Error> {
-        Self::from_json_with(body, &Limits::new())
+    /// What happened: a webhook message's event ([`Webhook::event`]); `None` for the
+    /// bodies with no envelope (obligations, deprecated; Sale Transactions, a file), URL
+    /// verification and the messages API's answers.
+    pub fn event(&self) -> Option<Event> {
+        match self {
+            Payload::Webhook(message) => message.event(),
+            Payload::Obligation(obligation) => obligation.event(),
+            Payload::SaleTransactionsFile(file) => file.event(),
+            _ => None,
+        }
     }
 
-    /// [`from_json`](Self::from_json) with limits of your own: a body larger than
-    /// [`Limits::max_body`] is refused with [`Error::TooLarge`] before it is read.
-    pub fn from_json_with(body: &[u8], limits: &Limits) -> Result<Self, Error> {
-        limits.check(body.len())?;
-        let reader = Reader::of(&Payload::TABLE);
+    /// The HTTP answer Viva expects: to a notification it posts (a webhook message, an
+    /// obligation, Sale Transactions), 200 with an empty body; to its URL verification (a
+    /// `GET`), the key, 200 with `{"Key":"..."}` ([`Verification::answer`]; an ISV's
+    /// `{"key":"..."}`). `None` for the messages API's answers, which you do not answer.
+    pub fn answer(&self) -> Option<Answer> {
+        match self {
+            Payload::Webhook(message) => Some(message.answer()),
+            Payload::Obligation(obligation) => Some(obligation.answer()),
+            Payload::SaleTransactionsFile(file) => Some(file.answer()),
+            Payload::Verification(key) => Some(key.answer()),
+            Payload::IsvVerification(key) => Some(key.answer()),
+            _ => None,
+        }
+    }
+
+    /// Reads any Viva body by its shape: an array is a message list; an object is told
+    /// by its keys among the webhook messages' table ([`Webhook`]) and the other bodies'.
+    fn read_json(body: &[u8]) -> Result<Self, Error> {
+        static TABLES: [&Table<Payload>; 2] = [
+            &<Webhook as Kinds<Payload>>::TABLE,
+            &<Payload as Kinds<Payload>>::TABLE,
+        ];
+        let reader = Reader::of(&<Payload as Kinds<Payload>>::TABLE);
         if body.trim_ascii_start().starts_with(b"[") {
-            return MessageList::from_json_with(body, limits)
+            return MessageList::read(body)
                 .map(Payload::MessageList)
                 .map_err(|err| reader.own(err));
         }
-        static DETECTOR: Lazy = Lazy::new(&[&Webhook::TABLE, &Payload::TABLE]);
-        read_detected(
-            DETECTOR.get(),
-            reader,
-            body,
-            |table, row, body| match table {
-                0 => Webhook::read_row(row, body).map(Payload::Webhook),
-                _ => Payload::read_row(row, body),
-            },
-        )
+        read_detected(&TABLES, reader, body, |_, row| (row.read)(body))
+    }
+}
+
+impl From<Webhook> for Payload {
+    fn from(message: Webhook) -> Self {
+        Payload::Webhook(message)
     }
 }

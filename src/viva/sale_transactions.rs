@@ -43,7 +43,7 @@ wire_object! {
         pub file_type: Option<String>,
     }
 }
-crate::wire::json::json_payload!(
+crate::wire::kinds::json_payload!(
     SaleTransactionsFile,
     crate::Provider::Viva,
     "sale transactions file"

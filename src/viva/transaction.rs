@@ -316,7 +316,7 @@ wire_object! {
         pub total_commission: Option<Decimal>,
     }
 }
-crate::wire::json::json_payload!(
+crate::wire::kinds::json_payload!(
     TransactionEventData,
     crate::Provider::Viva,
     "transaction event data"

@@ -311,7 +311,7 @@ wire_object! {
         pub wallet_transaction_sub_type_id: Option<i64>,
     }
 }
-crate::wire::json::json_payload!(Obligation, crate::Provider::Viva, "obligation");
+crate::wire::kinds::json_payload!(Obligation, crate::Provider::Viva, "obligation");
 
 impl Obligation {
     /// Whether it is "Obligation Captured" (5633): it has a `CaptureId`.

@@ -23,7 +23,7 @@ use crate::event::{self, DeliveryState, Event, InboundContent};
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::string_enum;
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 use crate::{Answer, Provider};
 

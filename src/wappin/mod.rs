@@ -115,6 +115,7 @@ pub use v2::{
 };
 
 use crate::event::Event;
+use crate::wire::detect::Tag;
 use crate::wire::kinds::kinds;
 use crate::{Answer, Provider};
 
@@ -148,7 +149,8 @@ kinds! {
     /// # Ok::<(), provider_payloads::Error>(())
     /// ```
     pub enum Payload for Provider::Wappin, "payload" {
-        /// A callback Wappin posted.
+        /// A callback Wappin posted. Its type is Wappin's own tag: [`Callback`] reads a
+        /// status or a message callback by its `callback_type`.
         Callback(Callback) requires ["message_id", "callback_type"],
         /// A client's answer to a callback.
         Acknowledgement(Acknowledgement) requires ["status"],
@@ -164,7 +166,7 @@ kinds! {
         NumberChecker(NumberChecker) requires ["client_id", "project_id", "phone_number"],
         /// The Get Token answer, with its token.
         TokenResponse(TokenResponse) requires ["status", "data"]
-            where Value::ObjectWith("data", "access_token"),
+            where Tag::ObjectWith("data", "access_token"),
         /// Any other API answer (or a Get Token answer without a token: it has this shape).
         Response(Response) requires ["status", "message"],
         /// An answer of the v2 API, login's or send's (a third party's model). One kind
@@ -173,14 +175,24 @@ kinds! {
         /// A v2 send request (a third party's model).
         V2SendRequest(V2SendRequest) requires ["to", "type", "template"],
     }
-    delegate {
-        callbacks [Callback] {
-            /// The callback's event ([`Callback::event`]); `None` for a request or an
-            /// answer of Wappin's API, which report none.
-            pub fn event(&self) -> Option<Event>;
-            /// What Wappin expects back from a callback ([`Callback::answer`]); `None`
-            /// for a request or an answer of Wappin's API, which you do not answer.
-            pub fn answer(&self) -> Option<Answer>;
+}
+
+impl Payload {
+    /// The callback's event ([`Callback::event`]); `None` for a request or an answer of
+    /// Wappin's API, which report none.
+    pub fn event(&self) -> Option<Event> {
+        match self {
+            Payload::Callback(callback) => callback.event(),
+            _ => None,
+        }
+    }
+
+    /// What Wappin expects back from a callback ([`Callback::answer`]); `None` for a
+    /// request or an answer of Wappin's API, which you do not answer.
+    pub fn answer(&self) -> Option<Answer> {
+        match self {
+            Payload::Callback(callback) => Some(callback.answer()),
+            _ => None,
         }
     }
 }

@@ -17,7 +17,7 @@ use super::status::Endpoint;
 use crate::Provider;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
 use crate::wire::enums::string_enum;
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::number;
 use crate::wire::object::wire_object;
 use crate::wire::written::{AppendText, TextAsNumber};

@@ -9,7 +9,7 @@ use super::status::{Endpoint, StatusCode, StatusRow};
 use crate::Provider;
 use crate::raw_json::RawJson;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 
 /// A bearer token from "API GET Token": "Key/Token memiliki masa aktif 24 jam" (valid 24

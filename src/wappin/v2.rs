@@ -20,7 +20,7 @@ use super::response::AccessToken;
 use crate::Provider;
 use crate::timestamp::Timestamp;
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::json::json_payload;
+use crate::wire::kinds::json_payload;
 use crate::wire::object::wire_object;
 
 wire_object! {

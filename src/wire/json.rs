@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use serde_path_to_error::{Path, Segment};
 
-use crate::error::refuse_unrecognized;
-use crate::{Error, ListUnrecognized, Provider};
+use crate::{Error, Provider};
 
 /// Reads `body` as a `T`: the `from_json` of every JSON payload.
 pub(crate) fn from_json<'de, T: Deserialize<'de>>(
@@ -26,15 +25,6 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
         return Err(Error::Empty { provider, payload });
     }
     read(body).map_err(|err| error_of::<T>(err, body, provider, payload))
-}
-
-/// Reads `body` as a `T` and refuses anything the provider's document does not list.
-pub(crate) fn from_json_strict<'de, T: Deserialize<'de> + ListUnrecognized>(
-    body: &'de [u8],
-    provider: Provider,
-    payload: &'static str,
-) -> Result<T, Error> {
-    refuse_unrecognized(from_json(body, provider, payload)?, provider, payload)
 }
 
 /// Reads all of `body` as a `T`, with `serde_json`'s own error. A UTF-8 body is read as
@@ -295,78 +285,3 @@ pub(crate) fn to_json<T: Serialize>(
     })?;
     Ok(json)
 }
-
-/// Gives a JSON payload type its `from_json`, `from_json_strict` and `to_json`.
-macro_rules! json_payload {
-    ($name:ident, $provider:expr, $payload:literal) => {
-        impl $crate::wire::kinds::Kind for $name {
-            const NAME: &'static str = $payload;
-            const FIELDS: &'static [&'static str] = <$name as $crate::wire::object::Fields>::FIELDS;
-
-            fn read(body: &[u8]) -> Result<Self, $crate::Error> {
-                $crate::wire::json::from_json(body, $provider, $payload)
-            }
-
-            fn unknown_fields(&self) -> &$crate::UnknownFields {
-                $name::unknown_fields(self)
-            }
-        }
-
-        impl $name {
-            /// The payload kind's name, as errors give it.
-            pub const KIND: &'static str = $payload;
-
-            /// The payload kind's name, as errors give it: [`KIND`](Self::KIND).
-            pub fn kind(&self) -> &'static str {
-                $payload
-            }
-
-            #[doc = concat!("Reads a ", $payload, " from the raw request body.")]
-            ///
-            /// Fields and values the provider's document does not list are kept (see
-            /// [`ListUnrecognized`](crate::ListUnrecognized)); the error names the field
-            /// that does not hold what the document says.
-            ///
-            /// A body over [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is
-            /// refused: [`from_json_with`](Self::from_json_with) sets your own limit.
-            pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
-                Self::from_json_with(body, &$crate::Limits::new())
-            }
-
-            /// [`from_json`](Self::from_json) with limits of your own: a body larger than
-            /// [`Limits::max_body`](crate::Limits::max_body) is refused with
-            /// [`Error::TooLarge`](crate::Error::TooLarge) before it is read.
-            pub fn from_json_with(
-                body: &[u8],
-                limits: &$crate::Limits,
-            ) -> Result<Self, $crate::Error> {
-                limits.check(body.len())?;
-                $crate::wire::json::from_json(body, $provider, $payload)
-            }
-
-            #[doc = concat!("Reads a ", $payload, " and refuses any field or value the provider's")]
-            /// document does not list, with an [`Error::Unrecognized`](crate::Error::Unrecognized)
-            /// that lists them.
-            pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
-                Self::from_json_strict_with(body, &$crate::Limits::new())
-            }
-
-            /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
-            /// [`from_json_with`](Self::from_json_with) has them.
-            pub fn from_json_strict_with(
-                body: &[u8],
-                limits: &$crate::Limits,
-            ) -> Result<Self, $crate::Error> {
-                limits.check(body.len())?;
-                $crate::wire::json::from_json_strict(body, $provider, $payload)
-            }
-
-            /// Writes the payload back as the provider sent it: the same fields, unknown
-            /// ones included, as compact JSON.
-            pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
-                $crate::wire::json::to_json(self, $provider, $payload)
-            }
-        }
-    };
-}
-pub(crate) use json_payload;

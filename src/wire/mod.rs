@@ -4,7 +4,8 @@
 //! rule for every scalar, [`number`], [`decimal`] and [`time`] read numbers, money and
 //! times as sent, [`enums`] keeps any undocumented value of a closed set, [`query`]
 //! reads eSMS's query strings, [`json`] reads a body and writes it back, and
-//! [`detect`], [`kinds`] and [`top_level`] tell a body's kind from its table.
+//! [`detect`], [`kinds`] and [`top_level`] tell a body's kind from its table, [`no_kind`]
+//! says why when they cannot.
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
 /// `with` module `$inner` for `$ty`: absent or `null` is `None`.
@@ -53,6 +54,7 @@ pub(crate) mod detect;
 pub(crate) mod enums;
 pub(crate) mod json;
 pub(crate) mod kinds;
+pub(crate) mod no_kind;
 pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod query;
