@@ -19,7 +19,6 @@
 
 use std::cmp::Ordering;
 
-use serde::de::IgnoredAny;
 use smallvec::{SmallVec, smallvec};
 
 use super::number::code_from_text;
@@ -98,9 +97,7 @@ pub(crate) enum Decision<P: 'static> {
 pub(crate) enum Undecided {
     /// Nothing but white space.
     Empty,
-    /// Its JSON broke before any key pointed to a kind.
-    NotJson(serde_json::Error),
-    /// No kind fits it or comes near.
+    /// No kind fits it or comes near (or it is no JSON: its error says so first).
     NoKind,
     /// Several kinds fit it equally: (provider, kind) of each.
     Ambiguous(Vec<(Provider, &'static str)>),
@@ -125,18 +122,11 @@ pub(crate) fn detect<P>(
     }
     let mut top = TopLevel::new();
     top.read(body);
-    let decided = match top.end {
+    match top.end {
         Err(Stop::NotAnObject(_)) => Err(Undecided::NoKind),
-        _ => decide(tables, &top),
-    };
-    match (decided, top.end) {
-        // Not an object, or broken before a key pointed to a kind: `serde_json` says
-        // whether it is JSON, and where it breaks.
-        (Err(_), Err(_)) => Err(match serde_json::from_slice::<IgnoredAny>(body) {
-            Ok(_) => Undecided::NoKind,
-            Err(err) => Undecided::NotJson(err),
-        }),
-        (decided, _) => decided,
+        // Broken before a key pointed to a kind: its error will say where.
+        Err(Stop::Broken) => decide(tables, &top).map_err(|_| Undecided::NoKind),
+        Ok(()) => decide(tables, &top),
     }
 }
 
@@ -266,7 +256,6 @@ mod tests {
         match detect(&[&ONE, &TWO], body.as_bytes()) {
             Ok(Decision::Fits(_, row)) => row.kind.to_owned(),
             Ok(Decision::Nearest(_, row)) => format!("near {}", row.kind),
-            Err(Undecided::NotJson(_)) => "not JSON".to_owned(),
             Err(why) => format!("{why:?}").replace("-kind", ""),
         }
     }
@@ -309,8 +298,7 @@ mod tests {
             (r#"{"w":{"a":{"inner":1}}}"#, "NoKind"),
             (r#"{"w":null}"#, "NoKind"),
             (r#"{"a":1,"b":"#, "a-kind"),
-            (r#"{"zz":1,"#, "not JSON"),
-            ("[1", "not JSON"),
+            (r#"{"zz":1,"#, "NoKind"),
             ("  \n", "Empty"),
         ] {
             assert_eq!(kind(body), kind_of, "{body}");

@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 
 use super::detect::{Row, Table, Tag, Undecided, rows};
-use super::json::{not_json, without_position};
+use super::json::not_json;
 use super::top_level::{Stop, TopLevel};
 use crate::{Error, Provider};
 
@@ -89,16 +89,6 @@ pub(crate) fn undecided<P>(
         },
         Undecided::NoKind => not_json().unwrap_or_else(|| no_kind(tables, reader, body)),
         Undecided::Ambiguous(candidates) => not_json().unwrap_or_else(|| ambiguous(candidates)),
-        // Detection saw a break that the check of the syntax does not: both are
-        // `serde_json`'s, so never; the break as detection saw it.
-        Undecided::NotJson(err) => not_json().unwrap_or_else(|| Error::NotJson {
-            provider: reader.provider,
-            payload: reader.family,
-            path: String::new(),
-            reason: without_position(&err),
-            line: err.line(),
-            column: err.column(),
-        }),
     }
 }
 
@@ -150,14 +140,11 @@ fn no_kind<P>(tables: &[&'static Table<P>], reader: Reader, body: &[u8]) -> Erro
 /// A row's kind with the keys that tell it apart: "receipt (`status`, `requestId`,
 /// `code`)", "token response (`status`, `data` with `access_token`)".
 fn described<P>(row: &Row<P>) -> String {
-    let keys: Vec<String> = (row.requires.iter())
-        .map(|key| match row.tag {
-            Some(Tag::ObjectWith(tagged, inner)) if tagged == *key => {
-                format!("`{key}` with `{inner}`")
-            }
-            _ => format!("`{key}`"),
-        })
-        .collect();
+    let key = |key: &&str| match row.tag {
+        Some(Tag::ObjectWith(tagged, inner)) if tagged == *key => format!("`{key}` with `{inner}`"),
+        _ => format!("`{key}`"),
+    };
+    let keys: Vec<String> = row.requires.iter().map(key).collect();
     format!("{} ({})", row.kind, keys.join(", "))
 }
 
