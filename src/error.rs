@@ -254,6 +254,27 @@ pub(crate) fn no_kind_fits(found: &str) -> String {
     format!("no kind fits: the body is {found}")
 }
 
+/// The error of a body (or form) of no kind, which looks like `found`, with the kinds
+/// it could have been: [`Error::NoKind`] as `provider`'s entry point reports it,
+/// [`Error::NoProvider`] as [`parse`](crate::parse) does (`None`).
+pub(crate) fn of_no_kind(
+    provider: Option<Provider>,
+    expected: Vec<String>,
+    found: String,
+) -> Error {
+    match provider {
+        Some(provider) => Error::NoKind {
+            provider,
+            expected,
+            found,
+        },
+        None => Error::NoProvider {
+            expected,
+            found: no_kind_fits(&found),
+        },
+    }
+}
+
 /// The length a message that lists kinds keeps within: a line of a log, where a list of
 /// every kind (some 800 characters for [`parse`](crate::parse)) buried the reason.
 const MESSAGE_LENGTH: usize = 200;

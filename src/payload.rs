@@ -297,17 +297,7 @@ fn form_of_no_kind(form: &str, route: Option<Provider>) -> Error {
         .filter(|(provider, ..)| route.is_none_or(|route| route == *provider))
         .map(|(provider, kind, keys)| format!("{} {kind} {keys}", provider.with_article()))
         .collect();
-    match route {
-        Some(provider) => Error::NoKind {
-            provider,
-            expected,
-            found,
-        },
-        None => Error::NoProvider {
-            expected,
-            found: crate::error::no_kind_fits(&found),
-        },
-    }
+    crate::error::of_no_kind(route, expected, found)
 }
 
 /// Reads a JSON object (or what its first byte only makes look like one: its error says

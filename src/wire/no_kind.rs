@@ -124,17 +124,7 @@ fn no_kind<P>(tables: &[&'static Table<P>], reader: Reader, body: &[u8]) -> Erro
         previous = Some(table.provider);
     }
     let found = looks_like(&top);
-    match reader.provider {
-        Some(provider) => Error::NoKind {
-            provider,
-            expected,
-            found,
-        },
-        None => Error::NoProvider {
-            expected,
-            found: crate::error::no_kind_fits(&found),
-        },
-    }
+    crate::error::of_no_kind(reader.provider, expected, found)
 }
 
 /// A row's kind with the keys that tell it apart: "receipt (`status`, `requestId`,
