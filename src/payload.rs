@@ -68,18 +68,18 @@ pub enum Payload {
 ///   `status`. A query string with neither is read as eSMS's, for its error; a form
 ///   body with neither is an error that names its keys and the two forms.
 ///
-/// A JSON object is of a kind when it has every key the kind requires (and its
-/// discriminating value, where the provider has one: Viva's `EventTypeId`). Where it fits
-/// several kinds, one that names a value wins, then the one that knows the most of its
-/// keys, then the one that requires the most; where they tie, it is an [`Error::Ambiguous`] that names them. Key order
-/// never matters, and a key no kind names (a field a provider added) never counts. A body
-/// that fits no kind is read as the kind it comes nearest (an NXCloud receipt without
-/// its `code`, which its row requires to tell it from Wappin's answers), or gets that
-/// kind's error, or an
-/// [`Error::NoProvider`] that says what it looked like and names the kinds nearest it
-/// first. A body that is not JSON is an [`Error::NotJson`] that says where it breaks,
-/// whatever kind its first keys point to, and names no provider. With a non-empty body
-/// the query is not read (Viva's webhook URL may have one of its own).
+/// A JSON object is of a kind when it has every key the kind requires; where its
+/// provider names the kind by a value (Viva's `EventTypeId`), with that value, which
+/// decides. Where it fits several kinds, the one that knows the most of its keys wins,
+/// then the one that requires the most; where they tie, it is an [`Error::Ambiguous`]
+/// that names them. Key order never matters, and a key no kind names (a field a provider
+/// added) never counts. A body that fits no kind is read as the kind it comes nearest (an
+/// NXCloud receipt without its `code`, which its row requires to tell it from Wappin's
+/// answers), or gets that kind's error, or an [`Error::NoProvider`] that says what it
+/// looked like and names the kinds nearest it first. A body that is not JSON is an
+/// [`Error::NotJson`] that says where it breaks, whatever kind its first keys point to,
+/// and names no provider. With a non-empty body the query is not read (Viva's webhook
+/// URL may have one of its own).
 ///
 /// ```
 /// use provider_payloads::{Event, Payload, parse};

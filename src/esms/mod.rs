@@ -167,25 +167,13 @@ kinds! {
         /// largest payload, and every payload is moved at that size.
         Callback(Box<Callback>),
     }
-}
-
-impl Payload {
-    /// The callback's delivery event ([`Callback::event`]); `None` for an answer
-    /// (GetCallback's records each have theirs).
-    pub fn event(&self) -> Option<Event> {
-        match self {
-            Payload::Callback(callback) => callback.event(),
-            _ => None,
-        }
-    }
-
-    /// The HTTP answer eSMS expects to a callback ([`Callback::answer`]); `None` for an
-    /// answer of eSMS's API, which you do not answer.
-    pub fn answer(&self) -> Option<Answer> {
-        match self {
-            Payload::Callback(callback) => Some(callback.answer()),
-            _ => None,
-        }
+    delegate {
+        /// The callback's delivery event ([`Callback::event`]); `None` for an answer
+        /// (GetCallback's records each have theirs).
+        of [Callback] pub fn event(&self) -> Option<Event>;
+        /// The HTTP answer eSMS expects to a callback ([`Callback::answer`]); `None` for an
+        /// answer of eSMS's API, which you do not answer.
+        of [Callback] pub fn answer(&self) -> Option<Answer>;
     }
 }
 

@@ -195,36 +195,23 @@ kinds! {
         /// The "List messages" answer (an array).
         MessageList(MessageList),
     }
+    delegate {
+        /// What happened: a webhook message's event ([`Webhook::event`]); `None` for the
+        /// bodies with no envelope (obligations, deprecated; Sale Transactions, a file),
+        /// URL verification and the messages API's answers.
+        of [Webhook, Obligation, SaleTransactionsFile]
+        pub fn event(&self) -> Option<Event>;
+        /// The HTTP answer Viva expects: to a notification it posts (a webhook message, an
+        /// obligation, Sale Transactions), 200 with an empty body; to its URL verification
+        /// (a `GET`), the key, 200 with `{"Key":"..."}` ([`Verification::answer`]; an ISV's
+        /// `{"key":"..."}`). `None` for the messages API's answers, which you do not
+        /// answer.
+        of [Webhook, Obligation, SaleTransactionsFile, Verification, IsvVerification]
+        pub fn answer(&self) -> Option<Answer>;
+    }
 }
 
 impl Payload {
-    /// What happened: a webhook message's event ([`Webhook::event`]); `None` for the
-    /// bodies with no envelope (obligations, deprecated; Sale Transactions, a file), URL
-    /// verification and the messages API's answers.
-    pub fn event(&self) -> Option<Event> {
-        match self {
-            Payload::Webhook(message) => message.event(),
-            Payload::Obligation(obligation) => obligation.event(),
-            Payload::SaleTransactionsFile(file) => file.event(),
-            _ => None,
-        }
-    }
-
-    /// The HTTP answer Viva expects: to a notification it posts (a webhook message, an
-    /// obligation, Sale Transactions), 200 with an empty body; to its URL verification (a
-    /// `GET`), the key, 200 with `{"Key":"..."}` ([`Verification::answer`]; an ISV's
-    /// `{"key":"..."}`). `None` for the messages API's answers, which you do not answer.
-    pub fn answer(&self) -> Option<Answer> {
-        match self {
-            Payload::Webhook(message) => Some(message.answer()),
-            Payload::Obligation(obligation) => Some(obligation.answer()),
-            Payload::SaleTransactionsFile(file) => Some(file.answer()),
-            Payload::Verification(key) => Some(key.answer()),
-            Payload::IsvVerification(key) => Some(key.answer()),
-            _ => None,
-        }
-    }
-
     /// Reads any Viva body by its shape: an array is a message list; an object is told
     /// by its keys among the webhook messages' table ([`Webhook`]) and the other bodies'.
     fn read_json(body: &[u8]) -> Result<Self, Error> {

@@ -175,24 +175,12 @@ kinds! {
         /// A v2 send request (a third party's model).
         V2SendRequest(V2SendRequest) requires ["to", "type", "template"],
     }
-}
-
-impl Payload {
-    /// The callback's event ([`Callback::event`]); `None` for a request or an answer of
-    /// Wappin's API, which report none.
-    pub fn event(&self) -> Option<Event> {
-        match self {
-            Payload::Callback(callback) => callback.event(),
-            _ => None,
-        }
-    }
-
-    /// What Wappin expects back from a callback ([`Callback::answer`]); `None` for a
-    /// request or an answer of Wappin's API, which you do not answer.
-    pub fn answer(&self) -> Option<Answer> {
-        match self {
-            Payload::Callback(callback) => Some(callback.answer()),
-            _ => None,
-        }
+    delegate {
+        /// The callback's event ([`Callback::event`]); `None` for a request or an answer
+        /// of Wappin's API, which report none.
+        of [Callback] pub fn event(&self) -> Option<Event>;
+        /// What Wappin expects back from a callback ([`Callback::answer`]); `None` for a
+        /// request or an answer of Wappin's API, which you do not answer.
+        of [Callback] pub fn answer(&self) -> Option<Answer>;
     }
 }

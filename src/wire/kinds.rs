@@ -1,5 +1,6 @@
-//! A provider's table of kinds, declared once with [`kinds!`], and the [`Kind`] each of
-//! its rows reads ([`json_payload!`] makes a JSON payload type one).
+//! A provider's table of kinds, declared once with [`kinds!`]; the [`Kind`] each of its
+//! rows reads ([`json_payload!`] makes a JSON payload type one); and the entry points of
+//! every JSON payload ([`entry_points!`]).
 
 use super::detect::{Decision, Row, Table, Undecided, detect};
 use super::no_kind::{Reader, undecided};
@@ -25,17 +26,15 @@ impl<K: Kind> Kind for Box<K> {
     }
 }
 
-/// A provider's enum of kinds, declared with [`kinds!`]: its table, whose rows read a
-/// body into a `P`, the enum itself or one that holds it (`parse`'s `Payload`).
+/// A provider's enum of kinds ([`kinds!`]): its table, read into a `P`, the enum itself
+/// or one that holds it (`parse`'s `Payload`).
 pub(crate) trait Kinds<P: 'static> {
-    /// The table of kinds.
     const TABLE: Table<P>;
 }
 
-/// Reads `body` as the kind detection decides among `tables`, with `read`. A body that
-/// fits no kind is read as the nearest where that kind is `reader`'s provider's; one
-/// whose kind cannot be told gets the error [`undecided`] makes, and one that is not
-/// JSON the reader's error, never the kind's.
+/// Reads `body` with `read`, as the kind detection decides among `tables`: the nearest
+/// kind only where it is `reader`'s provider's. A body whose kind cannot be told gets the
+/// error [`undecided`] makes; one that is not JSON the reader's error, never the kind's.
 pub(crate) fn read_detected<P, T>(
     tables: &[&'static Table<P>],
     reader: Reader,
@@ -146,9 +145,9 @@ macro_rules! entry_points {
 }
 pub(crate) use entry_points;
 
-/// Declares a provider's table of kinds: its enum, whose [`Kinds`] is the table, with
-/// `kind`, `unknown_fields`, `Serialize`, `ListUnrecognized` and the [`entry_points!`],
-/// whose `from_json` reads by the table (or, `read by`, by a function of the provider's).
+/// Declares a provider's enum of kinds, whose [`Kinds`] is its table, with `kind`,
+/// `unknown_fields`, `Serialize`, `ListUnrecognized` and the [`entry_points!`], whose
+/// `from_json` reads by the table (`read by`: by a function of the provider's).
 ///
 /// ```text
 /// kinds! {
@@ -159,7 +158,11 @@ pub(crate) use entry_points;
 ///             where Tag::ObjectWith("data", "access_token"),
 ///     }
 ///     also { /** A variant of no row. */ Other(Other), }
-///     delegate { /** Asked of each variant. */ pub fn event(&self) -> Option<Event>; }
+///     delegate {
+///         /** Asked of each variant's payload. */ pub fn kind(&self) -> &'static str;
+///         /** Asked of these, `None` for the others. */
+///         of [Callback] pub fn event(&self) -> Option<Event>;
+///     }
 /// }
 /// ```
 ///
@@ -253,22 +256,34 @@ macro_rules! kinds {
             $($($delegate)*)?
         );
     };
-    // Each method of a `delegate` block, one at a time: it asks the payload inside.
+    // Each method of a `delegate` block, one at a time: it asks the payload inside, of
+    // every variant, or (`of [...]`) of those named and gives `None` for the others.
     (
         @delegate $name:ident [$($variant:ident)+]
         $(#[doc = $doc:expr])* pub fn $method:ident(&self) -> $ty:ty; $($rest:tt)*
     ) => {
+        kinds!(@method $name [$($variant)+] [] $(#[doc = $doc])* $method -> $ty);
+        kinds!(@delegate $name [$($variant)+] $($rest)*);
+    };
+    (
+        @delegate $name:ident [$($variant:ident)+] $(#[doc = $doc:expr])*
+        of [$($some:ident),+ $(,)?] pub fn $method:ident(&self) -> $ty:ty; $($rest:tt)*
+    ) => {
+        kinds!(@method $name [$($some)+] [_ => None] $(#[doc = $doc])* $method -> $ty);
+        kinds!(@delegate $name [$($variant)+] $($rest)*);
+    };
+    (@delegate $name:ident [$($variant:ident)+]) => {};
+    (@method $name:ident [$($variant:ident)+] [$($others:tt)*] $(#[doc = $doc:expr])* $method:ident -> $ty:ty) => {
         impl $name {
             $(#[doc = $doc])*
             pub fn $method(&self) -> $ty {
                 match self {
-                    $($name::$variant(payload) => payload.$method(),)+
+                    $($name::$variant(payload) => payload.$method().into(),)+
+                    $($others)*
                 }
             }
         }
-        kinds!(@delegate $name [$($variant)+] $($rest)*);
     };
-    (@delegate $name:ident [$($variant:ident)+]) => {};
     // What is given, or else the default.
     (@or ; $default:expr) => { $default };
     (@or $given:expr; $default:expr) => { $given };
