@@ -99,10 +99,9 @@ pub(crate) fn undecided<P>(
 /// comes once, by its nearest row.
 fn no_kind<P>(tables: &[&'static Table<P>], reader: Reader, body: &[u8]) -> Error {
     let top = TopLevel::of(body);
-    let mut ranked = Vec::with_capacity(rows(tables).count());
-    ranked.extend(
-        rows(tables).filter(|(table, _)| reader.provider.is_none_or(|of| table.provider == of)),
-    );
+    let mut ranked: Vec<_> = rows(tables)
+        .filter(|(table, _)| reader.provider.is_none_or(|of| table.provider == of))
+        .collect();
     ranked.sort_by_key(|(_, row)| {
         let has = top.count(row.requires, 0).unwrap_or(0);
         (Reverse(has), row.requires.len().saturating_sub(has))

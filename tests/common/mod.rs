@@ -188,6 +188,15 @@ pub fn assert_same_json(original: &[u8], written: &[u8], what: &Path) {
     }
 }
 
+/// The path of `key` inside `path` (`EventData.Amount`).
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// Where two JSON trees first differ, and how: `None` when they hold the same.
 pub fn first_difference(
     original: &variants::Node,
@@ -205,11 +214,7 @@ pub fn first_difference(
     match (original, written) {
         (Node::Object(sent), Node::Object(back)) => {
             for (key, value) in sent {
-                let inner = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
+                let inner = child(path, key);
                 match back.iter().find(|(other, _)| other == key) {
                     None => return Some(format!("`{inner}`: sent, written back absent")),
                     Some((_, other)) => {
@@ -222,11 +227,7 @@ pub fn first_difference(
             back.iter()
                 .find(|(key, _)| !sent.iter().any(|(other, _)| other == key))
                 .map(|(key, value)| {
-                    let inner = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
+                    let inner = child(path, key);
                     format!(
                         "`{inner}`: absent when sent, written back {}",
                         value.text(variants::Style::Compact)
