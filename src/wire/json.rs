@@ -30,21 +30,10 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
 /// Reads all of `body` as a `T`, with `serde_json`'s own error. A UTF-8 body is read as
 /// text, checked once, rather than string by string as bytes are.
 fn read<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, serde_json::Error> {
-    match simdutf8::basic::from_utf8(body) {
-        Ok(text) => read_all(serde_json::Deserializer::from_str(text)),
-        Err(_) => read_all(serde_json::Deserializer::from_slice(body)),
+    match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
     }
-}
-
-/// Reads one `T`, then nothing but whitespace.
-fn read_all<'de, T: Deserialize<'de>, R: serde_json::de::Read<'de>>(
-    mut deserializer: serde_json::Deserializer<R>,
-) -> Result<T, serde_json::Error> {
-    let read = T::deserialize(&mut deserializer);
-    if read.is_ok() {
-        deserializer.end()?;
-    }
-    read
 }
 
 /// The error `err` of reading `body` as a `T`: a body that is not JSON is said to be so,
