@@ -326,14 +326,11 @@ impl Key {
     }
 
     /// The field the (decoded) key `name` fills: `None` for a key the document does not
-    /// name, or one `met` before.
-    fn claim(name: &str, met: &mut query::FirstKeys) -> Option<Key> {
-        Key::find(name).filter(|key| met.first(*key as u32))
+    /// name, or one already `known`.
+    fn claim(name: &str, known: &[(Key, usize)]) -> Option<Key> {
+        Key::find(name).filter(|key| known.iter().all(|(met, _)| met != key))
     }
 }
-
-// A bit for each key in `FirstKeys`.
-const _: () = assert!(Key::ALL.len() <= 32);
 
 /// What a callback keeps from the query besides its typed values, to write it back and
 /// list what it did not know: the query as it came, whose pairs are found in it again
@@ -699,7 +696,6 @@ impl Builder {
     fn read(mut self, query: &str) -> Result<Callback, Error> {
         // The pairs are found in the query again (`QueryWire::pairs`): kept beside it are
         // where the known keys are, and what the unknown pairs' encoded text decodes to.
-        let mut met = query::FirstKeys::default();
         // One allocation: each known key fills its field once at most.
         self.query.known = Vec::with_capacity(Key::ALL.len());
         for (place, (raw_key, raw_value)) in query::raw_pairs(query).enumerate() {
@@ -707,7 +703,7 @@ impl Builder {
                 .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
             let value =
                 query::decode(raw_value).map_err(|err| parameter_error(&name, err.to_string()))?;
-            match Key::claim(&name, &mut met) {
+            match Key::claim(&name, &self.query.known) {
                 Some(key) => {
                     self.set(key, &value)
                         .map_err(|reason| parameter_error(&name, reason))?;

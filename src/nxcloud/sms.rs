@@ -194,13 +194,12 @@ impl Key {
 
     /// The field the (decoded) key `name` fills: `None` for a key the document does not
     /// name, or one `met` before.
-    fn claim(name: &str, met: &mut query::FirstKeys) -> Option<Key> {
-        Key::find(name).filter(|key| met.first(*key as u32))
+    fn claim(name: &str, met: &mut Vec<Key>) -> Option<Key> {
+        let key = Key::find(name).filter(|key| !met.contains(key))?;
+        met.push(key);
+        Some(key)
     }
 }
-
-// A bit for each key in `FirstKeys`.
-const _: () = assert!(Key::ALL.len() <= 32);
 
 /// What a receipt keeps of the form besides its typed values: the form as it came. Its
 /// pairs are found in it again when they are needed ([`FormWire::pairs`]), rather than
@@ -246,7 +245,7 @@ impl FormWire {
 
     /// The pairs of the form, in order, each with the field it filled.
     fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
-        let mut met = query::FirstKeys::default();
+        let mut met = Vec::with_capacity(Key::ALL.len());
         query::spans(&self.raw).map(move |(key, value)| Pair {
             key,
             value,
@@ -382,7 +381,7 @@ impl SmsReceipt {
             });
         }
         let mut receipt = Builder::default();
-        let mut met = query::FirstKeys::default();
+        let mut met = Vec::with_capacity(Key::ALL.len());
         for (raw_key, raw_value) in query::raw_pairs(text) {
             let key = query::decode(raw_key)
                 .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;

@@ -35,71 +35,28 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// The pieces of `query` between `&`s, each with where it starts; empty ones are skipped.
-fn pieces(query: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = query;
-    let mut start = 0_usize;
-    std::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let (piece, after) = cut_at(rest, b'&');
-            let at = start;
-            start = start.saturating_add(rest.len().saturating_sub(after.len()));
-            rest = after;
-            if !piece.is_empty() {
-                return Some((at, piece));
-            }
-        }
-        None
-    })
-}
-
-/// `text` before the first `separator` and after it; all of `text` and `""` when it has
-/// none. A loop over the bytes (the separators are ASCII): `str::split_once` with a
-/// `char` sets up a searcher each time, which costs more than a short pair's reading.
-fn cut_at(text: &str, separator: u8) -> (&str, &str) {
-    match text.bytes().position(|byte| byte == separator) {
-        Some(at) => (
-            text.get(..at).unwrap_or_default(),
-            text.get(at.saturating_add(1)..).unwrap_or_default(),
-        ),
-        None => (text, ""),
-    }
-}
-
 /// The `key=value` pairs of a query, raw (still encoded), in order; empty pairs (`&&`)
 /// are skipped.
 pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    pieces(query).map(|(_, pair)| cut_at(pair, b'='))
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
 }
 
 /// Where each of the [`raw_pairs`] is in `query`: the start and end of its key and of its
 /// value (empty, at the key's end, for a pair with no `=`). A reader that keeps the query
 /// as it came finds its pairs again with these, rather than keeping them beside it.
 pub(crate) fn spans(query: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> {
-    pieces(query).map(|(start, pair)| {
-        let (key, value) = cut_at(pair, b'=');
-        let end = start.saturating_add(pair.len());
-        (
-            (start, start.saturating_add(key.len())),
-            (end.saturating_sub(value.len()), end),
-        )
+    let mut start = 0_usize;
+    query.split('&').filter_map(move |pair| {
+        let at = start;
+        let end = at.saturating_add(pair.len());
+        start = end.saturating_add(1);
+        let key_end = at.saturating_add(pair.find('=').unwrap_or(pair.len()));
+        let value_start = end.min(key_end.saturating_add(1));
+        (!pair.is_empty()).then_some(((at, key_end), (value_start, end)))
     })
-}
-
-/// The known keys met so far in a query or a form, a bit each (a key's number, below
-/// 32): the first pair of a key fills its field, and a repeat is kept with the unknown
-/// pairs.
-#[derive(Default)]
-pub(crate) struct FirstKeys(u32);
-
-impl FirstKeys {
-    /// Marks the key numbered `number` as met: `true` the first time.
-    pub(crate) fn first(&mut self, number: u32) -> bool {
-        let bit = 1_u32.checked_shl(number).unwrap_or_default();
-        let first = self.0 & bit == 0;
-        self.0 |= bit;
-        first
-    }
 }
 
 /// Decodes one key or value: `+` is a space, `%XX` a byte. Text with neither is
@@ -195,15 +152,6 @@ mod tests {
                 ((8, 9), (9, 9)),
                 ((10, 11), (12, 15))
             ]
-        );
-    }
-
-    #[test]
-    fn a_key_is_first_once() {
-        let mut keys = FirstKeys::default();
-        assert_eq!(
-            [0, 16, 0, 31, 16, 31].map(|number| keys.first(number)),
-            [true, true, false, true, false, false]
         );
     }
 
