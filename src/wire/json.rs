@@ -24,16 +24,12 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { provider, payload });
     }
-    read(body).map_err(|err| error_of::<T>(err, body, provider, payload))
-}
-
-/// Reads all of `body` as a `T`, with `serde_json`'s own error. A UTF-8 body is read as
-/// text, checked once, rather than string by string as bytes are.
-fn read<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, serde_json::Error> {
-    match std::str::from_utf8(body) {
+    // A UTF-8 body is read as text, checked once, rather than string by string.
+    let read = match std::str::from_utf8(body) {
         Ok(text) => serde_json::from_str(text),
         Err(_) => serde_json::from_slice(body),
-    }
+    };
+    read.map_err(|err| error_of::<T>(err, body, provider, payload))
 }
 
 /// The error `err` of reading `body` as a `T`: a body that is not JSON is said to be so,
@@ -48,15 +44,10 @@ fn error_of<'de, T: Deserialize<'de>>(
     if let Some(broken) = not_json(body, Some(provider), payload) {
         return broken;
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let (err, path) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(tracked) => {
-            let path = path_of(tracked.path());
-            (tracked.into_inner(), path)
-        }
-        // Parsing is deterministic, so this is the error of `end`, which has no path.
-        Ok(_) => (err, String::new()),
-    };
+    // Parsing is deterministic: the same error, now with its path.
+    let (err, path) = read_tracked::<T>(body)
+        .err()
+        .unwrap_or((err, String::new()));
     Error::Field {
         provider,
         payload,
@@ -77,16 +68,13 @@ pub(crate) fn not_json(
     provider: Option<Provider>,
     payload: &'static str,
 ) -> Option<Error> {
-    let walked = walk(body);
+    let walked = read_tracked::<Walk>(body);
     let (reason, path, line, column) = if let Err(not_utf8) = std::str::from_utf8(body) {
         let at = not_utf8.valid_up_to();
-        let mut lines = body.get(..at).unwrap_or_default().split(|&b| b == b'\n');
-        let line = lines.clone().count();
-        let column = lines
-            .next_back()
-            .unwrap_or_default()
-            .len()
-            .saturating_add(1);
+        let before = body.get(..at).unwrap_or_default();
+        let line = before.split(|&b| b == b'\n').count();
+        let last_line = before.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+        let column = last_line.len().saturating_add(1);
         // The walk's path, where it stopped at that byte.
         let path = match walked {
             Err((err, path)) if (err.line(), err.column()) == (line, column) => path,
@@ -95,25 +83,15 @@ pub(crate) fn not_json(
         let reason = format!("it is not UTF-8, byte {at} starts an invalid sequence");
         (reason, path, line, column)
     } else {
-        let (err, path) = match walked {
-            Ok(()) => return None,
-            // The walk nests only as deep as `serde_json` allows and reads numbers as
-            // `f64` at most: beyond that, the grammar alone (read without a stack and
-            // without reading numbers) says whether the body breaks, and where.
-            Err((err, _))
-                if matches!(
-                    without_position(&err).as_str(),
-                    "recursion limit exceeded" | "number out of range"
-                ) =>
-            {
-                let mut deserializer = serde_json::Deserializer::from_slice(body);
-                let err = IgnoredAny::deserialize(&mut deserializer)
-                    .and_then(|_| deserializer.end())
-                    .err()?;
-                (err, String::new())
-            }
-            Err(walked) => walked,
-        };
+        let (mut err, mut path) = walked.err()?;
+        // The walk nests only as deep as `serde_json` allows and reads numbers as `f64` at
+        // most: beyond that, the grammar alone (read without a stack and without reading
+        // numbers) says whether the body breaks, and where.
+        let beyond_the_walk = ["recursion limit exceeded", "number out of range"];
+        if beyond_the_walk.contains(&without_position(&err).as_str()) {
+            err = serde_json::from_slice::<IgnoredAny>(body).err()?;
+            path = String::new();
+        }
         (reason_of(&err, body), path, err.line(), err.column())
     };
     Some(Error::NotJson {
@@ -126,17 +104,18 @@ pub(crate) fn not_json(
     })
 }
 
-/// Reads `body` for its syntax, following the path of its keys: where it breaks, the
-/// error and the path.
-fn walk(body: &[u8]) -> Result<(), (serde_json::Error, String)> {
+/// Reads all of `body` as a `T`, following the path of its keys: where it fails, the
+/// error and the path (empty for what follows the value).
+fn read_tracked<'de, T: Deserialize<'de>>(
+    body: &'de [u8],
+) -> Result<T, (serde_json::Error, String)> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    match serde_path_to_error::deserialize::<_, Walk>(&mut deserializer) {
-        Err(tracked) => {
-            let path = path_of(tracked.path());
-            Err((tracked.into_inner(), path))
-        }
-        Ok(Walk) => deserializer.end().map_err(|err| (err, String::new())),
-    }
+    let read = serde_path_to_error::deserialize(&mut deserializer).map_err(|tracked| {
+        let path = path_of(tracked.path());
+        (tracked.into_inner(), path)
+    })?;
+    deserializer.end().map_err(|err| (err, String::new()))?;
+    Ok(read)
 }
 
 /// Any JSON value, read for its syntax alone: every key is handed to the reader, so that
@@ -197,23 +176,16 @@ const PATH_SEGMENTS: usize = 16;
 /// `serde_path_to_error` could not name (a key being read: no field of the body).
 fn path_of(path: &Path) -> String {
     let mut written = String::new();
-    for (at, segment) in path.iter().enumerate() {
-        match segment {
-            Segment::Unknown => break,
-            _ if at == PATH_SEGMENTS => {
-                written.push_str("...");
-                break;
-            }
-            Segment::Seq { index } => {
-                let _ = write!(written, "[{index}]");
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !written.is_empty() {
-                    written.push('.');
-                }
-                written.push_str(key);
-            }
+    let named = |segment: &&Segment| !matches!(segment, Segment::Unknown);
+    for (at, segment) in path.iter().take_while(named).enumerate() {
+        if at == PATH_SEGMENTS {
+            written.push_str("...");
+            break;
         }
+        if !written.is_empty() && !matches!(segment, Segment::Seq { .. }) {
+            written.push('.');
+        }
+        let _ = write!(written, "{segment}");
     }
     written
 }
@@ -250,7 +222,7 @@ pub(crate) fn looks_like_a_query(body: &[u8]) -> bool {
 }
 
 /// `serde_json`'s message without its " at line L column C" (the error says where).
-pub(crate) fn without_position(err: &serde_json::Error) -> String {
+fn without_position(err: &serde_json::Error) -> String {
     let message = err.to_string();
     message
         .strip_suffix(&format!(" at line {} column {}", err.line(), err.column()))
@@ -258,19 +230,15 @@ pub(crate) fn without_position(err: &serde_json::Error) -> String {
         .to_owned()
 }
 
-/// Writes `value` as compact JSON: the `to_json` of every JSON payload. The buffer starts
-/// with room for every sample body but Viva's transactions, so that it is not grown (and
-/// copied) from `serde_json::to_vec`'s 128 bytes.
+/// Writes `value` as compact JSON: the `to_json` of every JSON payload.
 pub(crate) fn to_json<T: Serialize>(
     value: &T,
     provider: Provider,
     payload: &'static str,
 ) -> Result<Vec<u8>, Error> {
-    let mut json = Vec::with_capacity(1024);
-    serde_json::to_writer(&mut json, value).map_err(|err| Error::Write {
+    serde_json::to_vec(value).map_err(|err| Error::Write {
         provider,
         payload,
         reason: err.to_string(),
-    })?;
-    Ok(json)
+    })
 }
