@@ -402,12 +402,13 @@ impl QueryWire {
 }
 
 /// The decoded text of `raw`, a key or value of the query: `raw` itself when it needs no
-/// decoding, else the next `decoded` text (where the reader put it).
+/// decoding, else the next `decoded` text (where the reader put it), as long as what `raw`
+/// decodes to.
 fn decoded_text<'a>(raw: &'a str, decoded: &mut &'a str) -> &'a str {
-    let Some(len) = query::decoded_len(raw) else {
+    let Ok(Cow::Owned(text)) = query::decode(raw) else {
         return raw;
     };
-    let (text, rest) = decoded.split_at_checked(len).unwrap_or_default();
+    let (text, rest) = decoded.split_at_checked(text.len()).unwrap_or_default();
     *decoded = rest;
     text
 }

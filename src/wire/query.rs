@@ -1,13 +1,11 @@
 //! Query strings: eSMS calls the customer's URL with an HTTP `GET` and puts the whole
 //! callback in the query string (`SMSID=...&SendStatus=5&...&error_info=%22%7B...`).
 //!
-//! Reading is strict where `percent-encoding`'s decoder is lenient: a `%` not followed by
-//! two hex digits is an error rather than text kept as it is, and a value that does not
-//! decode to UTF-8 is an error rather than replacement characters. `+` is a space. The
-//! older eSMS document's sample sends `error_info` with raw spaces, quotes and braces
-//! (`error_info="{\"error\":-114,...}"`): not a valid URL, but readable, so raw
-//! characters other than `&` and `=` are taken as they are. Writing uses
-//! `percent-encoding`.
+//! Reading is stricter than `percent-encoding`'s decoder: a `%` not followed by two hex
+//! digits, or a value that does not decode to UTF-8, is an error. `+` is a space. Raw
+//! characters other than `&` and `=` are taken as they are: the older eSMS document's
+//! sample sends `error_info="{\"error\":-114,...}"`, readable if not a valid URL.
+//! Writing uses `percent-encoding`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,48 +13,41 @@ use std::fmt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// Why a query value could not be decoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum DecodeError {
     /// A `%` at this byte offset is not followed by two hex digits.
+    #[error("malformed percent escape at byte {0} (`%` must be followed by two hex digits)")]
     BadEscape(usize),
     /// The decoded bytes are not UTF-8.
+    #[error("the percent-decoded value is not UTF-8")]
     NotUtf8,
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::BadEscape(at) => write!(
-                f,
-                "malformed percent escape at byte {at} (`%` must be followed by two hex digits)"
-            ),
-            DecodeError::NotUtf8 => f.write_str("the percent-decoded value is not UTF-8"),
-        }
-    }
 }
 
 /// The `key=value` pairs of a query, raw (still encoded), in order; empty pairs (`&&`)
 /// are skipped.
 pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+    let text = |(start, end): (usize, usize)| query.get(start..end).unwrap_or_default();
+    spans(query).map(move |(key, value)| (text(key), text(value)))
 }
 
 /// Where each of the [`raw_pairs`] is in `query`: the start and end of its key and of its
-/// value (empty, at the key's end, for a pair with no `=`). A reader that keeps the query
-/// as it came finds its pairs again with these, rather than keeping them beside it.
+/// value (after the first `=`; empty, at the key's end, for a pair with none). A reader
+/// that keeps the query as it came finds its pairs again with these, rather than keeping
+/// them beside it. The separators are ASCII, so each pair is split as bytes.
 pub(crate) fn spans(query: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> {
     let mut start = 0_usize;
-    query.split('&').filter_map(move |pair| {
-        let at = start;
-        let end = at.saturating_add(pair.len());
-        start = end.saturating_add(1);
-        let key_end = at.saturating_add(pair.find('=').unwrap_or(pair.len()));
-        let value_start = end.min(key_end.saturating_add(1));
-        (!pair.is_empty()).then_some(((at, key_end), (value_start, end)))
-    })
+    query
+        .as_bytes()
+        .split(|&byte| byte == b'&')
+        .filter_map(move |pair| {
+            let at = start;
+            let end = at.saturating_add(pair.len());
+            start = end.saturating_add(1);
+            let key_len = pair.iter().position(|&byte| byte == b'=');
+            let key_end = at.saturating_add(key_len.unwrap_or(pair.len()));
+            let value_start = end.min(key_end.saturating_add(1));
+            (!pair.is_empty()).then_some(((at, key_end), (value_start, end)))
+        })
 }
 
 /// Decodes one key or value: `+` is a space, `%XX` a byte. Text with neither is
@@ -67,16 +58,6 @@ pub(crate) fn decode(raw: &str) -> Result<Cow<'_, str>, DecodeError> {
     } else {
         Ok(Cow::Borrowed(raw))
     }
-}
-
-/// The length of what [`decode`] makes of `raw`, which decodes, when it makes a string of
-/// its own (`raw` has a `%` or a `+`); `None` when it borrows `raw`.
-pub(crate) fn decoded_len(raw: &str) -> Option<usize> {
-    raw.contains(['%', '+']).then(|| {
-        // An escape (`%XX`) is three bytes for one.
-        let escapes = raw.bytes().filter(|&byte| byte == b'%').count();
-        raw.len().saturating_sub(escapes.saturating_mul(2))
-    })
 }
 
 /// Decodes one layer of percent-encoding inside a value that was already taken out of
@@ -161,11 +142,6 @@ mod tests {
         assert_eq!(decode("a+b%20c").unwrap(), "a b c");
         assert_eq!(decode("%22%7B%5C%22").unwrap(), "\"{\\\"");
         assert_eq!(decode_layer("a+b%C3%A9").unwrap(), "a+bé");
-        for raw in ["", "abc", "a+b", "%41", "%C3%A9x", "++", "%25%2B"] {
-            let decoded = decode(raw).unwrap();
-            let expected = matches!(decoded, Cow::Owned(_)).then(|| decoded.len());
-            assert_eq!(decoded_len(raw), expected, "{raw}");
-        }
         assert_eq!(decode("ab%2"), Err(DecodeError::BadEscape(2)));
         assert_eq!(decode("%zz"), Err(DecodeError::BadEscape(0)));
         assert_eq!(decode("x%"), Err(DecodeError::BadEscape(1)));
@@ -176,21 +152,9 @@ mod tests {
     #[test]
     fn a_value_goes_back_as_it_came_unless_it_changed() {
         for (raw, current, written) in [
-            (
-                "2021-02-26 10:01:15",
-                "2021-02-26 10:01:15",
-                "2021-02-26 10:01:15",
-            ),
-            (
-                "2021-02-26+10%3A01",
-                "2021-02-26 10:01",
-                "2021-02-26+10%3A01",
-            ),
-            (
-                "2021-02-26%2010:01",
-                "2021-02-27 10:01",
-                "2021-02-27%2010%3A01",
-            ),
+            ("1 10:01", "1 10:01", "1 10:01"),
+            ("1+10%3A01", "1 10:01", "1+10%3A01"),
+            ("1%2010:01", "2 10:01", "2%2010%3A01"),
             ("x", "", ""),
         ] {
             let mut out = String::new();
