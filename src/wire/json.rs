@@ -25,7 +25,7 @@ pub(crate) fn from_json<'de, T: Deserialize<'de>>(
         return Err(Error::Empty { provider, payload });
     }
     // A UTF-8 body is read as text, checked once, rather than string by string.
-    let read = match std::str::from_utf8(body) {
+    let read = match simdutf8::basic::from_utf8(body) {
         Ok(text) => serde_json::from_str(text),
         Err(_) => serde_json::from_slice(body),
     };
