@@ -8,7 +8,8 @@ use super::types::EventTypeId;
 use crate::event::fields_digest;
 use crate::raw_json::RawJson;
 use crate::timestamp::Timestamp;
-use crate::wire::kinds::{Kind, entry_points};
+use crate::wire::json::entry_points;
+use crate::wire::kinds::Kind;
 use crate::wire::object::{AsSent, Fields, wire_object};
 use crate::{Answer, Error, ListUnrecognized, Provider};
 

@@ -1,5 +1,5 @@
 //! Reading a JSON body into a payload type, with errors that name the field, and writing
-//! it back.
+//! it back; [`entry_points!`] gives every JSON payload its `from_json` and `to_json`.
 //!
 //! The body is read once, straight into the typed value. Only a body that fails is read
 //! again: for its syntax alone, so that a body that is not JSON is said to be so whatever
@@ -242,3 +242,51 @@ pub(crate) fn to_json<T: Serialize>(
         reason: err.to_string(),
     })
 }
+
+/// The entry points of a JSON payload, a type's or an enum of kinds': `from_json` (its
+/// doc given), `from_json_strict`, each with its `_with` form, which reads with `$read`
+/// once the [`Limits`](crate::Limits) are checked, and `to_json`.
+macro_rules! entry_points {
+    ($provider:expr, $read:expr, $(#[doc = $doc:expr])*) => {
+        $(#[doc = $doc])*
+        ///
+        /// A body over [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is refused:
+        /// [`from_json_with`](Self::from_json_with) sets your own limit.
+        pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
+            Self::from_json_with(body, &$crate::Limits::new())
+        }
+
+        /// [`from_json`](Self::from_json) with limits of your own: a body larger than
+        /// [`Limits::max_body`](crate::Limits::max_body) is refused with
+        /// [`Error::TooLarge`](crate::Error::TooLarge) before it is read.
+        pub fn from_json_with(body: &[u8], limits: &$crate::Limits) -> Result<Self, $crate::Error> {
+            limits.check(body.len())?;
+            $read(body)
+        }
+
+        /// Like [`from_json`](Self::from_json), refusing any field or value the provider's
+        /// document does not list, with an [`Error::Unrecognized`](crate::Error::Unrecognized)
+        /// that lists them.
+        pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
+            Self::from_json_strict_with(body, &$crate::Limits::new())
+        }
+
+        /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
+        /// [`from_json_with`](Self::from_json_with) has them.
+        pub fn from_json_strict_with(
+            body: &[u8],
+            limits: &$crate::Limits,
+        ) -> Result<Self, $crate::Error> {
+            let payload = Self::from_json_with(body, limits)?;
+            let kind = payload.kind();
+            $crate::error::refuse_unrecognized(payload, $provider, kind)
+        }
+
+        /// Writes the payload back as the provider sent it: the same fields, unknown ones
+        /// included, as compact JSON.
+        pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
+            $crate::wire::json::to_json(self, $provider, self.kind())
+        }
+    };
+}
+pub(crate) use entry_points;

@@ -1,6 +1,5 @@
-//! A provider's table of kinds, declared once with [`kinds!`]; the [`Kind`] each of its
-//! rows reads ([`json_payload!`] makes a JSON payload type one); and the entry points of
-//! every JSON payload ([`entry_points!`]).
+//! A provider's table of kinds, declared once with [`kinds!`], and the [`Kind`] each of
+//! its rows reads ([`json_payload!`] makes a JSON payload type one).
 
 use super::detect::{Decision, Row, Table, Undecided, detect};
 use super::no_kind::{Reader, undecided};
@@ -63,7 +62,7 @@ pub(crate) fn read_table<K: Kinds<K> + 'static>(body: &[u8]) -> Result<K, Error>
 }
 
 /// Gives a JSON payload type (a [`wire_object!`](super::object::wire_object)) its
-/// [`Kind`], `KIND`, `kind` and [`entry_points!`].
+/// [`Kind`], `KIND`, `kind` and [`entry_points!`](super::json::entry_points).
 macro_rules! json_payload {
     ($name:ident, $provider:expr, $payload:literal) => {
         impl $crate::wire::kinds::Kind for $name {
@@ -84,7 +83,7 @@ macro_rules! json_payload {
                 $payload
             }
 
-            $crate::wire::kinds::entry_points! {
+            $crate::wire::json::entry_points! {
                 $provider, <Self as $crate::wire::kinds::Kind>::read,
                 #[doc = concat!("Reads a ", $payload, " from the raw request body.")]
                 ///
@@ -97,57 +96,10 @@ macro_rules! json_payload {
 }
 pub(crate) use json_payload;
 
-/// The entry points of a JSON payload, a type's or an enum of kinds': `from_json` (its
-/// doc given), `from_json_strict`, each with its `_with` form, which reads with `$read`
-/// once the [`Limits`](crate::Limits) are checked, and `to_json`.
-macro_rules! entry_points {
-    ($provider:expr, $read:expr, $(#[doc = $doc:expr])*) => {
-        $(#[doc = $doc])*
-        ///
-        /// A body over [`Limits::DEFAULT_BODY`](crate::Limits::DEFAULT_BODY) is refused:
-        /// [`from_json_with`](Self::from_json_with) sets your own limit.
-        pub fn from_json(body: &[u8]) -> Result<Self, $crate::Error> {
-            Self::from_json_with(body, &$crate::Limits::new())
-        }
-
-        /// [`from_json`](Self::from_json) with limits of your own: a body larger than
-        /// [`Limits::max_body`](crate::Limits::max_body) is refused with
-        /// [`Error::TooLarge`](crate::Error::TooLarge) before it is read.
-        pub fn from_json_with(body: &[u8], limits: &$crate::Limits) -> Result<Self, $crate::Error> {
-            limits.check(body.len())?;
-            $read(body)
-        }
-
-        /// Like [`from_json`](Self::from_json), refusing any field or value the provider's
-        /// document does not list, with an [`Error::Unrecognized`](crate::Error::Unrecognized)
-        /// that lists them.
-        pub fn from_json_strict(body: &[u8]) -> Result<Self, $crate::Error> {
-            Self::from_json_strict_with(body, &$crate::Limits::new())
-        }
-
-        /// [`from_json_strict`](Self::from_json_strict) with limits of your own, as
-        /// [`from_json_with`](Self::from_json_with) has them.
-        pub fn from_json_strict_with(
-            body: &[u8],
-            limits: &$crate::Limits,
-        ) -> Result<Self, $crate::Error> {
-            let payload = Self::from_json_with(body, limits)?;
-            let kind = payload.kind();
-            $crate::error::refuse_unrecognized(payload, $provider, kind)
-        }
-
-        /// Writes the payload back as the provider sent it: the same fields, unknown ones
-        /// included, as compact JSON.
-        pub fn to_json(&self) -> Result<Vec<u8>, $crate::Error> {
-            $crate::wire::json::to_json(self, $provider, self.kind())
-        }
-    };
-}
-pub(crate) use entry_points;
-
 /// Declares a provider's enum of kinds, whose [`Kinds`] is its table, with `kind`,
-/// `unknown_fields`, `Serialize`, `ListUnrecognized` and the [`entry_points!`], whose
-/// `from_json` reads by the table (`read by`: by a function of the provider's).
+/// `unknown_fields`, `Serialize`, `ListUnrecognized` and the
+/// [`entry_points!`](super::json::entry_points), whose `from_json` reads by the table
+/// (`read by`: by a function of the provider's).
 ///
 /// ```text
 /// kinds! {
@@ -227,7 +179,7 @@ macro_rules! kinds {
         }
 
         impl $name {
-            $crate::wire::kinds::entry_points! {
+            $crate::wire::json::entry_points! {
                 $provider, kinds!(@or $($read)?; $crate::wire::kinds::read_table::<Self>),
                 #[doc = concat!("Reads any ", $family, " and tells its kind (see the table of kinds),")]
                 /// then reads it once, as that kind.
