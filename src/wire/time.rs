@@ -10,11 +10,10 @@
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
-use serde::de::{self, Deserializer, Unexpected, Visitor};
-use serde::ser::Serializer;
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use serde::ser::{Serialize, Serializer};
 
 use super::number::{code_from_text, deserialize_number};
-use super::text;
 
 /// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (`T` in
 /// ISO 8601), exactly: chrono's parser would also take `7` for a month, a sign or spaces.
@@ -118,26 +117,20 @@ where
     deserializer.deserialize_str(TextVisitor { expecting, parse })
 }
 
-/// Serde `with` helper for a `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`,
-/// Wappin `expired_datetime`).
-pub(crate) mod date_time_seconds {
-    use super::*;
+/// A `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`, Wappin
+/// `expired_datetime`).
+struct Seconds(NaiveDateTime);
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &NaiveDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        text::serialize_display(serializer, "NaiveDateTime", &DateTimeSeconds(value, b' '))
+impl Serialize for Seconds {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&DateTimeSeconds(&self.0, b' '))
     }
+}
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<NaiveDateTime, D::Error> {
-        deserialize_text(
-            deserializer,
-            "a date and time like `2023-07-13 15:12:11`",
-            parse_date_time_seconds,
-        )
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let expecting = "a date and time like `2023-07-13 15:12:11`";
+        deserialize_text(deserializer, expecting, parse_date_time_seconds).map(Seconds)
     }
 }
 
@@ -154,70 +147,47 @@ fn deserialize_unix<'de, D: Deserializer<'de>>(
     deserialize_number(deserializer, parse, &expected)
 }
 
-/// Serde `with` helper for unix seconds (Wappin's callback `timestamp`, `"1557915512"`),
-/// written as a number (the object notes a string, see `written`).
-pub(crate) mod unix_seconds {
-    use super::*;
+/// Unix seconds (Wappin's callback `timestamp`, `"1557915512"`), written as a number (the
+/// object notes a string, see `written`).
+struct UnixSeconds(DateTime<Utc>);
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &DateTime<Utc>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(value.timestamp())
+impl Serialize for UnixSeconds {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0.timestamp())
     }
+}
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
+impl<'de> Deserialize<'de> for UnixSeconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let expected = "unix seconds like `\"1557915512\"`";
         deserialize_unix(deserializer, expected, |count| {
             DateTime::from_timestamp(count, 0)
         })
+        .map(UnixSeconds)
     }
 }
 
-/// Serde `with` helper for unix milliseconds (NXCloud's Zalo receipt `timestamp`,
-/// `"1720602861913"` in the `journey_acknowledged` sample; the `delivery_time` of Zalo's
-/// data in eSMS's GetZaloMessageStatus, `"1767678030984"`), written as a number.
-pub(crate) mod unix_millis {
-    use super::*;
+/// Unix milliseconds (NXCloud's Zalo receipt `timestamp`, `"1720602861913"` in the
+/// `journey_acknowledged` sample; the `delivery_time` of Zalo's data in eSMS's
+/// GetZaloMessageStatus, `"1767678030984"`, or `null`), written as a number.
+struct UnixMillis(DateTime<Utc>);
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &DateTime<Utc>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(value.timestamp_millis())
+impl Serialize for UnixMillis {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0.timestamp_millis())
     }
+}
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
+impl<'de> Deserialize<'de> for UnixMillis {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let expected = "unix milliseconds like `\"1720602861913\"`";
-        deserialize_unix(deserializer, expected, DateTime::from_timestamp_millis)
+        deserialize_unix(deserializer, expected, DateTime::from_timestamp_millis).map(UnixMillis)
     }
 }
 
-super::option_with!(
-    /// [`date_time_seconds`] for an optional field: absent or `null` is `None`.
-    date_time_seconds_option,
-    NaiveDateTime,
-    date_time_seconds
-);
-
-super::option_with!(
-    /// [`unix_seconds`] for an optional field: absent or `null` is `None`.
-    unix_seconds_option,
-    DateTime<Utc>,
-    unix_seconds
-);
-
-super::option_with!(
-    /// [`unix_millis`] for an optional field: absent or `null` is `None` (the callback's
-    /// `delivery_time` is `null`).
-    unix_millis_option,
-    DateTime<Utc>,
-    unix_millis
-);
+super::option_with!(date_time_seconds_option, NaiveDateTime, Seconds);
+super::option_with!(unix_seconds_option, DateTime<Utc>, UnixSeconds);
+super::option_with!(unix_millis_option, DateTime<Utc>, UnixMillis);
 
 #[cfg(test)]
 mod tests {
