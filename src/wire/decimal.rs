@@ -20,9 +20,10 @@ use super::number::deserialize_number;
 /// `fixtures/esms/invalid/total_price_leading_zero.query`). A negative zero (`-0.00`)
 /// keeps its sign, which `rust_decimal` drops.
 pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
-    let (whole, fraction) = whole_and_fraction(text);
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
     let plain = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    if !plain(whole) || !plain(fraction) || has_leading_zero(text) {
+    if !plain(whole) || !plain(fraction) || has_leading_zero(whole) {
         return None;
     }
     let mut value = Decimal::from_str_exact(text).ok()?;
@@ -33,20 +34,13 @@ pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
 /// Whether the whole part of a decimal written in digits starts with a zero that is not
 /// all of it (`070.5`, `-00`): such a number would not be written back as it came.
 pub(crate) fn has_leading_zero(text: &str) -> bool {
-    let (whole, _) = whole_and_fraction(text);
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let whole = digits.split('.').next().unwrap_or_default();
     whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The digits of a decimal number before its point and after it (`0` when it has no
-/// point), without its sign.
-fn whole_and_fraction(text: &str) -> (&str, &str) {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    digits.split_once('.').unwrap_or((digits, "0"))
-}
-
-/// An exact decimal sent as a JSON number (Viva's `Amount`), or as a string holding one
-/// (`"Amount": "100.50"`; see `written`, rule 1), written back as a JSON number of the
-/// same digits (its `Display`, `-0.00` too).
+/// An exact decimal sent as a JSON number or a string holding one (`"Amount": "100.50"`),
+/// written back as a JSON number of the same digits (its `Display`, `-0.00` too).
 struct Exact(Decimal);
 
 impl Serialize for Exact {
@@ -115,10 +109,8 @@ mod tests {
         ] {
             let json = format!(r#"{{"amount":{text},"fee":null}}"#);
             let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(
-                (amounts.amount, amounts.amount.scale()),
-                (exact, exact.scale())
-            );
+            assert_eq!(amounts.amount, exact);
+            assert_eq!(amounts.amount.scale(), exact.scale(), "{text}");
             assert_eq!(serde_json::to_string(&amounts).unwrap(), json);
             let quoted: Amounts =
                 serde_json::from_str(&format!(r#"{{"amount":"{text}"}}"#)).unwrap();

@@ -53,9 +53,7 @@ pub(crate) fn integer_from_text(text: &str) -> Option<Integer> {
 /// reading of a code in a string and the code enums' `FromStr` both use it, so they agree
 /// on every text.
 pub(crate) fn code_from_text(text: &str) -> Option<i64> {
-    starts_canonically(text)
-        .then(|| text.parse().ok())
-        .flatten()
+    text.parse().ok().filter(|_| starts_canonically(text))
 }
 
 /// Reads an integer code (`name` is its type, for the error): a JSON integer or a string
@@ -144,25 +142,13 @@ impl<'a> Sent<'a> {
             Some(b'[') => Unexpected::Seq,
             _ => {
                 let digits = self.0.strip_prefix('-').unwrap_or(self.0);
-                let what = if digits.bytes().all(|b| b.is_ascii_digit()) {
-                    "integer"
-                } else {
-                    "number"
-                };
+                let integer = digits.bytes().all(|b| b.is_ascii_digit());
+                let what = if integer { "integer" } else { "number" };
                 let number = format!("{what} `{}`", self.0);
                 return E::invalid_value(Unexpected::Other(&number), expected);
             }
         };
         E::invalid_type(unexpected, expected)
-    }
-
-    /// Reads the number with `parse`, or says the value is not the number `expected`.
-    pub(crate) fn parse<T, E: de::Error>(
-        self,
-        parse: impl FnOnce(&str) -> Option<T>,
-        expected: &dyn de::Expected,
-    ) -> Result<T, E> {
-        parse(self.text()).ok_or_else(|| self.error(expected))
     }
 }
 
@@ -189,13 +175,13 @@ pub(crate) fn deserialize_number<'de, D: Deserializer<'de>, T>(
 
         /// The raw text, read by a field's probe.
         fn visit_str<E: de::Error>(self, raw: &str) -> Result<T, E> {
-            Sent(raw).parse(self.parse, self.expected)
+            let sent = Sent(raw);
+            (self.parse)(sent.text()).ok_or_else(|| sent.error(self.expected))
         }
 
         /// Any other deserializer: the raw text is read here.
         fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-            let raw = raw_text(d)?;
-            Sent(&raw).parse(self.parse, self.expected)
+            self.visit_str(&raw_text(d)?)
         }
     }
 
@@ -222,11 +208,7 @@ mod tests {
         for (text, integer, code) in [
             ("0", Integer::Unsigned(0), Some(0)),
             ("-5", Integer::Signed(-5), Some(-5)),
-            (
-                &max,
-                Integer::Unsigned(i64::MAX.unsigned_abs()),
-                Some(i64::MAX),
-            ),
+            (&max, Integer::Unsigned(i64::MAX as u64), Some(i64::MAX)),
             (&min, Integer::Signed(i64::MIN), Some(i64::MIN)),
             ("18446744073709551615", Integer::Unsigned(u64::MAX), None),
         ] {
