@@ -130,52 +130,43 @@ impl<'de> Deserialize<'de> for Seconds {
     }
 }
 
-/// The count of a unix time, sent in a string of plain digits, as the samples send it, or
-/// as a JSON integer (`written`, rule 1): no sign, no leading zero, no fraction, so that
-/// it is written back as it came.
-fn unix_count(text: &str) -> Option<i64> {
-    code_from_text(text).filter(|count| *count >= 0)
-}
+/// Unix seconds, or milliseconds where `MILLIS`, written as a number (the object notes a
+/// string, see `written`): Wappin's callback `timestamp` (`"1557915512"`) in seconds;
+/// NXCloud's Zalo receipt `timestamp` (`"1720602861913"`) and eSMS's Zalo
+/// `delivery_time` (`"1767678030984"` or `null`) in milliseconds. Read from a string of
+/// plain digits, as the samples send it, or a JSON integer (`written`, rule 1): no sign,
+/// no leading zero, no fraction, so that the count is written back as it came.
+struct Unix<const MILLIS: bool>(DateTime<Utc>);
 
-/// Unix seconds (Wappin's callback `timestamp`, `"1557915512"`), written as a number (the
-/// object notes a string, see `written`).
-struct UnixSeconds(DateTime<Utc>);
-
-impl Serialize for UnixSeconds {
+impl<const MILLIS: bool> Serialize for Unix<MILLIS> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.0.timestamp())
+        let (seconds, millis) = (self.0.timestamp(), self.0.timestamp_millis());
+        serializer.serialize_i64(if MILLIS { millis } else { seconds })
     }
 }
 
-impl<'de> Deserialize<'de> for UnixSeconds {
+impl<'de, const MILLIS: bool> Deserialize<'de> for Unix<MILLIS> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let expected = "unix seconds like `\"1557915512\"`";
-        let parse = |text: &str| DateTime::from_timestamp(unix_count(text)?, 0);
-        deserialize_number(deserializer, parse, &expected).map(UnixSeconds)
-    }
-}
-
-/// Unix milliseconds (NXCloud's Zalo receipt `timestamp`, `"1720602861913"`; eSMS's Zalo
-/// `delivery_time`, `"1767678030984"` or `null`), written as a number.
-struct UnixMillis(DateTime<Utc>);
-
-impl Serialize for UnixMillis {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.0.timestamp_millis())
-    }
-}
-
-impl<'de> Deserialize<'de> for UnixMillis {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let expected = "unix milliseconds like `\"1720602861913\"`";
-        let parse = |text: &str| DateTime::from_timestamp_millis(unix_count(text)?);
-        deserialize_number(deserializer, parse, &expected).map(UnixMillis)
+        let parse = |text: &str| {
+            let count = code_from_text(text).filter(|count| *count >= 0)?;
+            if MILLIS {
+                DateTime::from_timestamp_millis(count)
+            } else {
+                DateTime::from_timestamp(count, 0)
+            }
+        };
+        let expected = if MILLIS {
+            "unix milliseconds like `\"1720602861913\"`"
+        } else {
+            "unix seconds like `\"1557915512\"`"
+        };
+        deserialize_number(deserializer, parse, &expected).map(Unix)
     }
 }
 
 super::option_with!(date_time_seconds_option, NaiveDateTime, Seconds);
-super::option_with!(unix_seconds_option, DateTime<Utc>, UnixSeconds);
-super::option_with!(unix_millis_option, DateTime<Utc>, UnixMillis);
+super::option_with!(unix_seconds_option, DateTime<Utc>, Unix::<false>);
+super::option_with!(unix_millis_option, DateTime<Utc>, Unix::<true>);
 
 #[cfg(test)]
 mod tests {
