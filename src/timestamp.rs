@@ -14,7 +14,6 @@ use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized};
-use crate::wire::text;
 use crate::wire::time::{DateTimeSeconds, deserialize_text, parse_date_time};
 
 /// How the offset was written.
@@ -227,7 +226,7 @@ impl fmt::Display for Timestamp {
 impl Serialize for Timestamp {
     /// The time as [`Display`](fmt::Display) writes it, as one string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        text::serialize_display(serializer, "Timestamp", self)
+        serializer.collect_str(self)
     }
 }
 

@@ -2,7 +2,7 @@
 //! record of GetCallback's answer (JSON).
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -14,7 +14,7 @@ use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unknown_fields::UnknownFields;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
-use crate::wire::text::StackText;
+use crate::wire::text::shown;
 use crate::wire::{decimal, number, query};
 use crate::wire::{object, written};
 use crate::{Answer, Error, Limits, Provider};
@@ -583,19 +583,15 @@ impl Callback {
         if self.is_record() {
             // The keys it holds a value for, in the samples' order.
             for key in Key::ALL {
-                let mut number = StackText::new();
-                let value = self.value(key, &mut number);
+                let value = self.value(key);
                 if !value.is_empty() {
-                    write(key.wire(), value);
+                    write(key.wire(), &value);
                 }
             }
         } else {
             for slot in self.query.pairs() {
                 match slot {
-                    Slot::Known(key) => {
-                        let mut number = StackText::new();
-                        write(self.query.spelling(key), self.value(key, &mut number));
-                    }
+                    Slot::Known(key) => write(self.query.spelling(key), &self.value(key)),
                     Slot::Unknown(key, value) => write(key, value),
                 }
             }
@@ -609,42 +605,32 @@ impl Callback {
         self.query.unknown()
     }
 
-    /// The decoded value of `key`, as it is written back; empty for `None`. A number
-    /// is written in `number` (a code or count has at most 20 characters, a price 32).
-    fn value<'a>(&'a self, key: Key, number: &'a mut StackText<NUMBER_LEN>) -> &'a str {
-        fn text(value: &Option<String>) -> &str {
-            value.as_deref().unwrap_or_default()
+    /// The decoded value of `key`, as it is written back; empty for `None`.
+    fn value(&self, key: Key) -> Cow<'_, str> {
+        fn text(value: &Option<String>) -> Cow<'_, str> {
+            Cow::Borrowed(value.as_deref().unwrap_or_default())
         }
-        let written = match key {
-            Key::SmsId => return &self.sms_id,
-            Key::RequestId => return text(&self.request_id),
-            Key::PhoneNumber => return text(&self.phone_number),
-            Key::CallbackUrl => return text(&self.callback_url),
-            Key::PartnerIds => return text(&self.partner_ids),
-            Key::ErrorInfo => return self.error_info.as_ref().map_or("", ErrorInfo::raw),
-            Key::OaId => return text(&self.oa_id),
-            Key::TempId => return text(&self.temp_id),
-            Key::SwitchSmsId => return text(&self.switch_sms_id),
-            Key::SendStatus => number.push_int(self.send_status.code()),
-            Key::SendFailed => number.push_int_option(self.send_failed),
-            Key::SendSuccess => number.push_int_option(self.send_success),
-            Key::TotalPrice => match &self.total_price {
-                Some(price) => write!(number, "{price}"),
-                None => Ok(()),
-            },
-            Key::TotalReceiver => number.push_int_option(self.total_receiver),
-            Key::TotalSent => number.push_int_option(self.total_sent),
-            Key::TypeId => number.push_int_option(self.type_id.as_ref().map(TypeId::code)),
-            Key::TelcoId => number.push_int_option(self.telco.as_ref().map(Telco::code)),
-        };
-        // The buffer holds the longest of them (a test writes each at its longest), so
-        // this is never an error.
-        written.map_or("", |()| number.as_str())
+        match key {
+            Key::SmsId => Cow::Borrowed(&self.sms_id),
+            Key::RequestId => text(&self.request_id),
+            Key::PhoneNumber => text(&self.phone_number),
+            Key::CallbackUrl => text(&self.callback_url),
+            Key::PartnerIds => text(&self.partner_ids),
+            Key::ErrorInfo => Cow::Borrowed(self.error_info.as_ref().map_or("", ErrorInfo::raw)),
+            Key::OaId => text(&self.oa_id),
+            Key::TempId => text(&self.temp_id),
+            Key::SwitchSmsId => text(&self.switch_sms_id),
+            Key::SendStatus => shown(Some(self.send_status.code())),
+            Key::SendFailed => shown(self.send_failed),
+            Key::SendSuccess => shown(self.send_success),
+            Key::TotalPrice => shown(self.total_price),
+            Key::TotalReceiver => shown(self.total_receiver),
+            Key::TotalSent => shown(self.total_sent),
+            Key::TypeId => shown(self.type_id.as_ref().map(TypeId::code)),
+            Key::TelcoId => shown(self.telco.as_ref().map(Telco::code)),
+        }
     }
 }
-
-/// The longest number a callback writes back: a price (a sign, `0.` and 29 digits).
-const NUMBER_LEN: usize = 32;
 
 impl ListUnrecognized for Callback {
     /// The undocumented values, at the keys' names as they came (`telcoid` in a query,

@@ -16,7 +16,7 @@
 //! received, whichever way its sender encoded it.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDateTime;
@@ -29,7 +29,7 @@ use crate::event::{self, DeliveryState, Event};
 use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
-use crate::wire::text::StackText;
+use crate::wire::text::shown;
 use crate::wire::time::{DateTimeSeconds, parse_date_time_seconds};
 use crate::wire::{decimal, number, query};
 use crate::{Error, Limits, Provider, UnknownFields};
@@ -412,13 +412,12 @@ impl SmsReceipt {
             };
             let (start, end) = pair.value;
             form.push_str(raw.get(copied..start).unwrap_or_default());
-            let mut text = StackText::new();
-            let current = self.value(key, &mut text);
+            let current = self.value(key);
             // A key that came with no `=`, given a value.
             if start == pair.key.1 && !current.is_empty() {
                 form.push('=');
             }
-            query::write_as_it_came(&mut form, self.wire.text(pair.value), current);
+            query::write_as_it_came(&mut form, self.wire.text(pair.value), &current);
             copied = end;
         }
         form.push_str(raw.get(copied..).unwrap_or_default());
@@ -437,41 +436,28 @@ impl SmsReceipt {
         UnknownFields::none()
     }
 
-    /// The text of the value of `key`, as it is written back; empty for `None`. A number
-    /// or a time is written in `text`.
-    fn value<'a>(&'a self, key: Key, text: &'a mut StackText<VALUE_LEN>) -> &'a str {
-        fn or_empty(value: &Option<String>) -> &str {
-            value.as_deref().unwrap_or_default()
+    /// The text of the value of `key`, as it is written back; empty for `None`.
+    fn value(&self, key: Key) -> Cow<'_, str> {
+        fn or_empty(value: &Option<String>) -> Cow<'_, str> {
+            Cow::Borrowed(value.as_deref().unwrap_or_default())
         }
-        let time = |time: &Option<NaiveDateTime>, text: &mut StackText<VALUE_LEN>| match time {
-            Some(time) => write!(text, "{}", DateTimeSeconds(time, b' ')),
-            None => Ok(()),
-        };
-        let decimal = |value: &Option<Decimal>, text: &mut StackText<VALUE_LEN>| match value {
-            Some(value) => write!(text, "{value}"),
-            None => Ok(()),
-        };
-        let written = match key {
-            Key::Phone => return or_empty(&self.phone),
-            Key::MessageId => return &self.message_id,
-            Key::Currency => return or_empty(&self.currency),
-            Key::Ext => return or_empty(&self.ext),
-            Key::Result => return self.result.as_ref().map_or("", SmsResult::as_str),
-            Key::Status => text.push_int(self.status.code()),
-            Key::Size => text.push_int_option(self.size),
-            Key::DrTime => time(&self.dr_time, text),
-            Key::SendTime => time(&self.send_time, text),
-            Key::Price => decimal(&self.price, text),
-            Key::Rate => decimal(&self.rate, text),
-        };
-        // The buffer holds the longest of them (a decimal), so this is never an error.
-        written.map_or("", |()| text.as_str())
+        let time =
+            |time: &Option<NaiveDateTime>| shown(time.as_ref().map(|t| DateTimeSeconds(t, b' ')));
+        match key {
+            Key::Phone => or_empty(&self.phone),
+            Key::MessageId => Cow::Borrowed(&self.message_id),
+            Key::Currency => or_empty(&self.currency),
+            Key::Ext => or_empty(&self.ext),
+            Key::Result => Cow::Borrowed(self.result.as_ref().map_or("", SmsResult::as_str)),
+            Key::Status => shown(Some(self.status.code())),
+            Key::Size => shown(self.size),
+            Key::DrTime => time(&self.dr_time),
+            Key::SendTime => time(&self.send_time),
+            Key::Price => shown(self.price),
+            Key::Rate => shown(self.rate),
+        }
     }
 }
-
-/// The longest value a receipt writes from a number or a time: a decimal (a sign, `0.`
-/// and 29 digits).
-const VALUE_LEN: usize = 32;
 
 /// A receipt being read, pair by pair.
 #[derive(Default)]
@@ -591,10 +577,7 @@ impl Serialize for SmsReceipt {
         let mut map = serializer.serialize_map(None)?;
         for pair in self.wire.pairs() {
             match pair.field {
-                Some(key) => {
-                    let mut text = StackText::new();
-                    map.serialize_entry(key.wire(), self.value(key, &mut text))?;
-                }
+                Some(key) => map.serialize_entry(key.wire(), &self.value(key))?,
                 None => map.serialize_entry(
                     &self.wire.decoded(pair.key),
                     &self.wire.decoded(pair.value),

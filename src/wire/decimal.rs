@@ -6,14 +6,12 @@
 //! (`100.50` back as `100.5`): these helpers read its raw text instead, in a JSON number
 //! or a string (`written`, rule 1), and write back the same digits.
 
-use std::fmt::Write;
-
 use rust_decimal::Decimal;
-use serde::Deserializer;
+use serde::de::{Deserialize, Deserializer};
 use serde::ser::{self, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::text::StackText;
+use super::number::deserialize_number;
 
 /// Reads the decimal number `text` exactly: its digits, scale and sign. Only an optional
 /// `-`, digits with no leading zero, and a point with digits on both sides are taken, so
@@ -53,50 +51,45 @@ fn whole_and_fraction(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Serde `with` helper for an exact decimal sent as a JSON number (Viva's `Amount`), or
-/// as a string holding one (`"Amount": "100.50"`; see `written`, rule 1).
+/// An exact decimal sent as a JSON number or a string holding one (`"Amount": "100.50"`),
+/// written back as a JSON number of the same digits (its `Display`, `-0.00` too).
+struct Exact(Decimal);
+
+impl Serialize for Exact {
+    /// Through a `RawValue`, the one way `serde_json` writes a number's text as it is.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let digits = self.0.to_string();
+        let digits: &RawValue = serde_json::from_str(&digits).map_err(ser::Error::custom)?;
+        digits.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Exact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let expected = "a decimal number like 100.50 (no exponent, at most 28 decimals)";
+        deserialize_number(deserializer, parse_number, &expected).map(Exact)
+    }
+}
+
+/// Serde `with` helper for a field of an [`Exact`] decimal.
 pub(crate) mod number {
     use super::*;
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Decimal, D::Error> {
-        let expected = "a decimal number like 100.50 (no exponent, at most 28 decimals)";
-        crate::wire::number::deserialize_number(deserializer, parse_number, &expected)
-    }
-
-    /// Writes the digits as a JSON number, through a `RawValue` (the one way `serde_json`
-    /// writes a number's text as it is), with no allocation. The newtype lets the writer's
-    /// check for `None` ([`is_none`](crate::wire::written::is_none)) stop before the
-    /// digits are written.
     pub(crate) fn serialize<S: Serializer>(
         value: &Decimal,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_newtype_struct("Decimal", &Digits(value))
+        Exact(*value).serialize(serializer)
     }
 
-    /// A decimal's digits, as its `Display` writes them (`-0.00` too), as a JSON number.
-    struct Digits<'a>(&'a Decimal);
-
-    impl Serialize for Digits<'_> {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            // A sign, `0.` and 29 digits at most.
-            let mut text = StackText::<32>::new();
-            write!(text, "{}", self.0).map_err(ser::Error::custom)?;
-            serde_json::from_str::<&RawValue>(text.as_str())
-                .map_err(ser::Error::custom)?
-                .serialize(serializer)
-        }
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
+        Exact::deserialize(deserializer).map(|Exact(value)| value)
     }
 }
 
-super::option_with!(
-    /// [`number`] for an optional field: absent or `null` is `None`.
-    number_option,
-    Decimal,
-    number
-);
+super::option_with!(number_option, Decimal, Exact);
 
 #[cfg(test)]
 mod tests {
@@ -129,10 +122,8 @@ mod tests {
         ] {
             let json = format!(r#"{{"amount":{text},"fee":null}}"#);
             let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(
-                (amounts.amount, amounts.amount.scale()),
-                (exact, exact.scale())
-            );
+            assert_eq!(amounts.amount, exact);
+            assert_eq!(amounts.amount.scale(), exact.scale(), "{text}");
             assert_eq!(serde_json::to_string(&amounts).unwrap(), json);
             let quoted: Amounts =
                 serde_json::from_str(&format!(r#"{{"amount":"{text}"}}"#)).unwrap();

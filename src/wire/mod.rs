@@ -8,41 +8,26 @@
 //! says why when they cannot.
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
-/// `with` module `$inner` for `$ty`: absent or `null` is `None`.
+/// newtype `$newtype`, which reads and writes one `$ty`: absent or `null` is `None`.
 macro_rules! option_with {
-    ($(#[doc = $doc:expr])* $name:ident, $ty:ty, $inner:ident) => {
-        $(#[doc = $doc])*
+    ($name:ident, $ty:ty, $newtype:path) => {
+        #[doc = concat!("[`", stringify!($newtype), "`] for an optional field: absent or `null` is `None`.")]
         pub(crate) mod $name {
             use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
             use super::*;
 
-            /// One value, through the inner module.
-            struct Through($ty);
-
-            impl Serialize for Through {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    $inner::serialize(&self.0, serializer)
-                }
-            }
-
-            impl<'de> Deserialize<'de> for Through {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    $inner::deserialize(deserializer).map(Through)
-                }
-            }
-
             pub(crate) fn serialize<S: Serializer>(
                 value: &Option<$ty>,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                value.map(Through).serialize(serializer)
+                value.map($newtype).serialize(serializer)
             }
 
             pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Option<$ty>, D::Error> {
-                Ok(Option::<Through>::deserialize(deserializer)?.map(|Through(value)| value))
+                Ok(Option::<$newtype>::deserialize(deserializer)?.map(|$newtype(value)| value))
             }
         }
     };

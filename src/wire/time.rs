@@ -1,20 +1,15 @@
-//! The time formats providers write.
-//!
-//! NXCloud's `sendTime` and Wappin's `expired_datetime` are `"2023-07-13 15:12:11"`, and
-//! eSMS ends a Zalo `error_info` with `____24/04/2024 16:58:01`: to the second, with no
-//! time zone, so they are read as [`NaiveDateTime`] and no zone is invented. Wappin's
-//! callback `timestamp` is unix seconds in a string (`"1557915512"`), NXCloud's Zalo
-//! receipt `timestamp` and eSMS's `delivery_time` unix milliseconds (`"1767678030984"`):
-//! they are read as UTC [`DateTime`]s.
+//! The time formats providers write: to the second with no zone (`2023-07-13 15:12:11`,
+//! eSMS's `24/04/2024 16:58:01`), read as [`NaiveDateTime`] so that no zone is invented,
+//! and unix seconds or milliseconds in a string (`"1557915512"`), read as UTC
+//! [`DateTime`]s.
 
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
-use serde::de::{self, Deserializer, Unexpected, Visitor};
-use serde::ser::Serializer;
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use serde::ser::{Serialize, Serializer};
 
 use super::number::{code_from_text, deserialize_number};
-use super::text;
 
 /// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (`T` in
 /// ISO 8601), exactly: chrono's parser would also take `7` for a month, a sign or spaces.
@@ -118,106 +113,60 @@ where
     deserializer.deserialize_str(TextVisitor { expecting, parse })
 }
 
-/// Serde `with` helper for a `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`,
-/// Wappin `expired_datetime`).
-pub(crate) mod date_time_seconds {
-    use super::*;
+/// A `YYYY-MM-DD HH:MM:SS` time with no zone (NXCloud `sendTime`, Wappin
+/// `expired_datetime`).
+struct Seconds(NaiveDateTime);
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &NaiveDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        text::serialize_display(serializer, "NaiveDateTime", &DateTimeSeconds(value, b' '))
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<NaiveDateTime, D::Error> {
-        deserialize_text(
-            deserializer,
-            "a date and time like `2023-07-13 15:12:11`",
-            parse_date_time_seconds,
-        )
+impl Serialize for Seconds {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&DateTimeSeconds(&self.0, b' '))
     }
 }
 
-/// Reads a unix time from a string of plain digits, as the samples send it, or from a
-/// JSON integer (`written`, rule 1): no sign, no leading zero, no fraction, so that the
-/// count is written back as it came; `time` makes the time of a count, within chrono's
-/// range.
-fn deserialize_unix<'de, D: Deserializer<'de>>(
-    deserializer: D,
-    expected: &'static str,
-    time: fn(i64) -> Option<DateTime<Utc>>,
-) -> Result<DateTime<Utc>, D::Error> {
-    let parse = |text: &str| time(code_from_text(text).filter(|count| *count >= 0)?);
-    deserialize_number(deserializer, parse, &expected)
-}
-
-/// Serde `with` helper for unix seconds (Wappin's callback `timestamp`, `"1557915512"`),
-/// written as a number (the object notes a string, see `written`).
-pub(crate) mod unix_seconds {
-    use super::*;
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &DateTime<Utc>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(value.timestamp())
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
-        let expected = "unix seconds like `\"1557915512\"`";
-        deserialize_unix(deserializer, expected, |count| {
-            DateTime::from_timestamp(count, 0)
-        })
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let expecting = "a date and time like `2023-07-13 15:12:11`";
+        deserialize_text(deserializer, expecting, parse_date_time_seconds).map(Seconds)
     }
 }
 
-/// Serde `with` helper for unix milliseconds (NXCloud's Zalo receipt `timestamp`,
-/// `"1720602861913"` in the `journey_acknowledged` sample; the `delivery_time` of Zalo's
-/// data in eSMS's GetZaloMessageStatus, `"1767678030984"`), written as a number.
-pub(crate) mod unix_millis {
-    use super::*;
+/// Unix seconds, or milliseconds where `MILLIS`, written as a number (the object notes a
+/// string, see `written`): Wappin's callback `timestamp` (`"1557915512"`) in seconds;
+/// NXCloud's Zalo receipt `timestamp` (`"1720602861913"`) and eSMS's Zalo
+/// `delivery_time` (`"1767678030984"` or `null`) in milliseconds. Read from a string of
+/// plain digits, as the samples send it, or a JSON integer (`written`, rule 1): no sign,
+/// no leading zero, no fraction, so that the count is written back as it came.
+struct Unix<const MILLIS: bool>(DateTime<Utc>);
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &DateTime<Utc>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(value.timestamp_millis())
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DateTime<Utc>, D::Error> {
-        let expected = "unix milliseconds like `\"1720602861913\"`";
-        deserialize_unix(deserializer, expected, DateTime::from_timestamp_millis)
+impl<const MILLIS: bool> Serialize for Unix<MILLIS> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (seconds, millis) = (self.0.timestamp(), self.0.timestamp_millis());
+        serializer.serialize_i64(if MILLIS { millis } else { seconds })
     }
 }
 
-super::option_with!(
-    /// [`date_time_seconds`] for an optional field: absent or `null` is `None`.
-    date_time_seconds_option,
-    NaiveDateTime,
-    date_time_seconds
-);
+impl<'de, const MILLIS: bool> Deserialize<'de> for Unix<MILLIS> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let parse = |text: &str| {
+            let count = code_from_text(text).filter(|count| *count >= 0)?;
+            if MILLIS {
+                DateTime::from_timestamp_millis(count)
+            } else {
+                DateTime::from_timestamp(count, 0)
+            }
+        };
+        let expected = if MILLIS {
+            "unix milliseconds like `\"1720602861913\"`"
+        } else {
+            "unix seconds like `\"1557915512\"`"
+        };
+        deserialize_number(deserializer, parse, &expected).map(Unix)
+    }
+}
 
-super::option_with!(
-    /// [`unix_seconds`] for an optional field: absent or `null` is `None`.
-    unix_seconds_option,
-    DateTime<Utc>,
-    unix_seconds
-);
-
-super::option_with!(
-    /// [`unix_millis`] for an optional field: absent or `null` is `None` (the callback's
-    /// `delivery_time` is `null`).
-    unix_millis_option,
-    DateTime<Utc>,
-    unix_millis
-);
+super::option_with!(date_time_seconds_option, NaiveDateTime, Seconds);
+super::option_with!(unix_seconds_option, DateTime<Utc>, Unix::<false>);
+super::option_with!(unix_millis_option, DateTime<Utc>, Unix::<true>);
 
 #[cfg(test)]
 mod tests {
@@ -225,21 +174,15 @@ mod tests {
 
     #[test]
     fn reads_and_writes_the_samples_times() {
-        let date = NaiveDate::from_ymd_opt(2023, 7, 13).unwrap();
-        let time = parse_date_time_seconds("2023-07-13 15:12:11").unwrap();
-        assert_eq!(time, date.and_hms_opt(15, 12, 11).unwrap());
-        assert_eq!(
-            DateTimeSeconds(&time, b' ').to_string(),
-            "2023-07-13 15:12:11"
-        );
-        let date = NaiveDate::from_ymd_opt(2024, 4, 24).unwrap();
+        let at = |y, mo, d, h, mi, s| NaiveDate::from_ymd_opt(y, mo, d)?.and_hms_opt(h, mi, s);
+        let time = parse_date_time_seconds("2023-07-13 15:12:11");
+        assert_eq!(time, at(2023, 7, 13, 15, 12, 11));
+        let written = DateTimeSeconds(&time.unwrap(), b' ').to_string();
+        assert_eq!(written, "2023-07-13 15:12:11");
         let time = parse_day_month_year_seconds("24/04/2024 16:58:01");
-        assert_eq!(time, date.and_hms_opt(16, 58, 1));
+        assert_eq!(time, at(2024, 4, 24, 16, 58, 1));
         for year in [-262_143, -10_000, -5, 0, 999, 9999, 10_000, 262_142] {
-            let time = NaiveDate::from_ymd_opt(year, 2, 3)
-                .unwrap()
-                .and_hms_opt(4, 5, 6);
-            let written = DateTimeSeconds(&time.unwrap(), b'T').to_string();
+            let written = DateTimeSeconds(&at(year, 2, 3, 4, 5, 6).unwrap(), b'T').to_string();
             assert_eq!(written, format!("{year:04}-02-03T04:05:06"));
         }
     }
@@ -292,18 +235,15 @@ mod tests {
 
     #[test]
     fn reads_unix_seconds_and_milliseconds_and_nothing_looser() {
-        let json = r#"{"s":"1557915512","ms":"1767678030984"}"#;
-        let unix: Unix = serde_json::from_str(json).unwrap();
-        let read = [unix.s, unix.ms].map(|time| time.unwrap().to_rfc3339());
         let expected = ["2019-05-15T10:18:32+00:00", "2026-01-06T05:40:30.984+00:00"];
-        assert_eq!(read, expected);
-        let written = serde_json::to_string(&unix).unwrap();
-        assert_eq!(written, r#"{"s":1557915512,"ms":1767678030984}"#);
-        let unix: Unix = serde_json::from_str(&written).unwrap();
-        assert_eq!(
-            [unix.s, unix.ms].map(|time| time.unwrap().to_rfc3339()),
-            expected
-        );
+        let sent = r#"{"s":"1557915512","ms":"1767678030984"}"#;
+        let written = r#"{"s":1557915512,"ms":1767678030984}"#;
+        for json in [sent, written] {
+            let unix: Unix = serde_json::from_str(json).unwrap();
+            let read = [unix.s, unix.ms].map(|time| time.unwrap().to_rfc3339());
+            assert_eq!(read, expected);
+            assert_eq!(serde_json::to_string(&unix).unwrap(), written);
+        }
         for bad in [
             r#""""#,
             r#""01557915512""#,
