@@ -537,9 +537,7 @@ mod tests {
     use super::{WrittenBack, is_none};
 
     crate::wire::enums::string_enum! {
-        /// A text enum.
         pub enum Status {
-            /// Fine.
             Fine = "200",
         }
     }
@@ -547,31 +545,23 @@ mod tests {
     crate::wire::object::wire_object! {
         /// One field for each part of the rule.
         pub struct Scalars {
-            /// An integer.
             #[serde(rename = "order", default)]
             pub order: Option<u64>,
-            /// A small integer.
             #[serde(rename = "small", default)]
             pub small: Option<u16>,
-            /// A signed integer.
             #[serde(rename = "signed", default)]
             pub signed: Option<i64>,
-            /// A decimal.
             #[serde(rename = "amount", default, with = "crate::wire::decimal::number_option")]
             pub amount: Option<rust_decimal::Decimal>,
-            /// Text.
             #[serde(rename = "id", default)]
             pub id: Option<String>,
-            /// A text enum.
             #[serde(rename = "status", default)]
             pub status: Option<Status>,
             /// A time with a form of its own.
             #[serde(rename = "at", default, with = "crate::wire::time::date_time_seconds_option")]
             pub at: Option<chrono::NaiveDateTime>,
-            /// A list of names.
             #[serde(rename = "tags", default)]
             pub tags: Option<Vec<String>>,
-            /// A list of counts.
             #[serde(rename = "counts", default)]
             pub counts: Option<Vec<u64>>,
         }
