@@ -321,15 +321,20 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownFields<'_, A> {
                     .map(Some);
             }
             // Another spelling of a field: the derived code matches it by name.
-            let alias = (object.aliases.len() > names.len())
-                .then(|| object.aliases.iter().find(|alias| **alias == &*key))
-                .flatten();
+            let alias = if object.aliases.len() > names.len() {
+                object.aliases.iter().find(|alias| **alias == &*key)
+            } else {
+                None
+            };
             if let Some(&alias) = alias {
-                let kept = object.spellings.iter().find(|(_, kept)| *kept == alias);
-                object.as_sent.spellings.extend(kept);
-                object.current = kept.map_or(alias, |(primary, _)| primary);
-                let alias = BorrowedStrDeserializer::new(alias);
-                return seed.deserialize(alias).map(Some);
+                object.current = alias;
+                if let Some(&kept) = object.spellings.iter().find(|(_, kept)| *kept == alias) {
+                    object.as_sent.spellings.push(kept);
+                    object.current = kept.0;
+                }
+                return seed
+                    .deserialize(BorrowedStrDeserializer::new(alias))
+                    .map(Some);
             }
             let value: Box<RawValue> = self.map.next_value()?;
             object.as_sent.unknown.push(&key, value);
@@ -453,13 +458,13 @@ mod tests {
             /// A count that may come in a string.
             #[serde(rename = "count", default)]
             pub count: Option<Count>,
-            #[serde(rename = "note", default, deserialize_with = "crate::wire::written::empty_as_none")]
+            #[serde(rename = "note", default, with = "crate::wire::written::empty_as_none")]
             pub note: Option<String>,
             /// Spelt two ways.
             #[serde(rename = "environment", alias = "environtment", default)]
             pub environment: Option<String>,
             /// Optional, and skipped by the derived code when `None`.
-            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::written::empty_as_none")]
+            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", with = "crate::wire::written::empty_as_none")]
             pub rare: Option<String>,
             /// Spelt with a trailing space in a document, and written back as it came.
             #[serde(rename = "created", alias = "created ", default)]

@@ -15,9 +15,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
 use serde_json::value::RawValue;
@@ -141,9 +139,9 @@ impl<'w, 'de, D: Deserializer<'de>> Probe<'w, D> {
 
     /// The inner deserializer, and a [`Recorder`] around `visitor`.
     fn split<V>(self, visitor: V, wants: Wants) -> (D, Recorder<'w, V>) {
-        let Probe { inner, note } = self;
+        let note = self.note;
         (
-            inner,
+            self.inner,
             Recorder {
                 visitor,
                 note,
@@ -162,26 +160,34 @@ impl<'w, 'de, D: Deserializer<'de>> Probe<'w, D> {
     }
 }
 
-/// Requests for an integer, read from the value's text (rule 1); then requests handed on,
-/// with a [`Recorder`] around the visitor.
-macro_rules! requests {
-    ($($integer:ident)*; $($method:ident $(($($arg:ident: $ty:ty),*))?)*) => {
-        $(fn $integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.integer(visitor)
-        })*
-        $(fn $method<V: Visitor<'de>>(self, $($($arg: $ty,)*)? visitor: V) -> Result<V::Value, D::Error> {
+/// Requests handed on, with a [`Recorder`] around the visitor.
+macro_rules! hand_on {
+    ($($method:ident $(($($arg:ident: $ty:ty),*))?)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($($arg: $ty,)*)? visitor: V) -> Result<V::Value, D::Error> {
             let (inner, recorder) = self.split(visitor, Wants::Anything);
             inner.$method($($($arg,)*)? recorder)
-        })*
-    };
+        }
+    )*};
+}
+
+/// Requests for an integer, read from the value's text (rule 1).
+macro_rules! integers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.integer(visitor)
+        }
+    )*};
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
     type Error = D::Error;
 
-    requests! {
+    integers! {
         deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64;
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+    }
+
+    hand_on! {
         deserialize_any deserialize_bool deserialize_f32 deserialize_f64 deserialize_char
         deserialize_bytes deserialize_byte_buf deserialize_option deserialize_unit
         deserialize_seq deserialize_map deserialize_identifier deserialize_ignored_any
@@ -283,11 +289,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Recorder<'_, V> {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
         match self.wants {
-            // `serde_json` has made an `f64` of it, whose digits are not those sent.
-            Wants::Text | Wants::Form => Err(E::invalid_type(
-                de::Unexpected::Other("a number with a fraction, an exponent or past 64 bits"),
-                &self.visitor,
-            )),
+            Wants::Text | Wants::Form => Err(no_text(&self.visitor)),
             Wants::Anything => self.visitor.visit_f64(v),
         }
     }
@@ -368,6 +370,15 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
     fn size_hint(&self) -> Option<usize> {
         self.seq.size_hint()
     }
+}
+
+/// The error for a number that is no 64-bit integer where text is wanted: `serde_json`
+/// has made an `f64` of it, whose digits are not those sent.
+fn no_text<E: de::Error>(expected: &dyn de::Expected) -> E {
+    E::invalid_type(
+        de::Unexpected::Other("a number with a fraction, an exponent or past 64 bits"),
+        expected,
+    )
 }
 
 /// Reads the next value of a map of text (Wappin's template parameters) into `seed` by
@@ -520,12 +531,23 @@ macro_rules! refuse {
 }
 pub(crate) use refuse;
 
-/// Serde `deserialize_with` helper for optional text where `""` means absent (eSMS's
-/// `RequestId=`): read as `None`, and written back as `""` by the object's note.
-pub(crate) fn empty_as_none<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
+/// Serde `with` helper for optional text where `""` means absent (eSMS's `RequestId=`):
+/// read as `None`, and written back as `""` by the object's note.
+pub(crate) mod empty_as_none {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
+    }
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
 }
 
 #[cfg(test)]
