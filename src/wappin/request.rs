@@ -9,7 +9,7 @@
 use std::fmt;
 
 use base64::Engine as _;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,7 @@ use crate::wire::enums::string_enum;
 use crate::wire::kinds::json_payload;
 use crate::wire::number;
 use crate::wire::object::wire_object;
-use crate::wire::written::{AppendText, TextAsNumber};
+use crate::wire::written::{self, TextAsNumber};
 
 /// "API GET Token": a `POST` to `/v1/token/get` with no body, authenticated by
 /// `Authorization: Basic [base64_encode(username:password)]`, where the username is the
@@ -223,7 +223,7 @@ impl<'de> Deserialize<'de> for Params {
                 // count up; `None` once they do not.
                 let mut counting_up = Some(None);
                 let mut key_start = 0;
-                while map.next_key_seed(AppendText(&mut params.text))?.is_some() {
+                while map.next_key_seed(Append(&mut params.text))?.is_some() {
                     let key_end = params.text.len();
                     if let Some(last) = counting_up {
                         let key = params.text.get(key_start..key_end);
@@ -232,7 +232,7 @@ impl<'de> Deserialize<'de> for Params {
                     }
                     // A value is text; one sent as a number is read as its digits and
                     // written back as it came (`wire::written`, rule 2).
-                    if map.next_value_seed(AppendText(&mut params.text))? {
+                    if written::next_text(&mut map, Append(&mut params.text))? {
                         params.numbers.push(params.ends.len());
                     }
                     params.ends.push((key_end, params.text.len()));
@@ -253,6 +253,30 @@ impl<'de> Deserialize<'de> for Params {
         }
 
         deserializer.deserialize_map(ParamsVisitor)
+    }
+}
+
+/// Appends a parameter's key, or its value as text, to the parameters' text.
+struct Append<'a>(&'a mut String);
+
+impl<'de> DeserializeSeed<'de> for Append<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl Visitor<'_> for Append<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.0.push_str(text);
+        Ok(())
     }
 }
 

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::de::value::{BorrowedStrDeserializer, U64Deserializer};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 
 use super::text::Borrowed;
@@ -49,15 +49,6 @@ impl AsSent {
 
     pub(crate) fn list_unrecognized(&self, at: &FieldPath<'_>, found: &mut Vec<Unrecognized>) {
         self.unknown.list_unrecognized(at, found);
-    }
-
-    /// The spelling the field `key` is written in: the one it came in, where the type
-    /// keeps it.
-    fn spelt(&self, key: &'static str) -> &'static str {
-        self.spellings
-            .iter()
-            .find(|(primary, _)| *primary == key)
-            .map_or(key, |(_, spelling)| *spelling)
     }
 }
 
@@ -121,7 +112,7 @@ macro_rules! wire_object {
 
             /// The other spellings written back as they came: (wire name, spelling).
             const SPELLINGS: &[(&str, &str)] = &[$($(($primary, $alias)),*)?];
-            $crate::wire::object::wire_names!(NAMES, index_of, [$($wire),*]);
+            $crate::wire::object::wire_names!(NAMES, index_of, [$($field = $wire),*]);
 
             #[derive(serde::Deserialize, serde::Serialize)]
             #[serde(remote = "Remote")]
@@ -183,14 +174,19 @@ pub(crate) use wire_object;
 /// Declares `$names`, a struct's wire names in its order, and `$index_of`, the index of
 /// a wire name among them (a `match`), which [`deserialize`] takes.
 macro_rules! wire_names {
-    ($names:ident, $index_of:ident, [$($wire:literal),* $(,)?]) => {
+    ($names:ident, $index_of:ident, [$($field:ident = $wire:literal),* $(,)?]) => {
         /// The fields' wire names, in the order the struct declares them.
         const $names: &[&str] = &[$($wire),*];
 
         /// The index of a wire name in the list of the fields' wire names.
         fn $index_of(key: &str) -> Option<usize> {
+            /// The fields in their order, to number them.
+            #[allow(non_camel_case_types)]
+            enum Field {
+                $($field),*
+            }
             match key {
-                $($wire => Some(const { $crate::wire::object::position($names, $wire) }),)*
+                $($wire => Some(Field::$field as usize),)*
                 _ => None,
             }
         }
@@ -206,25 +202,6 @@ pub(crate) trait Fields {
 
 /// A type's wire names in the order it declares them, and the index of a name among them.
 pub(crate) type Names = (&'static [&'static str], fn(&str) -> Option<usize>);
-
-/// The index of `name` in `names` (`names.len()` if it is not there).
-pub(crate) const fn position(names: &[&str], name: &str) -> usize {
-    match names {
-        [first, rest @ ..] if !same_bytes(first.as_bytes(), name.as_bytes()) => {
-            position(rest, name).saturating_add(1)
-        }
-        _ => 0,
-    }
-}
-
-/// Whether `a` and `b` hold the same bytes (`==`, which a `const fn` cannot call).
-const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    match (a, b) {
-        ([], []) => true,
-        ([x, a @ ..], [y, b @ ..]) => *x == *y && same_bytes(a, b),
-        _ => false,
-    }
-}
 
 /// Runs a derived `Deserialize` through [`Capture`], and puts what the object keeps of
 /// how it was sent into the value's `as_sent`. A known key is handed to the derived code
@@ -385,21 +362,10 @@ pub(crate) struct Emit<'a, S> {
     pub(crate) as_sent: &'a AsSent,
 }
 
-/// The error [`Emit`] gives for anything but a struct.
-fn not_a_struct<E: ser::Error>() -> E {
-    E::custom("a payload object serializes as a struct")
-}
-
 impl<'a, S: Serializer> Serializer for Emit<'a, S> {
     type Ok = S::Ok;
     type Error = S::Error;
-    type SerializeSeq = Impossible<S::Ok, S::Error>;
-    type SerializeTuple = Impossible<S::Ok, S::Error>;
-    type SerializeTupleStruct = Impossible<S::Ok, S::Error>;
-    type SerializeTupleVariant = Impossible<S::Ok, S::Error>;
-    type SerializeMap = Impossible<S::Ok, S::Error>;
     type SerializeStruct = EmitFields<'a, S::SerializeMap>;
-    type SerializeStructVariant = Impossible<S::Ok, S::Error>;
 
     fn serialize_struct(
         self,
@@ -411,7 +377,10 @@ impl<'a, S: Serializer> Serializer for Emit<'a, S> {
         Ok(EmitFields { map, as_sent })
     }
 
-    written::refuse!(not_a_struct(); serialize_none() -> Self::Ok;);
+    written::refuse!(
+        ser::Error::custom("a payload object serializes as a struct");
+        serialize_none() -> Self::Ok;
+    );
 }
 
 /// The fields of an [`Emit`]ted struct, written as map entries.
@@ -434,7 +403,13 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         let written_as = &self.as_sent.written_as;
         let written = written_as.get(key, None);
         let absent = written::is_none(value);
-        let key_spelt = self.as_sent.spelt(key);
+        // The spelling it came in, where the type keeps it.
+        let spelling = self
+            .as_sent
+            .spellings
+            .iter()
+            .find(|(field, _)| *field == key);
+        let key_spelt = spelling.map_or(key, |(_, spelling)| *spelling);
         match written {
             None | Some(Written::Quoted | Written::TextAsNumber) if absent => Ok(()),
             None if written_as.has_items(key) => {
@@ -471,23 +446,18 @@ mod tests {
     use crate::wire::enums::code_enum;
 
     code_enum! {
-        /// A test code.
         pub enum Count {
-            /// One.
             One = 1,
         }
     }
 
     wire_object! {
-        /// A test object.
         pub struct Sample {
-            /// A string.
             #[serde(rename = "name")]
             pub name: String,
             /// A count that may come in a string.
             #[serde(rename = "count", default)]
             pub count: Option<Count>,
-            /// Optional text.
             #[serde(rename = "note", default, with = "crate::wire::written::empty_as_none")]
             pub note: Option<String>,
             /// Spelt two ways.
@@ -509,13 +479,14 @@ mod tests {
     fn round_trip(json: &str) -> (Sample, String) {
         let sample: Sample = serde_json::from_str(json).unwrap();
         let back = serde_json::to_string(&sample).unwrap();
+        assert_eq!(sample.clone(), sample);
         (sample, back)
     }
 
     /// Absent stays absent, `null` and `""` stay, a number in a string stays one (a field
     /// the derived code skips when `None` too), an escaped key is matched, an alias is
-    /// written in the primary spelling, and the unknown fields are written back raw, in
-    /// order, after the known ones.
+    /// written in the primary spelling and a kept one as it came, and the unknown fields
+    /// are written back raw, in order, after the known ones.
     #[test]
     fn each_field_is_written_back_as_it_came() {
         let cases = r#"
@@ -530,89 +501,60 @@ mod tests {
             {"name":"a","rare":"x"}
             {"n\u0061me":"a","x\"y":1}                | {"name":"a","x\"y":1}
             {"name":"a","environtment":"prod"}        | {"name":"a","environment":"prod"}
+            {"name":"a","created ":"x","string":null}
+            {"name":"a","created":"x","payload":"p"}
+            {"name":"a","created":"","string":"p"}
+            {"name":"a","payload":null}
             {"zeta":{"deep":[1,2.50,{"x":null}]},"name":"a","big":123456789012345678901234567890,"alpha":"é"} | {"name":"a","zeta":{"deep":[1,2.50,{"x":null}]},"big":123456789012345678901234567890,"alpha":"é"}
             {"":1,"name":"a","k\u00e9y":[],"x":"y","":2,"long_name":null} | {"name":"a","":1,"kéy":[],"x":"y","":2,"long_name":null}"#;
         for case in cases.lines().filter(|line| !line.trim().is_empty()) {
             let (input, expected) = case.split_once(" | ").unwrap_or((case, case));
-            let (sample, back) = round_trip(input.trim());
-            assert_eq!(back, expected.trim(), "for {input}");
-            assert_eq!(sample.clone(), sample);
-        }
-        for (json, rare) in [
-            (r#""rare":null"#, None),
-            (r#""rare":"""#, None),
-            (r#""rare":"x""#, Some("x")),
-        ] {
-            let (sample, _) = round_trip(&format!(r#"{{"name":"a",{json}}}"#));
-            assert_eq!(sample.rare.as_deref(), rare);
+            assert_eq!(round_trip(input.trim()).1, expected.trim(), "for {input}");
         }
     }
 
-    #[test]
-    fn unknown_fields_are_kept_raw_in_order_from_one_buffer() {
-        let (sample, _) =
-            round_trip(r#"{"":1,"name":"a","k\u00e9y":[],"x":"y","":2,"long_name":null}"#);
-        let fields: Vec<_> = sample
-            .unknown_fields()
-            .iter()
-            .map(|(name, value)| (name, value.get()))
-            .collect();
-        let expected = [("", "1"), ("kéy", "[]"), ("x", r#""y""#), ("", "2")];
-        assert_eq!(fields, [&expected[..], &[("long_name", "null")]].concat());
-        assert_eq!(sample.unknown_fields().len(), 5);
-        assert_eq!(sample.unknown_fields().get("x").unwrap().get(), r#""y""#);
-    }
-
+    /// The typed value is the same however a field was written; the notes say how.
     #[test]
     fn the_typed_value_does_not_show_how_it_was_written() {
-        let (quoted, _) = round_trip(r#"{"name":"a","count":"826","note":""}"#);
-        let (plain, _) = round_trip(r#"{"name":"a","count":826}"#);
-        assert_eq!((quoted.count, quoted.note), (Some(Count::Other(826)), None));
+        let (quoted, _) = round_trip(r#"{"name":"a","count":"826","note":"","rare":null}"#);
+        let (plain, _) = round_trip(r#"{"name":"a","count":826,"rare":"x"}"#);
+        assert_eq!(
+            (quoted.count, &quoted.note),
+            (Some(Count::Other(826)), &None)
+        );
+        assert_eq!((quoted.rare, plain.rare.as_deref()), (None, Some("x")));
         let written_as = &quoted.as_sent.written_as;
         assert_eq!(written_as.get("count", None), Some(Written::Quoted));
         assert_eq!(written_as.get("note", None), Some(Written::EmptyString));
         assert_eq!(plain.as_sent.written_as.get("count", None), None);
         assert!(quoted.as_sent.held_nothing("note") && !quoted.as_sent.held_nothing("count"));
         assert!(!plain.as_sent.held_nothing("note"));
-        let (alias, _) = round_trip(r#"{"name":"a","environtment":"prod"}"#);
-        assert_eq!(alias.environment.as_deref(), Some("prod"));
-        assert!(alias.unknown_fields().is_empty());
-    }
-
-    #[test]
-    fn a_kept_spelling_is_written_back_as_it_came_null_included() {
-        for json in [
-            r#"{"name":"a","created ":"x","string":null}"#,
-            r#"{"name":"a","created":"x","payload":"p"}"#,
-            r#"{"name":"a","created":"","string":"p"}"#,
-            r#"{"name":"a","payload":null}"#,
-        ] {
-            assert_eq!(round_trip(json).1, json);
-        }
-        let (document, _) = round_trip(r#"{"name":"a","created ":"x","string":"p"}"#);
-        let (service, _) = round_trip(r#"{"name":"a","created":"x","payload":"p"}"#);
-        assert_eq!(document.created.as_deref(), Some("x"));
-        assert_eq!(document.payload.as_deref(), Some("p"));
-        assert_eq!(
-            (&document.created, &document.payload),
-            (&service.created, &service.payload)
-        );
-        assert!(document.unknown_fields().is_empty());
-    }
-
-    /// A field under both its spellings is a duplicate, and an array is no object.
-    #[test]
-    fn a_duplicate_field_or_an_array_is_refused() {
-        for (json, error) in [
-            (r#"{"name":"a","name":"b"}"#, "duplicate field `name`"),
+        for (document, service) in [
+            (r#""environtment":"p""#, r#""environment":"p""#),
             (
-                r#"{"environtment":"f","name":"a","environment":"e"}"#,
-                "duplicate field `environment`",
+                r#""created ":"x","string":"p""#,
+                r#""created":"x","payload":"p""#,
             ),
-            (r#"["a"]"#, "invalid type: sequence"),
         ] {
-            let err = serde_json::from_str::<Sample>(json).unwrap_err();
-            assert!(err.to_string().contains(error), "{err}");
+            let (document, _) = round_trip(&format!(r#"{{"name":"a",{document}}}"#));
+            let (service, _) = round_trip(&format!(r#"{{"name":"a",{service}}}"#));
+            let read = (&document.environment, &document.created, &document.payload);
+            assert_eq!(
+                read,
+                (&service.environment, &service.created, &service.payload)
+            );
+            assert_ne!(read, (&None, &None, &None));
+            assert!(document.unknown_fields().is_empty());
         }
+    }
+
+    /// A field under both its spellings is a duplicate.
+    #[test]
+    fn a_field_under_both_its_spellings_is_a_duplicate() {
+        let json = r#"{"environtment":"f","name":"a","environment":"e"}"#;
+        let err = serde_json::from_str::<Sample>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("duplicate field `environment`"), "{err}");
     }
 }
