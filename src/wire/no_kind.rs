@@ -39,24 +39,14 @@ impl Reader {
 
     /// `err`, met reading the body as the kind this reader told, as the reader's: a body
     /// that is not JSON names what was read, never the kind its first keys point to.
-    pub(crate) fn own(self, err: Error) -> Error {
-        match err {
-            Error::NotJson {
-                path,
-                reason,
-                line,
-                column,
-                ..
-            } => Error::NotJson {
-                provider: self.provider,
-                payload: self.family,
-                path,
-                reason,
-                line,
-                column,
-            },
-            other => other,
+    pub(crate) fn own(self, mut err: Error) -> Error {
+        if let Error::NotJson {
+            provider, payload, ..
+        } = &mut err
+        {
+            (*provider, *payload) = (self.provider, self.family);
         }
+        err
     }
 }
 
