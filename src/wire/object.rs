@@ -1,11 +1,6 @@
-//! Payload objects that keep what they carry besides their typed fields.
-//!
-//! [`wire_object!`] declares the public struct and a private mirror of it that derives
-//! serde's `Deserialize` and `Serialize` through `#[serde(remote = ...)]`, so the field
-//! attributes (`rename`, `alias`, `with`, `default`) are serde's own. The derived code
-//! reads through [`Capture`], which keeps each key the struct does not name with its raw
-//! JSON, in order, and reads each known field by [`written`]'s rule; it writes through
-//! [`Emit`], which writes each field as it came and the unknown fields after them.
+//! Payload objects that keep what they carry besides their typed fields: serde derives
+//! the code of a private mirror of each (`#[serde(remote = ...)]`), so the field
+//! attributes are serde's own, and it reads through [`Capture`] and writes through [`Emit`].
 
 use std::fmt;
 
@@ -55,12 +50,11 @@ impl AsSent {
 /// Declares a payload object: a public struct of typed fields that keeps its unknown
 /// fields and the way each field was written, and writes both back.
 ///
-/// Every field names its wire spelling first, as `#[serde(rename = "wireName", ...)]`;
-/// other serde field attributes may follow in the same `serde(...)`, after the doc
-/// comments. A field spelt another way too is read under both with serde's `alias`, and
-/// written under its `rename` (Wappin writes its examples' spelling); to write it back
-/// in the spelling it came in, list the pair after the struct:
-/// `keep_spellings { "created" = "created " }` (Viva's documents and its service differ).
+/// Each field's `serde(...)` starts with its wire spelling, `rename = "wireName"`. A field
+/// spelt two ways is read under both with serde's `alias`, and written under its `rename`
+/// (Wappin writes its examples' spelling), or as it came where the pair is listed after
+/// the struct: `keep_spellings { "created" = "created " }` (Viva's documents and its
+/// service differ).
 macro_rules! wire_object {
     (
         $(#[doc = $doc:expr])*
@@ -110,7 +104,6 @@ macro_rules! wire_object {
         const _: () = {
             type Remote $(<$($gen),+>)? = $name $(<$($gen),+>)?;
 
-            /// The other spellings written back as they came: (wire name, spelling).
             const SPELLINGS: &[(&str, &str)] = &[$($(($primary, $alias)),*)?];
             $crate::wire::object::wire_names!(NAMES, index_of, [$($field = $wire),*]);
 
@@ -175,12 +168,9 @@ pub(crate) use wire_object;
 /// a wire name among them (a `match`), which [`deserialize`] takes.
 macro_rules! wire_names {
     ($names:ident, $index_of:ident, [$($field:ident = $wire:literal),* $(,)?]) => {
-        /// The fields' wire names, in the order the struct declares them.
         const $names: &[&str] = &[$($wire),*];
 
-        /// The index of a wire name in the list of the fields' wire names.
         fn $index_of(key: &str) -> Option<usize> {
-            /// The fields in their order, to number them.
             #[allow(non_camel_case_types)]
             enum Field {
                 $($field),*
@@ -204,8 +194,7 @@ pub(crate) trait Fields {
 pub(crate) type Names = (&'static [&'static str], fn(&str) -> Option<usize>);
 
 /// Runs a derived `Deserialize` through [`Capture`], and puts what the object keeps of
-/// how it was sent into the value's `as_sent`. A known key is handed to the derived code
-/// as the field's index.
+/// how it was sent into the value's `as_sent`.
 pub(crate) fn deserialize<'de, D, T>(
     inner: D,
     names: Names,
@@ -231,7 +220,8 @@ where
     read
 }
 
-/// A deserializer for a derived struct that keeps the keys the struct does not name.
+/// A deserializer for a derived struct: keeps each key the struct does not name with its
+/// raw JSON, in order, and reads each known field by [`written`]'s rule.
 pub(crate) struct Capture<'w, D> {
     inner: D,
     object: Object<'w>,
@@ -442,7 +432,6 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
 
 #[cfg(test)]
 mod tests {
-    use super::Written;
     use crate::wire::enums::{code_enum, string_enum};
 
     code_enum! {
@@ -502,10 +491,6 @@ mod tests {
         serde_json::from_str(json).map_err(|err| err.to_string())
     }
 
-    fn write(sample: &Sample) -> String {
-        serde_json::to_string(sample).unwrap()
-    }
-
     /// Absent stays absent, `null` and `""` stay (a field the derived code skips when
     /// `None` too), a number in a string stays one and text sent as a number one (a list's
     /// items too), an escaped key is matched, an alias is written in the primary spelling
@@ -523,7 +508,6 @@ mod tests {
             {"name":"a","rare":null}
             {"name":"a","rare":""}
             {"name":"a","rare":"x"}
-            {"order":"98765432109876543"}
             {"order":"18446744073709551615"}
             {"small":"65535","signed":"-9223372036854775808"}
             {"amount":"100.50"}
@@ -546,7 +530,8 @@ mod tests {
             let (input, expected) = case.split_once(" | ").unwrap_or((case, case));
             let sample = read(input.trim()).unwrap();
             assert_eq!(sample.clone(), sample);
-            assert_eq!(write(&sample), expected.trim(), "for {input}");
+            let written = serde_json::to_string(&sample).unwrap();
+            assert_eq!(written, expected.trim(), "for {input}");
         }
         // A value changed since is written as it is: a `null` set, text as text, an item
         // set or added.
@@ -555,10 +540,10 @@ mod tests {
         changed.id = Some("nine".to_owned());
         changed.tags = Some(vec!["a".into(), "x".into(), "9".into()]);
         let written = r#"{"order":5,"id":"nine","tags":["a","x","9"],"counts":[1,"2"]}"#;
-        assert_eq!(write(&changed), written);
+        assert_eq!(serde_json::to_string(&changed).unwrap(), written);
     }
 
-    /// The typed value is the same however a field was written; the notes say how.
+    /// The typed value is the same however a field was written.
     #[test]
     fn the_typed_value_does_not_show_how_it_was_written() {
         let quoted = r#"{"count":"826","note":"","rare":null,"amount":"100.50","id":9,"status":200,"tags":["a",7],"counts":[1,"2"]}"#;
@@ -580,12 +565,8 @@ mod tests {
             (&None, &None, Some("x"))
         );
         assert!(Status::DOCUMENTED.iter().all(Status::is_documented));
-        let written_as = &quoted.as_sent.written_as;
-        assert_eq!(written_as.get("count", None), Some(Written::Quoted));
-        assert_eq!(written_as.get("note", None), Some(Written::EmptyString));
-        assert_eq!(plain.as_sent.written_as.get("count", None), None);
         assert!(quoted.as_sent.held_nothing("note") && !quoted.as_sent.held_nothing("count"));
-        assert!(!plain.as_sent.held_nothing("note"));
+        assert!(!plain.as_sent.held_nothing("note") && plain.as_sent.written_as.is_empty());
     }
 
     /// A number out of its type's range is quoted as sent (an item's too); a number text

@@ -35,8 +35,7 @@ pub(crate) enum Written {
     TextAsNumber,
 }
 
-/// How an object's fields and their lists' items were written, where not plainly:
-/// (wire name, item, how). Equal when they hold the same notes in any order.
+/// Notes of how fields and list items were written, where not plainly: (wire name, item, how).
 #[derive(Clone, Default)]
 pub(crate) struct WrittenAs(Vec<(&'static str, Option<usize>, Written)>);
 
@@ -137,7 +136,6 @@ impl<'w, 'de, D: Deserializer<'de>> Probe<'w, D> {
         Ok(raw)
     }
 
-    /// The inner deserializer, and a [`Recorder`] around `visitor`.
     fn split<V>(self, visitor: V, wants: Wants) -> (D, Recorder<'w, V>) {
         let note = self.note;
         (
@@ -468,7 +466,6 @@ pub(crate) fn is_none<T: ?Sized + Serialize>(value: &T) -> bool {
     value.serialize(IsNone).is_ok()
 }
 
-/// A serializer that takes `None` and refuses anything else.
 struct IsNone;
 
 impl Serializer for IsNone {
