@@ -33,8 +33,7 @@ impl PartialEq for AsSent {
 }
 
 impl AsSent {
-    /// Whether the field `name` came as `null` or `""`, which its `None` does not tell
-    /// from absent.
+    /// Whether the field `name` came as `null` or `""`, which its `None` cannot tell from absent.
     pub(crate) fn held_nothing(&self, name: &str) -> bool {
         matches!(
             self.written_as.get(name, None),
@@ -394,11 +393,8 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         let written = written_as.get(key, None);
         let absent = written::is_none(value);
         // The spelling it came in, where the type keeps it.
-        let spelling = self
-            .as_sent
-            .spellings
-            .iter()
-            .find(|(field, _)| *field == key);
+        let spellings = &self.as_sent.spellings;
+        let spelling = spellings.iter().find(|(field, _)| *field == key);
         let key_spelt = spelling.map_or(key, |(_, spelling)| *spelling);
         match written {
             None | Some(Written::Quoted | Written::TextAsNumber) if absent => Ok(()),
@@ -452,14 +448,12 @@ mod tests {
             pub name: Option<String>,
             #[serde(rename = "count", default)]
             pub count: Option<Count>,
-            #[serde(rename = "note", default, with = "crate::wire::written::empty_as_none")]
+            #[serde(rename = "note", default, deserialize_with = "crate::wire::written::empty_as_none")]
             pub note: Option<String>,
             #[serde(rename = "environment", alias = "environtment", default)]
             pub environment: Option<String>,
-            /// Skipped by the derived code when `None`.
-            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", with = "crate::wire::written::empty_as_none")]
+            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::written::empty_as_none")]
             pub rare: Option<String>,
-            /// Spelt `"created "` in a document, and written back as it came.
             #[serde(rename = "created", alias = "created ", default)]
             pub created: Option<String>,
             #[serde(rename = "payload", alias = "string", default)]
@@ -491,11 +485,10 @@ mod tests {
         serde_json::from_str(json).map_err(|err| err.to_string())
     }
 
-    /// Absent stays absent, `null` and `""` stay (a field the derived code skips when
-    /// `None` too), a number in a string stays one and text sent as a number one (a list's
-    /// items too), an escaped key is matched, an alias is written in the primary spelling
-    /// and a kept one as it came, and the unknown fields are written back raw, in order,
-    /// after the known ones.
+    /// Absent stays absent; `null`, `""`, a number in a string and text sent as a number
+    /// stay so (a list's items, and a field the derived code skips when `None`, too); an
+    /// escaped key is matched; an alias is written in the primary spelling, a kept one as it
+    /// came; unknown fields are written back raw, in order, after the known ones.
     #[test]
     fn each_field_is_written_back_as_it_came() {
         let cases = r#"
@@ -541,6 +534,12 @@ mod tests {
         changed.tags = Some(vec!["a".into(), "x".into(), "9".into()]);
         let written = r#"{"order":5,"id":"nine","tags":["a","x","9"],"counts":[1,"2"]}"#;
         assert_eq!(serde_json::to_string(&changed).unwrap(), written);
+        // Through a `serde_json::Value` too.
+        let value = serde_json::json!({"order": "7", "amount": "1.5", "id": 9, "x": {"k": [1]}});
+        let sample: Sample = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!((sample.order, sample.id.as_deref()), (Some(7), Some("9")));
+        assert_eq!(sample.unknown_fields().len(), 1);
+        assert_eq!(serde_json::to_value(&sample).unwrap(), value);
     }
 
     /// The typed value is the same however a field was written.
@@ -598,18 +597,5 @@ mod tests {
             let err = read(json.trim()).unwrap_err();
             assert!(err.starts_with(&quoted), "{json}: {err}");
         }
-    }
-
-    #[test]
-    fn a_value_read_from_a_serde_json_value_follows_the_rule_too() {
-        let value = serde_json::json!({"order": "7", "amount": "1.5", "id": 9, "x": {"k": [1]}});
-        let sample: Sample = serde_json::from_value(value.clone()).unwrap();
-        let read = (
-            sample.order,
-            sample.id.as_deref(),
-            sample.unknown_fields().len(),
-        );
-        assert_eq!(read, (Some(7), Some("9"), 1));
-        assert_eq!(serde_json::to_value(&sample).unwrap(), value);
     }
 }

@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
@@ -528,23 +529,12 @@ macro_rules! refuse {
 }
 pub(crate) use refuse;
 
-/// Serde `with` helper for optional text where `""` means absent (eSMS's `RequestId=`):
-/// read as `None`, and written back as `""` by the object's note.
-pub(crate) mod empty_as_none {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<String>, D::Error> {
-        Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
-    }
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<String>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
-    }
+/// Reads optional text where `""` means absent (eSMS's `RequestId=`) as `None`; the
+/// object's note writes it back as `""`. For serde's `deserialize_with`.
+pub(crate) fn empty_as_none<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
 }
 
 #[cfg(test)]
