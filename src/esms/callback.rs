@@ -15,8 +15,8 @@ use crate::timestamp::Timestamp;
 use crate::unknown_fields::UnknownFields;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::text::shown;
-use crate::wire::{decimal, number, query};
-use crate::wire::{object, written};
+use crate::wire::written::empty_as_none;
+use crate::wire::{decimal, number, object, query};
 use crate::{Answer, Error, Limits, Provider};
 
 /// A delivery callback: the query string eSMS sends to the customer's URL, or the same
@@ -162,25 +162,25 @@ struct Record {
     total_receiver: Option<u64>,
     #[serde(rename = "TotalSent", default)]
     total_sent: Option<u64>,
-    #[serde(rename = "RequestId", default, with = "written::empty_as_none")]
+    #[serde(rename = "RequestId", default, deserialize_with = "empty_as_none")]
     request_id: Option<String>,
     #[serde(rename = "TypeId", default)]
     type_id: Option<TypeId>,
     #[serde(rename = "Telcoid", default)]
     telco: Option<Telco>,
-    #[serde(rename = "PhoneNumber", default, with = "written::empty_as_none")]
+    #[serde(rename = "PhoneNumber", default, deserialize_with = "empty_as_none")]
     phone_number: Option<String>,
-    #[serde(rename = "CallbackUrl", default, with = "written::empty_as_none")]
+    #[serde(rename = "CallbackUrl", default, deserialize_with = "empty_as_none")]
     callback_url: Option<String>,
-    #[serde(rename = "Partnerids", default, with = "written::empty_as_none")]
+    #[serde(rename = "Partnerids", default, deserialize_with = "empty_as_none")]
     partner_ids: Option<String>,
     #[serde(rename = "ErrorInfo", default, with = "error_info::text_option")]
     error_info: Option<ErrorInfo>,
-    #[serde(rename = "OAId", default, with = "written::empty_as_none")]
+    #[serde(rename = "OAId", default, deserialize_with = "empty_as_none")]
     oa_id: Option<String>,
-    #[serde(rename = "ZnsTempId", default, with = "written::empty_as_none")]
+    #[serde(rename = "ZnsTempId", default, deserialize_with = "empty_as_none")]
     temp_id: Option<String>,
-    #[serde(rename = "switchsmsid", default, with = "written::empty_as_none")]
+    #[serde(rename = "switchsmsid", default, deserialize_with = "empty_as_none")]
     switch_sms_id: Option<String>,
     #[serde(skip)]
     query: QueryWire,

@@ -1,11 +1,6 @@
-//! Payload objects that keep what they carry besides their typed fields.
-//!
-//! [`wire_object!`] declares the public struct and a private mirror of it that derives
-//! serde's `Deserialize` and `Serialize` through `#[serde(remote = ...)]`, so the field
-//! attributes (`rename`, `alias`, `with`, `default`) are serde's own. The derived code
-//! reads through [`Capture`], which keeps each key the struct does not name with its raw
-//! JSON, in order, and reads each known field by [`written`]'s rule; it writes through
-//! [`Emit`], which writes each field as it came and the unknown fields after them.
+//! Payload objects that keep what they carry besides their typed fields: serde derives
+//! the code of a private mirror of each (`#[serde(remote = ...)]`), so the field
+//! attributes are serde's own, and it reads through [`Capture`] and writes through [`Emit`].
 
 use std::fmt;
 
@@ -38,8 +33,7 @@ impl PartialEq for AsSent {
 }
 
 impl AsSent {
-    /// Whether the field `name` came as `null` or `""`, which its `None` does not tell
-    /// from absent.
+    /// Whether the field `name` came as `null` or `""`, which its `None` cannot tell from absent.
     pub(crate) fn held_nothing(&self, name: &str) -> bool {
         matches!(
             self.written_as.get(name, None),
@@ -55,12 +49,11 @@ impl AsSent {
 /// Declares a payload object: a public struct of typed fields that keeps its unknown
 /// fields and the way each field was written, and writes both back.
 ///
-/// Every field names its wire spelling first, as `#[serde(rename = "wireName", ...)]`;
-/// other serde field attributes may follow in the same `serde(...)`, after the doc
-/// comments. A field spelt another way too is read under both with serde's `alias`, and
-/// written under its `rename` (Wappin writes its examples' spelling); to write it back
-/// in the spelling it came in, list the pair after the struct:
-/// `keep_spellings { "created" = "created " }` (Viva's documents and its service differ).
+/// Each field's `serde(...)` starts with its wire spelling, `rename = "wireName"`. A field
+/// spelt two ways is read under both with serde's `alias`, and written under its `rename`
+/// (Wappin writes its examples' spelling), or as it came where the pair is listed after
+/// the struct: `keep_spellings { "created" = "created " }` (Viva's documents and its
+/// service differ).
 macro_rules! wire_object {
     (
         $(#[doc = $doc:expr])*
@@ -110,7 +103,6 @@ macro_rules! wire_object {
         const _: () = {
             type Remote $(<$($gen),+>)? = $name $(<$($gen),+>)?;
 
-            /// The other spellings written back as they came: (wire name, spelling).
             const SPELLINGS: &[(&str, &str)] = &[$($(($primary, $alias)),*)?];
             $crate::wire::object::wire_names!(NAMES, index_of, [$($field = $wire),*]);
 
@@ -175,12 +167,9 @@ pub(crate) use wire_object;
 /// a wire name among them (a `match`), which [`deserialize`] takes.
 macro_rules! wire_names {
     ($names:ident, $index_of:ident, [$($field:ident = $wire:literal),* $(,)?]) => {
-        /// The fields' wire names, in the order the struct declares them.
         const $names: &[&str] = &[$($wire),*];
 
-        /// The index of a wire name in the list of the fields' wire names.
         fn $index_of(key: &str) -> Option<usize> {
-            /// The fields in their order, to number them.
             #[allow(non_camel_case_types)]
             enum Field {
                 $($field),*
@@ -204,8 +193,7 @@ pub(crate) trait Fields {
 pub(crate) type Names = (&'static [&'static str], fn(&str) -> Option<usize>);
 
 /// Runs a derived `Deserialize` through [`Capture`], and puts what the object keeps of
-/// how it was sent into the value's `as_sent`. A known key is handed to the derived code
-/// as the field's index.
+/// how it was sent into the value's `as_sent`.
 pub(crate) fn deserialize<'de, D, T>(
     inner: D,
     names: Names,
@@ -231,7 +219,8 @@ where
     read
 }
 
-/// A deserializer for a derived struct that keeps the keys the struct does not name.
+/// A deserializer for a derived struct: keeps each key the struct does not name with its
+/// raw JSON, in order, and reads each known field by [`written`]'s rule.
 pub(crate) struct Capture<'w, D> {
     inner: D,
     object: Object<'w>,
@@ -404,11 +393,8 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
         let written = written_as.get(key, None);
         let absent = written::is_none(value);
         // The spelling it came in, where the type keeps it.
-        let spelling = self
-            .as_sent
-            .spellings
-            .iter()
-            .find(|(field, _)| *field == key);
+        let spellings = &self.as_sent.spellings;
+        let spelling = spellings.iter().find(|(field, _)| *field == key);
         let key_spelt = spelling.map_or(key, |(_, spelling)| *spelling);
         match written {
             None | Some(Written::Quoted | Written::TextAsNumber) if absent => Ok(()),
@@ -442,8 +428,7 @@ impl<M: SerializeMap> SerializeStruct for EmitFields<'_, M> {
 
 #[cfg(test)]
 mod tests {
-    use super::Written;
-    use crate::wire::enums::code_enum;
+    use crate::wire::enums::{code_enum, string_enum};
 
     code_enum! {
         pub enum Count {
@@ -451,42 +436,59 @@ mod tests {
         }
     }
 
+    string_enum! {
+        pub enum Status {
+            Fine = "200",
+        }
+    }
+
     wire_object! {
         pub struct Sample {
-            #[serde(rename = "name")]
-            pub name: String,
-            /// A count that may come in a string.
+            #[serde(rename = "name", default)]
+            pub name: Option<String>,
             #[serde(rename = "count", default)]
             pub count: Option<Count>,
-            #[serde(rename = "note", default, with = "crate::wire::written::empty_as_none")]
+            #[serde(rename = "note", default, deserialize_with = "crate::wire::written::empty_as_none")]
             pub note: Option<String>,
-            /// Spelt two ways.
             #[serde(rename = "environment", alias = "environtment", default)]
             pub environment: Option<String>,
-            /// Optional, and skipped by the derived code when `None`.
-            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", with = "crate::wire::written::empty_as_none")]
+            #[serde(rename = "rare", default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::wire::written::empty_as_none")]
             pub rare: Option<String>,
-            /// Spelt with a trailing space in a document, and written back as it came.
             #[serde(rename = "created", alias = "created ", default)]
             pub created: Option<String>,
-            /// Spelt by its type in a document, and written back as it came.
             #[serde(rename = "payload", alias = "string", default)]
             pub payload: Option<String>,
+            #[serde(rename = "order", default)]
+            pub order: Option<u64>,
+            #[serde(rename = "small", default)]
+            pub small: Option<u16>,
+            #[serde(rename = "signed", default)]
+            pub signed: Option<i64>,
+            #[serde(rename = "amount", default, with = "crate::wire::decimal::number_option")]
+            pub amount: Option<rust_decimal::Decimal>,
+            #[serde(rename = "id", default)]
+            pub id: Option<String>,
+            #[serde(rename = "status", default)]
+            pub status: Option<Status>,
+            /// Text with a form of its own.
+            #[serde(rename = "at", default, with = "crate::wire::time::date_time_seconds_option")]
+            pub at: Option<chrono::NaiveDateTime>,
+            #[serde(rename = "tags", default)]
+            pub tags: Option<Vec<String>>,
+            #[serde(rename = "counts", default)]
+            pub counts: Option<Vec<u64>>,
         }
         keep_spellings { "created" = "created ", "payload" = "string" }
     }
 
-    fn round_trip(json: &str) -> (Sample, String) {
-        let sample: Sample = serde_json::from_str(json).unwrap();
-        let back = serde_json::to_string(&sample).unwrap();
-        assert_eq!(sample.clone(), sample);
-        (sample, back)
+    fn read(json: &str) -> Result<Sample, String> {
+        serde_json::from_str(json).map_err(|err| err.to_string())
     }
 
-    /// Absent stays absent, `null` and `""` stay, a number in a string stays one (a field
-    /// the derived code skips when `None` too), an escaped key is matched, an alias is
-    /// written in the primary spelling and a kept one as it came, and the unknown fields
-    /// are written back raw, in order, after the known ones.
+    /// Absent stays absent; `null`, `""`, a number in a string and text sent as a number
+    /// stay so (a list's items, and a field the derived code skips when `None`, too); an
+    /// escaped key is matched; an alias is written in the primary spelling, a kept one as it
+    /// came; unknown fields are written back raw, in order, after the known ones.
     #[test]
     fn each_field_is_written_back_as_it_came() {
         let cases = r#"
@@ -499,6 +501,16 @@ mod tests {
             {"name":"a","rare":null}
             {"name":"a","rare":""}
             {"name":"a","rare":"x"}
+            {"order":"18446744073709551615"}
+            {"small":"65535","signed":"-9223372036854775808"}
+            {"amount":"100.50"}
+            {"amount":"-0.00"}
+            {"id":9,"status":200}
+            {"id":-5,"status":404}
+            {"id":18446744073709551615}
+            {"tags":["a",7,"8",-1],"counts":[1,"2",3]}
+            {"tags":[],"counts":["0"]}
+            {"tags":[""],"counts":[]}
             {"n\u0061me":"a","x\"y":1}                | {"name":"a","x\"y":1}
             {"name":"a","environtment":"prod"}        | {"name":"a","environment":"prod"}
             {"name":"a","created ":"x","string":null}
@@ -509,52 +521,81 @@ mod tests {
             {"":1,"name":"a","k\u00e9y":[],"x":"y","":2,"long_name":null} | {"name":"a","":1,"kéy":[],"x":"y","":2,"long_name":null}"#;
         for case in cases.lines().filter(|line| !line.trim().is_empty()) {
             let (input, expected) = case.split_once(" | ").unwrap_or((case, case));
-            assert_eq!(round_trip(input.trim()).1, expected.trim(), "for {input}");
+            let sample = read(input.trim()).unwrap();
+            assert_eq!(sample.clone(), sample);
+            let written = serde_json::to_string(&sample).unwrap();
+            assert_eq!(written, expected.trim(), "for {input}");
         }
+        // A value changed since is written as it is: a `null` set, text as text, an item
+        // set or added.
+        let mut changed = read(r#"{"order":null,"id":9,"tags":["a",7],"counts":[1,"2"]}"#).unwrap();
+        changed.order = Some(5);
+        changed.id = Some("nine".to_owned());
+        changed.tags = Some(vec!["a".into(), "x".into(), "9".into()]);
+        let written = r#"{"order":5,"id":"nine","tags":["a","x","9"],"counts":[1,"2"]}"#;
+        assert_eq!(serde_json::to_string(&changed).unwrap(), written);
+        // Through a `serde_json::Value` too.
+        let value = serde_json::json!({"order": "7", "amount": "1.5", "id": 9, "x": {"k": [1]}});
+        let sample: Sample = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!((sample.order, sample.id.as_deref()), (Some(7), Some("9")));
+        assert_eq!(sample.unknown_fields().len(), 1);
+        assert_eq!(serde_json::to_value(&sample).unwrap(), value);
     }
 
-    /// The typed value is the same however a field was written; the notes say how.
+    /// The typed value is the same however a field was written.
     #[test]
     fn the_typed_value_does_not_show_how_it_was_written() {
-        let (quoted, _) = round_trip(r#"{"name":"a","count":"826","note":"","rare":null}"#);
-        let (plain, _) = round_trip(r#"{"name":"a","count":826,"rare":"x"}"#);
+        let quoted = r#"{"count":"826","note":"","rare":null,"amount":"100.50","id":9,"status":200,"tags":["a",7],"counts":[1,"2"]}"#;
+        let plain = r#"{"count":826,"rare":"x","amount":100.50,"id":"9","status":"200","tags":["a","7"],"counts":[1,2]}"#;
+        let (quoted, plain) = (read(quoted).unwrap(), read(plain).unwrap());
+        let typed = |s: &Sample| {
+            format!(
+                "{:?}",
+                (s.count, s.amount, &s.id, &s.status, &s.tags, &s.counts)
+            )
+        };
+        assert_eq!(typed(&quoted), typed(&plain));
         assert_eq!(
-            (quoted.count, &quoted.note),
-            (Some(Count::Other(826)), &None)
+            (quoted.count, &quoted.status),
+            (Some(Count::Other(826)), &Some(Status::Fine))
         );
-        assert_eq!((quoted.rare, plain.rare.as_deref()), (None, Some("x")));
-        let written_as = &quoted.as_sent.written_as;
-        assert_eq!(written_as.get("count", None), Some(Written::Quoted));
-        assert_eq!(written_as.get("note", None), Some(Written::EmptyString));
-        assert_eq!(plain.as_sent.written_as.get("count", None), None);
+        assert_eq!(
+            (&quoted.note, &quoted.rare, plain.rare.as_deref()),
+            (&None, &None, Some("x"))
+        );
+        assert!(Status::DOCUMENTED.iter().all(Status::is_documented));
         assert!(quoted.as_sent.held_nothing("note") && !quoted.as_sent.held_nothing("count"));
-        assert!(!plain.as_sent.held_nothing("note"));
-        for (document, service) in [
-            (r#""environtment":"p""#, r#""environment":"p""#),
-            (
-                r#""created ":"x","string":"p""#,
-                r#""created":"x","payload":"p""#,
-            ),
-        ] {
-            let (document, _) = round_trip(&format!(r#"{{"name":"a",{document}}}"#));
-            let (service, _) = round_trip(&format!(r#"{{"name":"a",{service}}}"#));
-            let read = (&document.environment, &document.created, &document.payload);
-            assert_eq!(
-                read,
-                (&service.environment, &service.created, &service.payload)
-            );
-            assert_ne!(read, (&None, &None, &None));
-            assert!(document.unknown_fields().is_empty());
-        }
+        assert!(!plain.as_sent.held_nothing("note") && plain.as_sent.written_as.is_empty());
     }
 
-    /// A field under both its spellings is a duplicate.
+    /// A number out of its type's range is quoted as sent (an item's too); a number text
+    /// cannot keep is refused without a number never sent; a field under both its
+    /// spellings is a duplicate.
     #[test]
-    fn a_field_under_both_its_spellings_is_a_duplicate() {
-        let json = r#"{"environtment":"f","name":"a","environment":"e"}"#;
-        let err = serde_json::from_str::<Sample>(json)
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("duplicate field `environment`"), "{err}");
+    fn a_value_the_rule_refuses_is_quoted_as_sent() {
+        let no_text = "invalid type: a number with a fraction, an exponent or past 64 bits";
+        let cases = r#"
+            {"small":70000}                  | invalid value: integer `70000`, expected u16
+            {"signed":-9223372036854775809}  | invalid value: integer `-9223372036854775809`, expected i64
+            {"signed":9223372036854775808}   | invalid value: integer `9223372036854775808`, expected i64
+            {"order":1.0}                    | invalid value: number `1.0`, expected u64
+            {"order":1e2}                    | invalid value: number `1e2`, expected u64
+            {"order":"05"}                   | invalid value: string "05", expected u64
+            {"order":" 5"}                   | invalid value: string " 5", expected u64
+            {"order":true}                   | invalid type: boolean `true`, expected u64
+            {"counts":[1,18446744073709551616]} | invalid value: integer `18446744073709551616`, expected u64
+            {"at":1689261131}                | invalid type: integer `1689261131`
+            {"id":1.50}                      | NO_TEXT
+            {"id":1e2}                       | NO_TEXT
+            {"id":98765432109876543210}      | NO_TEXT
+            {"status":2.5}                   | NO_TEXT
+            {"at":1.5}                       | NO_TEXT
+            {"environtment":"f","name":"a","environment":"e"} | duplicate field `environment`"#;
+        for case in cases.lines().filter(|line| !line.trim().is_empty()) {
+            let (json, quoted) = case.split_once('|').unwrap();
+            let quoted = quoted.trim().replace("NO_TEXT", no_text);
+            let err = read(json.trim()).unwrap_err();
+            assert!(err.starts_with(&quoted), "{json}: {err}");
+        }
     }
 }

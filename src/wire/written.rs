@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
@@ -35,8 +36,7 @@ pub(crate) enum Written {
     TextAsNumber,
 }
 
-/// How an object's fields and their lists' items were written, where not plainly:
-/// (wire name, item, how). Equal when they hold the same notes in any order.
+/// Notes of how fields and list items were written, where not plainly: (wire name, item, how).
 #[derive(Clone, Default)]
 pub(crate) struct WrittenAs(Vec<(&'static str, Option<usize>, Written)>);
 
@@ -137,7 +137,6 @@ impl<'w, 'de, D: Deserializer<'de>> Probe<'w, D> {
         Ok(raw)
     }
 
-    /// The inner deserializer, and a [`Recorder`] around `visitor`.
     fn split<V>(self, visitor: V, wants: Wants) -> (D, Recorder<'w, V>) {
         let note = self.note;
         (
@@ -468,7 +467,6 @@ pub(crate) fn is_none<T: ?Sized + Serialize>(value: &T) -> bool {
     value.serialize(IsNone).is_ok()
 }
 
-/// A serializer that takes `None` and refuses anything else.
 struct IsNone;
 
 impl Serializer for IsNone {
@@ -531,23 +529,12 @@ macro_rules! refuse {
 }
 pub(crate) use refuse;
 
-/// Serde `with` helper for optional text where `""` means absent (eSMS's `RequestId=`):
-/// read as `None`, and written back as `""` by the object's note.
-pub(crate) mod empty_as_none {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<String>, D::Error> {
-        Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
-    }
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<String>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
-    }
+/// Reads optional text where `""` means absent (eSMS's `RequestId=`) as `None`; the
+/// object's note writes it back as `""`. For serde's `deserialize_with`.
+pub(crate) fn empty_as_none<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
 }
 
 #[cfg(test)]
@@ -558,126 +545,7 @@ mod tests {
 
     use super::{WrittenBack, is_none};
 
-    crate::wire::enums::string_enum! {
-        pub enum Status {
-            Fine = "200",
-        }
-    }
-
-    crate::wire::object::wire_object! {
-        /// One field for each part of the rule.
-        pub struct Scalars {
-            #[serde(rename = "order", default)]
-            pub order: Option<u64>,
-            #[serde(rename = "small", default)]
-            pub small: Option<u16>,
-            #[serde(rename = "signed", default)]
-            pub signed: Option<i64>,
-            #[serde(rename = "amount", default, with = "crate::wire::decimal::number_option")]
-            pub amount: Option<rust_decimal::Decimal>,
-            #[serde(rename = "id", default)]
-            pub id: Option<String>,
-            #[serde(rename = "status", default)]
-            pub status: Option<Status>,
-            /// A time with a form of its own.
-            #[serde(rename = "at", default, with = "crate::wire::time::date_time_seconds_option")]
-            pub at: Option<chrono::NaiveDateTime>,
-            #[serde(rename = "tags", default)]
-            pub tags: Option<Vec<String>>,
-            #[serde(rename = "counts", default)]
-            pub counts: Option<Vec<u64>>,
-        }
-    }
-
-    fn read(json: &str) -> Result<Scalars, String> {
-        serde_json::from_str(json).map_err(|err| err.to_string())
-    }
-
-    fn write(scalars: &Scalars) -> String {
-        serde_json::to_string(scalars).unwrap()
-    }
-
-    #[test]
-    fn each_scalar_reads_its_other_spelling_and_is_written_back_as_it_came() {
-        for json in [
-            r#"{"order":"98765432109876543"}"#,
-            r#"{"order":"18446744073709551615"}"#,
-            r#"{"small":"65535","signed":"-9223372036854775808"}"#,
-            r#"{"amount":"100.50"}"#,
-            r#"{"amount":"-0.00"}"#,
-            r#"{"id":9,"status":200}"#,
-            r#"{"id":-5,"status":404}"#,
-            r#"{"id":18446744073709551615}"#,
-            r#"{"tags":["a",7,"8",-1],"counts":[1,"2",3]}"#,
-            r#"{"tags":[],"counts":["0"]}"#,
-            r#"{"tags":[""],"counts":[]}"#,
-        ] {
-            assert_eq!(write(&read(json).unwrap()), json);
-        }
-        let quoted =
-            read(r#"{"amount":"100.50","id":9,"status":200,"tags":["a",7],"counts":[1,"2"]}"#);
-        let plain =
-            read(r#"{"amount":100.50,"id":"9","status":"200","tags":["a","7"],"counts":[1,2]}"#);
-        let (quoted, plain) = (quoted.unwrap(), plain.unwrap());
-        let typed = |s: &Scalars| format!("{:?}", (s.amount, &s.id, &s.status, &s.tags, &s.counts));
-        assert_eq!(typed(&quoted), typed(&plain));
-        assert_eq!(quoted.status, Some(Status::Fine));
-        assert!(Status::DOCUMENTED.iter().all(Status::is_documented));
-        assert!(quoted.unknown_fields().is_empty());
-        // A value changed since is written as it is: text as text, a `null` set, an item
-        // set or added.
-        let mut changed = quoted;
-        changed.id = Some("nine".to_owned());
-        changed.tags = Some(vec!["a".into(), "x".into(), "9".into()]);
-        let written = write(&changed);
-        assert!(
-            written.contains(r#""id":"nine","status":200,"tags":["a","x","9"],"counts":[1,"2"]"#),
-            "{written}"
-        );
-        let mut changed = read(r#"{"order":null}"#).unwrap();
-        changed.order = Some(5);
-        assert_eq!(write(&changed), r#"{"order":5}"#);
-    }
-
-    /// A number out of its type's range is quoted as sent (an item's too); a number text
-    /// cannot keep is refused without a number never sent.
-    #[test]
-    fn a_value_the_rule_refuses_is_quoted_as_sent() {
-        let no_text = "invalid type: a number with a fraction, an exponent or past 64 bits";
-        let cases = r#"
-            {"small":70000}                  | invalid value: integer `70000`, expected u16
-            {"signed":-9223372036854775809}  | invalid value: integer `-9223372036854775809`, expected i64
-            {"signed":9223372036854775808}   | invalid value: integer `9223372036854775808`, expected i64
-            {"order":1.0}                    | invalid value: number `1.0`, expected u64
-            {"order":1e2}                    | invalid value: number `1e2`, expected u64
-            {"order":"05"}                   | invalid value: string "05", expected u64
-            {"order":" 5"}                   | invalid value: string " 5", expected u64
-            {"order":true}                   | invalid type: boolean `true`, expected u64
-            {"counts":[1,18446744073709551616]} | invalid value: integer `18446744073709551616`, expected u64
-            {"at":1689261131}                | invalid type: integer `1689261131`
-            {"id":1.50}                      | NO_TEXT
-            {"id":1e2}                       | NO_TEXT
-            {"id":98765432109876543210}      | NO_TEXT
-            {"status":2.5}                   | NO_TEXT
-            {"at":1.5}                       | NO_TEXT"#;
-        for case in cases.lines().filter(|line| !line.trim().is_empty()) {
-            let (json, quoted) = case.split_once('|').unwrap();
-            let quoted = quoted.trim().replace("NO_TEXT", no_text);
-            let err = read(json.trim()).unwrap_err();
-            assert!(err.starts_with(&quoted), "{json}: {err}");
-        }
-    }
-
-    #[test]
-    fn a_value_read_from_a_serde_json_value_follows_the_rule_too() {
-        let value = serde_json::json!({"order": "7", "amount": "1.5", "id": 9, "x": {"k": [1]}});
-        let scalars: Scalars = serde_json::from_value(value.clone()).unwrap();
-        assert_eq!((scalars.order, scalars.id.as_deref()), (Some(7), Some("9")));
-        assert_eq!(serde_json::to_value(&scalars).unwrap(), value);
-    }
-
-    /// A value that counts how often it is written, in a newtype as a time or an amount
-    /// hands over its text.
+    /// Counts how often its text is built, as a time's or an amount's in a newtype.
     struct Built<'a>(&'a Cell<u32>);
 
     impl Serialize for Built<'_> {
@@ -693,10 +561,9 @@ mod tests {
     #[test]
     fn the_check_for_none_stops_before_a_newtype_s_text_is_built() {
         let builds = Cell::new(0);
-        assert!(!is_none(&Newtype(Built(&builds))) && !is_none(&Some(Newtype(Built(&builds)))));
-        assert!(is_none(&None::<Newtype<'_>>));
-        assert_eq!(builds.get(), 0);
         let value = &Newtype(Built(&builds));
+        assert!(!is_none(value) && !is_none(&Some(value)) && is_none(&None::<Newtype<'_>>));
+        assert_eq!(builds.get(), 0);
         let written = None;
         let back = serde_json::to_string(&WrittenBack { value, written }).unwrap();
         assert_eq!(
