@@ -3,8 +3,7 @@
 //! Viva sends amounts as JSON numbers with decimals (`"Amount": 100.50`, `"TotalFee":
 //! -0.50`, `"Interchange": 0.00105`), eSMS a price in its query (`TotalPrice=470.0000`).
 //! `serde_json` would make an `f64` of a number, losing exactness and the written scale
-//! (`100.50` back as `100.5`): these helpers read its raw text instead, in a JSON number
-//! or a string (`written`, rule 1), and write back the same digits.
+//! (`100.50` back as `100.5`): these helpers read its raw text instead.
 
 use rust_decimal::Decimal;
 use serde::de::{Deserialize, Deserializer};
@@ -38,8 +37,7 @@ pub(crate) fn has_leading_zero(text: &str) -> bool {
     whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The digits of a decimal number before its point and after it, without its sign. The
-/// point is found as a byte: `split_once` with a `char` costs more than the reading.
+/// The digits of a decimal number before its point and after it, without its sign.
 fn whole_and_fraction(text: &str) -> (&str, Option<&str>) {
     let digits = text.strip_prefix('-').unwrap_or(text);
     match digits.bytes().position(|byte| byte == b'.') {
@@ -51,7 +49,7 @@ fn whole_and_fraction(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// An exact decimal sent as a JSON number or a string holding one (`"Amount": "100.50"`),
+/// An exact decimal sent as a JSON number or a string holding one (`written`, rule 1),
 /// written back as a JSON number of the same digits (its `Display`, `-0.00` too).
 struct Exact(Decimal);
 
@@ -107,23 +105,18 @@ mod tests {
 
     #[test]
     fn amounts_are_exact_and_written_back_with_their_digits() {
-        for (text, exact) in [
-            ("100.50", Decimal::new(10050, 2)),
-            ("-0.50", Decimal::new(-50, 2)),
-            ("0.00105", Decimal::new(105, 5)),
-            ("10", Decimal::new(10, 0)),
-            ("-0.00", Decimal::new(0, 2)),
-            ("-0.0000000000000000000000000000", Decimal::new(0, 28)),
-            ("79228162514264337593543950335", Decimal::MAX),
-            (
-                "-7.9228162514264337593543950335",
-                Decimal::from_i128_with_scale(-79_228_162_514_264_337_593_543_950_335, 28),
-            ),
+        // A decimal's `Display` shows its mantissa, scale and sign: same text, same value.
+        for text in [
+            "100.50",
+            "10",
+            "-0.00",
+            "-0.0000000000000000000000000000",
+            "79228162514264337593543950335",
+            "-7.9228162514264337593543950335",
         ] {
             let json = format!(r#"{{"amount":{text},"fee":null}}"#);
             let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(amounts.amount, exact);
-            assert_eq!(amounts.amount.scale(), exact.scale(), "{text}");
+            assert_eq!(amounts.amount.to_string(), text);
             assert_eq!(serde_json::to_string(&amounts).unwrap(), json);
             let quoted: Amounts =
                 serde_json::from_str(&format!(r#"{{"amount":"{text}"}}"#)).unwrap();
@@ -144,9 +137,7 @@ mod tests {
             assert_eq!(parse_number(text), None, "{text}");
         }
         for (bad, quoted) in [
-            (r#""1e2""#, r#"string "1e2""#),
             (r#"" 100.50""#, r#"string " 100.50""#),
-            ("1E-2", "number `1E-2`"),
             ("true", "boolean `true`"),
             ("null", "null"),
             ("[1]", "sequence"),
