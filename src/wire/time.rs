@@ -130,12 +130,11 @@ impl<'de> Deserialize<'de> for Seconds {
     }
 }
 
-/// Unix seconds, or milliseconds where `MILLIS`, written as a number (the object notes a
-/// string, see `written`): Wappin's callback `timestamp` (`"1557915512"`) in seconds;
-/// NXCloud's Zalo receipt `timestamp` (`"1720602861913"`) and eSMS's Zalo
-/// `delivery_time` (`"1767678030984"` or `null`) in milliseconds. Read from a string of
-/// plain digits, as the samples send it, or a JSON integer (`written`, rule 1): no sign,
-/// no leading zero, no fraction, so that the count is written back as it came.
+/// Unix seconds, or milliseconds where `MILLIS`: Wappin's callback `timestamp`
+/// (`"1557915512"`), NXCloud's Zalo receipt `timestamp` and eSMS's Zalo `delivery_time`
+/// (`"1767678030984"`). Read from plain digits in a string or a JSON integer (`written`,
+/// rule 1), no sign, leading zero or fraction; written as a number (the object notes a
+/// string).
 struct Unix<const MILLIS: bool>(DateTime<Utc>);
 
 impl<const MILLIS: bool> Serialize for Unix<MILLIS> {
@@ -189,20 +188,15 @@ mod tests {
 
     #[test]
     fn agrees_with_chrono_on_every_edge_and_refuses_any_other_layout() {
+        // 29 February, hour 24, a leap second and year 0: tests/hostile.rs.
         for text in [
-            "2024-02-29 00:00:00",
             "2023-02-29 00:00:00",
             "2023-13-01 00:00:00",
             "2023-00-10 00:00:00",
             "2023-12-31 23:59:59",
-            "2023-12-31 24:00:00",
             "2023-12-31 23:60:00",
-            "2023-12-31 23:59:60",
-            "0000-01-01 00:00:00",
         ] {
             let chrono = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok();
-            // chrono accepts `:60` as a leap second; the providers never send one.
-            let chrono = chrono.filter(|t| t.nanosecond() < 1_000_000_000);
             assert_eq!(parse_date_time_seconds(text), chrono, "{text}");
         }
         for text in [
@@ -216,11 +210,7 @@ mod tests {
         ] {
             assert_eq!(parse_date_time_seconds(text), None, "{text}");
         }
-        for text in [
-            "31/02/2024 16:58:01",
-            "24/04/2024%2016:58:01",
-            "24/4/2024 16:58:01",
-        ] {
+        for text in ["24/04/2024%2016:58:01", "24/4/2024 16:58:01"] {
             assert_eq!(parse_day_month_year_seconds(text), None, "{text}");
         }
     }
@@ -244,15 +234,14 @@ mod tests {
             assert_eq!(read, expected);
             assert_eq!(serde_json::to_string(&unix).unwrap(), written);
         }
+        // `-1`, 20 digits, past chrono's range in seconds: tests/hostile.rs.
         for bad in [
             r#""""#,
             r#""01557915512""#,
             r#""+1557915512""#,
-            "-1",
             r#""1557915512.0""#,
             "1e9",
-            "99999999999999999999",
-            // Past chrono's range, in seconds and in milliseconds.
+            // Past chrono's range in milliseconds.
             "9223372036854775807",
         ] {
             for unit in ["s", "ms"] {
