@@ -2,9 +2,7 @@
 //!
 //! NXCloud's receipt `code` is a number (`"code": 11000`), Wappin's callback `timestamp`
 //! the same in a string (`"1557915512"`), Viva's `CurrencyCode` either (`978`, `"978"`).
-//! [`deserialize_number`] reads every number a helper reads (codes, decimals, unix
-//! times) from its raw text, never through a float: a long number keeps every digit, and
-//! an error quotes it as sent.
+//! Never through a float: a long number keeps every digit, and an error quotes it as sent.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -14,9 +12,8 @@ use serde::de::{self, Deserializer, MapAccess, Unexpected, Visitor};
 use super::text::Borrowed;
 
 /// Whether `text` starts as an integer written the one way it is written back: an
-/// optional `-`, then `0` alone or a digit that is not `0`. `"05"`, `"+5"` and `"-0"`
-/// would be written back as `"5"`, `"5"` and `"0"` (found by fuzzing:
-/// `fixtures/esms/invalid/send_status_leading_zero.query`).
+/// optional `-`, then `0` alone or a digit that is not `0`: `"05"`, `"+5"` and `"-0"`
+/// would come back as `5`, `5` and `0` (`esms/invalid/send_status_leading_zero.query`).
 fn starts_canonically(text: &str) -> bool {
     matches!(
         text.as_bytes(),
@@ -152,10 +149,9 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// Reads a number from its text, as a JSON number or in a string, with `parse` (`None`
-/// when the digits are not the number `expected`): the one reader of decimals, codes,
-/// unix times and currencies. The text keeps a decimal's scale (`100.50`) and the digits
-/// of an integer out of range, for the error.
+/// Reads a number from its raw text, as a JSON number or in a string, with `parse`
+/// (`None` when the digits are not the number `expected`): the one reader of decimals,
+/// codes, unix times and currencies.
 pub(crate) fn deserialize_number<'de, D: Deserializer<'de>, T>(
     deserializer: D,
     parse: impl FnOnce(&str) -> Option<T>,
