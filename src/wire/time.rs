@@ -172,16 +172,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_and_writes_the_samples_times() {
-        let at = |y, mo, d, h, mi, s| NaiveDate::from_ymd_opt(y, mo, d)?.and_hms_opt(h, mi, s);
-        let time = parse_date_time_seconds("2023-07-13 15:12:11");
-        assert_eq!(time, at(2023, 7, 13, 15, 12, 11));
-        let written = DateTimeSeconds(&time.unwrap(), b' ').to_string();
-        assert_eq!(written, "2023-07-13 15:12:11");
-        let time = parse_day_month_year_seconds("24/04/2024 16:58:01");
-        assert_eq!(time, at(2024, 4, 24, 16, 58, 1));
+    fn writes_every_year_chrono_holds_with_at_least_four_digits() {
         for year in [-262_143, -10_000, -5, 0, 999, 9999, 10_000, 262_142] {
-            let written = DateTimeSeconds(&at(year, 2, 3, 4, 5, 6).unwrap(), b'T').to_string();
+            let time = NaiveDate::from_ymd_opt(year, 2, 3).and_then(|d| d.and_hms_opt(4, 5, 6));
+            let written = DateTimeSeconds(&time.unwrap(), b'T').to_string();
             assert_eq!(written, format!("{year:04}-02-03T04:05:06"));
         }
     }
