@@ -15,9 +15,8 @@ use super::number::deserialize_number;
 /// Reads the decimal number `text` exactly: its digits, scale and sign. Only an optional
 /// `-`, digits with no leading zero, and a point with digits on both sides are taken, so
 /// that the value is written back as it came (`rust_decimal` alone also takes `1_000`,
-/// `+5`, `.5` and `070.5`; the last was found by fuzzing,
-/// `fixtures/esms/invalid/total_price_leading_zero.query`). A negative zero (`-0.00`)
-/// keeps its sign, which `rust_decimal` drops.
+/// `+5`, `.5` and `070.5`: `esms/invalid/total_price_leading_zero.query`). A negative
+/// zero (`-0.00`) keeps its sign, which `rust_decimal` drops.
 pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     let (whole, fraction) = whole_and_fraction(text);
     let plain = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());

@@ -244,8 +244,7 @@ mod tests {
             assert_eq!(from_number.code(), code);
         }
         assert_eq!(Code::DOCUMENTED, [Code::Fine, Code::Broken]);
-        // Past an `i64`: `number::code_from_text`'s test; errors quoting what was sent:
-        // tests/hostile.rs.
+        // Past an `i64`: `code_from_text`'s test; the errors' quotes: tests/hostile.rs.
         for text in ["05", "+5", "-0", "", " 5", "1.5", "12a"] {
             let json = format!("{text:?}");
             assert!(serde_json::from_str::<Code>(&json).is_err(), "{json}");

@@ -7,7 +7,6 @@
 /// newtype `$newtype`, which reads and writes one `$ty`: absent or `null` is `None`.
 macro_rules! option_with {
     ($name:ident, $ty:ty, $newtype:path) => {
-        #[doc = concat!("[`", stringify!($newtype), "`] for an optional field: absent or `null` is `None`.")]
         pub(crate) mod $name {
             use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -74,17 +74,14 @@ pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
     deserialize_number(deserializer, code_from_text, &Code(name))
 }
 
-/// The newtype `serde_json`'s `RawValue` asks a deserializer for, to be handed a value's
-/// raw text (a private name of `serde_json`'s, checked by a test here).
-pub(crate) const RAW_VALUE: &str = "$serde_json::private::RawValue";
-
 /// The newtype [`deserialize_number`] asks for: an object's field probe (`written`) reads
 /// the number's text itself, notes whether it came in a string, and hands the text over.
 pub(crate) const NUMBER: &str = "$provider_payloads::number";
 
 /// Reads the raw JSON text of the next value: borrowed from the body where it can be,
 /// else owned (`from_value`). A `Box<RawValue>` would always allocate, and a `&RawValue`
-/// takes borrowed text only.
+/// takes borrowed text only. `serde_json` hands it to a reader that asks for a newtype of
+/// the private name `RawValue` uses, which a test here checks.
 pub(crate) fn raw_text<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Cow<'de, str>, D::Error> {
@@ -104,7 +101,7 @@ pub(crate) fn raw_text<'de, D: Deserializer<'de>>(
         }
     }
 
-    deserializer.deserialize_newtype_struct(RAW_VALUE, RawVisitor)
+    deserializer.deserialize_newtype_struct("$serde_json::private::RawValue", RawVisitor)
 }
 
 /// The raw JSON text of a value sent for a number: the number (`100.50`), a string that
@@ -188,8 +185,6 @@ pub(crate) fn deserialize_number<'de, D: Deserializer<'de>, T>(
 mod tests {
     use super::*;
 
-    /// Also the check of [`RAW_VALUE`], a private name of `serde_json`'s: `serde_json`
-    /// hands the raw text only to a reader that asks for it by that name.
     #[test]
     fn raw_text_is_borrowed_from_a_body_and_owned_from_a_value() {
         let mut body = serde_json::Deserializer::from_str(r#" "100.50" "#);

@@ -27,9 +27,8 @@ pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// Where each of the [`raw_pairs`] is in `query`: the start and end of its key and of its
-/// value (after the first `=`; empty, at the key's end, for a pair with none). A reader
-/// that keeps the query as it came finds its pairs again with these, rather than keeping
-/// them beside it. The separators are ASCII, so each pair is split as bytes.
+/// value (after the first `=`; empty, at the key's end, for a pair with none): a reader
+/// that keeps the query as it came finds its pairs again with these.
 pub(crate) fn spans(query: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> {
     let mut start = 0_usize;
     query

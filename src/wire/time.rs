@@ -11,19 +11,15 @@ use serde::ser::{Serialize, Serializer};
 
 use super::number::{code_from_text, deserialize_number};
 
-/// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (`T` in
-/// ISO 8601), exactly: chrono's parser would also take `7` for a month, a sign or spaces.
+/// Reads `YYYY-MM-DD HH:MM:SS` with `between` between the date and the time (a space in
+/// NXCloud's `sendTime`, `T` in ISO 8601), exactly: chrono's parser would also take `7`
+/// for a month, a sign or spaces.
 pub(crate) fn parse_date_time(text: &str, between: u8) -> Option<NaiveDateTime> {
     let (date, time) = text.as_bytes().split_at_checked(10)?;
     let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = date else {
         return None;
     };
     date_time([y1, y2, y3, y4], [m1, m2], [d1, d2], between, time)
-}
-
-/// Reads `YYYY-MM-DD HH:MM:SS` (NXCloud's `sendTime`).
-pub(crate) fn parse_date_time_seconds(text: &str) -> Option<NaiveDateTime> {
-    parse_date_time(text, b' ')
 }
 
 /// Reads `DD/MM/YYYY HH:MM:SS` (eSMS's `error_info` time).
@@ -126,7 +122,7 @@ impl Serialize for Seconds {
 impl<'de> Deserialize<'de> for Seconds {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let expecting = "a date and time like `2023-07-13 15:12:11`";
-        deserialize_text(deserializer, expecting, parse_date_time_seconds).map(Seconds)
+        deserialize_text(deserializer, expecting, |text| parse_date_time(text, b' ')).map(Seconds)
     }
 }
 
@@ -191,7 +187,7 @@ mod tests {
             "2023-12-31 23:60:00",
         ] {
             let chrono = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok();
-            assert_eq!(parse_date_time_seconds(text), chrono, "{text}");
+            assert_eq!(parse_date_time(text, b' '), chrono, "{text}");
         }
         for text in [
             "2023-07-13",
@@ -202,7 +198,7 @@ mod tests {
             "２023-07-13 15:12:1",
             "24/04/2024 16:58:01",
         ] {
-            assert_eq!(parse_date_time_seconds(text), None, "{text}");
+            assert_eq!(parse_date_time(text, b' '), None, "{text}");
         }
         for text in ["24/04/2024%2016:58:01", "24/4/2024 16:58:01"] {
             assert_eq!(parse_day_month_year_seconds(text), None, "{text}");
