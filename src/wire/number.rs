@@ -110,7 +110,6 @@ pub(crate) fn raw_text<'de, D: Deserializer<'de>>(
 pub(crate) struct Sent<'a>(pub(crate) &'a str);
 
 impl<'a> Sent<'a> {
-    /// Whether the value is a string.
     pub(crate) fn is_quoted(self) -> bool {
         self.0.starts_with('"')
     }

@@ -1,7 +1,6 @@
 //! The time formats providers write: to the second with no zone (`2023-07-13 15:12:11`,
 //! eSMS's `24/04/2024 16:58:01`), read as [`NaiveDateTime`] so that no zone is invented,
-//! and unix seconds or milliseconds in a string (`"1557915512"`), read as UTC
-//! [`DateTime`]s.
+//! and unix seconds or milliseconds, read as UTC [`DateTime`]s.
 
 use std::fmt;
 
