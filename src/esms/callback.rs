@@ -576,9 +576,9 @@ impl Callback {
             if !query.is_empty() {
                 query.push('&');
             }
-            query::encode_into(&mut query, key);
+            query.extend(query::encode(key));
             query.push('=');
-            query::encode_into(&mut query, value);
+            query.extend(query::encode(value));
         };
         if self.is_record() {
             // The keys it holds a value for, in the samples' order.

@@ -30,7 +30,7 @@ use crate::timestamp::Timestamp;
 use crate::unrecognized::{FieldPath, ListUnrecognized, Unrecognized, UnrecognizedKind};
 use crate::wire::enums::{code_enum, string_enum};
 use crate::wire::text::shown;
-use crate::wire::time::{DateTimeSeconds, parse_date_time_seconds};
+use crate::wire::time::{DateTimeSeconds, parse_date_time};
 use crate::wire::{decimal, number, query};
 use crate::{Error, Limits, Provider, UnknownFields};
 
@@ -542,7 +542,7 @@ impl Builder {
 
 /// A time as the document writes it, `yyyy-MM-dd HH:mm:ss`.
 fn time(value: &str) -> Result<NaiveDateTime, String> {
-    parse_date_time_seconds(value).ok_or_else(|| {
+    parse_date_time(value, b' ').ok_or_else(|| {
         format!("expected a date and time like `2021-02-26 10:01:15`, found `{value}`")
     })
 }

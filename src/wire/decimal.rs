@@ -1,10 +1,8 @@
-//! Money as exact decimals, read from the digits that were sent.
-//!
-//! Viva sends amounts as JSON numbers with decimals (`"Amount": 100.50`, `"TotalFee":
-//! -0.50`, `"Interchange": 0.00105`), eSMS a price in its query (`TotalPrice=470.0000`).
-//! `serde_json` would make an `f64` of a number, losing exactness and the written scale
-//! (`100.50` back as `100.5`): these helpers read its raw text instead, in a JSON number
-//! or a string (`written`, rule 1), and write back the same digits.
+//! Money as exact decimals. Viva sends amounts as JSON numbers with decimals (`"Amount":
+//! 100.50`, `"TotalFee": -0.50`, `"Interchange": 0.00105`), eSMS a price in its query
+//! (`TotalPrice=470.0000`). `serde_json` would make an `f64` of a number, losing
+//! exactness and the written scale (`100.50` back as `100.5`): these helpers read the
+//! digits that were sent instead.
 
 use rust_decimal::Decimal;
 use serde::de::{Deserialize, Deserializer};
@@ -16,9 +14,8 @@ use super::number::deserialize_number;
 /// Reads the decimal number `text` exactly: its digits, scale and sign. Only an optional
 /// `-`, digits with no leading zero, and a point with digits on both sides are taken, so
 /// that the value is written back as it came (`rust_decimal` alone also takes `1_000`,
-/// `+5`, `.5` and `070.5`; the last was found by fuzzing,
-/// `fixtures/esms/invalid/total_price_leading_zero.query`). A negative zero (`-0.00`)
-/// keeps its sign, which `rust_decimal` drops.
+/// `+5`, `.5` and `070.5`: `esms/invalid/total_price_leading_zero.query`). A negative
+/// zero (`-0.00`) keeps its sign, which `rust_decimal` drops.
 pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     let (whole, fraction) = whole_and_fraction(text);
     let plain = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
@@ -38,8 +35,7 @@ pub(crate) fn has_leading_zero(text: &str) -> bool {
     whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The digits of a decimal number before its point and after it, without its sign. The
-/// point is found as a byte: `split_once` with a `char` costs more than the reading.
+/// The digits of a decimal number before its point and after it, without its sign.
 fn whole_and_fraction(text: &str) -> (&str, Option<&str>) {
     let digits = text.strip_prefix('-').unwrap_or(text);
     match digits.bytes().position(|byte| byte == b'.') {
@@ -51,7 +47,7 @@ fn whole_and_fraction(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// An exact decimal sent as a JSON number or a string holding one (`"Amount": "100.50"`),
+/// An exact decimal sent as a JSON number or a string holding one (`written`, rule 1),
 /// written back as a JSON number of the same digits (its `Display`, `-0.00` too).
 struct Exact(Decimal);
 
@@ -93,11 +89,9 @@ super::option_with!(number_option, Decimal, Exact);
 
 #[cfg(test)]
 mod tests {
-    use serde::{Deserialize, Serialize};
-
     use super::*;
 
-    #[derive(Debug, Deserialize, Serialize)]
+    #[derive(Debug, serde::Deserialize, serde::Serialize)]
     struct Amounts {
         #[serde(with = "number")]
         amount: Decimal,
@@ -107,23 +101,17 @@ mod tests {
 
     #[test]
     fn amounts_are_exact_and_written_back_with_their_digits() {
-        for (text, exact) in [
-            ("100.50", Decimal::new(10050, 2)),
-            ("-0.50", Decimal::new(-50, 2)),
-            ("0.00105", Decimal::new(105, 5)),
-            ("10", Decimal::new(10, 0)),
-            ("-0.00", Decimal::new(0, 2)),
-            ("-0.0000000000000000000000000000", Decimal::new(0, 28)),
-            ("79228162514264337593543950335", Decimal::MAX),
-            (
-                "-7.9228162514264337593543950335",
-                Decimal::from_i128_with_scale(-79_228_162_514_264_337_593_543_950_335, 28),
-            ),
+        // A decimal's `Display` shows its mantissa, scale and sign: same text, same value.
+        for text in [
+            "100.50",
+            "10",
+            "-0.00",
+            "-0.0000000000000000000000000000",
+            "79228162514264337593543950335",
+            "-7.9228162514264337593543950335",
         ] {
             let json = format!(r#"{{"amount":{text},"fee":null}}"#);
             let amounts: Amounts = serde_json::from_str(&json).unwrap();
-            assert_eq!(amounts.amount, exact);
-            assert_eq!(amounts.amount.scale(), exact.scale(), "{text}");
             assert_eq!(serde_json::to_string(&amounts).unwrap(), json);
             let quoted: Amounts =
                 serde_json::from_str(&format!(r#"{{"amount":"{text}"}}"#)).unwrap();
@@ -144,22 +132,16 @@ mod tests {
             assert_eq!(parse_number(text), None, "{text}");
         }
         for (bad, quoted) in [
-            (r#""1e2""#, r#"string "1e2""#),
             (r#"" 100.50""#, r#"string " 100.50""#),
-            ("1E-2", "number `1E-2`"),
             ("true", "boolean `true`"),
             ("null", "null"),
             ("[1]", "sequence"),
             ("{}", "map"),
         ] {
             let json = format!(r#"{{"amount":{bad}}}"#);
-            let err = serde_json::from_str::<Amounts>(&json)
-                .unwrap_err()
-                .to_string();
-            assert!(
-                err.contains(quoted) && err.contains("decimal number"),
-                "{bad}: {err}"
-            );
+            let err = serde_json::from_str::<Amounts>(&json).unwrap_err();
+            let expected = format!("{quoted}, expected a decimal number");
+            assert!(err.to_string().contains(&expected), "{bad}: {err}");
         }
     }
 }

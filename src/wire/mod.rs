@@ -1,17 +1,12 @@
 //! Helpers for the ways providers write their payloads, each in one place
 //! (`ARCHITECTURE.md`, convention 5), used through serde attributes; each helper's doc
-//! names the sample that needs it. [`object`] keeps unknown fields, [`written`] is the one
-//! rule for every scalar, [`number`], [`decimal`] and [`time`] read numbers, money and
-//! times as sent, [`enums`] keeps any undocumented value of a closed set, [`query`]
-//! reads eSMS's query strings, [`json`] reads a body and writes it back, and
-//! [`detect`], [`kinds`] and [`top_level`] tell a body's kind from its table, [`no_kind`]
-//! says why when they cannot.
+//! names the sample that needs it. [`detect`], [`kinds`] and [`top_level`] tell a body's
+//! kind from its table, [`no_kind`] says why when they cannot.
 
 /// Declares the serde `with` module `$name` for an `Option<$ty>` field, through the
 /// newtype `$newtype`, which reads and writes one `$ty`: absent or `null` is `None`.
 macro_rules! option_with {
     ($name:ident, $ty:ty, $newtype:path) => {
-        #[doc = concat!("[`", stringify!($newtype), "`] for an optional field: absent or `null` is `None`.")]
         pub(crate) mod $name {
             use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -2,9 +2,7 @@
 //!
 //! NXCloud's receipt `code` is a number (`"code": 11000`), Wappin's callback `timestamp`
 //! the same in a string (`"1557915512"`), Viva's `CurrencyCode` either (`978`, `"978"`).
-//! [`deserialize_number`] reads every number a helper reads (codes, decimals, unix
-//! times) from its raw text, never through a float: a long number keeps every digit, and
-//! an error quotes it as sent.
+//! Never through a float: a long number keeps every digit, and an error quotes it as sent.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -14,9 +12,8 @@ use serde::de::{self, Deserializer, MapAccess, Unexpected, Visitor};
 use super::text::Borrowed;
 
 /// Whether `text` starts as an integer written the one way it is written back: an
-/// optional `-`, then `0` alone or a digit that is not `0`. `"05"`, `"+5"` and `"-0"`
-/// would be written back as `"5"`, `"5"` and `"0"` (found by fuzzing:
-/// `fixtures/esms/invalid/send_status_leading_zero.query`).
+/// optional `-`, then `0` alone or a digit that is not `0`: `"05"`, `"+5"` and `"-0"`
+/// would come back as `5`, `5` and `0` (`esms/invalid/send_status_leading_zero.query`).
 fn starts_canonically(text: &str) -> bool {
     matches!(
         text.as_bytes(),
@@ -77,17 +74,14 @@ pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(
     deserialize_number(deserializer, code_from_text, &Code(name))
 }
 
-/// The newtype `serde_json`'s `RawValue` asks a deserializer for, to be handed a value's
-/// raw text (a private name of `serde_json`'s, checked by a test here).
-pub(crate) const RAW_VALUE: &str = "$serde_json::private::RawValue";
-
 /// The newtype [`deserialize_number`] asks for: an object's field probe (`written`) reads
 /// the number's text itself, notes whether it came in a string, and hands the text over.
 pub(crate) const NUMBER: &str = "$provider_payloads::number";
 
 /// Reads the raw JSON text of the next value: borrowed from the body where it can be,
 /// else owned (`from_value`). A `Box<RawValue>` would always allocate, and a `&RawValue`
-/// takes borrowed text only.
+/// takes borrowed text only. `serde_json` hands it to a reader that asks for a newtype of
+/// the private name `RawValue` uses, which a test here checks.
 pub(crate) fn raw_text<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Cow<'de, str>, D::Error> {
@@ -107,7 +101,7 @@ pub(crate) fn raw_text<'de, D: Deserializer<'de>>(
         }
     }
 
-    deserializer.deserialize_newtype_struct(RAW_VALUE, RawVisitor)
+    deserializer.deserialize_newtype_struct("$serde_json::private::RawValue", RawVisitor)
 }
 
 /// The raw JSON text of a value sent for a number: the number (`100.50`), a string that
@@ -116,7 +110,6 @@ pub(crate) fn raw_text<'de, D: Deserializer<'de>>(
 pub(crate) struct Sent<'a>(pub(crate) &'a str);
 
 impl<'a> Sent<'a> {
-    /// Whether the value is a string.
     pub(crate) fn is_quoted(self) -> bool {
         self.0.starts_with('"')
     }
@@ -152,10 +145,9 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// Reads a number from its text, as a JSON number or in a string, with `parse` (`None`
-/// when the digits are not the number `expected`): the one reader of decimals, codes,
-/// unix times and currencies. The text keeps a decimal's scale (`100.50`) and the digits
-/// of an integer out of range, for the error.
+/// Reads a number from its raw text, as a JSON number or in a string, with `parse`
+/// (`None` when the digits are not the number `expected`): the one reader of decimals,
+/// codes, unix times and currencies.
 pub(crate) fn deserialize_number<'de, D: Deserializer<'de>, T>(
     deserializer: D,
     parse: impl FnOnce(&str) -> Option<T>,
@@ -192,8 +184,6 @@ pub(crate) fn deserialize_number<'de, D: Deserializer<'de>, T>(
 mod tests {
     use super::*;
 
-    /// Also the check of [`RAW_VALUE`], a private name of `serde_json`'s: `serde_json`
-    /// hands the raw text only to a reader that asks for it by that name.
     #[test]
     fn raw_text_is_borrowed_from_a_body_and_owned_from_a_value() {
         let mut body = serde_json::Deserializer::from_str(r#" "100.50" "#);

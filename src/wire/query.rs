@@ -5,20 +5,16 @@
 //! digits, or a value that does not decode to UTF-8, is an error. `+` is a space. Raw
 //! characters other than `&` and `=` are taken as they are: the older eSMS document's
 //! sample sends `error_info="{\"error\":-114,...}"`, readable if not a valid URL.
-//! Writing uses `percent-encoding`.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, PercentEncode, utf8_percent_encode};
 
 /// Why a query value could not be decoded.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum DecodeError {
-    /// A `%` at this byte offset is not followed by two hex digits.
     #[error("malformed percent escape at byte {0} (`%` must be followed by two hex digits)")]
     BadEscape(usize),
-    /// The decoded bytes are not UTF-8.
     #[error("the percent-decoded value is not UTF-8")]
     NotUtf8,
 }
@@ -31,9 +27,8 @@ pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// Where each of the [`raw_pairs`] is in `query`: the start and end of its key and of its
-/// value (after the first `=`; empty, at the key's end, for a pair with none). A reader
-/// that keeps the query as it came finds its pairs again with these, rather than keeping
-/// them beside it. The separators are ASCII, so each pair is split as bytes.
+/// value (after the first `=`; empty, at the key's end, for a pair with none): a reader
+/// that keeps the query as it came finds its pairs again with these.
 pub(crate) fn spans(query: &str) -> impl Iterator<Item = ((usize, usize), (usize, usize))> {
     let mut start = 0_usize;
     query
@@ -86,21 +81,15 @@ fn decode_bytes(raw: &str, plus_is_space: bool) -> Result<String, DecodeError> {
     String::from_utf8(bytes).map_err(|_| DecodeError::NotUtf8)
 }
 
-/// What is written encoded: everything but ASCII letters, digits and `-._~`.
-const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// Writes `value` percent-encoded for a query (a space as `%20`, never `+`).
-pub(crate) fn encode(value: &str) -> impl fmt::Display + '_ {
+/// Writes `value` percent-encoded for a query with `percent-encoding`: everything but
+/// ASCII letters, digits and `-._~` (a space as `%20`, never `+`).
+pub(crate) fn encode(value: &str) -> PercentEncode<'_> {
+    const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
     utf8_percent_encode(value, ENCODED)
-}
-
-/// Appends `value` to `out` as [`encode`] writes it.
-pub(crate) fn encode_into(out: &mut String, value: &str) {
-    out.extend(utf8_percent_encode(value, ENCODED));
 }
 
 /// Appends the value `current` of a pair that came as `raw` (still encoded) to `out`:
@@ -111,7 +100,7 @@ pub(crate) fn write_as_it_came(out: &mut String, raw: &str, current: &str) {
     if decode(raw).is_ok_and(|decoded| decoded == current) {
         out.push_str(raw);
     } else {
-        encode_into(out, current);
+        out.extend(encode(current));
     }
 }
 
@@ -140,12 +129,8 @@ mod tests {
     fn decoding_is_strict_and_borrows_what_needs_none() {
         assert!(matches!(decode("0901888484"), Ok(Cow::Borrowed(_))));
         assert_eq!(decode("a+b%20c").unwrap(), "a b c");
-        assert_eq!(decode("%22%7B%5C%22").unwrap(), "\"{\\\"");
         assert_eq!(decode_layer("a+b%C3%A9").unwrap(), "a+bé");
         assert_eq!(decode("ab%2"), Err(DecodeError::BadEscape(2)));
-        assert_eq!(decode("%zz"), Err(DecodeError::BadEscape(0)));
-        assert_eq!(decode("x%"), Err(DecodeError::BadEscape(1)));
-        assert_eq!(decode("%FF"), Err(DecodeError::NotUtf8));
         assert_eq!(decode_layer("%2"), Err(DecodeError::BadEscape(0)));
     }
 

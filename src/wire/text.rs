@@ -1,5 +1,4 @@
-//! Text read from the input without a copy where it can be, and the text of a value
-//! written back.
+//! Text read from the input, and the text of a value written back.
 
 use std::borrow::Cow;
 use std::fmt;
