@@ -21,7 +21,7 @@ use std::cmp::Ordering;
 
 use smallvec::{SmallVec, smallvec};
 
-use super::number::code_from_text;
+use super::number::{Sent, code_from_text};
 use super::top_level::{Stop, TopLevel};
 use crate::{Error, Provider};
 
@@ -65,12 +65,8 @@ impl Tag {
     fn holds<P>(&self, body: &TopLevel<'_>, tables: &[&'static Table<P>]) -> Option<bool> {
         let (Tag::Codes(key, _) | Tag::Otherwise(key) | Tag::ObjectWith(key, _)) = *self;
         let value = body.value(key)?;
-        let text = value
-            .strip_prefix(b"\"")
-            .and_then(|text| text.strip_suffix(b"\""));
-        let code = std::str::from_utf8(text.unwrap_or(value))
-            .ok()
-            .and_then(code_from_text);
+        let raw = std::str::from_utf8(value).ok();
+        let code = raw.and_then(|raw| code_from_text(Sent(raw).text()));
         let named = |codes: &[i64]| code.is_some_and(|code| codes.contains(&code));
         Some(match *self {
             Tag::Codes(_, codes) => named(codes),
@@ -86,9 +82,8 @@ impl Tag {
 pub(crate) enum Decision<P: 'static> {
     /// It fits this kind.
     Fits(&'static Table<P>, &'static Row<P>),
-    /// It comes nearer this kind than it fits any: it is of the kind when the kind's type
-    /// reads it (a row may require more than its type, to tell it from other kinds: an
-    /// NXCloud receipt's `code`), and otherwise gets the kind's error.
+    /// It comes nearer this kind than it fits any (rule 3): it is read as the kind, and
+    /// gets the kind's error if its type does not read it.
     Nearest(&'static Table<P>, &'static Row<P>),
 }
 

@@ -220,27 +220,23 @@ mod tests {
         let body = r#" { "a" : 1 , "b":-2.5e3,"c":"x\"y\\","d":{"e":[1,{"f":"]}"}]},"g":true, "i":[] ,"j":{"k":[1}],"st\u0061tus":2}"#;
         let entries =
             r#"a=1 b=-2.5e3 c="x\"y\\" d={"e":[1,{"f":"]}"}]} g=true i=[] j={"k":[1}] status=2"#;
-        assert_eq!(read(body), (entries.to_owned(), Ok(())));
         let deep = format!(
             r#"{{"a":{}1{},"b":2}}"#,
             "[".repeat(1 << 17),
             "]".repeat(1 << 17)
         );
         assert!(read(&deep).0.ends_with("] b=2"));
-        assert_eq!(read(" null").1, Err(Stop::NotAnObject("null")));
-        for (body, entries) in [
-            ("<html>", ""),
-            (r#"{"a":1,"b":"#, "a=1 b="),
-            (r#"{"a":1 "b":2}"#, "a=1"),
-            (r#"{"a":1,}"#, "a=1"),
-            (r#"{"a":{"b":[1,2}"#, "a="),
-            (r#"{"\u00":1}"#, ""),
+        for (body, entries, end) in [
+            (body, entries, Ok(())),
+            (" null", "", Err(Stop::NotAnObject("null"))),
+            ("<html>", "", Err(Stop::Broken)),
+            (r#"{"a":1,"b":"#, "a=1 b=", Err(Stop::Broken)),
+            (r#"{"a":1 "b":2}"#, "a=1", Err(Stop::Broken)),
+            (r#"{"a":1,}"#, "a=1", Err(Stop::Broken)),
+            (r#"{"a":{"b":[1,2}"#, "a=", Err(Stop::Broken)),
+            (r#"{"\u00":1}"#, "", Err(Stop::Broken)),
         ] {
-            assert_eq!(
-                read(body),
-                (entries.to_owned(), Err(Stop::Broken)),
-                "{body}"
-            );
+            assert_eq!(read(body), (entries.to_owned(), end), "{body}");
         }
     }
 }
