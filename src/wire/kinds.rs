@@ -160,11 +160,6 @@ macro_rules! kinds {
             const TABLE: $crate::wire::detect::Table<P> = $crate::wire::detect::Table {
                 provider: $provider,
                 family: $family,
-                fewest: {
-                    let mut fewest = usize::MAX;
-                    $(if [$($key),+].len() < fewest { fewest = [$($key),+].len(); })+
-                    fewest
-                },
                 rows: &[$($crate::wire::detect::Row {
                     kind: <$ty as $crate::wire::kinds::Kind>::NAME,
                     requires: &[$($key),+],

@@ -38,25 +38,13 @@ type Entry<'a> = (Cow<'a, [u8]>, &'a [u8]);
 impl<'a> TopLevel<'a> {
     /// The top level of `body`.
     pub(crate) fn of(body: &'a [u8]) -> Self {
-        let mut top = TopLevel::new();
-        top.read(body);
-        top
-    }
-
-    /// Nothing read yet: [`read`](Self::read) reads in place, where a large return is
-    /// copied.
-    pub(crate) fn new() -> Self {
-        let (entries, lengths) = (SmallVec::new(), 0);
-        TopLevel {
-            entries,
-            lengths,
+        let mut top = TopLevel {
+            entries: SmallVec::new(),
+            lengths: 0,
             end: Ok(()),
-        }
-    }
-
-    #[inline]
-    pub(crate) fn read(&mut self, body: &'a [u8]) {
-        self.end = self.read_entries(body);
+        };
+        top.end = top.read_entries(body);
+        top
     }
 
     /// The raw value of `key`, where the body has it.
