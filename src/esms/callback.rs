@@ -402,13 +402,16 @@ impl QueryWire {
 }
 
 /// The decoded text of `raw`, a key or value of the query: `raw` itself when it needs no
-/// decoding, else the next `decoded` text (where the reader put it), as long as what `raw`
-/// decodes to.
+/// decoding (no `%` or `+`, as [`query::decode`] borrows it), else the next `decoded`
+/// text, where the reader put what `raw` decodes to: one byte for each `%XX` and each
+/// other byte, found without decoding `raw` again.
 fn decoded_text<'a>(raw: &'a str, decoded: &mut &'a str) -> &'a str {
-    let Ok(Cow::Owned(text)) = query::decode(raw) else {
+    if !raw.contains(['%', '+']) {
         return raw;
-    };
-    let (text, rest) = decoded.split_at_checked(text.len()).unwrap_or_default();
+    }
+    let escapes = raw.bytes().filter(|&byte| byte == b'%').count();
+    let len = raw.len().saturating_sub(escapes.saturating_mul(2));
+    let (text, rest) = decoded.split_at_checked(len).unwrap_or_default();
     *decoded = rest;
     text
 }
