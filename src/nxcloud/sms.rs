@@ -194,12 +194,17 @@ impl Key {
 
     /// The field the (decoded) key `name` fills: `None` for a key the document does not
     /// name, or one `met` before.
-    fn claim(name: &str, met: &mut Vec<Key>) -> Option<Key> {
-        let key = Key::find(name).filter(|key| !met.contains(key))?;
-        met.push(key);
-        Some(key)
+    fn claim(name: &str, met: &mut Met) -> Option<Key> {
+        let key = Key::find(name)?;
+        let first = met
+            .get_mut(key as usize)
+            .map(|met| !std::mem::replace(met, true));
+        first.unwrap_or(false).then_some(key)
     }
 }
+
+/// Whether each [`Key`] has filled its field yet, by its number.
+type Met = [bool; Key::ALL.len()];
 
 /// What a receipt keeps of the form besides its typed values: the form as it came. Its
 /// pairs are found in it again when they are needed ([`FormWire::pairs`]), rather than
@@ -245,7 +250,7 @@ impl FormWire {
 
     /// The pairs of the form, in order, each with the field it filled.
     fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
-        let mut met = Vec::with_capacity(Key::ALL.len());
+        let mut met = Met::default();
         query::spans(&self.raw).map(move |(key, value)| Pair {
             key,
             value,
@@ -381,7 +386,7 @@ impl SmsReceipt {
             });
         }
         let mut receipt = Builder::default();
-        let mut met = Vec::with_capacity(Key::ALL.len());
+        let mut met = Met::default();
         for (raw_key, raw_value) in query::raw_pairs(text) {
             let key = query::decode(raw_key)
                 .map_err(|err| parameter_error(raw_key, format!("the key: {err}")))?;
