@@ -32,7 +32,7 @@ pub const SIGNATURE_256_HEADER: &str = "Viva-Signature-256";
 /// # Ok::<(), provider_payloads::InvalidSecret>(())
 /// ```
 #[derive(Clone)]
-pub struct SubscriptionSecret(Vec<u8>);
+pub struct SubscriptionSecret(Hmac<Sha256>);
 
 /// Why a signature was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -52,22 +52,52 @@ impl SubscriptionSecret {
     /// (anyone can sign with the empty key), or has white space at an end, a leftover of
     /// a file or a copy ([`InvalidSecret`]).
     pub fn new(secret: impl Into<Vec<u8>>) -> Result<SubscriptionSecret, InvalidSecret> {
+        const WHAT: &str = "Viva's subscription secret";
         let secret = secret.into();
-        secret::check(&secret, "Viva's subscription secret", false)?;
-        Ok(SubscriptionSecret(secret))
+        secret::check(&secret, WHAT, false)?;
+        // HMAC takes a key of any length: this never fails.
+        let keyed = Hmac::new_from_slice(&secret).map_err(|_| InvalidSecret::Empty(WHAT))?;
+        Ok(SubscriptionSecret(keyed))
+    }
+
+    /// The `Viva-Signature-256` Viva sends with `body` under this secret: the HMAC-SHA256
+    /// of the body, as 64 lowercase hexadecimal digits. For tests that send a signed
+    /// notification to your receiver.
+    ///
+    /// ```
+    /// use provider_payloads::viva::SubscriptionSecret;
+    ///
+    /// let secret = SubscriptionSecret::new("Jefe")?;
+    /// let body = b"what do ya want for nothing?";
+    /// let header = secret.sign(body);
+    /// assert_eq!(header, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    /// assert_eq!(secret.verify(body, header.as_bytes()), Ok(()));
+    /// # Ok::<(), provider_payloads::InvalidSecret>(())
+    /// ```
+    pub fn sign(&self, body: &[u8]) -> String {
+        use std::fmt::Write;
+
+        let mut text = String::with_capacity(64);
+        for byte in self.mac(body).finalize().into_bytes() {
+            let _ = write!(text, "{byte:02x}");
+        }
+        text
     }
 
     /// Checks the `Viva-Signature-256` header value (as it came, hex in either case)
     /// against the raw request body. The digests are compared in constant time.
     pub fn verify(&self, body: &[u8], signature_256: &[u8]) -> Result<(), SignatureError> {
         let expected = hex_digest(signature_256.trim_ascii()).ok_or(SignatureError::Malformed)?;
-        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.0) else {
-            // HMAC takes a key of any length; this cannot happen.
-            return Err(SignatureError::Mismatch);
-        };
-        mac.update(body);
-        mac.verify_slice(&expected)
+        self.mac(body)
+            .verify_slice(&expected)
             .map_err(|_| SignatureError::Mismatch)
+    }
+
+    /// The HMAC-SHA256 of `body` under this secret.
+    fn mac(&self, body: &[u8]) -> Hmac<Sha256> {
+        let mut mac = self.0.clone();
+        mac.update(body);
+        mac
     }
 }
 
