@@ -44,7 +44,7 @@ async fn webhook(callback: Webhook<Payload>) -> Answer {
     callback.answer() // to Viva's URL verification, {"Key":"..."}
 }
 
-async fn wappin(Webhook(callback): Webhook<wappin::Callback>) -> Answer {
+async fn wappin(callback: Webhook<wappin::Callback>) -> Answer {
     println!("{}", callback.message_id());
     callback.answer() // {"status":"000"}, as JSON
 }

@@ -18,12 +18,14 @@
 //! | `GET /?<query>`, `GET /`, `POST /` | any of the above, provider detected | the provider's answer |
 //!
 //! Each route is a [`Webhook`] extractor; its refusals have a `text/plain` body that says
-//! why ([`provider_payloads::http::Rejection`]): 401 for a Wappin callback without the
-//! token of `--wappin-token` (without it the token is not checked); 403 for a Viva
-//! request from an address Viva does not send from (`--no-source-check` turns the check
-//! off, for local tests; `--trusted-proxy RANGE` reads `X-Forwarded-For` from a proxy of
-//! yours; Viva's URL verification is answered from any address); 400 with the crate's message for a request that does not parse, or for
-//! another provider's payload on a provider's path (`POST /nxcloud takes nxcloud
+//! why ([`provider_payloads::http::Rejection`]): 401 for a Wappin callback without a
+//! token of `--wappin-token` (given once per token; without it the token is not
+//! checked), and for a Viva Sale Transactions notification not signed with a secret of
+//! `--viva-secret`; 403 for a Viva request from an address Viva does not send from
+//! (`--no-source-check` turns the check off, for local tests; `--trusted-proxy RANGE`
+//! reads `X-Forwarded-For` from a proxy of yours; Viva's URL verification is answered
+//! from any address); 400 with the crate's message for a request that does not parse,
+//! or for another provider's payload on a provider's path (`POST /nxcloud takes nxcloud
 //! payloads; this is a wappin callback`); 408 for a body that does not come whole in
 //! time (below); 422 for a payload that no provider posts to a webhook (an API request
 //! or answer).
@@ -73,7 +75,7 @@ use axum::routing::{get, post};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use provider_payloads::axum::Webhook;
 use provider_payloads::http::{AddressRange, FromWebhook, Policy};
-use provider_payloads::viva::Verification;
+use provider_payloads::viva::{SubscriptionSecret, Verification};
 use provider_payloads::wappin::CallbackToken;
 use provider_payloads::{Event, Payload, esms, nxcloud, viva, wappin};
 use tokio::sync::oneshot;
@@ -83,8 +85,8 @@ use tokio::sync::oneshot;
 #[path = "one_handler.rs"]
 mod one_handler;
 
-const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-token TOKEN]
-                [--no-source-check] [--trusted-proxy RANGE]...
+const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-token TOKEN]...
+                [--viva-secret SECRET]... [--no-source-check] [--trusted-proxy RANGE]...
                 [--header-timeout SECS] [--body-timeout SECS] [--max-connections N]
 
 Listen on ADDR (default 127.0.0.1:8080) for the providers' callbacks: GET /esms,
@@ -92,8 +94,10 @@ POST /nxcloud, POST /wappin, POST /viva, and GET or POST / for any provider; pri
 line for each event. GET /viva and GET / with no query string answer Viva's URL
 verification with KEY (default: the example of Viva's document,
 B3248222FDCD1885AEAFE51CCC1B5607F00903F6), from any address. With
---wappin-token, a Wappin callback without `Authorization: Bearer TOKEN` is refused;
-without it, the token is not checked. A Viva request from an address Viva does not
+--wappin-token (one or more), a Wappin callback without `Authorization: Bearer TOKEN`
+with one of them is refused; without it, the token is not checked. With --viva-secret
+(one or more), a Viva Sale Transactions notification without a Viva-Signature-256 of
+its body with one of them is refused. A Viva request from an address Viva does not
 send production webhooks from is refused, unless --no-source-check (for local tests);
 X-Forwarded-For is read from a peer in a --trusted-proxy RANGE (10.0.0.0/8, ::1).
 A connection is closed when a request's head takes over --header-timeout (default 10)
@@ -134,6 +138,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let given = CallbackToken::new(value("--wappin-token")?)
                     .map_err(|err| format!("--wappin-token: {err}"))?;
                 (policy, token) = (policy.wappin_token(given), true);
+            }
+            "--viva-secret" => {
+                let given = SubscriptionSecret::new(value("--viva-secret")?)
+                    .map_err(|err| format!("--viva-secret: {err}"))?;
+                policy = policy.viva_signature(given);
             }
             "--no-source-check" => {
                 policy = policy.viva_sources(None);
@@ -228,10 +237,7 @@ fn app(policy: Policy, output: Output) -> Router {
 /// Every route's handler: the extractor has checked and parsed the callback; print its
 /// event, and answer what the provider expects, or 503 when the line could not be
 /// written in time.
-async fn receive<T: FromWebhook>(
-    State(output): State<Output>,
-    Webhook(callback): Webhook<T>,
-) -> Response {
+async fn receive<T: FromWebhook>(State(output): State<Output>, callback: Webhook<T>) -> Response {
     if let Some(event) = callback.event() {
         let Some(line) = event_line(&event) else {
             return (

@@ -37,7 +37,7 @@
 //! }
 //!
 //! // One provider's, on its own route: its checks run before the body is read.
-//! async fn wappin(Webhook(callback): Webhook<wappin::Callback>) -> Answer {
+//! async fn wappin(callback: Webhook<wappin::Callback>) -> Answer {
 //!     println!("{}", callback.message_id());
 //!     wappin::Callback::ANSWER
 //! }
@@ -120,7 +120,7 @@ use ::axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 
 use crate::http::receive::{read, verification};
-use crate::http::{Credentials, FromWebhook, Policy, Refusal, Rejection};
+use crate::http::{Credentials, FromWebhook, Matched, Policy, Refusal, Rejection};
 use crate::{Answer, Error};
 
 /// Extractor of the callback `T` a route takes: any provider's ([`Payload`](crate::Payload)), or
@@ -140,15 +140,34 @@ use crate::{Answer, Error};
 /// server's to bound ([the module's docs](self) say how).
 ///
 /// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
-/// expects back.
+/// expects back. With several Wappin tokens or Viva secrets in the policy, `matched` is
+/// the one the request carried: for several accounts, whose callback it is.
+///
+/// ```
+/// use provider_payloads::axum::Webhook;
+/// use provider_payloads::wappin;
+///
+/// async fn wappin(callback: Webhook<wappin::Callback>) -> provider_payloads::Answer {
+///     let account = callback.matched.as_ref().and_then(|token| token.label());
+///     println!("{account:?}: {}", callback.message_id());
+///     callback.answer()
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq)]
-pub struct Webhook<T>(pub T);
+#[non_exhaustive]
+pub struct Webhook<T> {
+    /// The callback (or Viva's URL verification).
+    pub payload: T,
+    /// The policy's Wappin token, or Viva secret, that the request carried: `None` when
+    /// the policy checks none for it.
+    pub matched: Option<Matched>,
+}
 
 impl<T: FromWebhook> Webhook<T> {
     /// The HTTP answer the provider expects to the callback; to Viva's URL verification,
     /// the policy's key (`{"Key":"..."}`).
     pub fn answer(&self) -> Answer {
-        self.0.answer()
+        self.payload.answer()
     }
 }
 
@@ -156,7 +175,7 @@ impl<T> Deref for Webhook<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        &self.0
+        &self.payload
     }
 }
 
@@ -180,12 +199,17 @@ where
         // Viva's URL verification, when the head says there is no body; a body that comes
         // empty without saying so is told once it is read.
         let empty = body.size_hint().exact() == Some(0);
+        let unmatched = |payload| Webhook {
+            payload,
+            matched: None,
+        };
         if let Some(answered) = verification(empty, query, &policy) {
-            return answered.map(Webhook);
+            return answered.map(unmatched);
         }
-        if let Some(provider) = T::PROVIDER {
-            policy.check(provider, &credentials)?;
-        }
+        let head = match T::PROVIDER {
+            Some(provider) => policy.check(provider, &credentials)?,
+            None => None,
+        };
         let reading = read_body(body, policy.read_limits().max_body());
         let body = match policy.read_timeout() {
             Some(after) => tokio::time::timeout(after, reading)
@@ -193,10 +217,14 @@ where
                 .map_err(|_| Rejection::BodyTimeout { after })??,
             None => reading.await?,
         };
-        verification(body.is_empty(), query, &policy)
-            .unwrap_or_else(|| read(&credentials, &body, query, &policy))
-            .map(Webhook)
-            .map_err(|rejection| rejection.on_route(&parts.method, parts.uri.path()))
+        match verification(body.is_empty(), query, &policy) {
+            Some(answered) => answered.map(unmatched),
+            None => read(&credentials, &body, query, &policy).map(|(payload, matched)| Webhook {
+                payload,
+                matched: head.or(matched),
+            }),
+        }
+        .map_err(|rejection| rejection.on_route(&parts.method, parts.uri.path()))
     }
 }
 
@@ -291,7 +319,7 @@ mod tests {
     async fn extract<T: FromWebhook>(request: Request, policy: &Policy) -> Result<T, Response> {
         Webhook::<T>::from_request(request, policy)
             .await
-            .map(|Webhook(callback)| callback)
+            .map(|webhook| webhook.payload)
             .map_err(IntoResponse::into_response)
     }
 
@@ -309,7 +337,7 @@ mod tests {
             let payment: viva::Payload = extract(request("/viva", viva, PAYMENT), &policy)
                 .await
                 .unwrap();
-            assert_eq!(Webhook(payment).answer(), Answer::OK);
+            assert_eq!(FromWebhook::answer(&payment), Answer::OK);
             let refused = extract::<Payload>(request("/", Some([127, 0, 0, 1]), PAYMENT), &policy);
             assert_eq!(text(refused.await.unwrap_err()).await.0, 403);
             // No ConnectInfo: the server's set-up, 500, before the body is read.
@@ -334,9 +362,15 @@ mod tests {
             let expected = (200, format!(r#"{{"Key":"{key}"}}"#));
             // From 127.0.0.1, with Viva's addresses checked; on Viva's route and any's.
             let own: viva::Payload = extract(get("/viva", Body::empty()), &policy).await.unwrap();
-            assert_eq!(text(Webhook(own).answer().into_response()).await, expected);
+            assert_eq!(
+                text(FromWebhook::answer(&own).into_response()).await,
+                expected
+            );
             let any: Payload = extract(get("/", Body::empty()), &policy).await.unwrap();
-            assert_eq!(text(Webhook(any).answer().into_response()).await, expected);
+            assert_eq!(
+                text(FromWebhook::answer(&any).into_response()).await,
+                expected
+            );
             // A body of unknown size that comes empty: told once read (Viva's address
             // checked first, so from Viva's).
             let streamed = http_body_util::StreamBody::new(http_body_util::BodyStream::new(
@@ -347,7 +381,10 @@ mod tests {
                 .extensions_mut()
                 .insert(ConnectInfo(SocketAddr::from(([51, 138, 37, 238], 4000))));
             let own: viva::Payload = extract(chunked, &policy).await.unwrap();
-            assert_eq!(text(Webhook(own).answer().into_response()).await, expected);
+            assert_eq!(
+                text(FromWebhook::answer(&own).into_response()).await,
+                expected
+            );
             // Without a key: 500, and what to set.
             let (status, message) = text(
                 extract::<Payload>(get("/", Body::empty()), &Policy::new())

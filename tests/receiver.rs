@@ -872,6 +872,53 @@ fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
 }
 
 #[test]
+fn with_two_wappin_tokens_either_passes_and_no_refusal_names_one() {
+    const OLD: &str = "old-wappin-t0ken";
+    const NEW: &str = "new-wappin-t0ken";
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
+    )
+    .unwrap();
+    let event = provider_payloads::parse(&body, "")
+        .unwrap()
+        .event()
+        .unwrap();
+    let with = |path: &str, authorization: &str| {
+        let mut request = post("wappin", path, &body);
+        request.headers.retain(|(name, _)| *name != "Authorization");
+        request
+            .headers
+            .push(("Authorization", authorization.to_owned()));
+        request
+    };
+    let service = Service::start(&["--wappin-token", OLD, "--wappin-token", NEW]);
+    let mut connection = service.connect();
+    for path in ["/wappin", "/"] {
+        for token in [OLD, NEW] {
+            let response = connection.send(&with(path, &format!("Bearer {token}")));
+            assert_eq!(response.status, 200, "{path} {token}");
+            assert_eq!(response.text(), r#"{"status":"000"}"#);
+            assert_eq!(service.next_line(), event_line(&event));
+        }
+        for wrong in ["Bearer wappin-t0ken", "Bearer old-wappin-t0kenn", OLD] {
+            let response = connection.send(&with(path, wrong));
+            assert_eq!(response.status, 401, "{path} {wrong}");
+            for token in [OLD, NEW] {
+                assert!(!response.text().contains(token), "{}", response.text());
+            }
+        }
+    }
+    service.assert_no_more_lines();
+    let log = service.stderr();
+    for token in [OLD, NEW] {
+        assert!(
+            !log.contains(token),
+            "the receiver's log names a token: {log}"
+        );
+    }
+}
+
+#[test]
 fn a_key_with_spaces_keeps_the_line_in_five_fields() {
     let service = Service::start(&[]);
     let body = br#"{"status":"seen","requestId":"r 1%\nevent x","code":11002,"message":"m","sendTime":"2023-07-13 15:12:11"}"#;

@@ -50,7 +50,7 @@ pub(crate) mod receive;
 #[cfg(feature = "http")]
 mod request;
 
-pub use policy::{AddressRange, Credentials, InvalidRange, Policy, Refusal};
+pub use policy::{AddressRange, Credentials, InvalidRange, Matched, Policy, Refusal};
 pub use receive::{FromWebhook, Rejection, receive};
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]

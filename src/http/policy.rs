@@ -23,8 +23,12 @@ use crate::{Limits, Provider, viva};
 /// | provider | what is checked | by default |
 /// | --- | --- | --- |
 /// | Viva | the address a request comes from, among the addresses Viva sends webhooks from ([`Policy::viva_sources`]) | checked: Production's addresses (Demo's, or none for local tests, when set) |
-/// | Viva | the `Viva-Signature-256` of a Sale Transactions notification, against its body with the subscription's secret ([`Policy::viva_signature`]) | not checked until a secret is set |
+/// | Viva | the `Viva-Signature-256` of a Sale Transactions notification, against its body with a subscription's secret ([`Policy::viva_signature`]) | not checked until a secret is set |
 /// | Wappin | the callback's `Authorization: Bearer <token>` ([`Policy::wappin_token`]) | not checked until a token is set |
+///
+/// A policy takes several Wappin tokens and several Viva secrets (to rotate one, or for
+/// several accounts): a request passes when it carries any of them, and the check says
+/// which ([`Matched`]).
 /// | NXCloud, eSMS | nothing: they sign nothing and publish neither a token nor the addresses they send from | |
 ///
 /// Viva signs only its Sale Transactions notifications (Data Services): no payment
@@ -45,7 +49,7 @@ use crate::{Limits, Provider, viva};
 /// handler).
 ///
 /// Cloning a policy shares it (an `Arc`), so a web framework's state can hand it to each
-/// request. `Debug` does not show the token or the secret.
+/// request. `Debug` does not show a token or a secret.
 ///
 /// ```
 /// use provider_payloads::http::{AddressRange, Credentials, Policy, Refusal};
@@ -59,13 +63,13 @@ use crate::{Limits, Provider, viva};
 ///     .trusted_proxies(["10.0.0.0/8".parse::<AddressRange>()?]);
 ///
 /// let wappin = Credentials::new(Some("203.0.113.9".parse()?)).authorization(b"Bearer s3cr3t");
-/// assert_eq!(policy.check(Provider::Wappin, &wappin), Ok(()));
+/// assert!(policy.check(Provider::Wappin, &wappin).is_ok());
 /// let anyone = Credentials::new(Some("203.0.113.9".parse()?));
 /// assert_eq!(policy.check(Provider::Wappin, &anyone), Err(Refusal::MissingToken));
 ///
 /// // Behind your proxy (10.0.0.2), the address it saw: Viva's.
 /// let viva = Credentials::new(Some("10.0.0.2".parse()?)).forwarded_for(b"198.51.100.1, 51.138.37.238");
-/// assert_eq!(policy.check(Provider::Viva, &viva), Ok(()));
+/// assert_eq!(policy.check(Provider::Viva, &viva), Ok(None));
 /// let forged = Credentials::new(Some("10.0.0.2".parse()?)).forwarded_for(b"51.138.37.238, 198.51.100.1");
 /// let refusal = policy.check(Provider::Viva, &forged).unwrap_err();
 /// assert_eq!(refusal.status(), 403);
@@ -81,9 +85,9 @@ pub struct Policy(Arc<Rules>);
 /// What a [`Policy`] holds.
 #[derive(Clone, Debug)]
 struct Rules {
-    wappin_token: Option<CallbackToken>,
+    wappin_tokens: Vec<CallbackToken>,
     viva_sources: Option<Environment>,
-    viva_secret: Option<SubscriptionSecret>,
+    viva_secrets: Vec<SubscriptionSecret>,
     /// Viva's URL verification key: a `viva::Payload::Verification` or `IsvVerification`.
     viva_verification: Option<viva::Payload>,
     trusted_proxies: Vec<AddressRange>,
@@ -94,9 +98,9 @@ struct Rules {
 impl Default for Rules {
     fn default() -> Rules {
         Rules {
-            wappin_token: None,
+            wappin_tokens: Vec::new(),
             viva_sources: Some(Environment::Production),
-            viva_secret: None,
+            viva_secrets: Vec::new(),
             viva_verification: None,
             trusted_proxies: Vec::new(),
             limits: Limits::new(),
@@ -114,10 +118,30 @@ impl Policy {
     }
 
     /// Refuses a Wappin request without `Authorization: Bearer <token>` with this token
-    /// ([`CallbackToken::authorizes`]).
+    /// or one set before ([`CallbackToken::authorizes`]). Call it once per token: for a
+    /// new token beside the old while you rotate it, or for several accounts. The check
+    /// says which token a request carried ([`Matched`]: its place in the order set, and
+    /// its label).
+    ///
+    /// ```
+    /// use provider_payloads::http::{Credentials, Policy};
+    /// use provider_payloads::wappin::CallbackToken;
+    /// use provider_payloads::Provider;
+    ///
+    /// let policy = Policy::new()
+    ///     .wappin_token(CallbackToken::new("old-t0ken")?.labelled("2026-06"))
+    ///     .wappin_token(CallbackToken::new("new-t0ken")?.labelled("2026-12"));
+    /// let with = |header: &'static [u8]| Credentials::new(None).authorization(header);
+    /// let old = policy.check(Provider::Wappin, &with(b"Bearer old-t0ken"))?.unwrap();
+    /// assert_eq!((old.index(), old.label()), (0, Some("2026-06")));
+    /// let new = policy.check(Provider::Wappin, &with(b"Bearer new-t0ken"))?.unwrap();
+    /// assert_eq!((new.index(), new.label()), (1, Some("2026-12")));
+    /// assert!(policy.check(Provider::Wappin, &with(b"Bearer t0ken")).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn wappin_token(mut self, token: CallbackToken) -> Policy {
-        Arc::make_mut(&mut self.0).wappin_token = Some(token);
+        Arc::make_mut(&mut self.0).wappin_tokens.push(token);
         self
     }
 
@@ -131,11 +155,12 @@ impl Policy {
     }
 
     /// Refuses a Viva Sale Transactions notification (the one Viva signs) without a
-    /// `Viva-Signature-256` of its body with this secret
-    /// ([`SubscriptionSecret::verify`]).
+    /// `Viva-Signature-256` of its body with this secret or one set before
+    /// ([`SubscriptionSecret::verify`]): call it once per subscription's secret. The
+    /// check says which secret signed it ([`Matched`]).
     #[must_use]
     pub fn viva_signature(mut self, secret: SubscriptionSecret) -> Policy {
-        Arc::make_mut(&mut self.0).viva_secret = Some(secret);
+        Arc::make_mut(&mut self.0).viva_secrets.push(secret);
         self
     }
 
@@ -241,18 +266,24 @@ impl Policy {
 
     /// Checks what `credentials` show against what the policy asks of `provider`'s
     /// requests: Wappin's token, Viva's source address. Needs no body: call it before
-    /// reading one.
-    pub fn check(&self, provider: Provider, credentials: &Credentials<'_>) -> Result<(), Refusal> {
+    /// reading one. Passed, it gives the Wappin token the request carried, when the
+    /// policy has any.
+    pub fn check(
+        &self,
+        provider: Provider,
+        credentials: &Credentials<'_>,
+    ) -> Result<Option<Matched>, Refusal> {
         match provider {
-            Provider::Wappin => {
-                if let Some(token) = &self.0.wappin_token {
-                    let header = credentials
-                        .authorization
-                        .one(Refusal::MissingToken, "Authorization")?;
-                    if !token.authorizes(header) {
-                        return Err(Refusal::WrongToken);
-                    }
-                }
+            Provider::Wappin if !self.0.wappin_tokens.is_empty() => {
+                let header = credentials
+                    .authorization
+                    .one(Refusal::MissingToken, "Authorization")?;
+                let tokens = self.0.wappin_tokens.iter();
+                return Matched::first(
+                    tokens.map(|token| (token.authorizes(header), token.shared_label())),
+                )
+                .map(Some)
+                .ok_or(Refusal::WrongToken);
             }
             Provider::Viva => {
                 if let Some(environment) = self.0.viva_sources {
@@ -265,25 +296,37 @@ impl Policy {
                     }
                 }
             }
-            Provider::NxCloud | Provider::Esms => {}
+            Provider::Wappin | Provider::NxCloud | Provider::Esms => {}
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Checks the `Viva-Signature-256` of a Viva signed notification (Sale Transactions)
-    /// against its raw `body`, when the policy has a secret; without one, passes.
+    /// against its raw `body`, when the policy has a secret: passed, it gives the secret
+    /// that signed it. Without a secret, passes.
     pub fn check_signature(
         &self,
         credentials: &Credentials<'_>,
         body: &[u8],
-    ) -> Result<(), Refusal> {
-        let Some(secret) = &self.0.viva_secret else {
-            return Ok(());
-        };
+    ) -> Result<Option<Matched>, Refusal> {
+        if self.0.viva_secrets.is_empty() {
+            return Ok(None);
+        }
         let signature = credentials
             .signature_256
             .one(Refusal::MissingSignature, SIGNATURE_256_HEADER)?;
-        secret.verify(body, signature).map_err(Refusal::Signature)
+        let mut outcomes = Vec::with_capacity(self.0.viva_secrets.len());
+        for secret in &self.0.viva_secrets {
+            match secret.verify(body, signature) {
+                Err(SignatureError::Malformed) => {
+                    return Err(Refusal::Signature(SignatureError::Malformed));
+                }
+                verified => outcomes.push((verified.is_ok(), secret.shared_label())),
+            }
+        }
+        Matched::first(outcomes)
+            .map(Some)
+            .ok_or(Refusal::Signature(SignatureError::Mismatch))
     }
 
     /// The address a request comes from, by the policy's rule: the peer's, or where the
@@ -311,6 +354,45 @@ impl Policy {
             .trusted_proxies
             .iter()
             .any(|range| range.contains(address))
+    }
+}
+
+/// Which of a policy's Wappin tokens, or of its Viva secrets, a request carried: its
+/// place in the order they were set (from 0) and its label, if it has one
+/// ([`CallbackToken::labelled`], [`SubscriptionSecret::labelled`]); never the secret. For
+/// a policy of several accounts, the account a callback is from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matched {
+    index: usize,
+    label: Option<Arc<str>>,
+}
+
+impl Matched {
+    /// Its place among the policy's tokens (or secrets), in the order they were set.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The label it was given, if any.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    /// The first that matched of `outcomes` (whether each matched, and its label), once
+    /// every one is compared: none is skipped because an earlier one matched.
+    fn first<'a>(
+        outcomes: impl IntoIterator<Item = (bool, Option<&'a Arc<str>>)>,
+    ) -> Option<Matched> {
+        let mut first = None;
+        for (index, (matched, label)) in outcomes.into_iter().enumerate() {
+            if matched && first.is_none() {
+                first = Some(Matched {
+                    index,
+                    label: label.cloned(),
+                });
+            }
+        }
+        first
     }
 }
 
@@ -712,13 +794,15 @@ mod tests {
     }
 
     fn viva(policy: &Policy, credentials: &Credentials<'_>) -> Result<(), Refusal> {
-        policy.check(Provider::Viva, credentials)
+        policy.check(Provider::Viva, credentials).map(|matched| {
+            assert_eq!(matched, None, "an address is no token");
+        })
     }
 
     #[test]
     fn wappins_token_is_checked_once_set() {
         let open = Policy::new();
-        assert_eq!(open.check(Provider::Wappin, &from("192.0.2.1")), Ok(()));
+        assert_eq!(open.check(Provider::Wappin, &from("192.0.2.1")), Ok(None));
         let policy = Policy::new().wappin_token(CallbackToken::new(TOKEN).unwrap());
         let with = |header: &'static [u8]| from("192.0.2.1").authorization(header);
         assert_eq!(
@@ -735,7 +819,10 @@ mod tests {
         );
         assert_eq!(
             policy.check(Provider::Wappin, &with(b"Bearer t0ken-s3cr3t")),
-            Ok(())
+            Ok(Some(Matched {
+                index: 0,
+                label: None
+            }))
         );
         // Two headers, whichever comes first: which the sender meant cannot be told.
         for (first, second) in [
@@ -757,7 +844,51 @@ mod tests {
         assert_eq!(Refusal::MissingToken.status(), 401);
         assert_eq!(Refusal::WrongToken.status(), 401);
         // The token is no check of the other providers'.
-        assert_eq!(policy.check(Provider::NxCloud, &from("192.0.2.1")), Ok(()));
+        assert_eq!(
+            policy.check(Provider::NxCloud, &from("192.0.2.1")),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn with_several_tokens_or_secrets_any_passes_and_the_check_says_which() {
+        let matched = |index, label: Option<&str>| {
+            Ok(Some(Matched {
+                index,
+                label: label.map(Arc::from),
+            }))
+        };
+        let policy = Policy::new()
+            .wappin_token(CallbackToken::new("first").unwrap())
+            .wappin_token(CallbackToken::new("second").unwrap().labelled("b"))
+            .viva_signature(SubscriptionSecret::new("one").unwrap().labelled("one"))
+            .viva_signature(SubscriptionSecret::new(SECRET).unwrap());
+        let wappin = |header: &'static [u8]| {
+            policy.check(Provider::Wappin, &from("192.0.2.1").authorization(header))
+        };
+        assert_eq!(wappin(b"Bearer first"), matched(0, None));
+        assert_eq!(wappin(b"Bearer second"), matched(1, Some("b")));
+        assert_eq!(wappin(b"Bearer third"), Err(Refusal::WrongToken));
+        let body = b"{}";
+        let signed = sign(body);
+        let viva = from(VIVA).signature_256(signed.as_bytes());
+        assert_eq!(policy.check_signature(&viva, body), matched(1, None));
+        let by_one = SubscriptionSecret::new("one").unwrap().sign(body);
+        let viva = from(VIVA).signature_256(by_one.as_bytes());
+        assert_eq!(policy.check_signature(&viva, body), matched(0, Some("one")));
+        assert_eq!(
+            policy.check_signature(&viva, b"[]"),
+            Err(Refusal::Signature(SignatureError::Mismatch))
+        );
+        // Debug names the labels, never a secret.
+        let debug = format!("{policy:?}");
+        for secret in ["first", "second", SECRET] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        assert!(
+            debug.contains(r#"CallbackToken("b", <redacted>)"#),
+            "{debug}"
+        );
     }
 
     #[test]
@@ -795,7 +926,7 @@ mod tests {
         );
         assert_eq!(Refusal::UnknownPeer.status(), 500);
         // No address is checked for NXCloud or eSMS.
-        assert_eq!(policy.check(Provider::Esms, &from("127.0.0.1")), Ok(()));
+        assert_eq!(policy.check(Provider::Esms, &from("127.0.0.1")), Ok(None));
     }
 
     #[test]
@@ -892,9 +1023,15 @@ mod tests {
         let body = br#"{"Link":"https://api.vivapayments.com/f","FileType":".csv"}"#;
         let signature = sign(body);
         let signed = from(VIVA).signature_256(signature.as_bytes());
-        assert_eq!(Policy::new().check_signature(&from(VIVA), body), Ok(()));
+        assert_eq!(Policy::new().check_signature(&from(VIVA), body), Ok(None));
         let policy = Policy::new().viva_signature(SubscriptionSecret::new(SECRET).unwrap());
-        assert_eq!(policy.check_signature(&signed, body), Ok(()));
+        assert_eq!(
+            policy.check_signature(&signed, body),
+            Ok(Some(Matched {
+                index: 0,
+                label: None
+            }))
+        );
         assert_eq!(
             policy.check_signature(&from(VIVA), body),
             Err(Refusal::MissingSignature)

@@ -1,6 +1,6 @@
 //! [`receive`]: a request, checked by the policy, read as the callback a route takes.
 
-use crate::http::policy::{Credentials, Policy, Refusal};
+use crate::http::policy::{Credentials, Matched, Policy, Refusal};
 use crate::payload::parse_checked;
 use crate::{Answer, Error, Event, Payload, Provider, esms, nxcloud, viva, wappin};
 
@@ -269,7 +269,7 @@ pub fn receive<T: FromWebhook>(
     if let Some(provider) = T::PROVIDER {
         policy.check(provider, credentials)?;
     }
-    read(credentials, body, query, policy)
+    read(credentials, body, query, policy).map(|(callback, _)| callback)
 }
 
 /// Viva's URL verification, when the request is one (`empty`: it has no body; and no
@@ -286,13 +286,15 @@ pub(crate) fn verification<T: FromWebhook>(
     }
 }
 
-/// [`receive`] once `T::PROVIDER`'s credentials are checked: steps 2 to 4.
+/// [`receive`] once `T::PROVIDER`'s credentials are checked: steps 2 to 4. Gives the
+/// callback, and the token or secret that the checks of its body found ([`Matched`]).
 pub(crate) fn read<T: FromWebhook>(
     credentials: &Credentials<'_>,
     body: &[u8],
     query: &str,
     policy: &Policy,
-) -> Result<T, Rejection> {
+) -> Result<(T, Option<Matched>), Rejection> {
+    let mut matched = None;
     let payload = parse_checked(
         body,
         query,
@@ -300,16 +302,16 @@ pub(crate) fn read<T: FromWebhook>(
         T::PROVIDER,
         |provider, kind| {
             if T::PROVIDER.is_none() {
-                policy.check(provider, credentials)?;
+                matched = policy.check(provider, credentials)?;
             }
             if provider == Provider::Viva && kind == viva::SaleTransactionsFile::KIND {
-                policy.check_signature(credentials, body)?;
+                matched = policy.check_signature(credentials, body)?;
             }
             Ok::<(), Refusal>(())
         },
     )??;
     let (provider, kind) = (payload.provider(), payload.kind());
-    T::from_payload(payload).ok_or(match T::PROVIDER {
+    let callback = T::from_payload(payload).ok_or(match T::PROVIDER {
         Some(expected) if expected != provider => Rejection::WrongProvider {
             route: None,
             expected,
@@ -317,7 +319,8 @@ pub(crate) fn read<T: FromWebhook>(
             kind,
         },
         _ => Rejection::NotCallback { provider, kind },
-    })
+    })?;
+    Ok((callback, matched))
 }
 
 #[cfg(test)]

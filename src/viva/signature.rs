@@ -4,6 +4,7 @@
 //! key". Payment webhooks (1796 and the rest) are not signed.
 
 use std::fmt;
+use std::sync::Arc;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -32,7 +33,10 @@ pub const SIGNATURE_256_HEADER: &str = "Viva-Signature-256";
 /// # Ok::<(), provider_payloads::InvalidSecret>(())
 /// ```
 #[derive(Clone)]
-pub struct SubscriptionSecret(Hmac<Sha256>);
+pub struct SubscriptionSecret {
+    keyed: Hmac<Sha256>,
+    label: Option<Arc<str>>,
+}
 
 /// Why a signature was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -57,7 +61,34 @@ impl SubscriptionSecret {
         secret::check(&secret, WHAT, false)?;
         // HMAC takes a key of any length: this never fails.
         let keyed = Hmac::new_from_slice(&secret).map_err(|_| InvalidSecret::Empty(WHAT))?;
-        Ok(SubscriptionSecret(keyed))
+        Ok(SubscriptionSecret { keyed, label: None })
+    }
+
+    /// The secret with a name of yours (the subscription's, an account's), which a
+    /// policy of several secrets gives back for the one that signed a notification
+    /// ([`Matched::label`](crate::http::Matched::label)), and `Debug` shows.
+    ///
+    /// ```
+    /// use provider_payloads::viva::SubscriptionSecret;
+    ///
+    /// let secret = SubscriptionSecret::new("Jefe")?.labelled("sales");
+    /// assert_eq!(secret.label(), Some("sales"));
+    /// assert_eq!(format!("{secret:?}"), r#"SubscriptionSecret("sales", <redacted>)"#);
+    /// # Ok::<(), provider_payloads::InvalidSecret>(())
+    /// ```
+    #[must_use]
+    pub fn labelled(mut self, label: impl Into<Arc<str>>) -> SubscriptionSecret {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Its label, if it was given one.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    pub(crate) fn shared_label(&self) -> Option<&Arc<str>> {
+        self.label.as_ref()
     }
 
     /// The `Viva-Signature-256` Viva sends with `body` under this secret: the HMAC-SHA256
@@ -95,7 +126,7 @@ impl SubscriptionSecret {
 
     /// The HMAC-SHA256 of `body` under this secret.
     fn mac(&self, body: &[u8]) -> Hmac<Sha256> {
-        let mut mac = self.0.clone();
+        let mut mac = self.keyed.clone();
         mac.update(body);
         mac
     }
@@ -103,7 +134,10 @@ impl SubscriptionSecret {
 
 impl fmt::Debug for SubscriptionSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SubscriptionSecret(<redacted>)")
+        match &self.label {
+            Some(label) => write!(f, "SubscriptionSecret({label:?}, <redacted>)"),
+            None => f.write_str("SubscriptionSecret(<redacted>)"),
+        }
     }
 }
 

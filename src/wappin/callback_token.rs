@@ -1,6 +1,7 @@
 //! The bearer token of Wappin's callbacks, compared in constant time.
 
 use std::fmt;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -31,7 +32,10 @@ use crate::secret::{self, InvalidSecret};
 /// # Ok::<(), provider_payloads::InvalidSecret>(())
 /// ```
 #[derive(Clone)]
-pub struct CallbackToken([u8; 32]);
+pub struct CallbackToken {
+    digest: [u8; 32],
+    label: Option<Arc<str>>,
+}
 
 impl CallbackToken {
     /// The token you agreed with Wappin for your callback URL. Refused when it is empty,
@@ -40,7 +44,37 @@ impl CallbackToken {
     pub fn new(token: impl AsRef<str>) -> Result<CallbackToken, InvalidSecret> {
         let token = token.as_ref().as_bytes();
         secret::check(token, "Wappin's callback token", true)?;
-        Ok(CallbackToken(Sha256::digest(token).into()))
+        Ok(CallbackToken {
+            digest: Sha256::digest(token).into(),
+            label: None,
+        })
+    }
+
+    /// The token with a name of yours (`"account-a"`, `"2026-12"`), which a policy of
+    /// several tokens gives back for the one a callback carried
+    /// ([`Matched::label`](crate::http::Matched::label)), and `Debug` shows.
+    ///
+    /// ```
+    /// use provider_payloads::wappin::CallbackToken;
+    ///
+    /// let token = CallbackToken::new("s3cr3t-t0ken")?.labelled("account-a");
+    /// assert_eq!(token.label(), Some("account-a"));
+    /// assert_eq!(format!("{token:?}"), r#"CallbackToken("account-a", <redacted>)"#);
+    /// # Ok::<(), provider_payloads::InvalidSecret>(())
+    /// ```
+    #[must_use]
+    pub fn labelled(mut self, label: impl Into<Arc<str>>) -> CallbackToken {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Its label, if it was given one.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    pub(crate) fn shared_label(&self) -> Option<&Arc<str>> {
+        self.label.as_ref()
     }
 
     /// Whether an `Authorization` header value (as it came, in bytes) is `Bearer ` (the
@@ -50,7 +84,7 @@ impl CallbackToken {
         match authorization.split_at_checked(SCHEME.len()) {
             Some((scheme, given)) if scheme.eq_ignore_ascii_case(SCHEME) => {
                 let given: [u8; 32] = Sha256::digest(given).into();
-                bool::from(given.ct_eq(&self.0))
+                bool::from(given.ct_eq(&self.digest))
             }
             _ => false,
         }
@@ -59,7 +93,10 @@ impl CallbackToken {
 
 impl fmt::Debug for CallbackToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("CallbackToken(<redacted>)")
+        match &self.label {
+            Some(label) => write!(f, "CallbackToken({label:?}, <redacted>)"),
+            None => f.write_str("CallbackToken(<redacted>)"),
+        }
     }
 }
 
