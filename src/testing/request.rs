@@ -10,7 +10,7 @@ const PEER_PORT: u16 = 49152;
 impl Sample {
     /// The request to `path` (`/webhooks`) on your server: its method, the path with the
     /// query string, the headers and the body, of any body type made from a `Vec<u8>`
-    /// (`Vec<u8>`, `String`'s bytes, `axum::body::Body`). With the `axum` feature it also
+    /// (`Vec<u8>`, `bytes::Bytes`, `axum::body::Body`). With the `axum` feature it also
     /// carries the peer address as `axum::extract::ConnectInfo<SocketAddr>`, as a server
     /// sets it, so that a router's `oneshot` checks the address as a server would. An
     /// error when `path` is no URL path.
