@@ -49,6 +49,9 @@ mod payload;
 mod provider;
 mod raw_json;
 mod secret;
+#[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
+pub mod testing;
 mod timestamp;
 mod unknown_fields;
 mod unrecognized;
