@@ -1,32 +1,26 @@
-//! The command line (`examples/parse.rs`) as a user runs it: exit codes, output, and the
-//! payload written back whole. `cargo test` builds the example before these run.
+//! The command line (`provider-payloads`, `cli/src`) as a user runs it: exit codes,
+//! output, and the payload written back whole. Cargo builds the binary before these run.
 
+// The library's test helpers (fixtures as files, comparing payloads), shared, not copied.
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn parse_example() -> PathBuf {
-    // tests run from target/<profile>/deps; examples are built into target/<profile>/examples
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-    let example = profile_dir
-        .join("examples")
-        .join(format!("parse{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        example.is_file(),
-        "{} is missing: run `cargo test` (which builds the examples) or `cargo build --example parse`",
-        example.display()
-    );
-    example
+/// The repository's root, where the fixtures and tests/data are: the commands run there,
+/// so that the paths they are given read as in the README.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+/// `provider-payloads parse`, to be given its arguments.
+fn parse_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_provider-payloads"));
+    command.arg("parse").current_dir(ROOT);
+    command
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(parse_example())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+    parse_command().args(args).output().unwrap()
 }
 
 /// A file of this process's in the temporary folder, named for `what` it holds.
@@ -48,11 +42,7 @@ fn requests_in(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn fixtures(provider: &str) -> Vec<PathBuf> {
-    requests_in(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join(provider),
-    )
+    requests_in(&Path::new(ROOT).join("fixtures").join(provider))
 }
 
 fn json_fixtures(provider: &str) -> Vec<PathBuf> {
@@ -63,7 +53,7 @@ fn json_fixtures(provider: &str) -> Vec<PathBuf> {
 
 fn invalid_fixtures(provider: &str) -> Vec<PathBuf> {
     requests_in(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
+        &Path::new(ROOT)
             .join("fixtures")
             .join(provider)
             .join("invalid"),
@@ -92,6 +82,54 @@ fn with_no_arguments_it_lists_every_bundled_fixture_as_ok() {
         stdout.contains(&format!("{0} fixtures, {0} ok, 0 failed", expected.len())),
         "{stdout}"
     );
+}
+
+#[test]
+fn the_listing_needs_no_source_tree_beside_it() {
+    // Run where there are no fixtures: those listed are the ones built into the command,
+    // as after `cargo install`; the same lines as from the repository's root.
+    let elsewhere = std::env::temp_dir().join(format!(
+        "provider-payloads-cli-elsewhere-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let out = parse_command().current_dir(&elsewhere).output().unwrap();
+    std::fs::remove_dir_all(&elsewhere).unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let count = ["nxcloud", "esms", "wappin", "viva"]
+        .iter()
+        .map(|provider| fixtures(provider).len())
+        .sum::<usize>();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.ends_with(&format!("{count} fixtures, {count} ok, 0 failed\n")),
+        "{stdout}"
+    );
+    assert_eq!(stdout, String::from_utf8(run(&[]).stdout).unwrap());
+}
+
+#[test]
+fn a_missing_or_unknown_command_exits_2_with_the_usage() {
+    let command = || Command::new(env!("CARGO_BIN_EXE_provider-payloads"));
+    for args in [&[][..], &["frobnicate"], &["--wire"]] {
+        let out = command().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("usage: provider-payloads parse "),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    for flag in ["--help", "-h"] {
+        let out = command().arg(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.starts_with("usage: provider-payloads parse "),
+            "{flag}: {stdout}"
+        );
+    }
 }
 
 #[test]
@@ -133,8 +171,8 @@ fn esms_takes_a_url_a_query_or_a_file_holding_either() {
 
 #[test]
 fn an_undocumented_status_code_and_fields_parse_and_come_back_whole() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/nxcloud/receipt_undocumented_status_code_and_fields.json");
+    let path =
+        Path::new(ROOT).join("tests/data/nxcloud/receipt_undocumented_status_code_and_fields.json");
     let out = run(&["--provider", "nxcloud", "--wire", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     common::assert_same_json(&std::fs::read(&path).unwrap(), &out.stdout, &path);
@@ -168,8 +206,7 @@ fn an_undocumented_status_code_and_fields_parse_and_come_back_whole() {
 
 #[test]
 fn a_wappin_callback_in_the_tables_spelling_comes_back_in_the_samples() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/wappin/callback_status_table_spelling.json");
+    let path = Path::new(ROOT).join("tests/data/wappin/callback_status_table_spelling.json");
     let out = run(&["--provider", "wappin", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -189,7 +226,7 @@ fn standard_input_is_read_with_a_dash() {
     use std::io::Write;
     use std::process::Stdio;
     let body = std::fs::read(&fixtures("nxcloud")[0]).unwrap();
-    let mut child = Command::new(parse_example())
+    let mut child = parse_command()
         .args(["--provider", "nxcloud", "--wire", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -250,7 +287,10 @@ fn help_goes_to_standard_output_and_exits_0() {
         let out = run(&[flag]);
         assert_eq!(out.status.code(), Some(0), "{flag}");
         let stdout = String::from_utf8(out.stdout).unwrap();
-        assert!(stdout.starts_with("usage: parse "), "{flag}: {stdout}");
+        assert!(
+            stdout.starts_with("usage: provider-payloads parse "),
+            "{flag}: {stdout}"
+        );
         assert!(out.stderr.is_empty(), "{flag}");
     }
 }
@@ -261,7 +301,7 @@ fn output_into_a_closed_pipe_ends_quietly() {
     use std::process::Stdio;
     let body = std::fs::read(&fixtures("nxcloud")[0]).unwrap();
     for args in [&["--wire", "-"][..], &["-"], &["--event", "-"]] {
-        let mut child = Command::new(parse_example())
+        let mut child = parse_command()
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -282,8 +322,7 @@ fn output_into_a_closed_pipe_ends_quietly() {
 
 #[test]
 fn viva_amounts_come_back_as_the_numbers_sent() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/viva/transaction_reversal_created.json");
+    let path = Path::new(ROOT).join("fixtures/viva/transaction_reversal_created.json");
     let out = run(&["--provider", "viva", "--wire", path.to_str().unwrap()]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stdout}");
@@ -561,9 +600,8 @@ fn nxcloud_s_number_check_callback_is_read_as_nxcloud_s_not_viva() {
 fn run_with_input(args: &[&str], stdin: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = Command::new(parse_example())
+    let mut child = parse_command()
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -635,7 +673,8 @@ fn text_that_is_neither_json_nor_a_query_string_is_named_as_such() {
     // A query string and a form still read, as eSMS's and NXCloud's.
     let out = run_with_input(&["-"], b"SMSID=849fe&SendStatus=5&SendSuccess=1\n");
     assert_eq!(out.status.code(), Some(0));
-    let form = std::fs::read("fixtures/nxcloud/sms_receipt_post_body.form").unwrap();
+    let form =
+        std::fs::read(Path::new(ROOT).join("fixtures/nxcloud/sms_receipt_post_body.form")).unwrap();
     let out = run_with_input(&["-"], &form);
     assert!(
         String::from_utf8(out.stdout)

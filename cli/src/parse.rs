@@ -1,32 +1,15 @@
-//! Parse a provider payload from a file or standard input and print it.
-//!
-//! ```text
-//! cargo run --example parse                                   # every bundled fixture
-//! cargo run --example parse -- FILE                           # provider and kind detected
-//! cargo run --example parse -- --event FILE                   # the normalized event, as JSON
-//! cargo run --example parse -- --wire FILE                    # back in the wire format
-//! cargo run --example parse -- -                              # from standard input
-//! cargo run --example parse -- 'SMSID=...&SendStatus=5'       # a query string
-//! cargo run --example parse -- 'https://example.com/hook?...' # a URL, with or without a query
-//! cargo run --example parse -- --provider nxcloud FILE        # read as that provider's
-//! cargo run --release --example parse -- --bench FILE         # time it beside its baselines
-//! ```
-//!
-//! Exits 0 when the input parsed, 1 with the error on standard error when it did not,
-//! and 2 on wrong usage. `--help` prints the usage on standard output. Output piped into
-//! a reader that stops early (`| head -1`) ends the command quietly, as other Unix tools
-//! do.
+//! `provider-payloads parse`: reads a provider's payload from a file, standard input, a
+//! URL or a query string, and prints it typed, written back, or as its event.
 
-use std::hint::black_box;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
+use crate::{bench, fixtures};
 use provider_payloads::{Error, ListUnrecognized, Payload, Provider, esms, nxcloud, viva, wappin};
 
-const USAGE: &str =
-    "usage: parse [--provider nxcloud|esms|wappin|viva] [--wire | --event | --bench] [FILE|-]
+const USAGE: &str = "usage: provider-payloads parse [--provider nxcloud|esms|wappin|viva]
+                              [--wire | --event | --bench] [FILE|-|URL]
 
 With FILE (or - for standard input), parse it and print the provider, the payload kind
 and the typed value. The provider and kind are told from the shape of the input; with
@@ -38,12 +21,13 @@ scheme, or a path starting with / or ?) gives its query string, with or without 
 query string or form (key=value&...) is the query string of an eSMS callback's GET, or
 of the POST of an NXCloud SMS receipt to a customer registered before May 2023;
 anything else is refused as not JSON, a query string or a form. With --wire, print the
-payload
-written back in the provider's format; with --event, the normalized event as JSON.
-With --bench (build with --release), parse it many times and print the median time of
-the typed parse beside what you would write instead: serde_json::Value and IgnoredAny
-for JSON, serde_urlencoded pairs for a query string, and their ratios.
-With no FILE, parse every bundled fixture and list them.";
+payload written back in the provider's format; with --event, the normalized event as
+JSON. With --bench (an optimized build: installed, or `cargo run --release`), parse it
+many times and print the median time of the typed parse beside what you would write
+instead: serde_json::Value and IgnoredAny for JSON, serde_urlencoded pairs for a query
+string, and their ratios.
+With no FILE, parse every fixture bundled with the crate (built into the command) and
+list them.";
 
 /// What the command line asked for.
 struct Args {
@@ -94,14 +78,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 /// `.query` as the URL's query string; standard input, text given on the command line (a
 /// URL, a query string) and other files by their content.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Sent {
+pub(crate) enum Sent {
     Body,
     Query,
     ByContent,
 }
 
 impl Sent {
-    fn of(input: &str) -> Sent {
+    pub(crate) fn of(input: &str) -> Sent {
         match Path::new(input).extension().and_then(|ext| ext.to_str()) {
             Some("json" | "form") => Sent::Body,
             Some("query") => Sent::Query,
@@ -115,7 +99,7 @@ impl Sent {
 /// JSON is a body, a URL its query (`""` where it has none), a query string or form the
 /// query (eSMS's GET, NXCloud's SMS receipt in the URL). Other text is refused with what
 /// it is not.
-fn request(input: &[u8], sent: Sent) -> Result<(&[u8], &str), String> {
+pub(crate) fn request(input: &[u8], sent: Sent) -> Result<(&[u8], &str), String> {
     let text = match (std::str::from_utf8(input.trim_ascii()), sent) {
         (Ok(text), Sent::Query) => text.split_once('?').map_or(text, |(_, query)| query),
         (Ok(""), Sent::ByContent) => return Err("the input is empty".to_owned()),
@@ -169,7 +153,11 @@ fn is_pairs(text: &str) -> bool {
 
 /// Reads the input as `provider`'s payload, or as any provider's when `None`: the
 /// payload, or the error to print (the crate's, or why the input is no request).
-fn parse(provider: Option<Provider>, input: &[u8], sent: Sent) -> Result<Payload, String> {
+pub(crate) fn parse(
+    provider: Option<Provider>,
+    input: &[u8],
+    sent: Sent,
+) -> Result<Payload, String> {
     let (body, query) = request(input, sent).map_err(|why| format!("parse: {why}"))?;
     let is_query = body.is_empty() && sent != Sent::Body;
     if is_query && query.trim().is_empty() {
@@ -187,7 +175,7 @@ fn parse(provider: Option<Provider>, input: &[u8], sent: Sent) -> Result<Payload
 }
 
 /// [`parse`] of an input already split into its request's body and query.
-fn parse_request(
+pub(crate) fn parse_request(
     provider: Option<Provider>,
     input: &[u8],
     body: &[u8],
@@ -218,30 +206,25 @@ fn parse_request(
     }
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+/// Runs `provider-payloads parse` with the arguments after `parse`: the exit code, or
+/// the error of writing to `out` (a reader that stopped reading, for the caller to tell).
+pub(crate) fn run(
+    out: &mut impl Write,
+    args: impl Iterator<Item = String>,
+) -> io::Result<ExitCode> {
+    let args = match parse_args(args) {
         Ok(args) => args,
         Err(problem) => {
             eprintln!("parse: {problem}\n\n{USAGE}");
-            return ExitCode::from(2);
+            return Ok(ExitCode::from(2));
         }
     };
-    let mut out = io::stdout().lock();
-    let printed = if args.help {
+    if args.help {
         writeln!(out, "{USAGE}").map(|()| ExitCode::SUCCESS)
     } else {
         match &args.input {
-            None => list_fixtures(&mut out),
-            Some(input) => parse_one(&mut out, input, args.provider, args.output),
-        }
-    };
-    match printed.and_then(|code| out.flush().map(|()| code)) {
-        Ok(code) => code,
-        // The reader stopped reading (`| head -1`): what it wanted is printed.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("parse: cannot write the output: {err}");
-            ExitCode::from(1)
+            None => fixtures::list(out),
+            Some(input) => parse_one(out, input, args.provider, args.output),
         }
     }
 }
@@ -288,7 +271,7 @@ fn parse_one(
                 return Ok(ExitCode::from(1));
             }
         },
-        Output::Bench => bench(out, provider, &body, sent, &payload)?,
+        Output::Bench => bench::bench(out, provider, &body, sent, &payload)?,
         Output::Event => match payload.event() {
             Some(event) => match serde_json::to_string_pretty(&event) {
                 Ok(json) => writeln!(out, "{json}")?,
@@ -321,204 +304,4 @@ fn read_input(input: &str) -> std::io::Result<(Vec<u8>, Sent)> {
     } else {
         Ok((std::fs::read(input)?, Sent::of(input)))
     }
-}
-
-/// Parses every valid fixture bundled with the crate, telling each one's provider from
-/// its shape, and prints a line for each.
-fn list_fixtures(out: &mut impl Write) -> io::Result<ExitCode> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut failed = 0_usize;
-    let mut count = 0_usize;
-    for provider in Provider::ALL {
-        for path in fixture_files(&root.join(provider.as_str())) {
-            count += 1;
-            let shown = path
-                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                .unwrap_or(&path);
-            let outcome = std::fs::read(&path)
-                .map_err(|err| err.to_string())
-                .and_then(|body| {
-                    let sent = Sent::of(&path.to_string_lossy());
-                    parse(None, &body, sent)
-                })
-                .and_then(|payload| {
-                    if payload.provider() == provider {
-                        Ok(payload)
-                    } else {
-                        Err(format!("detected as {}", payload.provider()))
-                    }
-                });
-            match outcome {
-                Ok(payload) => writeln!(
-                    out,
-                    "{:<64} {:<8} {:<24} {:<18} ok",
-                    shown.display(),
-                    provider.as_str(),
-                    payload.kind(),
-                    payload.event().map_or("-", |event| event.kind()),
-                )?,
-                Err(err) => {
-                    failed += 1;
-                    writeln!(
-                        out,
-                        "{:<64} {:<8} {:<24} {:<18} FAILED: {err}",
-                        shown.display(),
-                        provider.as_str(),
-                        "?",
-                        "?"
-                    )?;
-                }
-            }
-        }
-    }
-    writeln!(
-        out,
-        "{count} fixtures, {} ok, {failed} failed",
-        count - failed
-    )?;
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
-}
-
-/// The valid fixtures of one provider folder, sorted.
-fn fixture_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|ext| ext == "json" || ext == "query" || ext == "form")
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// A parse to time: its name in the ratio line, its label, and the parse.
-type Candidate<'a> = (&'static str, &'static str, Box<dyn Fn() + 'a>);
-
-/// How many timed batches each candidate gets; the median is printed.
-const BATCHES: usize = 31;
-
-/// Times the typed parse of `input` beside the untyped parses a user would write instead,
-/// in one process, batches of each taking turns so that a slow moment hits them alike.
-fn bench(
-    out: &mut impl Write,
-    provider: Option<Provider>,
-    input: &[u8],
-    sent: Sent,
-    payload: &Payload,
-) -> io::Result<()> {
-    // Split once, out of the timing: the typed parse is timed from the body and query, as
-    // a handler receives them. A form body's baseline is its pairs, as a query string's.
-    // (The input parsed, so it is a request.)
-    let (body, query) = request(input, sent).unwrap_or((input, ""));
-    let is_json =
-        body.trim_ascii_start().starts_with(b"{") || body.trim_ascii_start().starts_with(b"[");
-    let (json, pairs_text): (&[u8], &str) = if is_json {
-        (body, query)
-    } else {
-        (
-            b"",
-            std::str::from_utf8(body)
-                .ok()
-                .filter(|form| !form.is_empty())
-                .unwrap_or(query),
-        )
-    };
-    let typed = move || {
-        drop(black_box(parse_request(
-            provider,
-            black_box(input),
-            black_box(body),
-            black_box(query),
-        )))
-    };
-    let value = || {
-        drop(black_box(serde_json::from_slice::<serde_json::Value>(
-            black_box(json),
-        )))
-    };
-    let ignored = || {
-        drop(black_box(serde_json::from_slice::<serde::de::IgnoredAny>(
-            black_box(json),
-        )))
-    };
-    let pairs = || {
-        drop(black_box(
-            serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(pairs_text)),
-        ))
-    };
-    let mut candidates: Vec<Candidate<'_>> = vec![("typed", "typed parse", Box::new(typed))];
-    if !json.is_empty() {
-        candidates.push(("value", "serde_json::Value", Box::new(value)));
-        candidates.push(("ignored", "serde::de::IgnoredAny", Box::new(ignored)));
-    } else {
-        candidates.push(("pairs", "serde_urlencoded pairs", Box::new(pairs)));
-    }
-    let medians = median_times(&candidates);
-    writeln!(
-        out,
-        "{} {}, {} bytes: median of {BATCHES} batches",
-        payload.provider(),
-        payload.kind(),
-        if json.is_empty() {
-            pairs_text.len()
-        } else {
-            json.len()
-        }
-    )?;
-    for ((_, label, _), median) in candidates.iter().zip(&medians) {
-        writeln!(out, "{label:<24} {median:>10.2?}")?;
-    }
-    let typed = medians.first().copied().unwrap_or_default().as_secs_f64();
-    let ratios: Vec<String> = candidates
-        .iter()
-        .zip(&medians)
-        .skip(1)
-        .map(|((name, _, _), median)| format!("typed/{name}={:.2}", typed / median.as_secs_f64()))
-        .collect();
-    writeln!(out, "{}", ratios.join(" "))
-}
-
-/// The median time of one call of each candidate. Each batch runs a candidate enough
-/// times to take about a millisecond, so the clock's resolution does not count.
-fn median_times(candidates: &[Candidate<'_>]) -> Vec<Duration> {
-    let runs: Vec<u32> = candidates
-        .iter()
-        .map(|(_, _, run)| {
-            let mut runs = 1_u32;
-            loop {
-                let start = Instant::now();
-                (0..runs).for_each(|_| run());
-                if start.elapsed() >= Duration::from_millis(1) || runs >= 1 << 20 {
-                    return runs;
-                }
-                runs *= 2;
-            }
-        })
-        .collect();
-    let mut samples = vec![Vec::with_capacity(BATCHES); candidates.len()];
-    for _ in 0..BATCHES {
-        for ((candidate, runs), samples) in candidates.iter().zip(&runs).zip(&mut samples) {
-            let start = Instant::now();
-            (0..*runs).for_each(|_| (candidate.2)());
-            samples.push(start.elapsed() / *runs);
-        }
-    }
-    samples
-        .into_iter()
-        .map(|mut times| {
-            times.sort();
-            times[BATCHES / 2]
-        })
-        .collect()
 }
