@@ -315,18 +315,17 @@ impl Policy {
         let signature = credentials
             .signature_256
             .one(Refusal::MissingSignature, SIGNATURE_256_HEADER)?;
-        let mut outcomes = Vec::with_capacity(self.0.viva_secrets.len());
-        for secret in &self.0.viva_secrets {
-            match secret.verify(body, signature) {
-                Err(SignatureError::Malformed) => {
-                    return Err(Refusal::Signature(SignatureError::Malformed));
-                }
-                verified => outcomes.push((verified.is_ok(), secret.shared_label())),
-            }
+        let mut malformed = false;
+        let matched = Matched::first(self.0.viva_secrets.iter().map(|secret| {
+            let verified = secret.verify(body, signature);
+            malformed |= verified == Err(SignatureError::Malformed);
+            (verified.is_ok(), secret.shared_label())
+        }));
+        match matched {
+            Some(matched) => Ok(Some(matched)),
+            None if malformed => Err(Refusal::Signature(SignatureError::Malformed)),
+            None => Err(Refusal::Signature(SignatureError::Mismatch)),
         }
-        Matched::first(outcomes)
-            .map(Some)
-            .ok_or(Refusal::Signature(SignatureError::Mismatch))
     }
 
     /// The address a request comes from, by the policy's rule: the peer's, or where the
