@@ -133,11 +133,16 @@ fn url_query(text: &str) -> Option<&str> {
 }
 
 /// Whether `text` starts with `http://` or `https://`, in any letter case.
-fn has_scheme(text: &str) -> bool {
-    ["http://", "https://"].iter().any(|scheme| {
-        text.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    })
+pub(crate) fn has_scheme(text: &str) -> bool {
+    ["http://", "https://"]
+        .iter()
+        .any(|scheme| starts_with_scheme(text, scheme))
+}
+
+/// Whether `text` starts with `scheme` (`https://`), in any letter case.
+pub(crate) fn starts_with_scheme(text: &str, scheme: &str) -> bool {
+    text.get(..scheme.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
 }
 
 /// Whether `text` is a query string or a form: `key=value` pairs joined by `&`, with a

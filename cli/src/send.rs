@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use crate::parse::{has_scheme, starts_with_scheme};
 use provider_payloads::testing::Sample;
 use provider_payloads::viva::SubscriptionSecret;
 
@@ -115,17 +116,13 @@ fn sample(name: &str) -> Result<Sample, String> {
 /// Refuses a URL that is not `http://` or `https://`, and `https://` in a build without
 /// TLS, before anything is sent.
 fn check_url(url: &str) -> Result<(), String> {
-    let scheme_is = |scheme: &str| {
-        url.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    };
-    if scheme_is("https://") && !cfg!(feature = "tls") {
+    if starts_with_scheme(url, "https://") && !cfg!(feature = "tls") {
         return Err(format!(
             "{url}: this build sends over HTTP only; for https://, build it with the `tls` \
              feature (`cargo install --path cli --features tls`)"
         ));
     }
-    if !(scheme_is("http://") || scheme_is("https://")) {
+    if !has_scheme(url) {
         return Err(format!(
             "{url}: the URL must start with http:// or https://"
         ));
