@@ -5,8 +5,12 @@
 //! The receiver is an example of the library's package and needs its `axum` feature,
 //! which testing this package does not build: the first test to need it builds it with
 //! a nested `cargo build` (the `cargo` that runs these tests, into the same target
-//! folder, with the workspace's features so that nothing already built is built again),
-//! and reads the executable's path from cargo's messages.
+//! folder; the outer cargo holds no lock on it while tests run) and reads the
+//! executable's path from cargo's messages. It builds the workspace's default members
+//! (the library, the command line) with the library's `axum`: the library then has the
+//! features, and its dependencies theirs, that `cargo test --workspace --all-features`
+//! builds them with, so that after it nothing is built again; after a plain `cargo
+//! test`, the library is built once more, with `axum`, and the example.
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -40,7 +44,7 @@ fn receiver_executable() -> &'static Path {
         let mut build = Command::new(cargo);
         build
             .current_dir(ROOT)
-            .args(["build", "--quiet", "--locked", "--workspace", "--example"])
+            .args(["build", "--quiet", "--locked", "--example"])
             .args(["receiver", "--features", "provider-payloads/axum"])
             .args(["--message-format", "json", "--target-dir"])
             .arg(profile.parent().unwrap());
