@@ -1,5 +1,8 @@
 //! [`InvalidSecret`]: a token or secret refused where it is made, because it would open
-//! everything or never match.
+//! everything or never match; and [`Label`], the name a user gives one.
+
+use std::fmt;
+use std::sync::Arc;
 
 /// Why a credential was refused where it was made ([`wappin::CallbackToken::new`],
 /// [`viva::SubscriptionSecret::new`]): one that is empty lets anyone in, and one with
@@ -39,6 +42,38 @@ pub enum InvalidSecret {
     /// holds.
     #[error("{0} holds a control character, which no HTTP header's value can carry")]
     Control(&'static str),
+}
+
+/// The name you give a token or secret (`labelled`), which a policy of several gives back
+/// for the one a request carried, and `Debug` shows beside `<redacted>`.
+#[derive(Clone, Default)]
+pub(crate) struct Label(Option<Arc<str>>);
+
+impl Label {
+    pub(crate) fn new(label: impl Into<Arc<str>>) -> Label {
+        Label(Some(label.into()))
+    }
+
+    pub(crate) fn get(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+
+    /// The label, shared rather than copied, for each request it matches.
+    pub(crate) fn shared(&self) -> Option<&Arc<str>> {
+        self.0.as_ref()
+    }
+
+    /// `Type(<redacted>)`, or with a label `Type("label", <redacted>)`.
+    pub(crate) fn debug_redacted(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        type_name: &str,
+    ) -> fmt::Result {
+        match &self.0 {
+            Some(label) => write!(f, "{type_name}({label:?}, <redacted>)"),
+            None => write!(f, "{type_name}(<redacted>)"),
+        }
+    }
 }
 
 /// Refuses `secret`, named `what` in the error, when it is empty or has white space at an

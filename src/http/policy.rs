@@ -280,7 +280,7 @@ impl Policy {
                     .one(Refusal::MissingToken, "Authorization")?;
                 let tokens = self.0.wappin_tokens.iter();
                 return Matched::first(
-                    tokens.map(|token| (token.authorizes(header), token.shared_label())),
+                    tokens.map(|token| (token.authorizes(header), token.label.shared())),
                 )
                 .map(Some)
                 .ok_or(Refusal::WrongToken);
@@ -319,7 +319,7 @@ impl Policy {
         let matched = Matched::first(self.0.viva_secrets.iter().map(|secret| {
             let verified = secret.verify(body, signature);
             malformed |= verified == Err(SignatureError::Malformed);
-            (verified.is_ok(), secret.shared_label())
+            (verified.is_ok(), secret.label.shared())
         }));
         match matched {
             Some(matched) => Ok(Some(matched)),

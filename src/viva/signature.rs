@@ -9,7 +9,7 @@ use std::sync::Arc;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
-use crate::secret::{self, InvalidSecret};
+use crate::secret::{self, InvalidSecret, Label};
 
 /// The header that carries the signature.
 pub const SIGNATURE_256_HEADER: &str = "Viva-Signature-256";
@@ -35,7 +35,7 @@ pub const SIGNATURE_256_HEADER: &str = "Viva-Signature-256";
 #[derive(Clone)]
 pub struct SubscriptionSecret {
     keyed: Hmac<Sha256>,
-    label: Option<Arc<str>>,
+    pub(crate) label: Label,
 }
 
 /// Why a signature was refused.
@@ -61,7 +61,10 @@ impl SubscriptionSecret {
         secret::check(&secret, WHAT, false)?;
         // HMAC takes a key of any length: this never fails.
         let keyed = Hmac::new_from_slice(&secret).map_err(|_| InvalidSecret::Empty(WHAT))?;
-        Ok(SubscriptionSecret { keyed, label: None })
+        Ok(SubscriptionSecret {
+            keyed,
+            label: Label::default(),
+        })
     }
 
     /// The secret with a name of yours (the subscription's, an account's), which a
@@ -78,17 +81,13 @@ impl SubscriptionSecret {
     /// ```
     #[must_use]
     pub fn labelled(mut self, label: impl Into<Arc<str>>) -> SubscriptionSecret {
-        self.label = Some(label.into());
+        self.label = Label::new(label);
         self
     }
 
     /// Its label, if it was given one.
     pub fn label(&self) -> Option<&str> {
-        self.label.as_deref()
-    }
-
-    pub(crate) fn shared_label(&self) -> Option<&Arc<str>> {
-        self.label.as_ref()
+        self.label.get()
     }
 
     /// The `Viva-Signature-256` Viva sends with `body` under this secret: the HMAC-SHA256
@@ -134,10 +133,7 @@ impl SubscriptionSecret {
 
 impl fmt::Debug for SubscriptionSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.label {
-            Some(label) => write!(f, "SubscriptionSecret({label:?}, <redacted>)"),
-            None => f.write_str("SubscriptionSecret(<redacted>)"),
-        }
+        self.label.debug_redacted(f, "SubscriptionSecret")
     }
 }
 

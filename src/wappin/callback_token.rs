@@ -6,7 +6,7 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::secret::{self, InvalidSecret};
+use crate::secret::{self, InvalidSecret, Label};
 
 /// The token your Wappin callbacks carry as `Authorization: Bearer <token>`, to check
 /// each callback against before you trust its body.
@@ -34,7 +34,7 @@ use crate::secret::{self, InvalidSecret};
 #[derive(Clone)]
 pub struct CallbackToken {
     digest: [u8; 32],
-    label: Option<Arc<str>>,
+    pub(crate) label: Label,
 }
 
 impl CallbackToken {
@@ -46,7 +46,7 @@ impl CallbackToken {
         secret::check(token, "Wappin's callback token", true)?;
         Ok(CallbackToken {
             digest: Sha256::digest(token).into(),
-            label: None,
+            label: Label::default(),
         })
     }
 
@@ -64,17 +64,13 @@ impl CallbackToken {
     /// ```
     #[must_use]
     pub fn labelled(mut self, label: impl Into<Arc<str>>) -> CallbackToken {
-        self.label = Some(label.into());
+        self.label = Label::new(label);
         self
     }
 
     /// Its label, if it was given one.
     pub fn label(&self) -> Option<&str> {
-        self.label.as_deref()
-    }
-
-    pub(crate) fn shared_label(&self) -> Option<&Arc<str>> {
-        self.label.as_ref()
+        self.label.get()
     }
 
     /// Whether an `Authorization` header value (as it came, in bytes) is `Bearer ` (the
@@ -93,10 +89,7 @@ impl CallbackToken {
 
 impl fmt::Debug for CallbackToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.label {
-            Some(label) => write!(f, "CallbackToken({label:?}, <redacted>)"),
-            None => f.write_str("CallbackToken(<redacted>)"),
-        }
+        self.label.debug_redacted(f, "CallbackToken")
     }
 }
 
