@@ -781,8 +781,8 @@ fn the_readmes_one_handler_answers_vivas_url_verification() {
     service.assert_no_more_lines();
 }
 
-#[test]
-fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
+/// Wappin's status callback (its fixture), and its event.
+fn wappin_status() -> (Vec<u8>, Event) {
     let body = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
     )
@@ -791,14 +791,23 @@ fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
         .unwrap()
         .event()
         .unwrap();
-    let with = |path: &str, authorization: Option<&str>| {
-        let mut request = post("wappin", path, &body);
-        request.headers.retain(|(name, _)| *name != "Authorization");
-        request
-            .headers
-            .extend(authorization.map(|value| ("Authorization", value.to_owned())));
-        request
-    };
+    (body, event)
+}
+
+/// Wappin's `POST` of `body` to `path` with this `Authorization` (or none).
+fn with_authorization(body: &[u8], path: &str, authorization: Option<&str>) -> Request {
+    let mut request = post("wappin", path, body);
+    request.headers.retain(|(name, _)| *name != "Authorization");
+    request
+        .headers
+        .extend(authorization.map(|value| ("Authorization", value.to_owned())));
+    request
+}
+
+#[test]
+fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
+    let (body, event) = wappin_status();
+    let with = |path: &str, authorization| with_authorization(&body, path, authorization);
 
     let service = Service::start(&["--wappin-token", WAPPIN_TOKEN, "--no-source-check"]);
     let mut connection = service.connect();
@@ -875,22 +884,9 @@ fn a_wappin_callback_needs_the_bearer_token_when_one_is_set() {
 fn with_two_wappin_tokens_either_passes_and_no_refusal_names_one() {
     const OLD: &str = "old-wappin-t0ken";
     const NEW: &str = "new-wappin-t0ken";
-    let body = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wappin/callback_status.json"),
-    )
-    .unwrap();
-    let event = provider_payloads::parse(&body, "")
-        .unwrap()
-        .event()
-        .unwrap();
-    let with = |path: &str, authorization: &str| {
-        let mut request = post("wappin", path, &body);
-        request.headers.retain(|(name, _)| *name != "Authorization");
-        request
-            .headers
-            .push(("Authorization", authorization.to_owned()));
-        request
-    };
+    let (body, event) = wappin_status();
+    let with =
+        |path: &str, authorization: &str| with_authorization(&body, path, Some(authorization));
     let service = Service::start(&["--wappin-token", OLD, "--wappin-token", NEW]);
     let mut connection = service.connect();
     for path in ["/wappin", "/"] {
