@@ -112,7 +112,6 @@
 //! ```
 
 use std::net::SocketAddr;
-use std::ops::Deref;
 
 use ::axum::body::{Body, HttpBody};
 use ::axum::extract::{ConnectInfo, FromRef, FromRequest, Request};
@@ -120,12 +119,13 @@ use ::axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 
 use crate::http::receive::{read, verification};
-use crate::http::{Credentials, FromWebhook, Matched, Policy, Refusal, Rejection};
+use crate::http::{Credentials, FromWebhook, Policy, Refusal, Rejection};
 use crate::{Answer, Error};
 
-/// Extractor of the callback `T` a route takes: any provider's ([`Payload`](crate::Payload)), or
-/// one provider's (`wappin::Callback`, `viva::Payload`, ...: [`FromWebhook`]), read as
-/// [`receive`](crate::http::receive) reads it, the body within the policy's limits.
+/// The extractor of the callback `T` a route takes: any provider's
+/// ([`Payload`](crate::Payload)), or one provider's (`wappin::Callback`, `viva::Payload`,
+/// ...: [`FromWebhook`]), read as [`receive`](crate::http::receive) reads it, the body
+/// within the policy's limits.
 ///
 /// It refuses with a [`Rejection`]: 401 or 403 for the policy's refusals, 413 for a body
 /// over the limits, 400 with the crate's message for one that is no payload or another
@@ -139,10 +139,6 @@ use crate::{Answer, Error};
 /// sent; the time for the request's head and the number of connections are the
 /// server's to bound ([the module's docs](self) say how).
 ///
-/// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
-/// expects back. With several Wappin tokens or Viva secrets in the policy, `matched` is
-/// the one the request carried: for several accounts, whose callback it is.
-///
 /// ```
 /// use provider_payloads::axum::Webhook;
 /// use provider_payloads::wappin;
@@ -153,31 +149,7 @@ use crate::{Answer, Error};
 ///     callback.answer()
 /// }
 /// ```
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct Webhook<T> {
-    /// The callback (or Viva's URL verification).
-    pub payload: T,
-    /// The policy's Wappin token, or Viva secret, that the request carried: `None` when
-    /// the policy checks none for it.
-    pub matched: Option<Matched>,
-}
-
-impl<T: FromWebhook> Webhook<T> {
-    /// The HTTP answer the provider expects to the callback; to Viva's URL verification,
-    /// the policy's key (`{"Key":"..."}`).
-    pub fn answer(&self) -> Answer {
-        self.payload.answer()
-    }
-}
-
-impl<T> Deref for Webhook<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.payload
-    }
-}
+pub use crate::http::Webhook;
 
 impl<S, T> FromRequest<S> for Webhook<T>
 where
@@ -199,10 +171,7 @@ where
         // Viva's URL verification, when the head says there is no body; a body that comes
         // empty without saying so is told once it is read.
         let empty = body.size_hint().exact() == Some(0);
-        let unmatched = |payload| Webhook {
-            payload,
-            matched: None,
-        };
+        let unmatched = |payload| Webhook::new(payload, None);
         if let Some(answered) = verification(empty, query, &policy) {
             return answered.map(unmatched);
         }
@@ -219,10 +188,8 @@ where
         };
         match verification(body.is_empty(), query, &policy) {
             Some(answered) => answered.map(unmatched),
-            None => read(&credentials, &body, query, &policy).map(|(payload, matched)| Webhook {
-                payload,
-                matched: head.or(matched),
-            }),
+            None => read(&credentials, &body, query, &policy)
+                .map(|(payload, matched)| Webhook::new(payload, head.or(matched))),
         }
         .map_err(|rejection| rejection.on_route(&parts.method, parts.uri.path()))
     }

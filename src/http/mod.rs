@@ -49,9 +49,11 @@ mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
 mod request;
+mod webhook;
 
 pub use policy::{AddressRange, Credentials, InvalidRange, Matched, Policy, Refusal};
 pub use receive::{FromWebhook, Rejection, receive};
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use request::receive_request;
+pub use webhook::Webhook;
