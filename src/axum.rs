@@ -113,13 +113,11 @@
 
 use std::net::SocketAddr;
 
-use ::axum::body::{Body, HttpBody};
 use ::axum::extract::{ConnectInfo, FromRef, FromRequest, Request};
 use ::axum::response::{IntoResponse, Response};
-use http_body_util::BodyExt;
 
-use crate::http::receive::{read, verification};
-use crate::http::{Credentials, FromWebhook, Policy, Refusal, Rejection};
+use crate::http::take::take;
+use crate::http::{FromWebhook, Policy, Refusal, Rejection};
 use crate::{Answer, Error};
 
 /// The extractor of the callback `T` a route takes: any provider's
@@ -166,65 +164,8 @@ where
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(address)| address.ip());
-        let credentials = Credentials::from_headers(&parts.headers, peer);
-        let query = parts.uri.query().unwrap_or("");
-        // Viva's URL verification, when the head says there is no body; a body that comes
-        // empty without saying so is told once it is read.
-        let empty = body.size_hint().exact() == Some(0);
-        let unmatched = |payload| Webhook::new(payload, None);
-        if let Some(answered) = verification(empty, query, &policy) {
-            return answered.map(unmatched);
-        }
-        let head = match T::PROVIDER {
-            Some(provider) => policy.check(provider, &credentials)?,
-            None => None,
-        };
-        let reading = read_body(body, policy.read_limits().max_body());
-        let body = match policy.read_timeout() {
-            Some(after) => tokio::time::timeout(after, reading)
-                .await
-                .map_err(|_| Rejection::BodyTimeout { after })??,
-            None => reading.await?,
-        };
-        match verification(body.is_empty(), query, &policy) {
-            Some(answered) => answered.map(unmatched),
-            None => read(&credentials, &body, query, &policy)
-                .map(|(payload, matched)| Webhook::new(payload, head.or(matched))),
-        }
-        .map_err(|rejection| rejection.on_route(&parts.method, parts.uri.path()))
+        take(&parts, body, peer, &policy).await
     }
-}
-
-/// The most of a body's announced size (its `Content-Length`) reserved before its bytes
-/// come: any provider's callback fits, and a client that announces more and sends
-/// nothing costs no more than this.
-const RESERVED: usize = 16 * 1024;
-
-/// Reads `body` whole, refusing it once it is over `limit` bytes: at once when its
-/// `Content-Length` says so, otherwise when what came passes the limit (the size given
-/// is then what had come). The buffer grows as bytes come, from at most [`RESERVED`].
-async fn read_body(mut body: Body, limit: usize) -> Result<Vec<u8>, Rejection> {
-    let announced = body
-        .size_hint()
-        .exact()
-        .and_then(|size| usize::try_from(size).ok());
-    if let Some(size) = announced.filter(|size| *size > limit) {
-        return Err(Error::TooLarge { size, limit }.into());
-    }
-    let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(RESERVED));
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|err| Rejection::Unreadable {
-            reason: err.to_string(),
-        })?;
-        if let Ok(data) = frame.into_data() {
-            let size = bytes.len().saturating_add(data.len());
-            if size > limit {
-                return Err(Error::TooLarge { size, limit }.into());
-            }
-            bytes.extend_from_slice(&data);
-        }
-    }
-    Ok(bytes)
 }
 
 /// Its status, and its message as `text/plain` (a missing or wrong Wappin token with
@@ -258,7 +199,7 @@ impl IntoResponse for Refusal {
 
 #[cfg(test)]
 mod tests {
-    use ::axum::body::to_bytes;
+    use ::axum::body::{Body, HttpBody, to_bytes};
     use ::axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 
     use super::*;

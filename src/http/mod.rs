@@ -49,6 +49,8 @@ mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
 mod request;
+#[cfg(feature = "axum")]
+pub(crate) mod take;
 mod webhook;
 
 pub use policy::{AddressRange, Credentials, InvalidRange, Matched, Policy, Refusal};
