@@ -53,6 +53,9 @@ mod secret;
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 mod timestamp;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 mod unknown_fields;
 mod unrecognized;
 pub mod viva;

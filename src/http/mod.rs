@@ -49,7 +49,7 @@ mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
 mod request;
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "tower"))]
 pub(crate) mod take;
 mod webhook;
 
