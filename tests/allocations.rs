@@ -20,6 +20,13 @@ fn heap<T>(f: impl FnOnce() -> T) -> dhat::HeapStats {
     dhat::HeapStats::get()
 }
 
+/// The allocations `f` makes: the fewest of three counts. The profiler counts every
+/// thread's, and the test harness's own thread now and then allocates while `f` runs (a
+/// count of a few more, seen under load); what `f` allocates is the same each time.
+fn allocations<T>(f: impl Fn() -> T) -> u64 {
+    (0..3).map(|_| heap(&f).total_blocks).min().unwrap_or(0)
+}
+
 #[test]
 fn the_typed_parse_allocates_at_most_half_of_value_and_peaks_under_four_times_the_input() {
     let mut report = Vec::new();
@@ -31,9 +38,8 @@ fn the_typed_parse_allocates_at_most_half_of_value_and_peaks_under_four_times_th
             continue; // a query string or a form
         }
         let common::Request { path, body, .. } = request;
-        let typed = heap(|| provider_payloads::parse(&body, "").unwrap()).total_blocks;
-        let value =
-            heap(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap()).total_blocks;
+        let typed = allocations(|| provider_payloads::parse(&body, "").unwrap());
+        let value = allocations(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap());
         let name = path
             .strip_prefix(env!("CARGO_MANIFEST_DIR"))
             .unwrap()
