@@ -45,6 +45,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "http")]
+mod head;
 mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
