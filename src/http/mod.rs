@@ -2,7 +2,8 @@
 //! ([`Policy`]), and a request read as the callback a route takes ([`receive`]), from
 //! plain values that any HTTP stack gives. With the `http` feature, the `http` crate's
 //! requests and responses (`receive_request`, `From<Answer> for http::Response`); with
-//! `axum`, extractors (`provider_payloads::axum::Webhook`).
+//! `axum` and `actix`, extractors (`provider_payloads::axum::Webhook`,
+//! `provider_payloads::actix::Webhook`).
 //!
 //! **Where the check runs.** On a route of one provider, that provider's checks run on
 //! the request's head, before the body is read. On the route of any provider the
@@ -45,7 +46,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-#[cfg(feature = "http")]
+#[cfg(feature = "actix")]
+pub(crate) mod extract;
+#[cfg(any(feature = "http", feature = "actix"))]
 mod head;
 mod policy;
 pub(crate) mod receive;
