@@ -116,7 +116,7 @@ use std::net::SocketAddr;
 use ::axum::extract::{ConnectInfo, FromRef, FromRequest, Request};
 use ::axum::response::{IntoResponse, Response};
 
-use crate::http::take::take;
+use crate::http::take::take_request;
 use crate::http::{FromWebhook, Policy, Refusal, Rejection};
 use crate::{Answer, Error};
 
@@ -164,7 +164,7 @@ where
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(address)| address.ip());
-        take(&parts, body, peer, &policy).await
+        take_request(&parts, body, peer, &policy).await
     }
 }
 

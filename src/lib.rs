@@ -35,6 +35,9 @@
 //! the provider expects. Payloads keep what they do not recognize ([`UnknownFields`],
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
 
+#[cfg(feature = "actix")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub mod actix;
 mod answer;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]

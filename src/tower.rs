@@ -83,7 +83,7 @@ use tower_service::Service;
 use crate::Answer;
 #[cfg(doc)]
 use crate::http::Rejection;
-use crate::http::take::take;
+use crate::http::take::take_request;
 use crate::http::{FromWebhook, Policy, Webhook};
 
 /// The address a request comes from, in its extensions: set by a layer of your stack
@@ -244,7 +244,7 @@ where
             None => self.peer,
         };
         Box::pin(async move {
-            let callback = match take::<T, B>(&parts, body, peer, &policy).await {
+            let callback = match take_request::<T, B>(&parts, body, peer, &policy).await {
                 Ok(callback) => callback,
                 Err(rejection) => return Ok(Response::from(rejection)),
             };

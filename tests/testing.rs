@@ -6,29 +6,13 @@ use provider_payloads::event::{DeliveryState, PaymentKind};
 use provider_payloads::http::{Credentials, FromWebhook, Policy, Rejection, receive};
 use provider_payloads::rust_decimal::Decimal;
 use provider_payloads::testing::{Sample, SampleError, SetError};
-use provider_payloads::viva::{Environment, SubscriptionSecret};
-use provider_payloads::wappin::CallbackToken;
+use provider_payloads::viva::SubscriptionSecret;
 use provider_payloads::{Event, Payload, Provider};
 
-const TOKEN: &str = "wappin-callback-token";
-const SECRET: &str = "viva-subscription-secret";
+use samples::{SECRET, TOKEN, policy, signed};
 
-/// A policy with a Wappin token, a Viva secret, Viva's production addresses and the
-/// samples' verification key.
-fn policy() -> Policy {
-    Policy::new()
-        .wappin_token(CallbackToken::new(TOKEN).unwrap())
-        .viva_signature(SubscriptionSecret::new(SECRET).unwrap())
-        .viva_sources(Environment::Production)
-        .viva_verification(Sample::viva_verification_key())
-}
-
-/// `sample` with the policy's token and secret.
-fn signed(sample: Sample) -> Sample {
-    sample
-        .wappin_token(TOKEN)
-        .viva_secret(&SubscriptionSecret::new(SECRET).unwrap())
-}
+#[path = "common/samples.rs"]
+mod samples;
 
 /// `sample` received by `policy`, from its headers and peer as a server sees them.
 fn receive_sample(sample: &Sample, policy: &Policy) -> Result<Payload, Rejection> {

@@ -2,8 +2,9 @@
 //! ([`Policy`]), and a request read as the callback a route takes ([`receive`]), from
 //! plain values that any HTTP stack gives. With the `http` feature, the `http` crate's
 //! requests and responses (`receive_request`, `From<Answer> for http::Response`); with
-//! `axum`, extractors (`provider_payloads::axum::Webhook`); with `tower`, a `Service` for
-//! any tower stack (`provider_payloads::tower::WebhookService`).
+//! `axum` and `actix`, extractors (`provider_payloads::axum::Webhook`,
+//! `provider_payloads::actix::Webhook`); with `tower`, a `Service` for any tower stack
+//! (`provider_payloads::tower::WebhookService`).
 //!
 //! **Where the check runs.** On a route of one provider, that provider's checks run on
 //! the request's head, before the body is read. On the route of any provider the
@@ -46,11 +47,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(any(feature = "http", feature = "actix"))]
+mod head;
 mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
 mod request;
-#[cfg(any(feature = "axum", feature = "tower"))]
+#[cfg(any(feature = "axum", feature = "tower", feature = "actix"))]
 pub(crate) mod take;
 mod webhook;
 

@@ -232,16 +232,16 @@ impl Policy {
         &self.0.limits
     }
 
-    /// The longest the axum extractor (`provider_payloads::axum::Webhook`) waits for a
-    /// body to come whole, from when it starts reading it; a body not whole by then is
-    /// refused with 408 ([`Rejection::BodyTimeout`]) and its connection closed. By
-    /// default there is none: set one (a provider's callback comes in a few milliseconds,
-    /// so seconds are plenty), or a client that sends a body slowly, or stops halfway,
-    /// holds its connection and the memory of what it sent for as long as it likes.
+    /// The longest the axum and actix extractors (`Webhook`) wait for a body to come
+    /// whole, from when they start reading it; a body not whole by then is refused with
+    /// 408 ([`Rejection::BodyTimeout`]) and its connection closed. By default there is
+    /// none: set one (a provider's callback comes in a few milliseconds, so seconds are
+    /// plenty), or a client that sends a body slowly, or stops halfway, holds its
+    /// connection and the memory of what it sent for as long as it likes.
     ///
-    /// It needs tokio's timer, which `#[tokio::main]` and `Runtime::new` enable (a
-    /// runtime made by `Builder` needs `enable_time`). [`receive`] takes a body already
-    /// read: where you read it, bound the time it may take yourself.
+    /// It needs tokio's timer, which `#[tokio::main]`, `Runtime::new` and actix-web's
+    /// runtime enable (a runtime made by `Builder` needs `enable_time`). [`receive`] takes
+    /// a body already read: where you read it, bound the time it may take yourself.
     ///
     /// ```
     /// use std::time::Duration;
@@ -259,7 +259,7 @@ impl Policy {
     }
 
     /// The time a body may take to come whole ([`Policy::body_timeout`]), when set.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix")), allow(dead_code))]
     pub(crate) fn read_timeout(&self) -> Option<Duration> {
         self.0.body_timeout
     }

@@ -3,30 +3,21 @@
 use std::borrow::Cow;
 use std::net::IpAddr;
 
-use ::http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, WWW_AUTHENTICATE};
+use ::http::header::{CONTENT_TYPE, HeaderValue, WWW_AUTHENTICATE};
 use ::http::{HeaderMap, Request, Response, StatusCode};
 
 use crate::Answer;
-use crate::http::policy::{Credentials, Policy, Refusal};
+use crate::http::policy::{Credentials, Policy};
 use crate::http::receive::{FromWebhook, Rejection, receive};
-use crate::viva::SIGNATURE_256_HEADER;
 
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<'a> Credentials<'a> {
     /// What a request's `headers` carry (each `Authorization`, `Viva-Signature-256` and
     /// line of `X-Forwarded-For`), from `peer`, the connection's remote address.
     pub fn from_headers(headers: &'a HeaderMap, peer: Option<IpAddr>) -> Credentials<'a> {
-        let mut credentials = Credentials::new(peer);
-        for line in headers.get_all("x-forwarded-for") {
-            credentials = credentials.forwarded_for(line.as_bytes());
-        }
-        for value in headers.get_all(AUTHORIZATION) {
-            credentials = credentials.authorization(value.as_bytes());
-        }
-        for value in headers.get_all(SIGNATURE_256_HEADER) {
-            credentials = credentials.signature_256(value.as_bytes());
-        }
-        credentials
+        Credentials::from_lines(peer, |name| {
+            headers.get_all(name).into_iter().map(HeaderValue::as_bytes)
+        })
     }
 }
 
@@ -58,26 +49,6 @@ pub fn receive_request<T: FromWebhook, B: AsRef<[u8]>>(
         .map_err(|rejection| rejection.on_route(request.method(), request.uri().path()))
 }
 
-impl Rejection {
-    /// Names the route in the message of a [`Rejection::WrongProvider`]: `POST /viva`.
-    pub(crate) fn on_route(self, method: &::http::Method, path: &str) -> Rejection {
-        match self {
-            Rejection::WrongProvider {
-                route: None,
-                expected,
-                found,
-                kind,
-            } => Rejection::WrongProvider {
-                route: Some(format!("{method} {path}")),
-                expected,
-                found,
-                kind,
-            },
-            other => other,
-        }
-    }
-}
-
 /// A provider's answer: its status, its body, and its `Content-Type` when it has one.
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<B: From<Cow<'static, [u8]>>> From<Answer> for Response<B> {
@@ -103,10 +74,10 @@ impl<B: From<String>> From<Rejection> for Response<B> {
         let headers = response.headers_mut();
         headers.insert(
             CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
+            HeaderValue::from_static(Rejection::CONTENT_TYPE),
         );
-        if let Rejection::Refused(Refusal::MissingToken | Refusal::WrongToken) = rejection {
-            headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        if let Some(challenge) = rejection.challenge() {
+            headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
         }
         response
     }
@@ -118,7 +89,10 @@ fn status(code: u16) -> StatusCode {
 
 #[cfg(test)]
 mod tests {
+    use ::http::header::AUTHORIZATION;
+
     use super::*;
+    use crate::http::Refusal;
     use crate::wappin::{self, CallbackToken};
     use crate::{Error, Payload};
 

@@ -7,7 +7,8 @@ use crate::http::{FromWebhook, Matched};
 
 /// A callback `T` a route took, checked by the policy: the payload, and the token or
 /// secret it carried. The framework integrations' extractors give it (with the `axum`
-/// feature, `provider_payloads::axum::Webhook` is this type).
+/// and `actix` features, `provider_payloads::axum::Webhook` and
+/// `provider_payloads::actix::Webhook` are this type).
 ///
 /// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
 /// expects back. With several Wappin tokens or Viva secrets in the policy, `matched` is
@@ -24,7 +25,7 @@ pub struct Webhook<T> {
 
 impl<T> Webhook<T> {
     /// The callback a route took, with the token or secret it carried.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix")), allow(dead_code))]
     pub(crate) fn new(payload: T, matched: Option<Matched>) -> Webhook<T> {
         Webhook { payload, matched }
     }
