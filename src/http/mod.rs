@@ -3,7 +3,8 @@
 //! plain values that any HTTP stack gives. With the `http` feature, the `http` crate's
 //! requests and responses (`receive_request`, `From<Answer> for http::Response`); with
 //! `axum`, extractors (`provider_payloads::axum::Webhook`); with `tower`, a `Service` for
-//! any tower stack (`provider_payloads::tower::WebhookService`).
+//! any tower stack (`provider_payloads::tower::WebhookService`); with `lambda`, an AWS
+//! Lambda function's request (`provider_payloads::lambda::receive`).
 //!
 //! **Where the check runs.** On a route of one provider, that provider's checks run on
 //! the request's head, before the body is read. On the route of any provider the
@@ -49,7 +50,7 @@
 mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
-mod request;
+pub(crate) mod request;
 #[cfg(any(feature = "axum", feature = "tower"))]
 pub(crate) mod take;
 mod webhook;
