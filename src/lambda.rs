@@ -21,6 +21,9 @@
 //!   source IP is one of your [`trusted_proxies`](Policy::trusted_proxies), which no
 //!   one sets by default: set them only when a proxy of yours (a CloudFront
 //!   distribution) stands before API Gateway and is what connects to it.
+//! - **The answer** goes back as text (`lambda_http` sends a body whose `Content-Type`
+//!   is JSON or text, or that has none, as text), which API Gateway passes on as it is:
+//!   a REST API needs no binary media types for it.
 //! - **The query string** of a REST API's event comes as its parameters, decoded:
 //!   `lambda_http` writes them back as a query string (the same keys and values, in its
 //!   own order and encoding). HTTP APIs and function URLs send the query string as it

@@ -368,3 +368,194 @@ fn the_policys_body_limit_applies() {
         }
     }
 }
+
+/// The example (`examples/lambda.rs`), run as Lambda runs it: against a Runtime API
+/// served on 127.0.0.1 by this test, which hands it events and takes its responses.
+mod example {
+    use std::collections::VecDeque;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::path::{Path, PathBuf};
+    use std::process::{Child, Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    /// The example's executable, which `cargo test --features lambda,testing` builds.
+    fn executable() -> PathBuf {
+        let exe = std::env::current_exe().unwrap();
+        let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+        let example = profile_dir
+            .join("examples")
+            .join(format!("lambda{}", std::env::consts::EXE_SUFFIX));
+        assert!(
+            example.is_file(),
+            "{} is missing: run `cargo test --features lambda,testing` (which builds the examples) or `cargo build --features lambda --example lambda`",
+            example.display()
+        );
+        example
+    }
+
+    /// The function, running; killed when dropped, also when a test panics.
+    struct Function(Child);
+
+    impl Drop for Function {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    /// One HTTP/1.1 request read from `reader`: its request line and body; `None` at
+    /// the connection's end.
+    fn read_request(reader: &mut BufReader<TcpStream>) -> Option<(String, Vec<u8>)> {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let mut length = 0;
+        loop {
+            let mut header = String::new();
+            reader.read_line(&mut header).unwrap();
+            let header = header.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            let (name, value) = header.split_once(':').unwrap();
+            assert!(!name.eq_ignore_ascii_case("transfer-encoding"), "{header}");
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        Some((line.trim_end().to_owned(), body))
+    }
+
+    /// The next connection to `listener`, within 20 seconds: a function that ended
+    /// (a panic in its start) fails the test rather than hanging it.
+    fn accept(listener: &TcpListener) -> TcpStream {
+        listener.set_nonblocking(true).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    stream.set_nonblocking(false).unwrap();
+                    return stream;
+                }
+                Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
+                    assert!(Instant::now() < deadline, "the function did not call");
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(err) => panic!("{err}"),
+            }
+        }
+    }
+
+    /// Serves the Runtime API on `listener`, handing the function `events` one by one;
+    /// gives each response (the JSON the function sent), in order.
+    fn runtime_api(listener: TcpListener, events: Vec<String>) -> Vec<Value> {
+        let mut events: VecDeque<(usize, String)> = events.into_iter().enumerate().collect();
+        let mut responses = Vec::new();
+        let total = events.len();
+        while responses.len() < total {
+            let stream = accept(&listener);
+            stream
+                .set_read_timeout(Some(Duration::from_secs(20)))
+                .unwrap();
+            let mut writer = stream.try_clone().unwrap();
+            let mut reader = BufReader::new(stream);
+            while let Some((line, body)) = read_request(&mut reader) {
+                let answer = if line.starts_with("GET /2018-06-01/runtime/invocation/next ") {
+                    let Some((id, event)) = events.pop_front() else {
+                        break;
+                    };
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\
+                         Lambda-Runtime-Aws-Request-Id: request-{id}\r\n\
+                         Lambda-Runtime-Deadline-Ms: 32503680000000\r\n\
+                         Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:eu-west-1:123456789012:function:webhooks\r\n\
+                         Content-Length: {}\r\n\r\n{event}",
+                        event.len()
+                    )
+                } else {
+                    let expected = format!(
+                        "POST /2018-06-01/runtime/invocation/request-{}/response ",
+                        responses.len()
+                    );
+                    assert!(
+                        line.starts_with(&expected),
+                        "{line}: {}",
+                        String::from_utf8_lossy(&body)
+                    );
+                    responses.push(serde_json::from_slice(&body).unwrap());
+                    "HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\n{}".to_owned()
+                };
+                writer.write_all(answer.as_bytes()).unwrap();
+                if responses.len() == total {
+                    break;
+                }
+            }
+        }
+        responses
+    }
+
+    #[test]
+    fn the_example_answers_lambdas_events() {
+        let key = Sample::viva_verification_key().answer();
+        let key: Value = serde_json::from_slice(&key.body).unwrap();
+        let key = key["Key"].as_str().unwrap().to_owned();
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        let address = listener.local_addr().unwrap();
+        let function = Function(
+            Command::new(executable())
+                .env("AWS_LAMBDA_RUNTIME_API", address.to_string())
+                .env("AWS_LAMBDA_FUNCTION_NAME", "webhooks")
+                .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+                .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+                .env("WAPPIN_TOKEN", TOKEN)
+                .env("VIVA_KEY", &key)
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let wappin = Sample::named("wappin/callback_status").unwrap();
+        let verification = Sample::named("viva/verification").unwrap();
+        let sms = Sample::named("nxcloud/sms_receipt_post_body").unwrap();
+        let cases: Vec<(Source, Sample, u16)> = vec![
+            (Source::RestApi, wappin.clone().wappin_token(TOKEN), 200),
+            (Source::HttpApi, verification.clone(), 200),
+            (Source::FunctionUrl, sms.clone(), 200),
+            (Source::FunctionUrl, wappin.clone(), 401),
+            (Source::RestApi, verification.clone(), 200),
+        ];
+        let events = cases
+            .iter()
+            .map(|(source, sample, _)| {
+                let peer = sample.peer_address().to_string();
+                let event = event(*source, sample, Some(&peer), None, true);
+                if sample.provider() == Provider::Wappin {
+                    event.replace("/webhooks", "/wappin")
+                } else {
+                    event
+                }
+            })
+            .collect();
+        let responses = runtime_api(listener, events);
+        drop(function);
+        for ((source, sample, status), response) in cases.iter().zip(&responses) {
+            let what = format!("{} from {source:?}: {response}", sample.name());
+            assert_eq!(response["statusCode"], *status, "{what}");
+            // The answer as text, which API Gateway sends as it is.
+            assert_eq!(response["isBase64Encoded"], false, "{what}");
+            let body = response["body"].as_str().unwrap_or("");
+            if *status == 200 {
+                assert_eq!(body.as_bytes(), &*sample.answer().body, "{what}");
+                assert!(sample.accepts_answer(200, body.as_bytes()), "{what}");
+            } else {
+                assert!(body.contains("Authorization: Bearer"), "{what}");
+                assert_eq!(response["headers"]["www-authenticate"], "Bearer", "{what}");
+            }
+        }
+    }
+}
