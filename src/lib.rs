@@ -46,6 +46,9 @@ mod error;
 pub mod esms;
 pub mod event;
 pub mod http;
+#[cfg(feature = "lambda")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lambda")))]
+pub mod lambda;
 mod limits;
 pub mod nxcloud;
 mod payload;

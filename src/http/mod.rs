@@ -4,7 +4,8 @@
 //! requests and responses (`receive_request`, `From<Answer> for http::Response`); with
 //! `axum` and `actix`, extractors (`provider_payloads::axum::Webhook`,
 //! `provider_payloads::actix::Webhook`); with `tower`, a `Service` for any tower stack
-//! (`provider_payloads::tower::WebhookService`).
+//! (`provider_payloads::tower::WebhookService`); with `lambda`, an AWS Lambda function's
+//! request (`provider_payloads::lambda::receive`).
 //!
 //! **Where the check runs.** On a route of one provider, that provider's checks run on
 //! the request's head, before the body is read. On the route of any provider the
@@ -52,7 +53,7 @@ mod head;
 mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
-mod request;
+pub(crate) mod request;
 #[cfg(any(feature = "axum", feature = "tower", feature = "actix"))]
 pub(crate) mod take;
 mod webhook;

@@ -263,13 +263,26 @@ pub fn receive<T: FromWebhook>(
     query: &str,
     policy: &Policy,
 ) -> Result<T, Rejection> {
+    receive_matched(credentials, body, query, policy).map(|(callback, _)| callback)
+}
+
+/// [`receive`], with the token or secret the request carried ([`Matched`]): for the
+/// `Webhook` of the integrations whose body comes whole (with the `lambda` feature, a
+/// Lambda function's request).
+pub(crate) fn receive_matched<T: FromWebhook>(
+    credentials: &Credentials<'_>,
+    body: &[u8],
+    query: &str,
+    policy: &Policy,
+) -> Result<(T, Option<Matched>), Rejection> {
     if let Some(answered) = verification(body.is_empty(), query, policy) {
-        return answered;
+        return answered.map(|payload| (payload, None));
     }
-    if let Some(provider) = T::PROVIDER {
-        policy.check(provider, credentials)?;
-    }
-    read(credentials, body, query, policy).map(|(callback, _)| callback)
+    let head = match T::PROVIDER {
+        Some(provider) => policy.check(provider, credentials)?,
+        None => None,
+    };
+    read(credentials, body, query, policy).map(|(payload, matched)| (payload, head.or(matched)))
 }
 
 /// Viva's URL verification, when the request is one (`empty`: it has no body; and no

@@ -7,8 +7,9 @@ use ::http::header::{CONTENT_TYPE, HeaderValue, WWW_AUTHENTICATE};
 use ::http::{HeaderMap, Request, Response, StatusCode};
 
 use crate::Answer;
+use crate::http::Webhook;
 use crate::http::policy::{Credentials, Policy};
-use crate::http::receive::{FromWebhook, Rejection, receive};
+use crate::http::receive::{FromWebhook, Rejection, receive_matched};
 
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<'a> Credentials<'a> {
@@ -43,9 +44,20 @@ pub fn receive_request<T: FromWebhook, B: AsRef<[u8]>>(
     peer: Option<IpAddr>,
     policy: &Policy,
 ) -> Result<T, Rejection> {
+    request_webhook(request, peer, policy).map(|webhook| webhook.payload)
+}
+
+/// [`receive_request`], with the token or secret the request carried: the [`Webhook`]
+/// that the integrations whose body comes whole give.
+pub(crate) fn request_webhook<T: FromWebhook, B: AsRef<[u8]>>(
+    request: &Request<B>,
+    peer: Option<IpAddr>,
+    policy: &Policy,
+) -> Result<Webhook<T>, Rejection> {
     let credentials = Credentials::from_headers(request.headers(), peer);
     let query = request.uri().query().unwrap_or("");
-    receive(&credentials, request.body().as_ref(), query, policy)
+    receive_matched(&credentials, request.body().as_ref(), query, policy)
+        .map(|(payload, matched)| Webhook::new(payload, matched))
         .map_err(|rejection| rejection.on_route(request.method(), request.uri().path()))
 }
 

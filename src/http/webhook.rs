@@ -25,7 +25,7 @@ pub struct Webhook<T> {
 
 impl<T> Webhook<T> {
     /// The callback a route took, with the token or secret it carried.
-    #[cfg_attr(not(any(feature = "axum", feature = "actix")), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "http", feature = "actix")), allow(dead_code))]
     pub(crate) fn new(payload: T, matched: Option<Matched>) -> Webhook<T> {
         Webhook { payload, matched }
     }
