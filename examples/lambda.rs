@@ -12,10 +12,11 @@
 //! Viva's URL verification, answered with the key.
 
 use lambda_http::{Body, Error, Request, Response, service_fn};
+use provider_payloads::http::lambda;
 use provider_payloads::http::{Policy, Webhook};
 use provider_payloads::viva::Verification;
 use provider_payloads::wappin::{self, CallbackToken};
-use provider_payloads::{Answer, Event, Payload, lambda};
+use provider_payloads::{Answer, Event, Payload};
 
 fn webhook(callback: Webhook<Payload>) -> Answer {
     match callback.event() {

@@ -35,9 +35,6 @@
 //! the provider expects. Payloads keep what they do not recognize ([`UnknownFields`],
 //! [`ListUnrecognized`]) and fail with one [`Error`] that names the field.
 
-#[cfg(feature = "actix")]
-#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
-pub mod actix;
 mod answer;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
@@ -46,22 +43,13 @@ mod error;
 pub mod esms;
 pub mod event;
 pub mod http;
-#[cfg(feature = "lambda")]
-#[cfg_attr(docsrs, doc(cfg(feature = "lambda")))]
-pub mod lambda;
 mod limits;
 pub mod nxcloud;
 mod payload;
 mod provider;
 mod raw_json;
 mod secret;
-#[cfg(feature = "testing")]
-#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
-pub mod testing;
 mod timestamp;
-#[cfg(feature = "tower")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
-pub mod tower;
 mod unknown_fields;
 mod unrecognized;
 pub mod viva;

@@ -16,8 +16,8 @@ use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer, Scope, web};
 use axum::Router;
 use axum::http::HeaderMap;
+use provider_payloads::http::testing::Sample;
 use provider_payloads::http::{FromWebhook, Policy};
-use provider_payloads::testing::Sample;
 use provider_payloads::viva::SubscriptionSecret;
 use provider_payloads::{Answer, Limits, Payload, esms, nxcloud, viva, wappin};
 use tower::ServiceExt;
@@ -33,7 +33,7 @@ fn sample(name: &str) -> Sample {
 }
 
 /// The callback any handler is given, answered.
-async fn answer<T: FromWebhook>(callback: provider_payloads::actix::Webhook<T>) -> Answer {
+async fn answer<T: FromWebhook>(callback: provider_payloads::http::actix::Webhook<T>) -> Answer {
     callback.answer()
 }
 

@@ -11,11 +11,12 @@ use base64::engine::general_purpose::STANDARD;
 use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use lambda_http::request::RequestContext;
 use lambda_http::{Body, Request, RequestExt, Response};
+use provider_payloads::http::lambda;
+use provider_payloads::http::testing::Sample;
 use provider_payloads::http::{Policy, Rejection};
-use provider_payloads::testing::Sample;
 use provider_payloads::viva::SubscriptionSecret;
 use provider_payloads::wappin::{self, CallbackToken};
-use provider_payloads::{Payload, Provider, lambda, nxcloud};
+use provider_payloads::{Payload, Provider, nxcloud};
 use serde_json::{Map, Value, json};
 
 const TOKEN: &str = "wappin-callback-token";

@@ -3,9 +3,9 @@
 //! wrong signature, or from outside Viva's addresses is refused.
 
 use provider_payloads::event::{DeliveryState, PaymentKind};
+use provider_payloads::http::testing::{Sample, SampleError, SetError};
 use provider_payloads::http::{Credentials, FromWebhook, Policy, Rejection, receive};
 use provider_payloads::rust_decimal::Decimal;
-use provider_payloads::testing::{Sample, SampleError, SetError};
 use provider_payloads::viva::SubscriptionSecret;
 use provider_payloads::{Event, Payload, Provider};
 

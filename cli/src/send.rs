@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::parse::{has_scheme, starts_with_scheme};
-use provider_payloads::testing::Sample;
+use provider_payloads::http::testing::Sample;
 use provider_payloads::viva::SubscriptionSecret;
 
 const USAGE: &str = "usage: provider-payloads send SAMPLE URL [--token TOKEN] [--secret SECRET]

@@ -21,7 +21,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use provider_payloads::Provider;
-use provider_payloads::testing::Sample;
+use provider_payloads::http::testing::Sample;
 
 /// The repository's root, whose workspace the receiver is built in.
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");

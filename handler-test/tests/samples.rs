@@ -7,7 +7,7 @@ use axum::body::{Body, to_bytes};
 use axum::http::header::CONTENT_TYPE;
 use handler_test::{Seen, app};
 use provider_payloads::http::Policy;
-use provider_payloads::testing::Sample;
+use provider_payloads::http::testing::Sample;
 use provider_payloads::viva::SubscriptionSecret;
 use provider_payloads::wappin::CallbackToken;
 use provider_payloads::{Event, Provider};

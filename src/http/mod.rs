@@ -3,9 +3,9 @@
 //! plain values that any HTTP stack gives. With the `http` feature, the `http` crate's
 //! requests and responses (`receive_request`, `From<Answer> for http::Response`); with
 //! `axum` and `actix`, extractors (`provider_payloads::axum::Webhook`,
-//! `provider_payloads::actix::Webhook`); with `tower`, a `Service` for any tower stack
-//! (`provider_payloads::tower::WebhookService`); with `lambda`, an AWS Lambda function's
-//! request (`provider_payloads::lambda::receive`).
+//! `provider_payloads::http::actix::Webhook`); with `tower`, a `Service` for any tower stack
+//! (`provider_payloads::http::tower::WebhookService`); with `lambda`, an AWS Lambda function's
+//! request (`provider_payloads::http::lambda::receive`).
 //!
 //! **Where the check runs.** On a route of one provider, that provider's checks run on
 //! the request's head, before the body is read. On the route of any provider the
@@ -48,14 +48,26 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "actix")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub mod actix;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod head;
+#[cfg(feature = "lambda")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lambda")))]
+pub mod lambda;
 mod policy;
 pub(crate) mod receive;
 #[cfg(feature = "http")]
 pub(crate) mod request;
 #[cfg(any(feature = "axum", feature = "tower", feature = "actix"))]
 pub(crate) mod take;
+#[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
+pub mod testing;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 mod webhook;
 
 pub use policy::{AddressRange, Credentials, InvalidRange, Matched, Policy, Refusal};

@@ -8,7 +8,7 @@ use crate::http::{FromWebhook, Matched};
 /// A callback `T` a route took, checked by the policy: the payload, and the token or
 /// secret it carried. The framework integrations' extractors give it (with the `axum`
 /// and `actix` features, `provider_payloads::axum::Webhook` and
-/// `provider_payloads::actix::Webhook` are this type).
+/// `provider_payloads::http::actix::Webhook` are this type).
 ///
 /// It dereferences to the callback, and [`answer`](Webhook::answer) is what the provider
 /// expects back. With several Wappin tokens or Viva secrets in the policy, `matched` is

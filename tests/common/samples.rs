@@ -5,7 +5,7 @@
 //! a sample with its token and secret.
 
 use provider_payloads::http::Policy;
-use provider_payloads::testing::Sample;
+use provider_payloads::http::testing::Sample;
 use provider_payloads::viva::{Environment, SubscriptionSecret};
 use provider_payloads::wappin::CallbackToken;
 

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use provider_payloads::http::{Credentials, Policy, receive};
-//! use provider_payloads::testing::Sample;
+//! use provider_payloads::http::testing::Sample;
 //! use provider_payloads::wappin::CallbackToken;
 //! use provider_payloads::Payload;
 //!
@@ -68,7 +68,7 @@ const VIVA_PEER: IpAddr = IpAddr::V4(Ipv4Addr::new(51, 138, 37, 238));
 /// `Debug` shows no token and no secret.
 ///
 /// ```
-/// use provider_payloads::testing::Sample;
+/// use provider_payloads::http::testing::Sample;
 /// use provider_payloads::Provider;
 ///
 /// let sample = Sample::named("esms/promo_sms_type1").unwrap();
@@ -237,7 +237,7 @@ impl Sample {
     /// Not the API's requests and answers, which no provider sends to a webhook.
     ///
     /// ```
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     /// use provider_payloads::Provider;
     ///
     /// let all = Sample::all();
@@ -256,7 +256,7 @@ impl Sample {
     /// file stem alone (`callback_status`) where no other provider has one of that name.
     ///
     /// ```
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     ///
     /// assert_eq!(Sample::named("receipt_seen").unwrap().name(), "nxcloud/receipt_seen");
     /// assert_eq!(Sample::named("viva/verification").unwrap().method(), "GET");
@@ -286,7 +286,7 @@ impl Sample {
     /// sends to a webhook is refused.
     ///
     /// ```
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     ///
     /// let path = std::env::temp_dir().join("provider-payloads-doc-sample.query");
     /// std::fs::write(&path, "SMSID=849fe&SendFailed=0&SendStatus=5&SendSuccess=1\n")?;
@@ -328,7 +328,7 @@ impl Sample {
     ///
     /// ```
     /// use provider_payloads::http::{Credentials, Policy, receive};
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     /// use provider_payloads::Payload;
     ///
     /// let policy = Policy::new().viva_verification(Sample::viva_verification_key());
@@ -348,7 +348,7 @@ impl Sample {
     /// Its name: `wappin/callback_status`, or a file's path.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// assert_eq!(Sample::named("callback_status").unwrap().name(), "wappin/callback_status");
     /// ```
     pub fn name(&self) -> &str {
@@ -358,7 +358,7 @@ impl Sample {
     /// The provider that sends it.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// use provider_payloads::Provider;
     ///
     /// assert_eq!(Sample::named("callback_status").unwrap().provider(), Provider::Wappin);
@@ -380,7 +380,7 @@ impl Sample {
     /// event type), is an error that says why.
     ///
     /// ```
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     /// use provider_payloads::{Event, rust_decimal::Decimal};
     ///
     /// let sample = Sample::named("viva/transaction_payment_created").unwrap()
@@ -392,7 +392,7 @@ impl Sample {
     /// let err = Sample::named("viva/transaction_payment_created").unwrap()
     ///     .set("EventData.Amount", "twelve").unwrap_err();
     /// assert_eq!(err.to_string(), "`EventData.Amount` holds a number; `twelve` is not one");
-    /// # Ok::<(), provider_payloads::testing::SetError>(())
+    /// # Ok::<(), provider_payloads::http::testing::SetError>(())
     /// ```
     pub fn set(mut self, path: &str, value: &str) -> Result<Sample, SetError> {
         let (body, query) = match self.sent_as {
@@ -452,7 +452,7 @@ impl Sample {
     /// token you gave it ([`Policy::wappin_token`] checks it).
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let sample = Sample::named("wappin/callback_message").unwrap().wappin_token("s3cr3t");
     /// assert!(sample.headers().contains(&("Authorization", "Bearer s3cr3t".to_owned())));
     /// ```
@@ -469,7 +469,7 @@ impl Sample {
     /// notifications ([`Policy::viva_signature`] checks it).
     ///
     /// ```
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     /// use provider_payloads::viva::SubscriptionSecret;
     ///
     /// let secret = SubscriptionSecret::new("s3cr3t")?;
@@ -492,7 +492,7 @@ impl Sample {
     /// `203.0.113.9`).
     ///
     /// ```
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     /// use provider_payloads::viva::{Environment, is_webhook_source};
     ///
     /// let sample = Sample::named("viva/transaction_payment_created").unwrap();
@@ -511,7 +511,7 @@ impl Sample {
     /// for the others.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// assert_eq!(Sample::named("nxcloud/sms_receipt_url_query").unwrap().method(), "POST");
     /// ```
     pub fn method(&self) -> &'static str {
@@ -525,7 +525,7 @@ impl Sample {
     /// SMS receipt in the URL. Bytes a request line cannot carry are percent-encoded.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let sample = Sample::named("nxcloud/sms_receipt_url_query").unwrap();
     /// assert!(sample.query().contains("messageid=") && sample.body().is_empty());
     /// ```
@@ -538,7 +538,7 @@ impl Sample {
     /// no body.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let sample = Sample::named("nxcloud/sms_receipt_post_body").unwrap();
     /// assert_eq!(sample.content_type(), Some("application/x-www-form-urlencoded"));
     /// ```
@@ -553,7 +553,7 @@ impl Sample {
     /// The body, as sent: the fixture's bytes with any field [`set`](Sample::set).
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// assert!(Sample::named("wappin/callback_status").unwrap().body().starts_with(b"{"));
     /// ```
     pub fn body(&self) -> &[u8] {
@@ -565,7 +565,7 @@ impl Sample {
     /// [`viva_secret`](Sample::viva_secret)).
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let headers = Sample::named("wappin/callback_status").unwrap().headers();
     /// assert_eq!(headers, [("Content-Type", "application/json".to_owned())]);
     /// ```
@@ -586,7 +586,7 @@ impl Sample {
     /// The address it comes from (see [`peer`](Sample::peer)).
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let sample = Sample::named("esms/promo_sms_type1").unwrap();
     /// assert_eq!(sample.peer_address().to_string(), "203.0.113.9");
     /// ```
@@ -598,7 +598,7 @@ impl Sample {
     /// URL verification, NXCloud's number checks).
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// use provider_payloads::Event;
     ///
     /// let sample = Sample::named("nxcloud/receipt_seen").unwrap();
@@ -612,7 +612,7 @@ impl Sample {
     /// verification, [`viva_verification_key`](Sample::viva_verification_key)'s.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let answer = Sample::named("wappin/callback_status").unwrap().answer();
     /// assert_eq!((answer.status, &*answer.body), (200, &br#"{"status":"000"}"#[..]));
     /// ```
@@ -627,7 +627,7 @@ impl Sample {
     /// callbacks, eSMS and Viva's messages read the status alone.
     ///
     /// ```
-    /// # use provider_payloads::testing::Sample;
+    /// # use provider_payloads::http::testing::Sample;
     /// let sample = Sample::named("wappin/callback_status").unwrap();
     /// assert!(sample.accepts_answer(200, br#"{ "status": "000" }"#));
     /// assert!(!sample.accepts_answer(200, b""));

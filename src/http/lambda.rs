@@ -32,7 +32,8 @@
 //! ```no_run
 //! use lambda_http::{Body, Error, Request, Response, service_fn};
 //! use provider_payloads::http::Policy;
-//! use provider_payloads::{Payload, lambda};
+//! use provider_payloads::http::lambda;
+//! use provider_payloads::{Payload};
 //!
 //! async fn handle(policy: &Policy, request: Request) -> Result<Response<Body>, Error> {
 //!     let callback = match lambda::receive::<Payload>(&request, policy) {
@@ -68,7 +69,8 @@ use crate::http::{FromWebhook, Policy, Rejection, Webhook};
 ///
 /// ```
 /// use provider_payloads::http::Policy;
-/// use provider_payloads::{Answer, Payload, lambda};
+/// use provider_payloads::http::lambda;
+/// use provider_payloads::{Answer, Payload};
 ///
 /// // A function URL's event (an HTTP API's is of the same form).
 /// let event = r#"{"version":"2.0","rawPath":"/webhooks","rawQueryString":"",
@@ -99,7 +101,7 @@ pub fn receive<T: FromWebhook>(
 ///     "requestContext":{"http":{"method":"GET","sourceIp":"51.138.37.238"}},
 ///     "isBase64Encoded":false}"#;
 /// let request = lambda_http::request::from_str(event)?;
-/// assert_eq!(provider_payloads::lambda::source_ip(&request), Some("51.138.37.238".parse()?));
+/// assert_eq!(provider_payloads::http::lambda::source_ip(&request), Some("51.138.37.238".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn source_ip(request: &Request) -> Option<IpAddr> {

@@ -30,7 +30,7 @@
 //! use hyper_util::rt::{TokioIo, TokioTimer};
 //! use hyper_util::service::TowerToHyperService;
 //! use provider_payloads::http::{Policy, Webhook};
-//! use provider_payloads::tower::WebhookService;
+//! use provider_payloads::http::tower::WebhookService;
 //! use provider_payloads::{Answer, Payload};
 //! use tokio::net::TcpListener;
 //! use tokio::sync::Semaphore;
@@ -90,7 +90,7 @@ use crate::http::{FromWebhook, Policy, Webhook};
 /// that knows it, for [`WebhookService`] to check Viva's addresses against.
 ///
 /// ```
-/// use provider_payloads::tower::PeerAddress;
+/// use provider_payloads::http::tower::PeerAddress;
 ///
 /// let mut request = http::Request::post("/webhooks").body(Vec::<u8>::new())?;
 /// request.extensions_mut().insert(PeerAddress("51.138.37.238".parse()?));
@@ -110,7 +110,7 @@ pub struct PeerAddress(pub IpAddr);
 /// use std::convert::Infallible;
 ///
 /// use provider_payloads::http::{Policy, Webhook};
-/// use provider_payloads::tower::WebhookService;
+/// use provider_payloads::http::tower::WebhookService;
 /// use provider_payloads::{Answer, wappin};
 /// use tower::ServiceExt;
 ///
@@ -148,7 +148,7 @@ impl<T, S> WebhookService<T, S> {
     /// use std::convert::Infallible;
     ///
     /// use provider_payloads::http::{Policy, Webhook};
-    /// use provider_payloads::tower::WebhookService;
+    /// use provider_payloads::http::tower::WebhookService;
     /// use provider_payloads::{Answer, Payload};
     ///
     /// let any = WebhookService::new(
@@ -176,7 +176,7 @@ impl<T, S> WebhookService<T, S> {
     /// ```
     /// # use std::convert::Infallible;
     /// # use provider_payloads::http::{Policy, Webhook};
-    /// # use provider_payloads::tower::WebhookService;
+    /// # use provider_payloads::http::tower::WebhookService;
     /// # use provider_payloads::{Answer, viva};
     /// let viva = WebhookService::new(
     ///     Policy::new(),
@@ -261,7 +261,7 @@ where
 /// use std::convert::Infallible;
 ///
 /// use provider_payloads::http::{Policy, Webhook};
-/// use provider_payloads::tower::WebhookLayer;
+/// use provider_payloads::http::tower::WebhookLayer;
 /// use provider_payloads::{Answer, Payload};
 /// use tower::ServiceBuilder;
 ///
@@ -281,7 +281,7 @@ impl<T> WebhookLayer<T> {
     ///
     /// ```
     /// use provider_payloads::http::Policy;
-    /// use provider_payloads::tower::WebhookLayer;
+    /// use provider_payloads::http::tower::WebhookLayer;
     /// use provider_payloads::wappin;
     ///
     /// let wappin = WebhookLayer::<wappin::Callback>::new(Policy::new());

@@ -43,7 +43,7 @@ pub(crate) const VIVA_VERIFICATION: &str = "verification";
 /// The key of Viva's URL verification in its fixture (`fixtures/viva/verification.json`).
 #[cfg(test)]
 pub(crate) const VIVA_VERIFICATION_FILE: &[u8] =
-    include_bytes!("../../fixtures/viva/verification.json");
+    include_bytes!("../../../fixtures/viva/verification.json");
 
 /// A row of [`ROWS`]: `provider folder stem extension`.
 macro_rules! rows {
@@ -52,7 +52,7 @@ macro_rules! rows {
             provider: Provider::$provider,
             stem: $stem,
             sent_as: rows!(@sent $ext),
-            file: include_bytes!(concat!("../../fixtures/", $folder, "/", $stem, ".", stringify!($ext))),
+            file: include_bytes!(concat!("../../../fixtures/", $folder, "/", $stem, ".", stringify!($ext))),
         },)*]
     };
     (@sent json) => { SentAs::Json };

@@ -17,7 +17,7 @@ impl Sample {
     ///
     /// ```
     /// use provider_payloads::http::{Policy, receive_request};
-    /// use provider_payloads::testing::Sample;
+    /// use provider_payloads::http::testing::Sample;
     /// use provider_payloads::Payload;
     ///
     /// let sample = Sample::named("esms/promo_sms_type1").unwrap();

@@ -19,7 +19,7 @@
 //! use std::time::Duration;
 //!
 //! use actix_web::{App, web};
-//! use provider_payloads::actix::Webhook;
+//! use provider_payloads::http::actix::Webhook;
 //! use provider_payloads::http::Policy;
 //! use provider_payloads::wappin::{self, CallbackToken};
 //! use provider_payloads::{Answer, Payload, viva};
@@ -84,7 +84,7 @@ use crate::{Answer, Error};
 /// policy has no key, and 500 when the app's data has no policy.
 ///
 /// ```
-/// use provider_payloads::actix::Webhook;
+/// use provider_payloads::http::actix::Webhook;
 /// use provider_payloads::wappin;
 ///
 /// async fn wappin(callback: Webhook<wappin::Callback>) -> provider_payloads::Answer {
