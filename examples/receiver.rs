@@ -309,12 +309,17 @@ impl Output {
         let (queue, lines) = sync_channel::<(String, oneshot::Sender<()>)>(OUTPUT_QUEUE);
         std::thread::spawn(move || {
             let mut out = std::io::stdout().lock();
-            let mut write = |line: &str| writeln!(out, "{line}").and_then(|()| out.flush());
-            if let Err(err) = write(&first) {
+            // The line and its newline in one buffer, one `write`: `writeln!` writes a
+            // line longer than standard output's buffer, then its newline, in two.
+            let mut write = |mut line: String| {
+                line.push('\n');
+                out.write_all(line.as_bytes()).and_then(|()| out.flush())
+            };
+            if let Err(err) = write(first.clone()) {
                 eprintln!("receiver: cannot print `{first}`: {err}");
             }
             for (line, written) in lines {
-                match write(&line) {
+                match write(line) {
                     // The request may have stopped waiting: its line is written all the same.
                     Ok(()) => drop(written.send(())),
                     Err(err) => eprintln!("receiver: cannot print an event line: {err}"),
