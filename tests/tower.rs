@@ -8,8 +8,7 @@
 //! does: the test sees every byte of the answer.
 
 use std::convert::Infallible;
-use std::io::{Read, Write};
-use std::net::{IpAddr, SocketAddr, TcpStream};
+use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -28,19 +27,15 @@ use tokio::net::TcpListener;
 use tokio::runtime::Runtime;
 use tower::{Layer, ServiceExt, service_fn};
 
+use http_answer::{Answered, send_bytes};
+
+#[path = "common/http_answer.rs"]
+mod http_answer;
+
 const TOKEN: &str = "wappin-callback-token";
 const SECRET: &str = "viva-subscription-secret";
 /// An address Viva sends from no webhook: TEST-NET-3.
 const OUTSIDE: &str = "203.0.113.9";
-
-/// What an answer is made of, as a provider sees it.
-#[derive(Debug, PartialEq)]
-struct Answered {
-    status: u16,
-    content_type: Option<String>,
-    www_authenticate: Option<String>,
-    body: Vec<u8>,
-}
 
 /// The handler: the callback's answer, as the README's one handler gives it.
 async fn handle(callback: Webhook<Payload>) -> Result<Answer, Infallible> {
@@ -121,38 +116,6 @@ fn send(server: SocketAddr, sample: &Sample) -> Answered {
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(request.body());
     send_bytes(server, &bytes)
-}
-
-/// `request`'s bytes sent to `server` as they are, and the answer read to its end.
-fn send_bytes(server: SocketAddr, request: &[u8]) -> Answered {
-    let mut stream = TcpStream::connect(server).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    stream.write_all(request).unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let end = answer
-        .windows(4)
-        .position(|window| window == b"\r\n\r\n")
-        .expect("an answer's head");
-    let head = String::from_utf8(answer[..end].to_vec()).unwrap();
-    let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap();
-    let header = |name: &str| {
-        head.split("\r\n").skip(1).find_map(|line| {
-            let (key, value) = line.split_once(':')?;
-            key.eq_ignore_ascii_case(name)
-                .then(|| value.trim().to_owned())
-        })
-    };
-    assert_eq!(header("transfer-encoding"), None, "{head}");
-    Answered {
-        status: status.parse().unwrap(),
-        content_type: header("content-type"),
-        www_authenticate: header("www-authenticate"),
-        body: answer[end + 4..].to_vec(),
-    }
 }
 
 /// `sample` sent to the axum route (`Webhook<Payload>`) without a server, as
