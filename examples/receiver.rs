@@ -83,7 +83,7 @@ use tokio::sync::oneshot;
 // The README's one handler, for its `serve`: this receiver is served the same way.
 #[allow(dead_code)]
 #[path = "one_handler.rs"]
-mod one_handler;
+pub mod one_handler;
 
 const USAGE: &str = "usage: receiver [--listen ADDR] [--viva-key KEY] [--wappin-token TOKEN]...
                 [--viva-secret SECRET]... [--no-source-check] [--trusted-proxy RANGE]...
@@ -112,17 +112,21 @@ const DEFAULT_VIVA_KEY: &str = "B3248222FDCD1885AEAFE51CCC1B5607F00903F6";
 const OUTPUT_QUEUE: usize = 1024;
 const OUTPUT_WAIT: Duration = Duration::from_secs(1);
 
+// What is `pub` here (the command line, `serve`, `Output`, `event_line`) is so for the
+// load benchmark's servers (`load-servers/`), which take this file as a module and serve
+// their handlers, on axum and on actix-web, as this receiver serves its own.
+
 /// What the command line set.
-struct Args {
-    listen: SocketAddr,
-    viva_key: String,
-    policy: Policy,
-    header_timeout: Duration,
-    max_connections: usize,
-    notes: Vec<&'static str>,
+pub struct Args {
+    pub listen: SocketAddr,
+    pub viva_key: String,
+    pub policy: Policy,
+    pub header_timeout: Duration,
+    pub max_connections: usize,
+    pub notes: Vec<&'static str>,
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+pub fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut listen = "127.0.0.1:8080".to_owned();
     let mut viva_key = DEFAULT_VIVA_KEY.to_owned();
     let (mut policy, mut proxies, mut notes) = (Policy::new(), Vec::new(), Vec::new());
@@ -278,13 +282,8 @@ fn main() -> ExitCode {
     }
 }
 
-async fn serve(args: Args) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(args.listen)
-        .await
-        .map_err(|err| format!("cannot listen on {}: {err}", args.listen))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|err| format!("no local address: {err}"))?;
+pub async fn serve(args: Args) -> Result<(), String> {
+    let (listener, output) = listen(args.listen).await?;
     eprintln!(
         "receiver: Viva's URL verification answers the key {}",
         args.viva_key
@@ -292,20 +291,33 @@ async fn serve(args: Args) -> Result<(), String> {
     for note in &args.notes {
         eprintln!("receiver: {note}");
     }
-    let output = Output::start(format!("listening on http://{addr}"));
     let app = app(args.policy, output);
     one_handler::serve(listener, app, args.header_timeout, args.max_connections).await;
     Ok(())
 }
 
+/// Listens on `addr`, and starts the output with the line that says the address bound.
+pub async fn listen(addr: SocketAddr) -> Result<(tokio::net::TcpListener, Output), String> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|err| format!("cannot listen on {addr}: {err}"))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|err| format!("no local address: {err}"))?;
+    Ok((
+        listener,
+        Output::start(format!("listening on http://{bound}")),
+    ))
+}
+
 /// The event lines' way to standard output: a queue of [`OUTPUT_QUEUE`] lines to a
 /// thread that writes them, so that no request waits on a write.
 #[derive(Clone)]
-struct Output(SyncSender<(String, oneshot::Sender<()>)>);
+pub struct Output(SyncSender<(String, oneshot::Sender<()>)>);
 
 impl Output {
     /// Starts the writer, which writes `first` before any event line.
-    fn start(first: String) -> Output {
+    pub fn start(first: String) -> Output {
         let (queue, lines) = sync_channel::<(String, oneshot::Sender<()>)>(OUTPUT_QUEUE);
         std::thread::spawn(move || {
             let mut out = std::io::stdout().lock();
@@ -331,7 +343,7 @@ impl Output {
 
     /// Hands `line` to the writer and waits for it to be written, [`OUTPUT_WAIT`] at the
     /// most; `false` when the queue is full or the time passed.
-    async fn write(&self, line: String) -> bool {
+    pub async fn write(&self, line: String) -> bool {
         let (written, done) = oneshot::channel();
         if self.0.try_send((line, written)).is_err() {
             return false;
@@ -346,7 +358,7 @@ const KEY_ESCAPES: &AsciiSet = &CONTROLS.add(b' ').add(b'%');
 
 /// An event's line: `event <provider> <kind> <key> <JSON>`; `None` when the event cannot
 /// be written as JSON.
-fn event_line(event: &Event) -> Option<String> {
+pub fn event_line(event: &Event) -> Option<String> {
     let json = serde_json::to_string(event).ok()?;
     let key = utf8_percent_encode(event.idempotency_key(), KEY_ESCAPES);
     Some(format!(
