@@ -1,23 +1,31 @@
-//! The webhook receiver (`examples/receiver.rs`) under load, beside a bare axum handler
-//! that reads the same requests' bodies and answers 200 with nothing: what parsing,
-//! checking and printing each callback cost a service, as requests per second and
-//! latency, measured in one run. Not a test: nothing is asserted of the figures.
+//! What the crate's receiver costs a service under load, against what the service would
+//! write without the crate, on axum and on actix-web, measured side by side in one run.
+//! Not a test: nothing is asserted of the figures.
 //!
 //! ```text
-//! cargo bench --bench load                                  # 8 connections, 8 rounds of 2 s a server (~40 s)
+//! cargo bench --bench load                                  # 8 connections, 8 rounds of 2 s a server (~2 min)
 //! cargo bench --bench load -- --connections 16 --rounds 20 --seconds 5   # longer, steadier
-//! LOAD_RECEIVER=path/to/receiver cargo bench --bench load   # a receiver already built
+//! LOAD_SERVERS=path/to/load-servers cargo bench --bench load   # the servers already built
 //! ```
 //!
-//! Both servers are child processes on loopback, each with tokio's multi-threaded runtime
-//! (`Runtime::new`) and `axum::serve`: the receiver, started through its command line
-//! with [`RECEIVER_ARGS`], and this bench's own binary with `--serve-bare`, a router with
-//! the receiver's routes whose handler takes the body as `Bytes` and answers 200. The
-//! receiver is built first by `cargo build --example receiver --all-features` in this
-//! bench's profile and target folder (benches do not build examples), unless
-//! `LOAD_RECEIVER` names one. Each server's standard output goes to a file in the
-//! temporary folder, removed at the end (the receiver's event lines, some 500 bytes a
-//! request).
+//! Six servers, each a child process on loopback (the `load-servers` package, in
+//! `load-servers/`), three a framework, which differ in their handler alone:
+//!
+//! - **bare**: takes the body and answers 200 with nothing: the framework's own cost;
+//! - **Value**: what a service writes without the crate: the body read into a
+//!   `serde_json::Value`, the provider told by hand from the route or a few keys, Wappin's
+//!   token compared, the answer each provider expects, and a line of the receiver's kind
+//!   printed for every callback (`load-servers/src/value.rs`);
+//! - **receiver**: the crate's extractor, checked, typed and loss-free, printing each
+//!   event's line: on axum the receiver example itself (`examples/receiver.rs`), on
+//!   actix-web its handler on the crate's actix extractor.
+//!
+//! The axum servers are served as the receiver example is (hyper's HTTP/1 on tokio's
+//! multi-threaded runtime), the actix-web servers by one `HttpServer` set-up, and all
+//! print their lines as the receiver does. `load-servers` is built first by `cargo build
+//! -p load-servers` in this bench's profile and target folder (a bench cannot turn on the
+//! library's `axum` and `actix` features), unless `LOAD_SERVERS` names one. Each server's
+//! standard output goes to a file in the temporary folder, removed at the end.
 //!
 //! The requests are every fixture a provider posts to a webhook (those the library
 //! answers: no API request or answer), as its provider sends it (eSMS a `GET` with the
@@ -25,18 +33,21 @@
 //! its bearer token), each to its provider's path and to `/`. The load is blocking
 //! HTTP/1.1 over `std::net::TcpStream` with keep-alive: one thread a connection, each
 //! sending the requests round-robin from its own starting point, the next when the
-//! answer is read whole, for a fixed time. After a warm-up, the rounds run the two
-//! servers one after the other, in turn first, so that both meet the same conditions.
+//! answer is read whole, for a fixed time. After a warm-up, each round runs the six
+//! servers one after the other, each round starting one further along, so that all meet
+//! the same conditions.
 //!
-//! It prints each round's requests per second and their ratio, then a table: requests,
-//! requests per second, p50 and p99 latency (from writing the request to reading the
-//! answer whole), and the server's processor time a request (Linux's `/proc`, all its
-//! threads), which a busy neighbour moves less than throughput.
+//! It prints each round's requests per second and the receiver's over the `Value`
+//! handler's, then a table: requests, requests per second, p50 and p99 latency (from
+//! writing the request to reading the answer whole), and the server's processor time a
+//! request (Linux's `/proc`, all its threads), which a busy neighbour moves less than
+//! throughput; then, a framework, the receiver's throughput over the `Value` handler's
+//! and over the bare handler's.
 //!
-//! Every answer is checked: the bare handler's must be 200 and empty, the receiver's the
-//! status and body the library's `Payload::answer` gives, and the receiver must print as
-//! many event lines as the requests it answered carried events. Anything else stops the
-//! bench with the request, the answer and the server's standard error: a figure of
+//! Every answer is checked: the bare handler's must be 200 and empty, the others' the
+//! status and body the library's `Payload::answer` gives; and each server must print as
+//! many lines as its handler prints for the requests it answered. Anything else stops
+//! the bench with the request, the answer and the server's standard error: a figure of
 //! refusals would measure nothing.
 //!
 //! `cargo test --benches` runs this binary without `--bench`: it then does nothing.
@@ -52,16 +63,13 @@ use std::process::{Child, Command, ExitCode, Stdio};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
-/// The bearer token the receiver is started with and Wappin's callbacks carry.
+/// The bearer token the servers are started with and Wappin's callbacks carry.
 const WAPPIN_TOKEN: &str = "load-bench-wappin-token";
 
-/// The receiver's command line besides `--listen`: the one place to change when its
-/// options change (its check of Viva's source addresses must be off, as every request
-/// comes from 127.0.0.1).
-const RECEIVER_ARGS: &[&str] = &["--wappin-token", WAPPIN_TOKEN, "--no-source-check"];
-
-/// The argument that makes this binary the bare server: `--serve-bare ADDR`.
-const SERVE_BARE: &str = "--serve-bare";
+/// The servers' command line besides the server and `--listen` (the receiver example's
+/// options, which every server takes): the one place to change when they change. The
+/// check of Viva's source addresses must be off, as every request comes from 127.0.0.1.
+const SERVER_ARGS: &[&str] = &["--wappin-token", WAPPIN_TOKEN, "--no-source-check"];
 
 /// How long to wait for a server's first line, or an answer, before giving up.
 const WAIT: Duration = Duration::from_secs(10);
@@ -121,11 +129,6 @@ impl Settings {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, addr] = args.as_slice() {
-        if flag == SERVE_BARE {
-            return serve_bare(addr);
-        }
-    }
     if !args.iter().any(|arg| arg == "--bench") {
         println!("load: a benchmark; run it with `cargo bench --bench load`");
         return ExitCode::SUCCESS;
@@ -139,95 +142,72 @@ fn main() -> ExitCode {
     }
 }
 
-/// The bare server: the receiver's routes, each reading the body and answering 200 with
-/// an empty body, on the same runtime and server as the receiver.
-fn serve_bare(addr: &str) -> ExitCode {
-    use axum::Router;
-    use axum::body::Bytes;
-    use axum::http::StatusCode;
-    use axum::routing::{get, post};
+/// The frameworks, in the order of their figures.
+const FRAMEWORKS: [&str; 2] = ["axum", "actix"];
 
-    async fn bare(body: Bytes) -> StatusCode {
-        std::hint::black_box(body);
-        StatusCode::OK
-    }
-
-    let app = Router::new()
-        .route("/esms", get(bare))
-        .route("/nxcloud", post(bare))
-        .route("/wappin", post(bare))
-        .route("/viva", post(bare))
-        .route("/", get(bare).post(bare));
-    let served = tokio::runtime::Runtime::new()
-        .map_err(|err| format!("cannot start the runtime: {err}"))
-        .and_then(|runtime| {
-            runtime.block_on(async {
-                let listener = tokio::net::TcpListener::bind(addr)
-                    .await
-                    .map_err(|err| format!("cannot listen on {addr}: {err}"))?;
-                let bound = listener
-                    .local_addr()
-                    .map_err(|err| format!("no local address: {err}"))?;
-                let mut out = std::io::stdout().lock();
-                writeln!(out, "listening on http://{bound}")
-                    .and_then(|()| out.flush())
-                    .map_err(|err| format!("cannot print the address: {err}"))?;
-                drop(out);
-                axum::serve(listener, app)
-                    .await
-                    .map_err(|err| format!("the server stopped: {err}"))
-            })
-        });
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(problem) => {
-            eprintln!("load --serve-bare: {problem}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// The two servers, in the order of their figures.
+/// What a server's handler does; a framework has one server of each.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Server {
+enum Handler {
     Bare,
+    Value,
     Receiver,
 }
 
-impl Server {
-    const BOTH: [Server; 2] = [Server::Bare, Server::Receiver];
+impl Handler {
+    const ALL: [Handler; 3] = [Handler::Bare, Handler::Value, Handler::Receiver];
 
-    fn name(self) -> &'static str {
+    /// Its name in `load-servers`' server names (`axum-value`).
+    fn argument(self) -> &'static str {
         match self {
-            Server::Bare => "bare axum handler",
-            Server::Receiver => "receiver",
+            Handler::Bare => "bare",
+            Handler::Value => "value",
+            Handler::Receiver => "receiver",
         }
     }
 
-    fn index(self) -> usize {
+    /// Its name in the figures.
+    fn name(self) -> &'static str {
         match self {
-            Server::Bare => 0,
-            Server::Receiver => 1,
+            Handler::Bare => "bare",
+            Handler::Value => "Value",
+            Handler::Receiver => "receiver",
         }
+    }
+}
+
+/// A running server, and what it is.
+struct Server {
+    framework: &'static str,
+    handler: Handler,
+    service: Service,
+}
+
+impl Server {
+    fn name(&self) -> String {
+        format!("{} {}", self.framework, self.handler.name())
     }
 }
 
 fn run(settings: &Settings) -> Result<(), String> {
     let cases = cases()?;
-    let receiver = receiver_binary()?;
-    let bench = std::env::current_exe().map_err(|err| format!("no path to this bench: {err}"))?;
-    let servers = [
-        Service::start(&bench, &[SERVE_BARE, "127.0.0.1:0"])?,
-        Service::start(
-            &receiver,
-            &[&["--listen", "127.0.0.1:0"], RECEIVER_ARGS].concat(),
-        )?,
-    ];
-    let events_a_pass: u64 = cases.iter().map(|case| u64::from(case.event)).sum();
+    let binary = servers_binary()?;
+    let mut servers = Vec::new();
+    for framework in FRAMEWORKS {
+        for handler in Handler::ALL {
+            let server = format!("{framework}-{}", handler.argument());
+            let args = [&[server.as_str(), "--listen", "127.0.0.1:0"], SERVER_ARGS].concat();
+            servers.push(Server {
+                framework,
+                handler,
+                service: Service::start(&binary, &server, &args)?,
+            });
+        }
+    }
+    let events: u64 = cases.iter().map(|case| case.lines(Handler::Receiver)).sum();
     println!(
         "load: {} requests ({} with an event), {} connections, {} rounds of {:.1} s a server, {:.1} s of warm-up",
         cases.len(),
-        events_a_pass,
+        events,
         settings.connections,
         settings.rounds,
         settings.round.as_secs_f64(),
@@ -236,75 +216,66 @@ fn run(settings: &Settings) -> Result<(), String> {
 
     // Every request once, in order, on one connection: the answers checked before any
     // load, so that a refusal is told by its request's name.
-    for server in Server::BOTH {
-        let service = &servers[server.index()];
+    let mut lines = vec![0; servers.len()];
+    for (server, lines) in servers.iter().zip(&mut lines) {
+        let service = &server.service;
         let mut connection = Connection::open(service.addr).map_err(|err| service.failed(&err))?;
         for case in &cases {
             connection
-                .check(case, server)
+                .check(case, server.handler)
                 .map_err(|err| service.failed(&err))?;
+            *lines += case.lines(server.handler);
         }
     }
-    let mut events = events_a_pass;
-
-    for server in Server::BOTH {
-        let warm = load(
-            &servers[server.index()],
-            server,
-            &cases,
-            settings,
-            settings.warm_up,
-        )?;
-        if server == Server::Receiver {
-            events += warm.events;
-        }
+    for (server, lines) in servers.iter().zip(&mut lines) {
+        *lines += load(server, &cases, settings, settings.warm_up)?.lines;
     }
 
-    // The rounds: the two servers one after the other, in turn first, so that a
-    // neighbour's burst falls on both; each round's ratio is of two adjacent stretches.
-    let mut totals = [Totals::default(), Totals::default()];
-    let mut ratios = Vec::new();
+    // The rounds: the six servers one after the other, each round starting one further
+    // along, so that a neighbour's burst falls on all; a round's ratios are of stretches
+    // a few seconds apart.
+    let mut totals: Vec<Totals> = servers.iter().map(|_| Totals::default()).collect();
+    let mut ratios = vec![Vec::new(); FRAMEWORKS.len()];
     for round in 0..settings.rounds {
-        let order = if round % 2 == 0 {
-            Server::BOTH
-        } else {
-            [Server::Receiver, Server::Bare]
-        };
-        let mut rates = [0.0; 2];
-        for server in order {
-            let service = &servers[server.index()];
-            let measured = load(service, server, &cases, settings, settings.round)?;
-            rates[server.index()] = measured.requests() as f64 / measured.elapsed.as_secs_f64();
-            if server == Server::Receiver {
-                events += measured.events;
-            }
-            totals[server.index()].add(measured);
+        let mut rates = vec![0.0; servers.len()];
+        for turn in 0..servers.len() {
+            let index = (round + turn) % servers.len();
+            let measured = load(&servers[index], &cases, settings, settings.round)?;
+            rates[index] = measured.requests() as f64 / measured.elapsed.as_secs_f64();
+            lines[index] += measured.lines;
+            totals[index].add(measured);
         }
-        let ratio = rates[Server::Receiver.index()] / rates[Server::Bare.index()];
-        println!(
-            "round {}: bare {:.0} req/s, receiver {:.0} req/s, receiver/bare {ratio:.2}",
-            round + 1,
-            rates[Server::Bare.index()],
-            rates[Server::Receiver.index()],
-        );
-        ratios.push(ratio);
+        let mut said = format!("round {}:", round + 1);
+        for (framework, ratios) in FRAMEWORKS.iter().zip(&mut ratios) {
+            let rate = |handler| rates[index(framework, handler)];
+            let ratio = rate(Handler::Receiver) / rate(Handler::Value);
+            said.push_str(&format!(
+                " {framework} {:.0} / {:.0} / {:.0} req/s, receiver/Value {ratio:.2};",
+                rate(Handler::Bare),
+                rate(Handler::Value),
+                rate(Handler::Receiver),
+            ));
+            ratios.push(ratio);
+        }
+        println!("{} (bare / Value / receiver)", said.trim_end_matches(';'));
     }
 
-    servers[Server::Receiver.index()].expect_lines(events)?;
+    for (server, lines) in servers.iter().zip(&lines) {
+        server.service.expect_lines(*lines)?;
+    }
 
     println!();
     println!("| server | requests | req/s | p50 | p99 | server CPU a request |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
-    let mut throughput = [0.0; 2];
-    for server in Server::BOTH {
-        let total = &mut totals[server.index()];
+    let mut throughput = vec![0.0; servers.len()];
+    for ((server, total), throughput) in servers.iter().zip(&mut totals).zip(&mut throughput) {
         total.latencies.sort_unstable();
-        throughput[server.index()] = total.latencies.len() as f64 / total.elapsed.as_secs_f64();
+        *throughput = total.latencies.len() as f64 / total.elapsed.as_secs_f64();
         println!(
             "| {} | {} | {:.0} | {} | {} | {} |",
             server.name(),
             total.latencies.len(),
-            throughput[server.index()],
+            throughput,
             micros(percentile(&total.latencies, 0.50)),
             micros(percentile(&total.latencies, 0.99)),
             total.cpu.map_or("n/a".to_owned(), |cpu| {
@@ -312,16 +283,33 @@ fn run(settings: &Settings) -> Result<(), String> {
             }),
         );
     }
-    ratios.sort_by(f64::total_cmp);
     println!();
-    println!(
-        "receiver/bare throughput: {:.2} over all rounds; by round {:.2} to {:.2}, median {:.2} (target: at least 0.8)",
-        throughput[Server::Receiver.index()] / throughput[Server::Bare.index()],
-        ratios.first().copied().unwrap_or_default(),
-        ratios.last().copied().unwrap_or_default(),
-        median(&ratios),
-    );
+    for (framework, ratios) in FRAMEWORKS.iter().zip(&mut ratios) {
+        let rate = |handler| throughput[index(framework, handler)];
+        ratios.sort_by(f64::total_cmp);
+        println!(
+            "{framework}: receiver/Value throughput {:.2} over all rounds (aim: at least 1.0); by round {:.2} to {:.2}, median {:.2}; receiver/bare {:.2}",
+            rate(Handler::Receiver) / rate(Handler::Value),
+            ratios.first().copied().unwrap_or_default(),
+            ratios.last().copied().unwrap_or_default(),
+            median(ratios),
+            rate(Handler::Receiver) / rate(Handler::Bare),
+        );
+    }
     Ok(())
+}
+
+/// Where the server of `framework` and `handler` is among the servers (and their figures).
+fn index(framework: &str, handler: Handler) -> usize {
+    let framework = FRAMEWORKS
+        .iter()
+        .position(|name| *name == framework)
+        .unwrap_or_default();
+    let handler = Handler::ALL
+        .iter()
+        .position(|name| *name == handler)
+        .unwrap_or_default();
+    framework * Handler::ALL.len() + handler
 }
 
 /// The median of sorted `values`.
@@ -352,11 +340,26 @@ fn percentile(latencies: &[Duration], q: f64) -> Duration {
 struct Case {
     name: String,
     wire: Vec<u8>,
-    /// The receiver's answer: the status and body the library gives.
+    /// The answer of the receiver and of the `Value` handler: the status and body the
+    /// library gives.
     status: u16,
     body: Vec<u8>,
     /// Whether the receiver prints an event line for it.
     event: bool,
+    /// Whether the `Value` handler prints a line for it: for every callback (not for
+    /// Viva's URL verification).
+    callback: bool,
+}
+
+impl Case {
+    /// The lines `handler` prints for it.
+    fn lines(&self, handler: Handler) -> u64 {
+        u64::from(match handler {
+            Handler::Bare => false,
+            Handler::Value => self.callback,
+            Handler::Receiver => self.event,
+        })
+    }
 }
 
 /// Every fixture a provider posts to a webhook, as it sends it, to its provider's path
@@ -370,13 +373,17 @@ fn cases() -> Result<Vec<Case>, String> {
         let Some(answer) = payload.answer() else {
             continue;
         };
+        // Viva's URL verification: the fixture is the answer (its key, the receiver's
+        // default), to the `GET` of nothing with which Viva checks a URL.
+        let verification = payload.kind() == "URL verification";
         for path in [format!("/{}", fixture.provider), "/".to_owned()] {
             cases.push(Case {
                 name: format!("{} to {path}", common::name(&fixture)),
-                wire: provider_request(&fixture, &path),
+                wire: provider_request(&fixture, &path, verification),
                 status: answer.status,
                 body: answer.body.to_vec(),
                 event: payload.event().is_some(),
+                callback: !verification,
             });
         }
     }
@@ -385,12 +392,13 @@ fn cases() -> Result<Vec<Case>, String> {
 
 /// A fixture as its provider sends it, to `path`: eSMS's `GET` with the query; NXCloud's
 /// SMS receipt as a form `POST`, or a `POST` with the receipt in the URL's query; the
-/// others' JSON `POST`, Wappin's with its bearer token.
-fn provider_request(fixture: &common::Request, path: &str) -> Vec<u8> {
-    let method = if fixture.provider == "esms" {
-        "GET"
-    } else {
-        "POST"
+/// others' JSON `POST`, Wappin's with its bearer token; for Viva's URL `verification`, a
+/// `GET` of nothing.
+fn provider_request(fixture: &common::Request, path: &str, verification: bool) -> Vec<u8> {
+    let (method, body) = match fixture.provider {
+        _ if verification => ("GET", &[][..]),
+        "esms" => ("GET", &fixture.body[..]),
+        _ => ("POST", &fixture.body[..]),
     };
     let mut head = if fixture.query.is_empty() {
         format!("{method} {path} HTTP/1.1\r\n")
@@ -401,7 +409,7 @@ fn provider_request(fixture: &common::Request, path: &str) -> Vec<u8> {
         )
     };
     head.push_str("Host: 127.0.0.1\r\n");
-    if !fixture.body.is_empty() {
+    if !body.is_empty() {
         let content_type = if fixture.is_json() {
             "application/json"
         } else {
@@ -413,21 +421,21 @@ fn provider_request(fixture: &common::Request, path: &str) -> Vec<u8> {
         head.push_str(&format!("Authorization: Bearer {WAPPIN_TOKEN}\r\n"));
     }
     if method == "POST" {
-        head.push_str(&format!("Content-Length: {}\r\n", fixture.body.len()));
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     head.push_str("\r\n");
     let mut wire = head.into_bytes();
-    wire.extend_from_slice(&fixture.body);
+    wire.extend_from_slice(body);
     wire
 }
 
-/// The receiver's binary: `LOAD_RECEIVER`, or the example built by cargo in this bench's
+/// The servers' binary: `LOAD_SERVERS`, or `load-servers` built by cargo in this bench's
 /// profile and target folder.
-fn receiver_binary() -> Result<PathBuf, String> {
-    if let Some(path) = std::env::var_os("LOAD_RECEIVER") {
+fn servers_binary() -> Result<PathBuf, String> {
+    if let Some(path) = std::env::var_os("LOAD_SERVERS") {
         return Ok(PathBuf::from(path));
     }
-    // This bench runs from target/<profile>/deps; examples go to target/<profile>/examples.
+    // This bench runs from target/<profile>/deps; binaries go to target/<profile>.
     let exe = std::env::current_exe().map_err(|err| format!("no path to this bench: {err}"))?;
     let profile_dir = exe
         .parent()
@@ -438,9 +446,8 @@ fn receiver_binary() -> Result<PathBuf, String> {
         .ok_or_else(|| format!("{}: not in a target folder", profile_dir.display()))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
     let mut build = Command::new(cargo);
-    // `--all-features`: the receiver may need the crate's optional features (`axum`).
     build
-        .args(["build", "--example", "receiver", "--all-features"])
+        .args(["build", "-p", "load-servers"])
         .arg("--manifest-path")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
         .arg("--target-dir")
@@ -455,23 +462,21 @@ fn receiver_binary() -> Result<PathBuf, String> {
         }
         None => return Err(format!("{}: no profile", profile_dir.display())),
     }
-    eprintln!("load: building the receiver: {build:?}");
+    eprintln!("load: building the servers: {build:?}");
     let status = build
         .status()
         .map_err(|err| format!("cannot run cargo: {err}"))?;
     if !status.success() {
         return Err(format!(
-            "`cargo build --example receiver` failed ({status}); build it and give its path in LOAD_RECEIVER"
+            "`cargo build -p load-servers` failed ({status}); build it and give its path in LOAD_SERVERS"
         ));
     }
-    let binary = profile_dir
-        .join("examples")
-        .join(format!("receiver{}", std::env::consts::EXE_SUFFIX));
+    let binary = profile_dir.join(format!("load-servers{}", std::env::consts::EXE_SUFFIX));
     if binary.is_file() {
         Ok(binary)
     } else {
         Err(format!(
-            "{} is missing after the build; give the receiver's path in LOAD_RECEIVER",
+            "{} is missing after the build; give the servers' path in LOAD_SERVERS",
             binary.display()
         ))
     }
@@ -489,11 +494,10 @@ struct Service {
 }
 
 impl Service {
-    /// Starts `program` with `args`, and waits for its `listening on http://ADDR` line.
-    fn start(program: &Path, args: &[&str]) -> Result<Service, String> {
-        let name = program
-            .file_name()
-            .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    /// Starts `program` with `args` as the server `name`, and waits for its `listening on
+    /// http://ADDR` line.
+    fn start(program: &Path, name: &str, args: &[&str]) -> Result<Service, String> {
+        let name = name.to_owned();
         let stdout = std::env::temp_dir().join(format!("load-{}-{name}.out", std::process::id()));
         let file = File::create(&stdout)
             .map_err(|err| format!("cannot create {}: {err}", stdout.display()))?;
@@ -612,7 +616,7 @@ impl Service {
             Ok(())
         } else {
             Err(self.failed(&format!(
-                "printed {printed} lines after its address for {expected} events"
+                "printed {printed} lines after its address, not {expected}"
             )))
         }
     }
@@ -632,8 +636,8 @@ struct Measured {
     /// The server's processor time (user and system, all threads), where known.
     cpu: Option<Duration>,
     latencies: Vec<Duration>,
-    /// Event lines the receiver must have printed for it.
-    events: u64,
+    /// The lines the server must have printed for it.
+    lines: u64,
 }
 
 impl Measured {
@@ -662,15 +666,15 @@ impl Totals {
     }
 }
 
-/// `settings.connections` connections to `service`, each sending `cases` round-robin for
+/// `settings.connections` connections to `server`, each sending `cases` round-robin for
 /// `time`, every answer checked.
 fn load(
-    service: &Service,
-    server: Server,
+    server: &Server,
     cases: &[Case],
     settings: &Settings,
     time: Duration,
 ) -> Result<Measured, String> {
+    let (service, handler) = (&server.service, server.handler);
     let connections = settings.connections;
     let barrier = Barrier::new(connections + 1);
     std::thread::scope(|scope| {
@@ -685,17 +689,17 @@ fn load(
                     let mut connection = opened?;
                     let deadline = Instant::now() + time;
                     let mut latencies = Vec::new();
-                    let mut events = 0;
+                    let mut lines = 0;
                     let mut next = index * cases.len() / connections;
                     while Instant::now() < deadline {
                         let case = &cases[next % cases.len()];
                         let start = Instant::now();
-                        connection.check(case, server)?;
+                        connection.check(case, handler)?;
                         latencies.push(start.elapsed());
-                        events += u64::from(case.event);
+                        lines += case.lines(handler);
                         next += 1;
                     }
-                    Ok::<_, String>((latencies, events))
+                    Ok::<_, String>((latencies, lines))
                 })
             })
             .collect();
@@ -706,14 +710,14 @@ fn load(
             elapsed: Duration::ZERO,
             cpu: None,
             latencies: Vec::new(),
-            events: 0,
+            lines: 0,
         };
         let mut problem = None;
         for thread in threads {
             match thread.join() {
-                Ok(Ok((latencies, events))) => {
+                Ok(Ok((latencies, lines))) => {
                     measured.latencies.extend(latencies);
-                    measured.events += events;
+                    measured.lines += lines;
                 }
                 Ok(Err(err)) => problem = Some(err),
                 Err(_) => problem = Some("a load thread panicked".to_owned()),
@@ -757,14 +761,14 @@ impl Connection {
         })
     }
 
-    /// Sends `case` and checks the answer `server` must give.
-    fn check(&mut self, case: &Case, server: Server) -> Result<(), String> {
+    /// Sends `case` and checks the answer `handler` must give.
+    fn check(&mut self, case: &Case, handler: Handler) -> Result<(), String> {
         let status = self
             .send(&case.wire)
             .map_err(|err| format!("{}: {err}", case.name))?;
-        let (expected_status, expected_body) = match server {
-            Server::Bare => (200, &[][..]),
-            Server::Receiver => (case.status, &case.body[..]),
+        let (expected_status, expected_body) = match handler {
+            Handler::Bare => (200, &[][..]),
+            Handler::Value | Handler::Receiver => (case.status, &case.body[..]),
         };
         if status == expected_status && self.body == expected_body {
             Ok(())
@@ -775,7 +779,7 @@ impl Connection {
                 String::from_utf8_lossy(&self.body),
                 String::from_utf8_lossy(expected_body),
                 if status == 403 {
-                    " (a check of the source address? see RECEIVER_ARGS)"
+                    " (a check of the source address? see SERVER_ARGS)"
                 } else {
                     ""
                 },
