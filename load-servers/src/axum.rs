@@ -28,19 +28,14 @@ pub fn serve(handler: Handler, args: Args, settings: Settings) -> Result<(), Str
     let runtime =
         tokio::runtime::Runtime::new().map_err(|err| format!("cannot start the runtime: {err}"))?;
     runtime.block_on(async move {
-        if let Handler::Receiver = handler {
-            return receiver::serve(args).await;
-        }
-        let (listener, output) = receiver::listen(args.listen).await?;
-        let served = Served {
-            settings: Arc::new(settings),
-            output,
-        };
         let app = match handler {
+            Handler::Bare => routes(bare),
             Handler::Value => routes(value),
-            _ => routes(bare),
+            Handler::Receiver => return receiver::serve(args).await,
         };
-        let app = app.with_state(served);
+        let (listener, output) = receiver::listen(args.listen).await?;
+        let settings = Arc::new(settings);
+        let app = app.with_state(Served { settings, output });
         one_handler::serve(listener, app, args.header_timeout, args.max_connections).await;
         Ok(())
     })
