@@ -278,11 +278,21 @@ pub(crate) fn receive_matched<T: FromWebhook>(
     if let Some(answered) = verification(body.is_empty(), query, policy) {
         return answered.map(|payload| (payload, None));
     }
-    let head = match T::PROVIDER {
-        Some(provider) => policy.check(provider, credentials)?,
-        None => None,
-    };
+    let head = check_head::<T>(credentials, policy)?;
     read(credentials, body, query, policy).map(|(payload, matched)| (payload, head.or(matched)))
+}
+
+/// The checks of `T`'s provider on the request's head, before its body is read (step 1
+/// of [`receive`]); none on the route of any provider, whose checks wait for the body to
+/// tell the provider.
+pub(crate) fn check_head<T: FromWebhook>(
+    credentials: &Credentials<'_>,
+    policy: &Policy,
+) -> Result<Option<Matched>, Refusal> {
+    match T::PROVIDER {
+        Some(provider) => policy.check(provider, credentials),
+        None => Ok(None),
+    }
 }
 
 /// Viva's URL verification, when the request is one (`empty`: it has no body; and no

@@ -8,7 +8,7 @@ use std::future::Future;
 
 use crate::Error;
 use crate::http::policy::{Credentials, Policy};
-use crate::http::receive::{FromWebhook, Rejection, read, verification};
+use crate::http::receive::{FromWebhook, Rejection, check_head, read, verification};
 use crate::http::webhook::Webhook;
 
 /// Takes the callback `T` of a request, checked by `policy`: Viva's URL verification
@@ -26,10 +26,7 @@ pub(crate) async fn take<T: FromWebhook>(
     if let Some(answered) = verification(empty, query, policy) {
         return answered.map(unmatched);
     }
-    let head = match T::PROVIDER {
-        Some(provider) => policy.check(provider, credentials)?,
-        None => None,
-    };
+    let head = check_head::<T>(credentials, policy)?;
     let body = match policy.read_timeout() {
         Some(after) => tokio::time::timeout(after, body)
             .await
@@ -119,8 +116,8 @@ where
 {
     let credentials = Credentials::from_headers(&parts.headers, peer);
     let query = parts.uri.query().unwrap_or("");
-    let empty = body.size_hint().exact() == Some(0);
     let announced = body.size_hint().exact();
+    let empty = announced == Some(0);
     let reading = read_body(body, announced, policy.read_limits().max_body());
     take(policy, &credentials, query, empty, reading)
         .await
